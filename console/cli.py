@@ -1,0 +1,108 @@
+"""The command line of contracts/cli.md: `duty-console [--db URL] <command> [options]`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from console.errors import UserError
+
+# command -> module in console.commands whose `main(args) -> int` runs it
+COMMANDS = {
+    "run": "run",
+    "init-db": "database",
+    "seed-demo": "demo",
+    "import": "registry",
+    "watchlist": "watchlist",
+    "ingest": "ingest",
+    "serve-events": "serve",
+    "simulate": "simulate",
+    "export": "export",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="duty-console",
+        description="值班台: 社区派出所值班室桌面程序 (duty-room console)",
+    )
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (sqlite:///path/station.db, "
+                   "postgresql+psycopg://user@host/db); default: $DUTY_CONSOLE_DB, settings file, embedded SQLite")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug output to stderr")
+    sub = p.add_subparsers(dest="command", metavar="<command>")
+
+    run = sub.add_parser("run", help="start the desktop console (default)")
+    run.add_argument("--demo", action="store_true", help="fill an empty database with the demo district and "
+                     "keep a simulated event stream running")
+
+    sub.add_parser("init-db", help="create or upgrade the schema")
+
+    seed = sub.add_parser("seed-demo", help="fill the database with a deterministic synthetic district")
+    seed.add_argument("--scale", choices=("small", "district"), default="small")
+    seed.add_argument("--seed", type=int, default=1)
+
+    imp = sub.add_parser("import", help="import data")
+    imp_sub = imp.add_subparsers(dest="what", metavar="<what>", required=True)
+    reg = imp_sub.add_parser("registry", help="import the household registry (CSV or XLSX)")
+    reg.add_argument("file")
+    reg.add_argument("--dry-run", action="store_true")
+    reg.add_argument("--encoding", help="file encoding for CSV (default: UTF-8, with or without BOM)")
+
+    wl = sub.add_parser("watchlist", help="person and vehicle watchlists")
+    wl_sub = wl.add_subparsers(dest="action", metavar="<action>", required=True)
+    add = wl_sub.add_parser("add", help="add a watchlist entry; prints its id")
+    target = add.add_mutually_exclusive_group(required=True)
+    target.add_argument("--plate")
+    target.add_argument("--id-number")
+    add.add_argument("--reason", required=True)
+    add.add_argument("--severity", choices=("critical", "high", "medium", "low"))
+    add.add_argument("--case", dest="case_no", metavar="CASE_NO")
+    add.add_argument("--expires", metavar="ISO")
+    add.add_argument("--name", default="")
+    lst = wl_sub.add_parser("list", help="list active entries")
+    lst.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    ing = sub.add_parser("ingest", help="ingest JSON Lines events (FILE or - for stdin)")
+    ing.add_argument("file")
+
+    srv = sub.add_parser("serve-events", help="HTTP endpoint for events (POST /events)")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8750)
+    srv.add_argument("--token-file", required=True)
+
+    sim = sub.add_parser("simulate", help="generate a realistic event stream through the ingest path")
+    sim.add_argument("--rate", type=float, default=2.0, help="events per second")
+    sim.add_argument("--duration", type=float, default=None, help="seconds (default: until stopped)")
+    sim.add_argument("--seed", type=int, default=None)
+
+    exp = sub.add_parser("export", help="export records")
+    exp.add_argument("what", choices=("alerts", "events", "households", "cases"))
+    exp.add_argument("--since", metavar="ISO")
+    exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    exp.add_argument("--out", metavar="FILE")
+    exp.add_argument("--unmask", action="store_true")
+    exp.add_argument("--user")
+    return p
+
+
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        args.command = "run"
+        args.demo = False
+    module = importlib.import_module(f"console.commands.{COMMANDS[args.command]}")
+    try:
+        return int(module.main(args) or 0)
+    except UserError as exc:
+        print(f"duty-console: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

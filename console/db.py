@@ -1,0 +1,137 @@
+"""Engines and session factories for the embedded SQLite file and a shared PostgreSQL server."""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.errors import DatabaseUnavailable, SchemaTooNew
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create an engine for ``url``; raises DatabaseUnavailable for a malformed URL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"数据库地址格式不正确: {url!r} ({exc})") from None
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {"echo": echo}
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    elif backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 5, "application_name": "duty-console"}
+    else:
+        raise DatabaseUnavailable(
+            f"不支持的数据库类型 {backend!r}: 请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/库"
+        )
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseUnavailable(f"数据库地址无法使用: {url!r} ({exc})") from None
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_on_connect)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    # FULL: an accepted alert must survive a power cut (NOTES.md).
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def describe(engine: Engine) -> str:
+    """A short human description: backend and host (never the password)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def check_reachable(engine: Engine) -> None:
+    """Open one connection; raise DatabaseUnavailable with a one-line reason if it fails."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnavailable(f"无法连接数据库 {describe(engine)}: {reason}") from None
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(files("console.migrations")))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    """The schema revision this version of the console writes."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(files("console.migrations")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the current revision; refuse a newer database."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    check_reachable(engine)
+    cfg = _alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    current = current_revision(engine)
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNew(
+                f"数据库 {describe(engine)} 由更新版本的值班台创建 (结构版本 {current}); "
+                "请升级本程序后再使用, 数据库未作任何改动"
+            )
+        if current == script.get_current_head():
+            return
+    log.info("upgrading schema of %s from %s", describe(engine), current)
+    command.upgrade(cfg, "head")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for one user action each; objects stay readable after commit."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def open_database(url: str) -> Engine:
+    """Engine for ``url``, reachable and at the current schema."""
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine

@@ -1,0 +1,24 @@
+"""SQLAlchemy 2.0 schema: one module per aggregate. Importing this package registers every table."""
+
+from console.models.alerts import Alert, Device, Event, WatchlistEntry
+from console.models.base import Base, UTCDateTime
+from console.models.cases import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle
+from console.models.dispatch import Dispatch, Officer, ServiceRequest, dispatch_officer
+from console.models.registry import (
+    Building,
+    Community,
+    GridCell,
+    Household,
+    Organisation,
+    Resident,
+    Station,
+    VerificationVisit,
+)
+from console.models.security import AuditLog, Role, User
+
+__all__ = [
+    "Alert", "AuditLog", "Base", "Building", "CaseParty", "Community", "CustodyEvent", "Device",
+    "Dispatch", "Event", "GridCell", "Household", "Officer", "Organisation", "PropertyItem",
+    "Resident", "Role", "ServiceRequest", "Station", "TheftCase", "UTCDateTime", "User", "Vehicle",
+    "VerificationVisit", "WatchlistEntry", "dispatch_officer",
+]

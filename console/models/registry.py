@@ -1,0 +1,122 @@
+"""The registry (一标三实): station, grid cells, communities, buildings, households, residents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from console.models.base import Base, Versioned
+
+
+class Station(Versioned, Base):
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    district: Mapped[str] = mapped_column(String(100), default="")
+    # Verification colour thresholds in days (DOMAIN.md: orange after 30, red after 90).
+    orange_after_days: Mapped[int] = mapped_column(Integer, default=30)
+    red_after_days: Mapped[int] = mapped_column(Integer, default=90)
+    escalate_after_seconds: Mapped[int] = mapped_column(Integer, default=60)
+
+
+class GridCell(Versioned, Base):
+    __tablename__ = "grid_cell"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", use_alter=True))
+
+
+class Community(Versioned, Base):
+    __tablename__ = "community"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"))
+    grid_cell_id: Mapped[int | None] = mapped_column(ForeignKey("grid_cell.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    property_manager_company: Mapped[str] = mapped_column(String(100), default="")
+    property_manager_name: Mapped[str] = mapped_column(String(50), default="")
+    property_manager_phone: Mapped[str] = mapped_column(String(20), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    # GeoJSON polygon ring [[lon, lat], ...] as JSON text; absent -> drawn as a circle.
+    outline: Mapped[str | None] = mapped_column(Text)
+    smart_gate: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Building(Versioned, Base):
+    __tablename__ = "building"
+    __table_args__ = (UniqueConstraint("community_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    name: Mapped[str] = mapped_column(String(32))
+    floors: Mapped[int] = mapped_column(Integer, default=1)
+    units: Mapped[int] = mapped_column(Integer, default=1)
+    rooms_per_floor: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Household(Versioned, Base):
+    __tablename__ = "household"
+    __table_args__ = (
+        UniqueConstraint("building_id", "unit", "room"),
+        Index("ix_household_community_verified", "community_id", "last_verified_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    building_id: Mapped[int] = mapped_column(ForeignKey("building.id"))
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    floor: Mapped[int] = mapped_column(Integer)
+    room: Mapped[str] = mapped_column(String(16))
+    # 自住 owner-occupied, 出租 rented, 群租 group rental, 空置 vacant, 商用 commercial
+    housing_use: Mapped[str] = mapped_column(String(8), default="自住")
+    last_verified_at: Mapped[dt.datetime | None] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Resident(Versioned, Base):
+    __tablename__ = "resident"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(11), index=True)
+    relation: Mapped[str] = mapped_column(String(16), default="")
+    criminal_record: Mapped[str] = mapped_column(String(32), default="")
+    moved_out_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class Organisation(Versioned, Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("building.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32), default="")
+    contact_name: Mapped[str] = mapped_column(String(50), default="")
+    contact_phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+class VerificationVisit(Base):
+    __tablename__ = "verification_visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    visited_at: Mapped[dt.datetime] = mapped_column()
+    residents_confirmed: Mapped[int] = mapped_column(Integer, default=0)
+    residents_added: Mapped[int] = mapped_column(Integer, default=0)
+    residents_moved_out: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,76 @@
+"""Who is acting and what their role allows. Qt-free: checked in the services layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from console.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    VIEW_ALERTS = "view_alerts"
+    TRIAGE_ALERTS = "triage_alerts"
+    DISPATCH = "dispatch"
+    MANAGE_WATCHLIST = "manage_watchlist"
+    VIEW_REGISTRY = "view_registry"
+    EDIT_REGISTRY = "edit_registry"
+    VERIFY_HOUSEHOLDS = "verify_households"
+    IMPORT_REGISTRY = "import_registry"
+    VIEW_CASES = "view_cases"
+    EDIT_CASES = "edit_cases"
+    UNMASK_PERSONAL_DATA = "unmask_personal_data"
+    EXPORT = "export"
+    VIEW_STATISTICS = "view_statistics"
+    INGEST_EVENTS = "ingest_events"
+    ADMINISTER = "administer"
+
+
+P = Permission
+
+# Default roles (name -> Chinese title, permissions). Stations may edit them in the database.
+DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
+    "duty_officer": (
+        "值班民警",
+        frozenset({P.VIEW_ALERTS, P.TRIAGE_ALERTS, P.DISPATCH, P.MANAGE_WATCHLIST, P.VIEW_REGISTRY,
+                   P.VIEW_CASES, P.EXPORT, P.VIEW_STATISTICS}),
+    ),
+    "community_officer": (
+        "社区民警",
+        frozenset({P.VIEW_ALERTS, P.VIEW_REGISTRY, P.EDIT_REGISTRY, P.VERIFY_HOUSEHOLDS, P.IMPORT_REGISTRY,
+                   P.UNMASK_PERSONAL_DATA, P.EXPORT}),
+    ),
+    "grid_worker": ("网格员", frozenset({P.VIEW_REGISTRY, P.VERIFY_HOUSEHOLDS})),
+    "investigator": (
+        "办案民警",
+        frozenset({P.VIEW_ALERTS, P.VIEW_REGISTRY, P.VIEW_CASES, P.EDIT_CASES, P.MANAGE_WATCHLIST,
+                   P.UNMASK_PERSONAL_DATA, P.EXPORT}),
+    ),
+    "leader": ("所领导", frozenset(Permission) - {P.ADMINISTER}),
+    "admin": ("系统管理员", frozenset(Permission)),
+    "system": ("外部系统", frozenset({P.INGEST_EVENTS, P.VIEW_ALERTS, P.MANAGE_WATCHLIST, P.EXPORT})),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on whose behalf a service method acts."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: str
+    permissions: frozenset[Permission]
+
+    def can(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    def require(self, permission: Permission) -> None:
+        if permission not in self.permissions:
+            raise PermissionDenied(f"用户 {self.display_name} 无权执行此操作 (需要权限 {permission.value})")
+
+
+def system_actor(name: str = "system") -> Actor:
+    """The actor for command-line tools and device feeds that act without a person signed in."""
+    title, perms = DEFAULT_ROLES["system"]
+    return Actor(None, name, title, "system", perms)
