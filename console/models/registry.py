@@ -30,7 +30,7 @@ class GridCell(Versioned, Base):
     station_id: Mapped[int] = mapped_column(ForeignKey("station.id"))
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id", use_alter=True))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
 
 
 class Community(Versioned, Base):

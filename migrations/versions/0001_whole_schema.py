@@ -43,22 +43,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("code", name=op.f("uq_station_code")),
     )
     op.create_table(
-        "grid_cell",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("station_id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=32), nullable=False),
-        sa.Column("name", sa.String(length=100), nullable=False),
-        sa.Column("officer_id", sa.Integer(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["officer_id"], ["officer.id"], name=op.f("fk_grid_cell_officer_id_officer"), use_alter=True
-        ),
-        sa.ForeignKeyConstraint(["station_id"], ["station.id"], name=op.f("fk_grid_cell_station_id_station")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_grid_cell")),
-        sa.UniqueConstraint("code", name=op.f("uq_grid_cell_code")),
-        sa.UniqueConstraint("name", name=op.f("uq_grid_cell_name")),
-    )
-    op.create_table(
         "officer",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("station_id", sa.Integer(), nullable=False),
@@ -72,6 +56,20 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["station_id"], ["station.id"], name=op.f("fk_officer_station_id_station")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_officer")),
         sa.UniqueConstraint("badge_no", name=op.f("uq_officer_badge_no")),
+    )
+    op.create_table(
+        "grid_cell",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("station_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("officer_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["officer_id"], ["officer.id"], name=op.f("fk_grid_cell_officer_id_officer")),
+        sa.ForeignKeyConstraint(["station_id"], ["station.id"], name=op.f("fk_grid_cell_station_id_station")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_grid_cell")),
+        sa.UniqueConstraint("code", name=op.f("uq_grid_cell_code")),
+        sa.UniqueConstraint("name", name=op.f("uq_grid_cell_name")),
     )
     op.create_table(
         "app_user",

@@ -1,0 +1,32 @@
+"""The set of services one console uses, built once by the composition root (console.app)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from console.clock import Clock, SystemClock
+from console.db import describe, session_factory
+from console.services.users import UserService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a widget may be handed. Built by ``build_services``; no globals."""
+
+    backend: str  # "sqlite" | "postgresql"
+    database: str  # human description: backend and host, never a password
+    clock: Clock
+    users: UserService
+
+
+def build_services(engine: Engine, clock: Clock | None = None) -> Services:
+    clock = clock or SystemClock()
+    sessions = session_factory(engine)
+    return Services(
+        backend=engine.dialect.name,
+        database=describe(engine),
+        clock=clock,
+        users=UserService(sessions, clock),
+    )

@@ -1,0 +1,131 @@
+"""Real databases for tests: an SQLite file per test and a fresh PostgreSQL database per session.
+
+Tests that take the ``engine`` / ``sessions`` fixtures run once per backend. PostgreSQL is reached
+at $DUTY_CONSOLE_TEST_PG_ADMIN (default postgresql://postgres@127.0.0.1:5432/postgres); the fixture
+creates its own database and drops it at the end. Without a server the PostgreSQL runs are skipped,
+unless DUTY_CONSOLE_REQUIRE_PG=1 (set by CI), which turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from console.clock import FixedClock  # noqa: E402
+from console.db import make_engine, session_factory, upgrade  # noqa: E402
+from console.models import Base  # noqa: E402
+from console.security import Actor  # noqa: E402
+from console.services.users import UserService  # noqa: E402
+
+PG_ADMIN = os.environ.get("DUTY_CONSOLE_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+REQUIRE_PG = os.environ.get("DUTY_CONSOLE_REQUIRE_PG") == "1"
+# Saturday night at Guankou: 2026-03-14 21:00 Beijing time.
+DEMO_NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's settings, data directory or QSettings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("DUTY_CONSOLE_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "station.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """URL of a PostgreSQL database created for this test session, at the current schema."""
+    admin = make_engine(PG_ADMIN)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        admin.dispose()
+        if REQUIRE_PG:
+            pytest.fail(f"PostgreSQL required but not reachable at {PG_ADMIN}: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN}")
+    name = f"duty_console_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate_all(engine: Engine) -> None:
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
+    """An empty database at the current schema, once per backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "station.db"
+        shutil.copy(sqlite_template, path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("pg_url")
+    engine = make_engine(url)
+    _truncate_all(engine)
+    engine.dispose()
+    return str(url)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return session_factory(engine)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(DEMO_NOW)
+
+
+@pytest.fixture
+def users(sessions: sessionmaker[Session], clock: FixedClock) -> UserService:
+    return UserService(sessions, clock)
+
+
+@pytest.fixture
+def duty_officer(users: UserService) -> Actor:
+    """A signed-in duty officer (may not see full ID numbers)."""
+    return users.ensure_user("zhang", "张值班", "duty_officer")
+
+
+@pytest.fixture
+def community_officer(users: UserService) -> Actor:
+    """A community officer (may see full ID numbers)."""
+    return users.ensure_user("yang", "杨明", "community_officer")
