@@ -19,6 +19,8 @@ class Services:
     database: str  # human description: backend and host, never a password
     clock: Clock
     users: UserService
+    # --- issue 3: alert feed services (fields) ---
+    # --- issue 4: registry, map and search services (fields) ---
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -29,4 +31,6 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         database=describe(engine),
         clock=clock,
         users=UserService(sessions, clock),
+        # --- issue 3: alert feed services (construction) ---
+        # --- issue 4: registry, map and search services (construction) ---
     )
