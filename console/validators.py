@@ -1,0 +1,261 @@
+"""Validation and masking of plates, resident ID numbers and mobile numbers (Qt-free).
+
+Every ``validate_*`` function returns the normalised value or raises
+:class:`console.errors.ValidationError` naming the field and the rule; for any input at all
+(``None``, numbers, arbitrary text) no other exception escapes.
+
+- Plates follow GA 36-2018: a province abbreviation, the issuing-authority letter, then a
+  5-character serial (ordinary plates, 7 in all) or a 6-character new-energy serial (8 in all).
+  No maintained library does this, so it is ours.
+- Resident ID numbers follow GB 11643: 6-digit area code, birth date, 3-digit sequence and an
+  ISO 7064 MOD 11-2 check character. The check character and birth date come from
+  python-stdnum, but not its ``validate``: that one also checks the area code against the birth
+  date and rejects real residents (e.g. everyone in 350211 born before 1983).
+- Mobile numbers are checked against libphonenumber's allocated mainland mobile ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError as StdnumValidationError
+
+from console.errors import ValidationError
+
+__all__ = [
+    "PROVINCES",
+    "birth_date_of",
+    "id_check_character",
+    "mask_id_number",
+    "mask_phone",
+    "normalise_plate",
+    "validate_id_number",
+    "validate_mobile",
+    "validate_plate",
+]
+
+_NOT_TEXT = "应为文本 (must be text)"
+_EMPTY = "不能为空 (must not be empty)"
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers
+
+_DIGITS = frozenset("0123456789")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _to_halfwidth(text: str) -> str:
+    """Full-width ASCII (U+FF01–U+FF5E, as typed with a Chinese input method) to half-width."""
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text)
+
+
+def _require_text(raw: object, field: str) -> str:
+    if not isinstance(raw, str):
+        raise ValidationError(field, _NOT_TEXT)
+    return raw
+
+
+# ---------------------------------------------------------------------------------------------
+# Plates (GA 36-2018)
+
+PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+# Letters and digits a serial may use: I and O are never used (they read as 1 and 0).
+_PLATE_ALNUM = frozenset("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+_AUTHORITY_LETTERS = frozenset("ABCDEFGHJKLMNPQRSTUVWXYZ")
+# Trailer, driving-school, police, Hong Kong and Macau plates end in a character.
+_PLATE_SPECIAL_LAST = frozenset("挂学警港澳")
+_NEV_LETTERS = frozenset("DF")
+# Separators people and cameras put between the parts of a plate: middle dots, dots, dashes.
+_PLATE_SEPARATORS = frozenset("·•・･‧∙⋅.．-－‐‑‒–—")
+
+
+def normalise_plate(raw: str) -> str:
+    """Remove spaces, middle dots and dashes; full-width to half-width; upper-case Latin letters.
+
+    ``"粤b·a1234"`` -> ``"粤BA1234"``. Never raises for text; anything else becomes ``""``.
+    """
+    if not isinstance(raw, str):
+        return ""
+    out = []
+    for c in _to_halfwidth(raw):
+        if c.isspace() or c in _PLATE_SEPARATORS:
+            continue
+        out.append(c.upper() if "a" <= c <= "z" else c)
+    return "".join(out)
+
+
+def validate_plate(raw: str, field: str = "plate") -> str:
+    """Check a GA 36 plate and return it normalised (e.g. ``闽D12345``, ``闽DD12345``, ``闽D12345D``)."""
+    plate = normalise_plate(_require_text(raw, field))
+    if not plate:
+        raise ValidationError(field, _EMPTY)
+    for letter in ("I", "O"):
+        if letter in plate:
+            raise ValidationError(field, f"字母 {letter} 不用于号牌 (letters I and O are not used in plates)")
+    if len(plate) not in (7, 8):
+        raise ValidationError(
+            field,
+            f"应为7位，新能源号牌8位，实为{len(plate)}位 "
+            f"(must be 7 characters, or 8 for new-energy plates; got {len(plate)})",
+        )
+    if plate[0] not in PROVINCES:
+        raise ValidationError(
+            field,
+            f"首字 {plate[0]} 不是省份简称 (first character must be a province abbreviation such as 闽)",
+        )
+    if plate[1] not in _AUTHORITY_LETTERS:
+        raise ValidationError(
+            field, "第2位应为发牌机关代号字母 (second character must be the issuing-authority letter A–Z)"
+        )
+    serial = plate[2:]
+    if len(serial) == 5:
+        body, last = serial[:4], serial[4]
+        if not (
+            all(c in _PLATE_ALNUM for c in body) and (last in _PLATE_ALNUM or last in _PLATE_SPECIAL_LAST)
+        ):
+            raise ValidationError(
+                field,
+                "序号应为5位字母或数字，末位可为挂/学/警/港/澳 "
+                "(serial must be 5 letters or digits; the last may be 挂, 学, 警, 港 or 澳)",
+            )
+        return plate
+    small_nev = (
+        serial[0] in _NEV_LETTERS and serial[1] in _PLATE_ALNUM and all(c in _DIGITS for c in serial[2:])
+    )
+    large_nev = all(c in _DIGITS for c in serial[:5]) and serial[5] in _NEV_LETTERS
+    if not (small_nev or large_nev):
+        raise ValidationError(
+            field,
+            "新能源号牌序号应为 D/F+字母或数字+4位数字，或5位数字+D/F "
+            "(new-energy serial: D or F, a letter or digit, then 4 digits; or 5 digits then D or F)",
+        )
+    return plate
+
+
+# ---------------------------------------------------------------------------------------------
+# Resident ID numbers (GB 11643, ISO 7064 MOD 11-2)
+
+_EARLIEST_BIRTH = dt.date(1900, 1, 1)
+
+
+def id_check_character(first17: str) -> str:
+    """The GB 11643 check character (``0``–``9`` or ``X``) for the first 17 digits of an ID number."""
+    if not isinstance(first17, str) or len(first17) != 17 or not set(first17) <= _DIGITS:
+        raise ValidationError("id_number", "前17位应为数字 (the first 17 characters must be digits)")
+    # stdnum's calc_check_digit expects the whole number and ignores its last character.
+    return ric.calc_check_digit(first17 + "0")
+
+
+def birth_date_of(id_number: str) -> dt.date:
+    """The birth date written in an ID number (positions 7–14, YYYYMMDD)."""
+    if not isinstance(id_number, str):
+        raise ValidationError("id_number", _NOT_TEXT)
+    digits = _to_halfwidth(id_number.strip())
+    if len(digits) < 14 or not set(digits[:14]) <= _DIGITS:
+        raise ValidationError("id_number", "出生日期无效 (invalid birth date)")
+    try:
+        return ric.get_birth_date(digits[:14] + "0000")
+    except (StdnumValidationError, ValueError):
+        raise ValidationError("id_number", "出生日期无效 (invalid birth date)") from None
+
+
+def validate_id_number(raw: str, field: str = "id_number", *, today: dt.date | None = None) -> str:
+    """Check an 18-character resident ID number and return it with an upper-case ``X``.
+
+    Surrounding spaces are dropped and full-width digits accepted. The birth date must be real,
+    not before 1900 and not after ``today`` (default: the local date). The area code is not
+    checked against the birth date on purpose (see the module docstring).
+    """
+    value = _to_halfwidth(_require_text(raw, field).strip())
+    if value.endswith("x"):
+        value = value[:-1] + "X"
+    if not value:
+        raise ValidationError(field, _EMPTY)
+    if len(value) != 18:
+        raise ValidationError(
+            field, f"应为18位，实为{len(value)}位 (must be 18 characters, got {len(value)})"
+        )
+    if not set(value[:17]) <= _DIGITS:
+        raise ValidationError(field, "前17位应为数字 (the first 17 characters must be digits)")
+    if value[17] not in _DIGITS and value[17] != "X":
+        raise ValidationError(field, "末位应为数字或 X (last character must be a digit or X)")
+    try:
+        born = birth_date_of(value)
+    except ValidationError:
+        raise ValidationError(field, "出生日期无效 (invalid birth date)") from None
+    if born < _EARLIEST_BIRTH:
+        raise ValidationError(field, "出生日期无效，早于1900年 (invalid birth date: before 1900)")
+    if born > (today or dt.date.today()):
+        raise ValidationError(field, "出生日期无效，晚于今天 (invalid birth date: in the future)")
+    expected = id_check_character(value[:17])
+    if value[17] != expected:
+        raise ValidationError(field, f"校验码应为 {expected} (check character should be {expected})")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Mobile numbers
+
+_PHONE_SEPARATORS = frozenset("-－‐‑‒–—()（）.")
+_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def validate_mobile(raw: str, field: str = "phone") -> str:
+    """Check a mainland mobile number and return its bare 11 digits.
+
+    Spaces, dashes and a ``+86`` / ``0086`` / ``86`` prefix are accepted. Prefixes that are not
+    allocated to mobile networks (e.g. 154, 194) are refused, as libphonenumber refuses them.
+    """
+    text = _to_halfwidth(_require_text(raw, field))
+    digits = "".join(c for c in text if not c.isspace() and c not in _PHONE_SEPARATORS)
+    if not digits:
+        raise ValidationError(field, _EMPTY)
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+            break
+    else:
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]
+    if len(digits) != 11 or not set(digits) <= _DIGITS or digits[0] != "1":
+        raise ValidationError(field, "应为11位手机号 (must be an 11-digit mainland mobile number)")
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) not in _MOBILE_TYPES
+    ):
+        raise ValidationError(
+            field, f"号段 {digits[:3]} 未分配给手机 (not an allocated mobile number range: {digits[:3]})"
+        )
+    return digits
+
+
+# ---------------------------------------------------------------------------------------------
+# Masks for screens and exports
+
+
+def _mask(value: str | None, keep_head: int, keep_tail: int) -> str:
+    if value is None:
+        return ""
+    text = str(value).strip()
+    if len(text) < keep_head + keep_tail + 4:
+        # Too short to show ends and still hide a meaningful middle: hide it all.
+        return "*" * len(text)
+    return text[:keep_head] + "*" * (len(text) - keep_head - keep_tail) + text[-keep_tail:]
+
+
+def mask_id_number(value: str | None) -> str:
+    """``350211********1234``: first 6 and last 4 shown; ``""`` for ``None`` or ``""``."""
+    return _mask(value, 6, 4)
+
+
+def mask_phone(value: str | None) -> str:
+    """``138****1234``: first 3 and last 4 shown; ``""`` for ``None`` or ``""``."""
+    return _mask(value, 3, 4)
