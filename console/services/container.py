@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
+from console.services.health import HealthService
 from console.services.users import UserService
 
 
@@ -19,6 +20,7 @@ class Services:
     database: str  # human description: backend and host, never a password
     clock: Clock
     users: UserService
+    health: HealthService
     # --- issue 3: alert feed services (fields) ---
     # --- issue 4: registry, map and search services (fields) ---
 
@@ -31,6 +33,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         database=describe(engine),
         clock=clock,
         users=UserService(sessions, clock),
+        health=HealthService(sessions, clock),
         # --- issue 3: alert feed services (construction) ---
         # --- issue 4: registry, map and search services (construction) ---
     )

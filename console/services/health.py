@@ -1,0 +1,67 @@
+"""Is the database still there? A cheap check the status bar runs off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from console.db import check_reachable, current_revision, describe, head_revision, make_engine
+from console.errors import DatabaseUnavailable, SchemaTooNew, UserError
+from console.services.base import Service
+
+log = logging.getLogger(__name__)
+
+
+class HealthService(Service):
+    """Connection health of the console's own database, and probing a candidate URL."""
+
+    def ping(self) -> bool:
+        """True when one round trip to the database succeeds; never raises."""
+        try:
+            with self._sessions() as session:
+                session.execute(text("SELECT 1"))
+            return True
+        except (SQLAlchemyError, OSError) as exc:
+            log.info("database health check failed: %s", exc)
+            return False
+
+    def probe(self, url: str) -> str:
+        """Try ``url`` without changing anything; a one-line verdict, or UserError saying what is wrong.
+
+        Used by the settings dialog's "test connection" button, so it must be safe to call from a
+        worker thread and must never create or upgrade a schema.
+        """
+        if not url.strip():
+            raise DatabaseUnavailable(
+                "数据库地址为空: 请填写 sqlite:///路径 或 postgresql+psycopg://用户@主机/库"
+            )
+        engine = make_engine(url.strip())
+        try:
+            check_reachable(engine)
+            try:
+                current = current_revision(engine)
+            except SQLAlchemyError as exc:
+                raise DatabaseUnavailable(f"已连接 {describe(engine)}, 但无法读取结构版本: {exc}") from None
+            head = head_revision()
+            if current is None:
+                return f"连接成功: {describe(engine)} (空数据库, 启动时将创建表结构)"
+            if current == head:
+                return f"连接成功: {describe(engine)} (结构版本 {current}, 与本程序一致)"
+            known = {
+                rev.revision for rev in ScriptDirectory(str(files("console.migrations"))).walk_revisions()
+            }
+            if current not in known:
+                raise SchemaTooNew(
+                    f"{describe(engine)} 由更新版本的值班台创建 (结构版本 {current}); 请先升级本程序"
+                )
+            return f"连接成功: {describe(engine)} (结构版本 {current}, 启动时将升级到 {head})"
+        except UserError:
+            raise
+        except SQLAlchemyError as exc:
+            raise DatabaseUnavailable(f"无法使用数据库 {describe(engine)}: {exc}") from None
+        finally:
+            engine.dispose()
