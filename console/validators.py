@@ -175,9 +175,7 @@ def validate_id_number(raw: str, field: str = "id_number", *, today: dt.date | N
     if not value:
         raise ValidationError(field, _EMPTY)
     if len(value) != 18:
-        raise ValidationError(
-            field, f"应为18位，实为{len(value)}位 (must be 18 characters, got {len(value)})"
-        )
+        raise ValidationError(field, f"应为18位 (must be 18 characters; got {len(value)})")
     if not set(value[:17]) <= _DIGITS:
         raise ValidationError(field, "前17位应为数字 (the first 17 characters must be digits)")
     if value[17] not in _DIGITS and value[17] != "X":
