@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
+from console.services.district import DistrictService
 from console.services.health import HealthService
 from console.services.users import UserService
 
@@ -23,6 +24,7 @@ class Services:
     health: HealthService
     # --- issue 3: alert feed services (fields) ---
     # --- issue 4: registry, map and search services (fields) ---
+    district: DistrictService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -36,4 +38,5 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         health=HealthService(sessions, clock),
         # --- issue 3: alert feed services (construction) ---
         # --- issue 4: registry, map and search services (construction) ---
+        district=DistrictService(sessions, clock),
     )
