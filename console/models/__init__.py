@@ -4,6 +4,7 @@ from console.models.alerts import Alert, Device, Event, WatchlistEntry
 from console.models.base import Base, UTCDateTime
 from console.models.cases import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle
 from console.models.dispatch import Dispatch, Officer, ServiceRequest, dispatch_officer
+from console.models.live import ChangeLog
 from console.models.registry import (
     Building,
     Community,
@@ -17,7 +18,7 @@ from console.models.registry import (
 from console.models.security import AuditLog, Role, User
 
 __all__ = [
-    "Alert", "AuditLog", "Base", "Building", "CaseParty", "Community", "CustodyEvent", "Device",
+    "Alert", "AuditLog", "Base", "Building", "CaseParty", "ChangeLog", "Community", "CustodyEvent", "Device",
     "Dispatch", "Event", "GridCell", "Household", "Officer", "Organisation", "PropertyItem",
     "Resident", "Role", "ServiceRequest", "Station", "TheftCase", "UTCDateTime", "User", "Vehicle",
     "VerificationVisit", "WatchlistEntry", "dispatch_officer",
