@@ -290,6 +290,8 @@ def test_camera_read_with_o_for_zero_is_rejected() -> None:
         ("闽闽12345", "发牌机关"),
         ("闽D123挂5", "序号"),
         ("闽D12#45", "序号"),
+        ("闽D1234甲", "序号"),  # only 挂/学/警/港/澳 may end a plate
+        ("闽D1234!", "序号"),
         ("闽DA12345", "新能源"),  # 8 characters but neither new-energy pattern
         ("闽DD1234A", "新能源"),
         ("闽D1234AD", "新能源"),
@@ -338,6 +340,10 @@ def test_every_allocated_mobile_is_accepted_with_prefix_and_separators(
         ("138一二三四1234", "11位"),
         ("", "不能为空"),
         ("+86", "11位"),
+        # libphonenumber reads "1xx…00" as a carrier-select international prefix and throws:
+        # it must still come out as a ValidationError.
+        ("11147002948", "111"),
+        ("12336009679", "123"),
     ],
 )
 def test_bad_mobiles_name_the_rule(raw: str, rule: str) -> None:
@@ -345,6 +351,22 @@ def test_bad_mobiles_name_the_rule(raw: str, rule: str) -> None:
         validate_mobile(raw, "手机号")
     assert rule in err.value.message
     assert err.value.field == "手机号"
+
+
+@given(st.sampled_from(["140", "141", "154", "160", "179", "194"]), st.text(DIGITS, min_size=8, max_size=8))
+@FAST
+def test_unallocated_prefixes_are_always_refused(prefix: str, rest: str) -> None:
+    with pytest.raises(ValidationError, match=prefix):
+        validate_mobile(prefix + rest)
+
+
+@given(st.text(DIGITS, min_size=10, max_size=10))
+@FAST
+def test_any_eleven_digits_give_a_mobile_or_a_validation_error(rest: str) -> None:
+    try:
+        assert validate_mobile("1" + rest) == "1" + rest
+    except ValidationError as err:
+        assert "11位" in err.message or rest[:2] in err.message
 
 
 # ---------------------------------------------------------------------------------------------
