@@ -10,7 +10,9 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.services.district import DistrictService
 from console.services.health import HealthService
+from console.services.ingest import IngestService
 from console.services.users import UserService
+from console.services.watchlist import WatchlistService
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Services:
     users: UserService
     health: HealthService
     # --- issue 3: alert feed services (fields) ---
+    ingest: IngestService
+    watchlist: WatchlistService
     # --- issue 4: registry, map and search services (fields) ---
     district: DistrictService
 
@@ -37,6 +41,8 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         users=UserService(sessions, clock),
         health=HealthService(sessions, clock),
         # --- issue 3: alert feed services (construction) ---
+        ingest=IngestService(sessions, clock),
+        watchlist=WatchlistService(sessions, clock),
         # --- issue 4: registry, map and search services (construction) ---
         district=DistrictService(sessions, clock),
     )
