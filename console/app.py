@@ -1,0 +1,317 @@
+"""Composition root: settings -> QApplication -> database -> services -> signed-in user -> main window.
+
+Nothing else constructs services. The QApplication and a splash come first so the user sees the
+console start at once (NOTES.md: a bare window paints 0.13 s after start); the database layer,
+SQLAlchemy and the panes are imported only after that first paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from importlib.resources import as_file, files
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+
+from console.config import Settings, data_dir, settings_path
+
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.container import Services
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "duty-console"
+APPLICATION = "duty-console"
+LANGUAGES = ("zh_CN", "en")
+
+# A callable run once the database is open (``run --demo`` seeds and starts the simulated stream
+# here). It gets the engine and a function that shows a progress line on the splash; what it returns
+# is stopped (``.stop()``) when the console quits, if it has such a method.
+Prepare = Callable[[Any, Callable[[str], None]], Any]
+
+
+# ----- translations ------------------------------------------------------------------------------
+def translation_file(language: str) -> str:
+    """Name of the console's compiled translation for ``language`` inside console.resources."""
+    return f"console_{language if language in LANGUAGES else 'zh_CN'}.qm"
+
+
+def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the console's translation (and Qt's own, for standard buttons) for ``language``.
+
+    Source strings are Chinese, so zh_CN works even if its (identity) file were missing; English
+    needs console_en.qm. Returns the installed translators; keep them alive while the app runs.
+    """
+    language = language if language in LANGUAGES else "zh_CN"
+    installed: list[QTranslator] = []
+    ref = files("console.resources") / "translations" / translation_file(language)
+    translator = QTranslator(app)
+    with as_file(ref) as path:
+        if path.exists() and translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found; showing source strings", ref)
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    QLocale.setDefault(QLocale("en_US" if language == "en" else "zh_CN"))
+    return installed
+
+
+# ----- crash handler -----------------------------------------------------------------------------
+def log_dir() -> Path:
+    return data_dir() / "logs"
+
+
+class CrashHandler(QObject):
+    """Logs every uncaught exception (Qt would swallow those raised in slots) and tells the user."""
+
+    crash_logged = Signal(str, str)
+    """A traceback was written to the log file (path, one-line summary)."""
+
+    def __init__(self, directory: Path, parent: QObject | None = None, show_dialog: bool = True) -> None:
+        super().__init__(parent)
+        self._dir = directory
+        self._show_dialog = show_dialog
+        self._dialog_open = False
+        self.crash_logged.connect(self._on_crash_logged)  # queued when raised on a worker thread
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+        threading.excepthook = self._handle_thread
+
+    def write_log(self, text: str) -> Path:
+        self._dir.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = self._dir / f"crash-{stamp}.log"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("uncaught exception:\n%s", text)
+        try:
+            path = self.write_log(text)
+        except OSError:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self.crash_logged.emit(str(path), f"{exc_type.__name__}: {exc}")
+
+    def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
+        self.handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    @Slot(str, str)
+    def _on_crash_logged(self, path: str, summary: str) -> None:
+        if not self._show_dialog or self._dialog_open or QApplication.instance() is None:
+            return  # one dialog at a time: a failing paint event must not stack hundreds of them
+        self._dialog_open = True
+        try:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("app", "内部错误"),
+                QCoreApplication.translate("app", "程序出现内部错误, 已记录日志: {0}").format(path),
+            )
+            box.setDetailedText(summary)
+            box.exec()
+        finally:
+            self._dialog_open = False
+
+
+def _log_to_file() -> None:
+    """Keep a log of the session next to the crash logs (warnings and up)."""
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_dir() / "console.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+        for other in root.handlers:
+            if other is not handler and other.level == logging.NOTSET:
+                other.setLevel(logging.WARNING)  # stderr stays as quiet as the CLI set it
+
+
+# ----- start-up pieces ---------------------------------------------------------------------------
+def _splash(theme_name: str) -> QSplashScreen:
+    dark = theme_name != "light"
+    pixmap = QPixmap(560, 220)
+    pixmap.fill(QColor("#0d1117" if dark else "#ffffff"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#1f6feb"))
+    painter.fillRect(0, 0, 560, 6, QColor("#1f6feb"))
+    font = QFont()
+    font.setFamilies(["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "sans-serif"])
+    font.setPointSize(28)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#e6edf3" if dark else "#1f2328"))
+    painter.drawText(36, 40, 488, 60, Qt.AlignmentFlag.AlignLeft, QCoreApplication.translate("app", "值班台"))
+    font.setPointSize(13)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.setPen(QColor("#8b949e" if dark else "#57606a"))
+    painter.drawText(
+        36, 100, 488, 40, Qt.AlignmentFlag.AlignLeft, QCoreApplication.translate("app", "社区派出所值班室")
+    )
+    painter.end()
+    splash = QSplashScreen(pixmap)
+    splash.setFont(font)
+    return splash
+
+
+def show_database_error(message: str) -> None:
+    """Tell the user the database could not be opened and what to do about it (modal)."""
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("app", "无法打开数据库"),
+        QCoreApplication.translate(
+            "app",
+            "无法打开数据库, 值班台无法启动。\n\n{0}\n\n请检查: 数据库服务器是否在运行、网络是否连通、地址是否正确。"
+            "地址可用 --db 参数、环境变量 DUTY_CONSOLE_DB 或设置文件 {1} 指定。",
+        ).format(message, settings_path()),
+    )
+
+
+def sign_in(services: Services, settings: Settings, demo: bool) -> Actor:
+    """The user the console acts for.
+
+    TODO(security issue): show a login dialog (username + password, checked by the users service)
+    when not in demo mode. Until it lands every start signs in the demo duty officer.
+    """
+    if demo:
+        return services.users.demo_sign_in()
+    return services.users.demo_sign_in()
+
+
+def build_panes(services: Services, actor: Actor, settings: Settings) -> dict[str, QWidget]:
+    """The panes of the main window, keyed as MainWindow expects.
+
+    To wire in a real pane, replace its placeholder line, e.g.
+    ``"feed": AlertFeedPane(services, actor),`` (import it inside this function: panes load after the
+    splash has painted).
+    """
+    from console.widgets.common import ComingSoonPane
+
+    panes: dict[str, QWidget] = {
+        "feed": ComingSoonPane(
+            QCoreApplication.translate("panes", "预警"),
+            QCoreApplication.translate(
+                "panes", "实时预警: 布控车辆、重点人员、反诈和群众报警, 按紧急程度排列, 一键派警。"
+            ),
+        ),
+        "map": ComingSoonPane(
+            QCoreApplication.translate("panes", "网格地图"),
+            QCoreApplication.translate(
+                "panes", "户室按核实状态着色: 绿 30 天内, 橙 31–90 天, 红 超过 90 天或从未核实。"
+            ),
+        ),
+        "district_map": ComingSoonPane(
+            QCoreApplication.translate("panes", "辖区地图"),
+            QCoreApplication.translate("panes", "辖区小区轮廓、逾期核实比例和未处置预警的位置。"),
+        ),
+        "cases": ComingSoonPane(
+            QCoreApplication.translate("panes", "案件卷宗"),
+            QCoreApplication.translate("panes", "盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。"),
+        ),
+        "dispatch": ComingSoonPane(
+            QCoreApplication.translate("panes", "派警"),
+            QCoreApplication.translate("panes", "警力状态与派警单: 从预警派警, 记录到场和处置结果。"),
+        ),
+        "statistics": ComingSoonPane(
+            QCoreApplication.translate("panes", "统计"),
+            QCoreApplication.translate("panes", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
+        ),
+        "watchlist": ComingSoonPane(
+            QCoreApplication.translate("panes", "布控名单"),
+            QCoreApplication.translate("panes", "重点人员与布控车辆: 新增、到期、关联案件。"),
+        ),
+        "worklist": ComingSoonPane(
+            QCoreApplication.translate("panes", "核实任务"),
+            QCoreApplication.translate("panes", "逾期未核实的户室清单, 上门走访后快速登记核实。"),
+        ),
+    }
+    return panes
+
+
+def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) -> int:
+    """Start the desktop console and run it until the user quits; returns the exit status."""
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine panes need it
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "值班台"))
+    install_translations(app, settings.language)  # translators are children of app: they stay alive
+
+    from console.widgets import theme
+    from console.widgets.main_window import ui_settings
+
+    theme_name = theme.apply_theme(app, str(ui_settings().value("ui/theme", settings.theme)))
+    splash = _splash(theme_name)
+    splash.show()
+    app.processEvents()  # first paint, before anything heavy is imported
+
+    def report(message: str) -> None:
+        splash.showMessage(
+            message, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, QColor("#8b949e")
+        )
+        app.processEvents()
+
+    _log_to_file()
+    crash_handler = CrashHandler(log_dir(), app)
+    crash_handler.install()
+
+    report(QCoreApplication.translate("app", "正在打开数据库…"))
+    from console.db import open_database
+    from console.errors import UserError
+
+    try:
+        engine = open_database(settings.db_url)
+    except UserError as exc:
+        splash.close()
+        show_database_error(str(exc))
+        return 2
+    background: Any = None
+    try:
+        if prepare is not None:
+            background = prepare(engine, report)
+        report(QCoreApplication.translate("app", "正在加载…"))
+        from console.services.container import build_services
+        from console.widgets.main_window import MainWindow
+
+        services = build_services(engine)
+        actor = sign_in(services, settings, demo)
+        window = MainWindow(services, actor, settings, build_panes(services, actor, settings))
+        window.show()
+        splash.finish(window)
+        rc = app.exec()
+    except UserError as exc:
+        splash.close()
+        show_database_error(str(exc))
+        return 2
+    finally:
+        if background is not None and hasattr(background, "stop"):
+            background.stop()
+        engine.dispose()
+    return int(rc)

@@ -1,0 +1,446 @@
+"""The main window: assembles the panes into docks, the menus, and the status bar. No pane logic here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import __version__
+from console.config import Settings
+from console.widgets import theme
+from console.widgets.common import BackgroundRunner
+from console.widgets.settings_dialog import SettingsDialog, persist_settings
+
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.container import Services
+
+ORGANISATION = "duty-console"
+APPLICATION = "duty-console"
+STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time, whatever the desk computer is set to
+HEALTH_INTERVAL_MS = 5000
+
+# The central pane and where each docked pane goes by default (key, area, tab group).
+CENTRAL_PANE = "feed"
+DOCK_LAYOUT: tuple[tuple[str, Qt.DockWidgetArea, str], ...] = (
+    ("map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
+    ("district_map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
+    ("dispatch", Qt.DockWidgetArea.RightDockWidgetArea, "dispatch"),
+    ("cases", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("worklist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("watchlist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("statistics", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+)
+PANE_SHORTCUTS = {
+    "feed": "Ctrl+1",
+    "map": "Ctrl+2",
+    "cases": "Ctrl+3",
+    "dispatch": "Ctrl+4",
+    "statistics": "Ctrl+5",
+    "watchlist": "Ctrl+6",
+    "worklist": "Ctrl+7",
+    "district_map": "Ctrl+8",
+}
+
+
+def ui_settings() -> QSettings:
+    """Per-user window state (geometry, dock layout, theme). Tests point IniFormat/UserScope at tmp_path."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+class MainWindow(QMainWindow):
+    """The duty-room console window: alert feed in the centre, the other panes docked around it."""
+
+    search_requested = Signal()
+    """The user asked to search (Ctrl+F); the search widget answers it."""
+    theme_changed = Signal(str)
+    """The theme was switched (dark|light)."""
+    connection_changed = Signal(bool)
+    """The database became reachable (True) or unreachable (False)."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        settings: Settings,
+        panes: dict[str, QWidget],
+        parent: QWidget | None = None,
+        health_interval_ms: int = HEALTH_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._services = services
+        self._actor = actor
+        self._settings = settings
+        self.panes = dict(panes)
+        self.docks: dict[str, QDockWidget] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self._connected: bool | None = None
+        self._runner = BackgroundRunner(self)
+        self._shortcuts_dialog: QDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+
+        self.setWindowTitle(self.tr("值班台 · 社区派出所值班室"))
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self._build_panes()
+        self._build_menus()
+        self._build_status_bar()
+        self._default_state = self.saveState()
+        self._restore_window_state()
+        stored_theme = ui_settings().value("ui/theme", settings.theme)
+        self.apply_theme(str(stored_theme), persist=False)
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
+        self._clock_timer.start(1000)
+        self._on_clock_timer_timeout()
+        self._health_timer = QTimer(self)
+        self._health_timer.timeout.connect(self.check_connection)
+        self._health_timer.start(health_interval_ms)
+        self.check_connection()
+
+    # ----- panes -------------------------------------------------------------------------------
+    def pane_titles(self) -> dict[str, str]:
+        return {
+            "feed": self.tr("预警"),
+            "map": self.tr("网格地图"),
+            "district_map": self.tr("辖区地图"),
+            "cases": self.tr("案件卷宗"),
+            "dispatch": self.tr("派警"),
+            "statistics": self.tr("统计"),
+            "watchlist": self.tr("布控名单"),
+            "worklist": self.tr("核实任务"),
+        }
+
+    def _build_panes(self) -> None:
+        titles = self.pane_titles()
+        central = self.panes.get(CENTRAL_PANE) or QWidget(self)
+        self.setCentralWidget(central)
+        placed: dict[str, QDockWidget] = {}
+        layout = list(DOCK_LAYOUT) + [
+            (key, Qt.DockWidgetArea.BottomDockWidgetArea, "work")
+            for key in self.panes
+            if key != CENTRAL_PANE and key not in {k for k, _a, _g in DOCK_LAYOUT}
+        ]
+        for key, area, group in layout:
+            pane = self.panes.get(key)
+            if pane is None:
+                continue
+            dock = QDockWidget(titles.get(key, key), self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(pane)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            if group in placed:
+                self.tabifyDockWidget(placed[group], dock)
+            else:
+                self.addDockWidget(area, dock)
+                placed[group] = dock
+            self.docks[key] = dock
+        if "maps" in placed and "dispatch" in placed:
+            self.splitDockWidget(placed["maps"], placed["dispatch"], Qt.Orientation.Vertical)
+        for first in placed.values():
+            first.raise_()  # the first pane of each tab group is the one on top
+        right = [
+            d
+            for k, d in self.docks.items()
+            if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+        ]
+        if right:
+            self.resizeDocks(right[:1], [760], Qt.Orientation.Horizontal)
+        if "work" in placed:
+            self.resizeDocks([placed["work"]], [330], Qt.Orientation.Vertical)
+
+    def focus_pane(self, key: str) -> None:
+        """Bring pane ``key`` to the front and give it the keyboard."""
+        pane = self.panes.get(key)
+        if pane is None:
+            return
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ----- menus -------------------------------------------------------------------------------
+    def _action(
+        self, name: str, text: str, shortcut: str | None = None, slot=None, checkable: bool = False
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts keep working when the menu bar is hidden (full screen)
+        self.actions_by_name[name] = action
+        return action
+
+    def _pane_action(self, key: str) -> QAction:
+        title = self.pane_titles()[key]
+        action = self._action(f"focus_{key}", title, PANE_SHORTCUTS[key], lambda: self.focus_pane(key))
+        action.setEnabled(key in self.panes)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        settings_action = self._action("settings", self.tr("设置…"), "Ctrl+,", self.open_settings)
+        quit_action = self._action("quit", self.tr("退出"), "Ctrl+Q", self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        theme_menu = view_menu.addMenu(self.tr("主题"))
+        self._theme_group = QActionGroup(self)
+        for name, text in (("dark", self.tr("夜间 (深色)")), ("light", self.tr("日间 (浅色)"))):
+            action = self._action(f"theme_{name}", text, checkable=True)
+            action.triggered.connect(lambda _checked=False, n=name: self.apply_theme(n))
+            self._theme_group.addAction(action)
+            theme_menu.addAction(action)
+        language_menu = view_menu.addMenu(self.tr("界面语言 (重启后生效)"))
+        self._language_group = QActionGroup(self)
+        for code, text in (("zh_CN", "中文"), ("en", "English")):
+            action = self._action(f"language_{code}", text, checkable=True)
+            action.setChecked(self._settings.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self._language_group.addAction(action)
+            language_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action("fullscreen", self.tr("全屏"), "F11", self._on_fullscreen_toggled, True)
+        )
+        view_menu.addSeparator()
+        panes_menu = view_menu.addMenu(self.tr("显示/隐藏窗格"))
+        for key, dock in self.docks.items():
+            toggle = dock.toggleViewAction()
+            toggle.setText(self.pane_titles().get(key, key))
+            self.actions_by_name[f"toggle_{key}"] = toggle
+            panes_menu.addAction(toggle)
+        view_menu.addAction(self._action("reset_layout", self.tr("恢复默认布局"), slot=self.reset_layout))
+
+        alerts_menu = bar.addMenu(self.tr("预警(&A)"))
+        alerts_menu.addAction(self._pane_action("feed"))
+        alerts_menu.addAction(self._pane_action("watchlist"))
+        alerts_menu.addSeparator()
+        alerts_menu.addAction(self._action("search", self.tr("搜索…"), "Ctrl+F", self.search_requested.emit))
+
+        map_menu = bar.addMenu(self.tr("地图(&M)"))
+        map_menu.addAction(self._pane_action("map"))
+        map_menu.addAction(self._pane_action("district_map"))
+
+        cases_menu = bar.addMenu(self.tr("案件(&C)"))
+        cases_menu.addAction(self._pane_action("cases"))
+        cases_menu.addAction(self._pane_action("dispatch"))
+
+        tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self._pane_action("statistics"))
+        tools_menu.addAction(self._pane_action("worklist"))
+        tools_menu.addSeparator()
+        tools_menu.addAction(settings_action)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action("shortcuts", self.tr("快捷键"), "F1", self.show_shortcuts))
+        help_menu.addAction(self._action("about", self.tr("关于值班台"), slot=self.show_about))
+
+    def menu_titles(self) -> list[str]:
+        return [a.text() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
+
+    # ----- status bar ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.database_label = QLabel(self.tr("数据库: {0}").format(self._services.database), self)
+        self.database_label.setObjectName("statusDatabase")
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionState")
+        self._show_connection(None)
+        roles = {
+            "duty_officer": self.tr("值班民警"),
+            "community_officer": self.tr("社区民警"),
+            "grid_worker": self.tr("网格员"),
+            "investigator": self.tr("办案民警"),
+            "leader": self.tr("所领导"),
+            "admin": self.tr("系统管理员"),
+            "system": self.tr("外部系统"),
+        }
+        self.user_label = QLabel(
+            self.tr("{0} · {1}").format(
+                self._actor.display_name, roles.get(self._actor.role, self._actor.role)
+            ),
+            self,
+        )
+        self.user_label.setObjectName("statusUser")
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("statusClock")
+        for label in (self.database_label, self.connection_label, self.user_label, self.clock_label):
+            bar.addPermanentWidget(label)
+
+    def _on_clock_timer_timeout(self) -> None:
+        now = self._services.clock.now().astimezone(STATION_TZ)
+        self.clock_label.setText(self.tr("{0} 北京时间").format(now.strftime("%Y-%m-%d %H:%M:%S")))
+
+    def check_connection(self) -> None:
+        """Ask the database for one round trip, off the GUI thread; the status bar shows the answer."""
+        if self._runner.busy():
+            return  # the previous check is still waiting for a slow server
+        self._runner.submit(
+            self._services.health.ping, self._on_ping_done, lambda _exc: self._on_ping_done(False)
+        )
+
+    def _on_ping_done(self, ok: object) -> None:
+        connected = bool(ok)
+        changed = connected != self._connected
+        self._show_connection(connected)
+        if changed:
+            self.connection_changed.emit(connected)
+
+    def _show_connection(self, connected: bool | None) -> None:
+        self._connected = connected
+        if connected is None:
+            state, text = "unknown", self.tr("● 连接检查中")
+        elif connected:
+            state, text = "ok", self.tr("● 已连接")
+        else:
+            state, text = "down", self.tr("● 连接中断")
+        self.connection_label.setText(text)
+        self.connection_label.setProperty("state", state)
+        self.connection_label.style().unpolish(self.connection_label)
+        self.connection_label.style().polish(self.connection_label)
+
+    # ----- theme, language, settings -------------------------------------------------------------
+    def apply_theme(self, name: str, persist: bool = True) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        applied = theme.apply_theme(app, name)
+        self.actions_by_name[f"theme_{applied}"].setChecked(True)
+        self._show_connection(self._connected)  # re-polish the coloured label
+        if persist:
+            ui_settings().setValue("ui/theme", applied)
+        self.theme_changed.emit(applied)
+
+    def set_language(self, code: str) -> None:
+        if code == self._settings.language:
+            return
+        self._settings = replace(self._settings, language=code)
+        persist_settings(self._settings)
+        self.statusBar().showMessage(self.tr("界面语言已保存, 重新启动程序后生效。"), 15000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self._services.health.probe, self)
+        dialog.settings_saved.connect(self._on_settings_dialog_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _on_settings_dialog_saved(self, new: object) -> None:
+        assert isinstance(new, Settings)
+        old, self._settings = self._settings, new
+        self.apply_theme(new.theme)
+        self.actions_by_name[f"language_{new.language}"].setChecked(True)
+        if (new.db_url, new.language) != (old.db_url, old.language):
+            self.statusBar().showMessage(
+                self.tr("设置已保存; 数据库和界面语言的更改在重新启动后生效。"), 15000
+            )
+        else:
+            self.statusBar().showMessage(self.tr("设置已保存。"), 8000)
+
+    # ----- help --------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every action that has a shortcut, in menu order."""
+        seen: list[tuple[str, str]] = []
+        for action in self.actions_by_name.values():
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if key and (key, action.text()) not in seen:
+                seen.append((key, action.text().replace("&", "")))
+        return seen
+
+    def show_shortcuts(self) -> None:
+        if self._shortcuts_dialog is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("快捷键"))
+            rows = "".join(
+                f"<tr><td style='padding:3px 18px 3px 0'><b>{key}</b></td><td>{text}</td></tr>"
+                for key, text in self.shortcut_rows()
+            )
+            label = QLabel(f"<table>{rows}</table>", dialog)
+            label.setObjectName("shortcutTable")
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+            buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+            buttons.rejected.connect(dialog.hide)
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(label)
+            layout.addWidget(buttons)
+            self._shortcuts_dialog = dialog
+        self._shortcuts_dialog.show()
+        self._shortcuts_dialog.raise_()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于值班台"),
+            self.tr("值班台 {0}\n社区派出所值班室桌面程序: 预警、网格、派警、案件。\n数据库: {1}").format(
+                __version__, self._services.database
+            ),
+        )
+
+    # ----- window state ------------------------------------------------------------------------
+    def _on_fullscreen_toggled(self, checked: bool) -> None:
+        if checked:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+
+    def _restore_window_state(self) -> None:
+        store = ui_settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 960)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        store = ui_settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        self._health_timer.stop()
+        self._clock_timer.stop()
+        self._runner.wait(6000)  # a ping to a dead server gives up after its connect timeout
+        super().closeEvent(event)

@@ -1,0 +1,137 @@
+"""Night (dark) and day (light) themes: palette, stylesheet, fonts and the shared status colours.
+
+Other widgets take their colours from here (``SEVERITY_COLOURS``, ``VERIFICATION_COLOURS``) so a
+critical alert is the same red in the feed, on the map and in the statistics.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("dark", "light")
+DEFAULT_THEME = "dark"
+
+# Chinese-capable families first; Qt falls back along the list per glyph.
+FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "sans-serif"]
+# Duty-room screens are read from a chair a little back from the desk: no 9 pt text.
+BASE_POINT_SIZE = 11
+
+# Alert severity (contracts/events.md). Saturated enough to read on both themes.
+SEVERITY_COLOURS: dict[str, str] = {
+    "critical": "#ff4d4f",  # red
+    "high": "#ff8c1a",  # orange
+    "medium": "#f2c230",  # amber
+    "low": "#7f93b2",  # grey-blue
+}
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+
+# Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never,
+# grey where nothing is to be verified (vacant, no data).
+VERIFICATION_COLOURS: dict[str, str] = {
+    "green": "#3fb950",
+    "orange": "#f0883e",
+    "red": "#f85149",
+    "grey": "#8b949e",
+}
+
+# Connection state in the status bar.
+STATE_COLOURS: dict[str, str] = {"ok": "#3fb950", "down": "#ff4d4f", "unknown": "#8b949e"}
+
+_PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
+    "dark": {
+        QPalette.ColorRole.Window: "#161b22",
+        QPalette.ColorRole.WindowText: "#d7dde4",
+        QPalette.ColorRole.Base: "#0d1117",
+        QPalette.ColorRole.AlternateBase: "#141a21",
+        QPalette.ColorRole.ToolTipBase: "#21262d",
+        QPalette.ColorRole.ToolTipText: "#e6edf3",
+        QPalette.ColorRole.PlaceholderText: "#6e7681",
+        QPalette.ColorRole.Text: "#d7dde4",
+        QPalette.ColorRole.Button: "#21262d",
+        QPalette.ColorRole.ButtonText: "#d7dde4",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#1f6feb",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#58a6ff",
+        QPalette.ColorRole.Mid: "#30363d",
+        QPalette.ColorRole.Dark: "#0b0f14",
+        QPalette.ColorRole.Light: "#30363d",
+    },
+    "light": {
+        QPalette.ColorRole.Window: "#f3f4f6",
+        QPalette.ColorRole.WindowText: "#1f2328",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f6f8fa",
+        QPalette.ColorRole.ToolTipBase: "#ffffe8",
+        QPalette.ColorRole.ToolTipText: "#1f2328",
+        QPalette.ColorRole.PlaceholderText: "#8c959f",
+        QPalette.ColorRole.Text: "#1f2328",
+        QPalette.ColorRole.Button: "#e9ebee",
+        QPalette.ColorRole.ButtonText: "#1f2328",
+        QPalette.ColorRole.BrightText: "#000000",
+        QPalette.ColorRole.Highlight: "#0969da",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#0969da",
+        QPalette.ColorRole.Mid: "#d0d7de",
+        QPalette.ColorRole.Dark: "#afb8c1",
+        QPalette.ColorRole.Light: "#ffffff",
+    },
+}
+
+
+def qcolor(hex_colour: str) -> QColor:
+    """A QColor for one of the hex constants above."""
+    return QColor(hex_colour)
+
+
+def severity_colour(severity: str) -> QColor:
+    return QColor(SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["low"]))
+
+
+def verification_colour(state: str) -> QColor:
+    return QColor(VERIFICATION_COLOURS.get(state, VERIFICATION_COLOURS["grey"]))
+
+
+def normalise_theme(name: str | None) -> str:
+    return name if name in THEMES else DEFAULT_THEME
+
+
+def palette(name: str) -> QPalette:
+    pal = QPalette()
+    for role, colour in _PALETTES[normalise_theme(name)].items():
+        pal.setColor(QPalette.ColorGroup.All, role, QColor(colour))
+    disabled = QColor("#6e7681" if normalise_theme(name) == "dark" else "#8c959f")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
+
+
+def stylesheet(name: str) -> str:
+    return (files("console.resources") / "styles" / f"{normalise_theme(name)}.qss").read_text(
+        encoding="utf-8"
+    )
+
+
+def base_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSize(BASE_POINT_SIZE)
+    return font
+
+
+def apply_theme(app: QApplication, name: str) -> str:
+    """Apply theme ``name`` (dark|light) to the whole application; returns the theme applied."""
+    name = normalise_theme(name)
+    app.setStyle("Fusion")  # the same look on every desktop; the palette drives it
+    app.setFont(base_font())
+    app.setPalette(palette(name))
+    app.setStyleSheet(stylesheet(name))
+    app.setProperty("duty_console_theme", name)
+    return name
+
+
+def current_theme(app: QApplication) -> str:
+    return normalise_theme(app.property("duty_console_theme"))

@@ -1,0 +1,307 @@
+"""The desktop shell: window, menus, shortcuts, status bar, themes, translations, settings, start-up."""
+
+from __future__ import annotations
+
+import configparser
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from console import app as console_app
+from console.clock import FixedClock
+from console.config import Settings, load_settings, settings_path
+from console.db import make_engine
+from console.security import Actor
+from console.services.container import Services, build_services
+from console.widgets import theme
+from console.widgets.main_window import PANE_SHORTCUTS, MainWindow
+
+DEAD_PG = "postgresql+psycopg://nobody@127.0.0.1:1/x"
+CHINESE_MENUS = ["文件(&F)", "视图(&V)", "预警(&A)", "地图(&M)", "案件(&C)", "工具(&T)", "帮助(&H)"]
+
+
+@pytest.fixture(autouse=True)
+def ui_store(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
+    """QSettings (window state, theme) in this test's tmp dir; dark theme again afterwards."""
+    store = tmp_path / "qsettings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(store))
+    yield store
+    theme.apply_theme(qapp, "dark")
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
+    path = tmp_path / "station.db"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def services(sqlite_engine: Engine, clock: FixedClock) -> Services:
+    return build_services(sqlite_engine, clock)
+
+
+@pytest.fixture
+def actor(services: Services) -> Actor:
+    return services.users.ensure_user("zhang", "张值班", "duty_officer")
+
+
+@pytest.fixture
+def settings(sqlite_engine: Engine) -> Settings:
+    return Settings(db_url=str(sqlite_engine.url))
+
+
+def open_window(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings, **kw: object
+) -> MainWindow:
+    window = MainWindow(services, actor, settings, console_app.build_panes(services, actor, settings), **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+class FlakyHealth:
+    """The database edge: a ping whose answer the test decides."""
+
+    def __init__(self) -> None:
+        self.up = True
+
+    def ping(self) -> bool:
+        return self.up
+
+    def probe(self, url: str) -> str:
+        return "ok"
+
+
+def test_window_opens_with_chinese_title_menus_user_and_station_time(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    assert "值班台" in window.windowTitle()
+    assert window.menu_titles() == CHINESE_MENUS
+    assert "张值班" in window.user_label.text() and "值班民警" in window.user_label.text()
+    # FixedClock: 2026-03-14 21:00 +08:00, shown in station time
+    assert window.clock_label.text() == "2026-03-14 21:00:00 北京时间"
+    assert set(window.panes) == set(PANE_SHORTCUTS)
+    assert window.panes["cases"].findChild(type(window.user_label), "emptyStateTitle").text() == "案件卷宗"
+
+
+def test_every_pane_is_reachable_by_its_shortcut(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    window.docks["cases"].close()  # a pane the user closed comes back with its shortcut too
+    # before each shortcut another pane has the keyboard, the tab-mate of a tabbed pane on top
+    rivals = {
+        "map": "district_map",
+        "district_map": "map",
+        "cases": "statistics",
+        "statistics": "worklist",
+        "worklist": "watchlist",
+        "watchlist": "cases",
+        "feed": "dispatch",
+        "dispatch": "feed",
+    }
+    for key, shortcut in PANE_SHORTCUTS.items():
+        window.focus_pane(rivals[key])
+        qtbot.waitUntil(lambda key=key: window.panes[rivals[key]].hasFocus())
+        digit = getattr(Qt.Key, f"Key_{shortcut[-1]}")
+        qtbot.keyClick(window, digit, Qt.KeyboardModifier.ControlModifier)
+        pane = window.panes[key]
+        qtbot.waitUntil(lambda pane=pane: pane.hasFocus(), timeout=2000)
+        assert pane.isVisible(), key
+        assert not pane.visibleRegion().isEmpty(), f"{key} is hidden behind another tab"
+
+
+def test_search_shortcut_and_help_list_the_keys(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    with qtbot.waitSignal(window.search_requested, timeout=2000):
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._shortcuts_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(type(window.user_label), "shortcutTable").text()
+    for needed in ("Ctrl+1", "Ctrl+5", "Ctrl+F", "F11", "Ctrl+Q", "案件卷宗", "退出"):
+        assert needed in text
+
+
+def test_status_bar_shows_backend_host_and_live_connection(
+    qtbot: QtBot, engine: Engine, clock: FixedClock, settings: Settings
+) -> None:
+    services = build_services(engine, clock)
+    actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
+    window = open_window(qtbot, services, actor, settings)
+    expected = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL 127.0.0.1"
+    assert expected in window.database_label.text()
+    qtbot.waitUntil(lambda: window.connection_label.text() == "● 已连接", timeout=5000)
+
+
+def test_status_bar_turns_to_connection_lost_when_the_check_fails(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    health = FlakyHealth()
+    window = open_window(qtbot, replace(services, health=health), actor, settings, health_interval_ms=50)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: window.connection_label.text() == "● 已连接")
+    with qtbot.waitSignal(window.connection_changed, check_params_cb=lambda ok: ok is False, timeout=3000):
+        health.up = False
+    assert window.connection_label.text() == "● 连接中断"
+    assert window.connection_label.property("state") == "down"
+    with qtbot.waitSignal(window.connection_changed, check_params_cb=lambda ok: ok is True, timeout=3000):
+        health.up = True
+    assert window.connection_label.text() == "● 已连接"
+
+
+def test_a_dead_database_shows_its_host_and_connection_lost(
+    qtbot: QtBot, actor: Actor, settings: Settings, clock: FixedClock
+) -> None:
+    dead = make_engine(DEAD_PG)
+    try:
+        window = open_window(qtbot, build_services(dead, clock), actor, settings)
+        assert "PostgreSQL 127.0.0.1:1/x" in window.database_label.text()
+        qtbot.waitUntil(lambda: window.connection_label.text() == "● 连接中断", timeout=8000)
+    finally:
+        dead.dispose()
+
+
+def window_colour() -> int:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_theme_switch_changes_the_palette_and_persists_in_a_new_window(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    assert window_colour() < 60  # night shift by default
+    window.actions_by_name["theme_light"].trigger()
+    assert window_colour() > 200
+    window.close()
+    again = open_window(qtbot, services, actor, settings)
+    assert window_colour() > 200
+    assert again.actions_by_name["theme_light"].isChecked()
+    again.actions_by_name["theme_dark"].trigger()
+    assert window_colour() < 60
+
+
+def test_window_geometry_and_closed_panes_are_restored(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    assert (window.width(), window.height()) == (1600, 960)  # first start
+    window.resize(720, 600)
+    window.docks["statistics"].close()
+    qtbot.waitUntil(lambda: window.size().width() == 720)
+    chosen = window.size()
+    window.close()
+    again = open_window(qtbot, services, actor, settings)
+    assert again.size() == chosen
+    assert not again.docks["statistics"].isVisible()
+    assert again.docks["cases"].isVisible()
+
+
+def test_english_translation_swaps_the_menu_titles(
+    qtbot: QtBot, qapp: QApplication, services: Services, actor: Actor, settings: Settings
+) -> None:
+    translators = console_app.install_translations(qapp, "en")
+    try:
+        assert translators, "console_en.qm did not load"
+        window = open_window(qtbot, services, actor, settings)
+        assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
+        assert window.connection_label.text() in ("● Checking connection", "● Connected")
+        badge = window.panes["feed"].findChild(type(window.user_label), "emptyStateBadge")
+        assert badge.text() == "Coming soon"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    console_app.install_translations(qapp, "zh_CN")
+
+
+def test_language_switch_is_saved_for_the_next_start_without_keeping_a_one_off_db(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    window.actions_by_name["language_en"].trigger()
+    assert "重新启动" in window.statusBar().currentMessage()
+    saved = configparser.ConfigParser()
+    saved.read(settings_path(), encoding="utf-8")
+    assert saved["console"]["language"] == "en"
+    assert saved["console"]["db_url"] == ""  # the --db of this run is not made permanent
+    assert window.menu_titles() == CHINESE_MENUS  # takes effect on restart, as the menu says
+
+
+def test_settings_dialog_tests_the_connection_off_the_gui_thread_and_saves(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    window.actions_by_name["settings"].trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+
+    dialog.db_url.setText(DEAD_PG)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=8000)
+    assert "无法连接数据库" in dialog.test_result.text() and "127.0.0.1:1" in dialog.test_result.text()
+
+    dialog.db_url.setText("mysql://someone@host/db")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=8000)
+    assert "不支持的数据库类型" in dialog.test_result.text()
+
+    fresh = tmp_path / "other" / "station.db"
+    dialog.db_url.setText(f"sqlite:///{fresh}")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=8000)
+    assert "连接成功" in dialog.test_result.text() and "空数据库" in dialog.test_result.text()
+
+    dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
+    dialog.sound.setChecked(False)
+    dialog.accept()
+    assert window_colour() > 200
+    assert "重新启动" in window.statusBar().currentMessage()
+    reloaded = load_settings()
+    assert (reloaded.db_url, reloaded.theme, reloaded.sound) == (f"sqlite:///{fresh}", "light", False)
+
+
+def test_crash_handler_logs_the_traceback_and_tells_the_user(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    handler = console_app.CrashHandler(tmp_path / "logs")
+    try:
+        raise RuntimeError("slot exploded")
+    except RuntimeError as exc:
+        handler.handle(type(exc), exc, exc.__traceback__)
+    logs = list((tmp_path / "logs").glob("crash-*.log"))
+    assert len(logs) == 1 and "RuntimeError: slot exploded" in logs[0].read_text(encoding="utf-8")
+    assert shown == [f"程序出现内部错误, 已记录日志: {logs[0]}"]
+
+
+def test_run_console_refuses_an_unreachable_database_with_a_clear_message(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(console_app, "show_database_error", shown.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_console installs the crash handler
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(console_app, "_log_to_file", lambda: None)
+    rc = console_app.run_console(Settings(db_url=DEAD_PG), demo=True)
+    assert rc == 2
+    assert len(shown) == 1 and "无法连接数据库 PostgreSQL 127.0.0.1:1/x" in shown[0]
