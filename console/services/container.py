@@ -9,9 +9,11 @@ from sqlalchemy import Engine
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.services.district import DistrictService
+from console.services.gridmap import GridMapService
 from console.services.health import HealthService
 from console.services.ingest import IngestService
 from console.services.users import UserService
+from console.services.verification import VerificationService
 from console.services.watchlist import WatchlistService
 
 
@@ -29,6 +31,8 @@ class Services:
     watchlist: WatchlistService
     # --- issue 4: registry, map and search services (fields) ---
     district: DistrictService
+    gridmap: GridMapService
+    verification: VerificationService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -45,4 +49,6 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         watchlist=WatchlistService(sessions, clock),
         # --- issue 4: registry, map and search services (construction) ---
         district=DistrictService(sessions, clock),
+        gridmap=GridMapService(sessions, clock),
+        verification=VerificationService(sessions, clock),
     )
