@@ -1,0 +1,295 @@
+"""The district map in real QtWebEngine: every community drawn in its colour, alerts, clicks, offline.
+
+SQLite only: the aggregate behind the colours runs on both backends in
+tests/services/test_district.py; what is tested here is the page, which does not change with
+the backend, and each WebEngine page load costs a second or two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
+from sqlalchemy import Engine, insert
+
+from console.clock import FixedClock
+from console.config import Settings
+from console.db import make_engine
+from console.models import Alert, Building, Community, Household, Station
+from console.security import DEFAULT_ROLES, Actor
+from console.services.container import Services, build_services
+from console.widgets import district_map
+from console.widgets.district_map import DistrictMapPane, build_page_html, prepare_web_engine
+from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS
+
+# QtWebEngine wants this before pytest-qt creates the QApplication (importing the module above
+# already loaded QtWebEngineWidgets, which is the other half of the requirement).
+prepare_web_engine()
+
+LOAD_TIMEOUT_MS = 30_000
+RING = [[118.040, 24.610], [118.044, 24.610], [118.044, 24.613], [118.040, 24.613]]
+
+
+def _actor(role: str) -> Actor:
+    title, perms = DEFAULT_ROLES[role]
+    return Actor(1, role, title, role, perms)
+
+
+@pytest.fixture
+def engine(sqlite_template: Path, tmp_path: Path) -> Iterator[Engine]:
+    path = tmp_path / "station.db"
+    shutil.copy(sqlite_template, path)
+    eng = make_engine(f"sqlite:///{path}")
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def services(engine: Engine, clock: FixedClock) -> Services:
+    return build_services(engine, clock)
+
+
+def _seed(engine: Engine, now: dt.datetime, placed: bool = True) -> None:
+    """Four placed communities, one per colour band, plus one nobody has placed yet."""
+    days = dt.timedelta(days=1)
+    fresh, stale = now - 3 * days, now - 120 * days
+    # name, lat, lon, outline, last_verified_at of each household
+    communities = [
+        ("深青花园", 24.600, 118.030, None, [fresh] * 9 + [stale]),  # 10 % overdue -> green
+        ("田头新村", 24.604, 118.036, None, [fresh] * 6 + [stale, None, stale, stale]),  # 40 % -> orange
+        ("灌口佳园", None, None, json.dumps(RING), [stale] * 3 + [fresh]),  # 75 % -> red, a polygon
+        ("尚无住户小区", 24.598, 118.042, None, []),  # nothing to verify -> grey
+        ("待定位小区", None, None, None, [None]),
+    ]
+    with engine.begin() as conn:
+        conn.execute(insert(Station).values(id=1, code="GK", name="灌口派出所"))
+        for cid, (name, lat, lon, outline, verified) in enumerate(communities, start=1):
+            conn.execute(
+                insert(Community).values(
+                    id=cid,
+                    station_id=1,
+                    code=f"C{cid}",
+                    name=name,
+                    lat=lat if placed else None,
+                    lon=lon if placed else None,
+                    outline=outline if placed else None,
+                    property_manager_company="深青物业",
+                    property_manager_name="陈经理",
+                )
+            )
+            conn.execute(insert(Building).values(id=cid, community_id=cid, name="1号楼"))
+            if verified:
+                conn.execute(
+                    insert(Household),
+                    [
+                        dict(
+                            community_id=cid,
+                            building_id=cid,
+                            unit="1",
+                            floor=1,
+                            room=f"10{i}",
+                            last_verified_at=v,
+                        )
+                        for i, v in enumerate(verified)
+                    ],
+                )
+        _add_alert(conn, now, 1, "critical", 2, "new")
+        _add_alert(conn, now, 2, "medium", 2, "dispatched")
+        _add_alert(conn, now, 3, "high", 3, "acknowledged")
+        _add_alert(conn, now, 4, "low", 1, "resolved")
+
+
+def _add_alert(
+    conn: Any, now: dt.datetime, alert_id: int, severity: str, community_id: int, status: str
+) -> None:
+    rank = ("critical", "high", "medium", "low").index(severity)
+    conn.execute(
+        insert(Alert).values(
+            id=alert_id,
+            kind="plate_read",
+            severity=severity,
+            severity_rank=rank,
+            status=status,
+            community_id=community_id,
+            summary=f"布控车辆 闽D1234{alert_id}",
+            first_event_at=now,
+            last_event_at=now,
+            raised_at=now,
+            updated_at=now,
+        )
+    )
+
+
+def _js(qtbot: Any, pane: DistrictMapPane, expression: str) -> Any:
+    """Evaluate ``expression`` in the page; it must return JSON text (objects come back as '')."""
+    box: list[Any] = []
+    pane.view.page().runJavaScript(expression, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return json.loads(box[0])
+
+
+def _open_pane(qtbot: Any, services: Services, actor: Actor, **kwargs: Any) -> DistrictMapPane:
+    pane = DistrictMapPane(services, actor, **kwargs)
+    qtbot.addWidget(pane)
+    pane.resize(1000, 700)
+    return pane
+
+
+def _show_and_wait(qtbot: Any, pane: DistrictMapPane) -> None:
+    with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS):
+        pane.show()
+    qtbot.waitUntil(pane.is_ready, timeout=LOAD_TIMEOUT_MS)
+
+
+LAYERS_JS = """JSON.stringify({
+  communities: Object.values(dutyCommunities).map(l => ({
+    id: l.options.communityId, fill: l.options.fillColor, polygon: l instanceof L.Polygon,
+    onMap: map_has(l)})),
+  alerts: Object.values(dutyAlerts).map(l => ({id: l.options.alertId, fill: l.options.fillColor, onMap: map_has(l)})),
+  labels: Array.from(document.querySelectorAll('.duty-label')).map(e => e.textContent),
+  legend: document.querySelector('.duty-legend').textContent,
+}); function map_has(l) { return !!l._map; }"""
+
+
+def test_every_placed_community_is_drawn_in_the_colour_of_its_overdue_share(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+
+    drawn = _js(qtbot, pane, LAYERS_JS)
+    colours = {c["id"]: c["fill"] for c in drawn["communities"]}
+    assert colours == {
+        1: VERIFICATION_COLOURS["green"],
+        2: VERIFICATION_COLOURS["orange"],
+        3: VERIFICATION_COLOURS["red"],
+        4: VERIFICATION_COLOURS["grey"],
+    }  # the unplaced community (5) is not drawn anywhere
+    assert all(c["onMap"] for c in drawn["communities"])
+    assert [c["id"] for c in drawn["communities"] if c["polygon"]] == [3]
+    # Names stay readable without tiles: a permanent label per community, with its share.
+    assert sorted(drawn["labels"]) == sorted(["深青花园 10%", "田头新村 40%", "灌口佳园 75%", "尚无住户小区"])
+    assert "未按期核实户占比" in drawn["legend"] and "紧急" in drawn["legend"]
+
+    # Open alerts only (the resolved one is gone), coloured by severity.
+    alerts = {a["id"]: a["fill"] for a in drawn["alerts"] if a["onMap"]}
+    assert alerts == {
+        1: SEVERITY_COLOURS["critical"],
+        2: SEVERITY_COLOURS["medium"],
+        3: SEVERITY_COLOURS["high"],
+    }
+    assert "未处置预警 3" in pane.summary_label.text()
+
+
+def test_click_on_a_community_reaches_python_with_its_id(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    for community_id in (2, 3):  # a circle, then a polygon
+        with qtbot.waitSignal(pane.community_clicked, timeout=5000) as blocker:
+            pane.view.page().runJavaScript(f"dutyCommunities[{community_id}].fire('click')")
+        assert blocker.args == [community_id]
+    # The community clicked last is outlined heavier, so the officer sees which one is open.
+    assert _js(qtbot, pane, "JSON.stringify(dutyCommunities[3].options.weight)") == 5
+
+
+class _Recorder(QWebEngineUrlRequestInterceptor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        self.urls.append(info.requestUrl().toString())
+
+
+def test_the_page_requests_nothing_from_the_network(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    recorder = _Recorder()
+    pane.view.page().setUrlRequestInterceptor(recorder)
+    _show_and_wait(qtbot, pane)
+
+    assert any(url.endswith("/leaflet.js") for url in recorder.urls), recorder.urls
+    assert all(url.split(":", 1)[0] in ("file", "qrc", "data") for url in recorder.urls), recorder.urls
+    resources = _js(qtbot, pane, "JSON.stringify(performance.getEntriesByType('resource').map(e => e.name))")
+    assert not [url for url in resources if url.startswith(("http:", "https:"))]
+    assert _js(qtbot, pane, "JSON.stringify(typeof L.map)") == "function"  # Leaflet came from disk
+    pane.view.page().setUrlRequestInterceptor(None)
+
+
+def test_page_has_no_internet_addresses_except_the_configured_tile_server() -> None:
+    def addresses(page: str) -> set[str]:
+        return set(re.findall(r"https?://[^\s\"'<>)]+", page))
+
+    assert addresses(build_page_html("", "dark")) == set()
+    intranet = "http://10.35.2.8/tiles/{z}/{x}/{y}.png"
+    assert addresses(build_page_html(intranet, "light")) == {intranet}
+
+
+def test_refresh_draws_a_new_alert_without_reloading_the_page(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    pane.view.page().runJavaScript("window.officerZoomedIn = true;")
+    with engine.begin() as conn:
+        _add_alert(conn, clock.now(), 9, "critical", 1, "new")
+
+    with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS) as blocker:
+        pane.refresh_action.trigger()  # F5
+    assert blocker.args == [4, 4]
+    state = _js(qtbot, pane, "JSON.stringify([!!window.officerZoomedIn, Object.keys(dutyAlerts).sort()])")
+    assert state == [True, ["1", "2", "3", "9"]]  # same page (the view is kept), new marker drawn
+    assert "未处置预警 4" in pane.summary_label.text()
+
+
+def test_a_burst_of_live_changes_redraws_once(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(district_map, "MIN_REFRESH_INTERVAL_MS", 300)
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    renders: list[tuple[int, int]] = []
+    pane.map_rendered.connect(lambda c, a: renders.append((c, a)))
+    for _ in range(50):
+        pane.refresh()
+    qtbot.waitUntil(lambda: len(renders) >= 1, timeout=LOAD_TIMEOUT_MS)
+    qtbot.wait(800)
+    assert len(renders) == 1
+
+
+def test_grid_worker_sees_communities_without_alerts(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("grid_worker"), settings=Settings(theme="light"))
+    _show_and_wait(qtbot, pane)
+    drawn = _js(qtbot, pane, LAYERS_JS)
+    assert len(drawn["communities"]) == 4 and drawn["alerts"] == []
+    assert "未处置预警" not in drawn["legend"] and "预警" not in pane.summary_label.text()
+
+
+def test_empty_state_when_no_community_has_a_position(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now(), placed=False)
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS) as blocker:
+        pane.show()
+    assert blocker.args == [0, 0]
+    assert pane.stack.currentWidget() is pane.empty_state
+    assert "没有可显示的小区" in pane.empty_state.title_label.text()
