@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Engine
 
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
+from console.live import ChangeFeed
+from console.services.alerts import AlertService
 from console.services.district import DistrictService
 from console.services.gridmap import GridMapService
 from console.services.health import HealthService
@@ -27,6 +31,9 @@ class Services:
     users: UserService
     health: HealthService
     # --- issue 3: alert feed services (fields) ---
+    alerts: AlertService
+    # ``services.open_change_feed()``: a new ChangeFeed (own connection) per pane or bridge.
+    open_change_feed: Callable[[], ChangeFeed]
     ingest: IngestService
     watchlist: WatchlistService
     # --- issue 4: registry, map and search services (fields) ---
@@ -45,6 +52,8 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         users=UserService(sessions, clock),
         health=HealthService(sessions, clock),
         # --- issue 3: alert feed services (construction) ---
+        alerts=AlertService(sessions, clock),
+        open_change_feed=partial(ChangeFeed, engine),
         ingest=IngestService(sessions, clock),
         watchlist=WatchlistService(sessions, clock),
         # --- issue 4: registry, map and search services (construction) ---

@@ -1,0 +1,259 @@
+"""The change feed: what other consoles and the ingest process changed, as it happens (Qt-free).
+
+Triggers (revision 0002) append a ``change_log`` row for every alert inserted or updated, every
+household updated and every watchlist entry inserted or updated. A :class:`ChangeFeed` hands out
+the rows newer than the last one it saw:
+
+- **PostgreSQL**: a dedicated psycopg connection in autocommit has run ``LISTEN duty_console``;
+  :meth:`ChangeFeed.fileno` is its socket, so a GUI can wake on it (``QSocketNotifier``) and call
+  :meth:`ChangeFeed.poll`, which drains the notifications without blocking and then reads the
+  change log. After a dropped connection the feed reconnects, listens again and reads everything
+  since the last id it saw, so nothing is skipped.
+- **SQLite**: no socket; ``poll`` is called on a timer and first asks ``PRAGMA data_version``
+  (microseconds), reading the change log only when another connection has committed.
+
+PostgreSQL hands out sequence values at insert time but transactions commit in any order, so
+id 11 can be visible before id 10. The feed remembers such gaps and asks for them again for
+``gap_wait`` seconds; a gap older than that was a rolled-back insert and is forgotten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select
+
+from console.models.live import NOTIFY_CHANNEL, ChangeLog
+
+log = logging.getLogger(__name__)
+
+BATCH = 5000  # change rows handed out by one poll; the rest come with the next (see ``backlog``)
+GAP_WAIT_S = 60.0  # longer than any transaction that inserts alerts is expected to stay open
+MAX_GAP_RANGES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One changed row: ``topic`` is 'alert', 'household' or 'watchlist'."""
+
+    change_id: int
+    topic: str
+    entity_id: int
+
+
+class _Gaps:
+    """Change ids not seen yet below the highest one seen, as ranges with the time they appeared."""
+
+    def __init__(self) -> None:
+        self.ranges: list[list[float]] = []  # [first, last, since] — ids kept as floats for one list type
+
+    def add(self, first: int, last: int, since: float) -> None:
+        if first <= last:
+            self.ranges.append([first, last, since])
+            if len(self.ranges) > MAX_GAP_RANGES:  # keep the query small: forget the oldest
+                self.ranges.pop(0)
+
+    def take(self, change_id: int) -> bool:
+        """True (and the id is no longer missing) if ``change_id`` was one of the gaps."""
+        for i, (first, last, since) in enumerate(self.ranges):
+            if first <= change_id <= last:
+                del self.ranges[i]
+                self.add(int(first), change_id - 1, since)
+                self.add(change_id + 1, int(last), since)
+                return True
+        return False
+
+    def expire(self, now: float, wait: float) -> None:
+        self.ranges = [r for r in self.ranges if now - r[2] < wait]
+
+    def bounds(self) -> list[tuple[int, int]]:
+        return [(int(r[0]), int(r[1])) for r in self.ranges]
+
+
+class ChangeFeed:
+    """Changes written by any connection since this feed started, each handed out once.
+
+    Not thread-safe: one thread at a time (a GUI polls it; a worker may call ``reconnect``
+    while the GUI leaves it alone).
+    """
+
+    def __init__(self, engine: Engine, *, gap_wait: float = GAP_WAIT_S, connect_timeout: int = 3) -> None:
+        self._engine = engine
+        self.backend = engine.dialect.name
+        self._gap_wait = gap_wait
+        self._connect_timeout = connect_timeout
+        self._conn: Any = None  # psycopg.Connection or sqlite3.Connection (via the pool)
+        self._data_version: int | None = None
+        self._last_seen: int | None = None
+        self._gaps = _Gaps()
+        self._closed = False
+        self.backlog = False  # True when the last poll left rows for the next one
+        self.reconnect()
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def last_seen(self) -> int:
+        """The highest change id handed out (or present when the feed started)."""
+        return self._last_seen or 0
+
+    def fileno(self) -> int | None:
+        """The listening socket on PostgreSQL (wake when readable); None on SQLite or when offline."""
+        if self.backend != "postgresql" or self._conn is None:
+            return None
+        return int(self._conn.fileno())
+
+    # -- connection ----------------------------------------------------------------------------
+    def reconnect(self) -> bool:
+        """Open the dedicated connection (blocking, up to the connect timeout). True if connected.
+
+        The next ``poll`` then delivers everything since the last id seen.
+        """
+        if self._closed:
+            return False
+        self._drop()
+        try:
+            if self.backend == "postgresql":
+                self._conn = self._connect_postgresql()
+            else:
+                self._conn = self._engine.raw_connection()
+                self._data_version = None
+            if self._last_seen is None:
+                self._last_seen = self._max_id()
+        except Exception as exc:  # server down, file gone: stay offline and try again later
+            log.warning("change feed cannot connect: %s", exc)
+            self._drop()
+            return False
+        return True
+
+    def _connect_postgresql(self) -> Any:
+        import psycopg
+
+        url = self._engine.url.set(drivername="postgresql")
+        conn = psycopg.connect(
+            url.render_as_string(hide_password=False),
+            autocommit=True,
+            connect_timeout=self._connect_timeout,
+            application_name="duty-console-listener",
+        )
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        return conn
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # already broken: nothing more to release
+                log.debug("closing a broken change-feed connection", exc_info=True)
+
+    def close(self) -> None:
+        """Stop listening and release the connection; the feed cannot be used afterwards."""
+        self._drop()
+        self._closed = True
+
+    # -- reading -------------------------------------------------------------------------------
+    def poll(self, *, reconnect: bool = True) -> list[Change]:
+        """Changes since the last poll, oldest first. Never waits for new ones.
+
+        When offline and ``reconnect`` is true, first tries to reconnect (which may block up to
+        the connect timeout; a GUI passes False and calls ``reconnect`` off its thread).
+        """
+        if self._closed:
+            return []
+        if self._conn is None and not (reconnect and self.reconnect()):
+            return []
+        try:
+            if self.backend == "postgresql":
+                self._drain_notifications()
+            elif not self._sqlite_changed() and not self._gaps.ranges:
+                return []
+            rows = self._read_since()
+        except Exception as exc:
+            log.warning("change feed lost its connection: %s", exc)
+            self._drop()
+            return []
+        return self._absorb(rows)
+
+    def _drain_notifications(self) -> None:
+        # The payload ('alert:57') only says that something changed; the log says what, in order.
+        for _ in self._conn.notifies(timeout=0):
+            pass
+
+    def _sqlite_changed(self) -> bool:
+        cur = self._conn.cursor()
+        try:
+            version = cur.execute("PRAGMA data_version").fetchone()[0]
+        finally:
+            cur.close()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed or self.backlog
+
+    def _read_since(self) -> list[tuple[int, str, int]]:
+        last = self.last_seen
+        bounds = self._gaps.bounds()
+        mark = "%s" if self.backend == "postgresql" else "?"
+        where = [f"id > {mark}"] + [f"id BETWEEN {mark} AND {mark}" for _ in bounds]
+        params: list[int] = [last] + [v for pair in bounds for v in pair]
+        sql = (
+            f"SELECT id, topic, entity_id FROM change_log WHERE {' OR '.join(where)} "
+            f"ORDER BY id LIMIT {BATCH}"
+        )
+        cur = self._conn.cursor()
+        try:
+            cur.execute(sql, params)
+            rows = [(int(r[0]), str(r[1]), int(r[2])) for r in cur.fetchall()]
+        finally:
+            cur.close()
+        self.backlog = len(rows) == BATCH
+        return rows
+
+    def _max_id(self) -> int:
+        cur = self._conn.cursor()
+        try:
+            cur.execute("SELECT coalesce(max(id), 0) FROM change_log")
+            return int(cur.fetchone()[0])
+        finally:
+            cur.close()
+
+    def _absorb(self, rows: list[tuple[int, str, int]]) -> list[Change]:
+        now = time.monotonic()
+        out: list[Change] = []
+        last = self.last_seen
+        for change_id, topic, entity_id in rows:
+            if change_id > last:
+                self._gaps.add(last + 1, change_id - 1, now)
+                last = change_id
+            elif not self._gaps.take(change_id):
+                continue  # handed out before
+            out.append(Change(change_id, topic, entity_id))
+        self._last_seen = last
+        self._gaps.expire(now, self._gap_wait)
+        return out
+
+    # -- housekeeping --------------------------------------------------------------------------
+    def prune(self, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+        """Delete change-log rows older than ``older_than`` (call rarely, off the GUI thread)."""
+        return prune_change_log(self._engine, older_than)
+
+
+def prune_change_log(engine: Engine, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Delete change-log rows older than ``older_than``; returns how many went."""
+    cutoff = dt.datetime.now(dt.UTC) - older_than
+    with engine.begin() as conn:
+        result = conn.execute(delete(ChangeLog).where(ChangeLog.at < cutoff))
+        return int(result.rowcount or 0)
+
+
+def latest_change_id(engine: Engine) -> int:
+    """The highest change id written so far (0 for none)."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.coalesce(func.max(ChangeLog.id), 0))).scalar_one())

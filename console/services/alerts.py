@@ -1,0 +1,567 @@
+"""The duty room's alert feed: keyset-paged and filtered in SQL, triage lifecycle, escalation.
+
+Feed order: escalated alerts nobody has acknowledged yet are pinned on top (newest first), then
+every other alert newest first; severity is shown by colour, not by position. Each page is found
+by index: one small query per selected value of the most selective filter ("legs"), each ordered
+by ``id DESC`` with a limit, merged in Python — never a scan of the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, Connection, Table, and_, func, not_, or_, select, update
+
+from console.errors import ConflictError, UserError, ValidationError
+from console.models import Alert, Community, Event, Station, WatchlistEntry
+from console.models.alerts import ALERT_STATUSES, EVENT_KINDS, OUTCOMES, SEVERITIES
+from console.security import Actor, Permission
+from console.services.alert_details import AlertDetail, DevicePrecision, load_detail, load_device_precision
+from console.services.base import Service, write_audit
+from console.validators import mask_id_number, normalise_plate
+
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+URGENT_RANK = SEVERITY_RANK["high"]  # critical and high sound, flash and escalate
+DEFAULT_ESCALATE_AFTER_S = 60
+SUMMARY_WINDOW = 100_000  # free text over summaries looks at the newest this many alerts
+MAX_TEXT_CANDIDATES = 2_000
+STATUS_TITLES = {"new": "待确认", "acknowledged": "已确认", "dispatched": "已派警", "resolved": "已处置"}
+
+__all__ = [
+    "ALERT_STATUSES",
+    "EVENT_KINDS",
+    "OUTCOMES",
+    "SEVERITIES",
+    "AlertDetail",
+    "AlertRow",
+    "AlertService",
+    "Cursor",
+    "DevicePrecision",
+    "FeedFilter",
+]
+
+_t = cast(Table, Alert.__table__)
+_a = _t.c
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFilter:
+    """What the duty officer narrowed the feed to; empty sets mean "all"."""
+
+    severities: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    community_ids: frozenset[int] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where the next page starts: after this row of the feed order."""
+
+    pinned: bool
+    alert_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRow:
+    """One line of the feed (ID numbers always masked here)."""
+
+    id: int
+    kind: str
+    severity: str
+    status: str
+    community_id: int | None
+    community_name: str
+    watchlist_entry_id: int | None
+    matched: str  # what matched: the plate, or the person (masked ID number and name)
+    summary: str
+    count: int
+    raised_at: dt.datetime
+    last_event_at: dt.datetime
+    acknowledged_at: dt.datetime | None
+    dispatched_at: dt.datetime | None
+    resolved_at: dt.datetime | None
+    escalated_at: dt.datetime | None
+    outcome: str | None
+    read_correct: bool | None
+    version: int
+
+    @property
+    def severity_rank(self) -> int:
+        return SEVERITY_RANK.get(self.severity, 3)
+
+    @property
+    def urgent(self) -> bool:
+        """Critical or high: sounds, flashes, escalates."""
+        return self.severity_rank <= URGENT_RANK
+
+    @property
+    def pinned(self) -> bool:
+        """Escalated and still unacknowledged: on top of the feed, red."""
+        return self.escalated_at is not None and self.status == "new"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Ascending in feed order."""
+        return (0 if self.pinned else 1, -self.id)
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.pinned, self.id)
+
+
+def _pinned_condition() -> ColumnElement[bool]:
+    return and_(_a.status == "new", _a.escalated_at.is_not(None))
+
+
+def _validate_filter(f: FeedFilter) -> None:
+    for name, values, allowed in (
+        ("severity", f.severities, SEVERITIES),
+        ("kind", f.kinds, EVENT_KINDS),
+        ("status", f.statuses, ALERT_STATUSES),
+    ):
+        unknown = set(values) - set(allowed)
+        if unknown:
+            raise ValidationError(name, f"未知取值 {sorted(unknown)} (allowed: {', '.join(allowed)})")
+
+
+class AlertService(Service):
+    """Reading the feed and moving alerts through new → acknowledged → dispatched → resolved."""
+
+    # ------------------------------------------------------------------ reading the feed
+    def feed_page(
+        self, actor: Actor, filters: FeedFilter = FeedFilter(), after: Cursor | None = None, limit: int = 200
+    ) -> list[AlertRow]:
+        """The next ``limit`` alerts in feed order after ``after`` (None: from the top)."""
+        actor.require(Permission.VIEW_ALERTS)
+        _validate_filter(filters)
+        with self._sessions() as s:
+            conn = s.connection()
+            text_legs = self._text_legs(conn, filters.text)
+            ids: list[int] = []
+            if after is None or after.pinned:
+                below = after.alert_id if after is not None else None
+                ids = self._segment(conn, filters, text_legs, True, below, limit)
+            if len(ids) < limit:
+                below = None if after is None or after.pinned else after.alert_id
+                ids += self._segment(conn, filters, text_legs, False, below, limit - len(ids))
+            return self._rows(conn, ids)
+
+    def alerts_by_ids(
+        self, actor: Actor, ids: Iterable[int], filters: FeedFilter | None = None
+    ) -> list[AlertRow]:
+        """The alerts ``ids`` (those still matching ``filters``, if given), for live updates."""
+        actor.require(Permission.VIEW_ALERTS)
+        wanted = sorted(set(ids), reverse=True)
+        if not wanted:
+            return []
+        with self._sessions() as s:
+            conn = s.connection()
+            if filters is not None and filters != FeedFilter():
+                _validate_filter(filters)
+                text_legs = self._text_legs(conn, filters.text)
+                conds = [_a.id.in_(wanted), *self._conditions(filters, skip=None)]
+                if text_legs is not None:
+                    conds.append(or_(*text_legs) if text_legs else _a.id.is_(None))
+                wanted = list(conn.execute(select(_a.id).where(*conds).order_by(_a.id.desc())).scalars())
+            return self._rows(conn, wanted)
+
+    def communities(self, actor: Actor) -> list[tuple[int, str]]:
+        """(id, name) of every community, for the feed's filter."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._sessions() as s:
+            return [
+                (i, n) for i, n in s.execute(select(Community.id, Community.name).order_by(Community.name))
+            ]
+
+    def urgent_open_count(self, actor: Actor) -> int:
+        """Critical/high alerts nobody has acknowledged yet."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._sessions() as s:
+            return int(
+                s.execute(
+                    select(func.count())
+                    .select_from(Alert.__table__)
+                    .where(_a.status == "new", _a.severity_rank <= URGENT_RANK)
+                ).scalar_one()
+            )
+
+    def _segment(
+        self,
+        conn: Connection,
+        f: FeedFilter,
+        text_legs: list[ColumnElement[bool]] | None,
+        pinned: bool,
+        below: int | None,
+        limit: int,
+    ) -> list[int]:
+        if limit <= 0:
+            return []
+        if pinned:
+            legs: list[ColumnElement[bool]] = [_pinned_condition()]
+            common = self._conditions(f, skip=None)
+        else:
+            common = [not_(_pinned_condition()), *self._conditions(f, skip=None)]
+            legs = [] if text_legs is None else text_legs
+            if text_legs is None:
+                dim, legs = self._driving_legs(f)
+                if dim is not None:
+                    common = [not_(_pinned_condition()), *self._conditions(f, skip=dim)]
+        if pinned and text_legs is not None:
+            common.append(or_(*text_legs) if text_legs else _a.id.is_(None))
+        if below is not None:
+            common.append(_a.id < below)
+        found: set[int] = set()
+        for leg in legs or [_a.id.is_not(None)]:
+            conds = [leg, *common]
+            stmt = select(_a.id).where(*conds).order_by(_a.id.desc()).limit(limit)
+            found.update(conn.execute(stmt).scalars())
+        return sorted(found, reverse=True)[:limit]
+
+    @staticmethod
+    def _driving_legs(f: FeedFilter) -> tuple[str | None, list[ColumnElement[bool]]]:
+        """One equality per selected value of the most selective filter given, each led by its index."""
+        if f.community_ids:
+            return "community_ids", [_a.community_id == v for v in sorted(f.community_ids)]
+        if f.statuses:
+            return "statuses", [_a.status == v for v in sorted(f.statuses)]
+        if f.kinds:
+            return "kinds", [_a.kind == v for v in sorted(f.kinds)]
+        if f.severities:
+            return "severities", [_a.severity_rank == SEVERITY_RANK[v] for v in sorted(f.severities)]
+        return None, []
+
+    @staticmethod
+    def _conditions(f: FeedFilter, skip: str | None) -> list[ColumnElement[bool]]:
+        conds: list[ColumnElement[bool]] = []
+        if f.community_ids and skip != "community_ids":
+            conds.append(_a.community_id.in_(sorted(f.community_ids)))
+        if f.statuses and skip != "statuses":
+            conds.append(_a.status.in_(sorted(f.statuses)))
+        if f.kinds and skip != "kinds":
+            conds.append(_a.kind.in_(sorted(f.kinds)))
+        if f.severities and skip != "severities":
+            conds.append(_a.severity_rank.in_(sorted(SEVERITY_RANK[s] for s in f.severities)))
+        return conds
+
+    def _text_legs(self, conn: Connection, raw: str) -> list[ColumnElement[bool]] | None:
+        """Index-backed conditions for free text (None: no text filter; []: nothing can match).
+
+        A plate or ID-number fragment is looked up by prefix in the watchlist and in the events
+        (indexed ranges); any text is also matched in the summaries of the newest SUMMARY_WINDOW
+        alerts.
+        """
+        q = raw.strip()
+        if not q:
+            return None
+        legs: list[ColumnElement[bool]] = []
+        key = normalise_plate(q)
+        if re.fullmatch(r"[\u4e00-\u9fff]?[0-9A-Z]{2,17}", key):
+            entry_ids: set[int] = set()
+            alert_ids: set[int] = set()
+            for wl_col, ev_col in (
+                (WatchlistEntry.plate, Event.plate),
+                (WatchlistEntry.id_number, Event.id_number),
+            ):
+                hi = key + "\U0010ffff"
+                entry_ids.update(
+                    conn.execute(
+                        select(WatchlistEntry.id).where(wl_col >= key, wl_col < hi).limit(MAX_TEXT_CANDIDATES)
+                    ).scalars()
+                )
+                alert_ids.update(
+                    i
+                    for i in conn.execute(
+                        select(Event.alert_id)
+                        .where(ev_col >= key, ev_col < hi, Event.alert_id.is_not(None))
+                        .limit(MAX_TEXT_CANDIDATES)
+                    ).scalars()
+                    if i is not None
+                )
+            if entry_ids:
+                legs.append(_a.watchlist_entry_id.in_(sorted(entry_ids)))
+            if alert_ids:
+                legs.append(_a.id.in_(sorted(alert_ids)))
+        top = conn.execute(select(func.max(_a.id))).scalar() or 0
+        like = (
+            _a.summary.icontains(q, autoescape=True)
+            if conn.dialect.name == "postgresql"
+            else _a.summary.contains(q, autoescape=True)
+        )
+        legs.append(and_(_a.id > top - SUMMARY_WINDOW, like))
+        return legs
+
+    def _rows(self, conn: Connection, ids: Sequence[int]) -> list[AlertRow]:
+        if not ids:
+            return []
+        wl = WatchlistEntry.__table__.c
+        stmt = (
+            select(
+                _a.id,
+                _a.kind,
+                _a.severity,
+                _a.status,
+                _a.community_id,
+                Community.name,
+                _a.watchlist_entry_id,
+                wl.plate,
+                wl.id_number,
+                wl.name,
+                _a.summary,
+                _a.count,
+                _a.raised_at,
+                _a.last_event_at,
+                _a.acknowledged_at,
+                _a.dispatched_at,
+                _a.resolved_at,
+                _a.escalated_at,
+                _a.outcome,
+                _a.read_correct,
+                _a.version,
+            )
+            .select_from(
+                Alert.__table__.outerjoin(Community.__table__, Community.id == _a.community_id).outerjoin(
+                    WatchlistEntry.__table__, wl.id == _a.watchlist_entry_id
+                )
+            )
+            .where(_a.id.in_(list(ids)))
+        )
+        by_id = {}
+        for r in conn.execute(stmt):
+            matched = r.plate or " ".join(x for x in (r[9], mask_id_number(r.id_number)) if x)
+            by_id[r.id] = AlertRow(
+                r.id,
+                r.kind,
+                r.severity,
+                r.status,
+                r.community_id,
+                r[5] or "",
+                r.watchlist_entry_id,
+                matched,
+                r.summary,
+                r[11],
+                r.raised_at,
+                r.last_event_at,
+                r.acknowledged_at,
+                r.dispatched_at,
+                r.resolved_at,
+                r.escalated_at,
+                r.outcome,
+                r.read_correct,
+                r.version,
+            )
+        return sorted((by_id[i] for i in ids if i in by_id), key=lambda row: row.sort_key)
+
+    # ------------------------------------------------------------------ detail
+    def detail(self, actor: Actor, alert_id: int, *, unmask: bool = False) -> AlertDetail:
+        """Everything the detail panel shows; ``unmask`` (audited) needs UNMASK_PERSONAL_DATA."""
+        actor.require(Permission.VIEW_ALERTS)
+        if unmask:
+            actor.require(Permission.UNMASK_PERSONAL_DATA)
+        with self._transaction() as s:
+            rows = self._rows(s.connection(), [alert_id])
+            if not rows:
+                raise UserError(f"预警 #{alert_id} 不存在 (no such alert)")
+            detail = load_detail(s.connection(), rows[0], unmask=unmask)
+            if unmask:
+                write_audit(
+                    s,
+                    actor,
+                    "view_personal_data",
+                    "alert",
+                    alert_id,
+                    self._clock,
+                    fields=["id_number", "phone"],
+                    subject=detail.trace_subject,
+                )
+            return detail
+
+    def device_precision(self, actor: Actor) -> list[DevicePrecision]:
+        """Plate reads judged correct / misread at resolution, per device."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._sessions() as s:
+            return load_device_precision(s.connection())
+
+    # ------------------------------------------------------------------ lifecycle
+    def acknowledge(self, actor: Actor, alert_id: int, expected_version: int | None = None) -> AlertRow:
+        """new → acknowledged (someone is looking at it; it stops sounding)."""
+        actor.require(Permission.TRIAGE_ALERTS)
+        return self._move(
+            actor,
+            alert_id,
+            expected_version,
+            "acknowledge",
+            ("new",),
+            "acknowledged",
+            {"acknowledged_at": self._server_now(), "acknowledged_by": actor.user_id},
+        )
+
+    def mark_dispatched(self, actor: Actor, alert_id: int, expected_version: int | None = None) -> AlertRow:
+        """(new or) acknowledged → dispatched; dispatching a new alert also acknowledges it."""
+        actor.require(Permission.DISPATCH)
+        now = self._server_now()
+        return self._move(
+            actor,
+            alert_id,
+            expected_version,
+            "dispatch",
+            ("new", "acknowledged"),
+            "dispatched",
+            {
+                "dispatched_at": now,
+                "dispatched_by": actor.user_id,
+                "acknowledged_at": func.coalesce(_a.acknowledged_at, now),
+                "acknowledged_by": func.coalesce(_a.acknowledged_by, actor.user_id),
+            },
+        )
+
+    def resolve(
+        self,
+        actor: Actor,
+        alert_id: int,
+        outcome: str,
+        read_correct: bool | None = None,
+        note: str = "",
+        *,
+        expected_version: int | None = None,
+        amount_saved: float | None = None,
+    ) -> AlertRow:
+        """acknowledged/dispatched → resolved with an outcome; plate reads say if the read was right."""
+        actor.require(Permission.TRIAGE_ALERTS)
+        if outcome not in OUTCOMES:
+            raise ValidationError("outcome", f"须为 {', '.join(OUTCOMES)} 之一 (required)")
+        if len(note) > 2000:
+            raise ValidationError("note", "不超过2000字 (at most 2000 characters)")
+        if amount_saved is not None and amount_saved < 0:
+            raise ValidationError("amount_saved", "不能为负数 (must not be negative)")
+        with self._sessions() as s:
+            kind = s.execute(select(_a.kind).where(_a.id == alert_id)).scalar()
+        if kind == "plate_read":
+            if read_correct is None:
+                raise ValidationError(
+                    "read_correct",
+                    "车牌识别预警须标明识别是否正确 (say whether the plate was read correctly)",
+                )
+            if outcome == "misread" and read_correct:
+                raise ValidationError(
+                    "read_correct", "结论为误识别时识别结果不能标为正确 (a misread cannot be a correct read)"
+                )
+        else:
+            read_correct = None
+        return self._move(
+            actor,
+            alert_id,
+            expected_version,
+            "resolve",
+            ("acknowledged", "dispatched"),
+            "resolved",
+            {
+                "resolved_at": self._server_now(),
+                "resolved_by": actor.user_id,
+                "outcome": outcome,
+                "read_correct": read_correct,
+                "resolution_note": note,
+                "fraud_amount_saved": amount_saved,
+            },
+            outcome=outcome,
+            read_correct=read_correct,
+            note=note,
+        )
+
+    def escalate_overdue(self, actor: Actor, now: dt.datetime | None = None) -> list[int]:
+        """Mark critical/high alerts unacknowledged longer than the station allows; their ids."""
+        actor.require(Permission.VIEW_ALERTS)
+        now = now or self._clock.now()
+        with self._transaction() as s:
+            seconds = s.execute(select(Station.escalate_after_seconds).order_by(Station.id).limit(1)).scalar()
+            cutoff = now - dt.timedelta(seconds=seconds if seconds is not None else DEFAULT_ESCALATE_AFTER_S)
+            due = [
+                _a.status == "new",
+                _a.escalated_at.is_(None),
+                _a.severity_rank <= URGENT_RANK,
+                _a.raised_at < cutoff,
+            ]
+            ids = list(s.execute(select(_a.id).where(*due).order_by(_a.id)).scalars())
+            if ids:
+                # No version bump: escalation must not turn an officer's acknowledgement into a conflict.
+                s.execute(update(_t).where(_a.id.in_(ids), *due).values(escalated_at=now))
+                for alert_id in ids:
+                    write_audit(s, actor, "escalate", "alert", alert_id, self._clock)
+            return ids
+
+    def _server_now(self) -> Any:
+        """The database server's clock, so that every console stamps the same time."""
+        if self.backend == "postgresql":
+            return func.now()
+        return func.strftime("%Y-%m-%d %H:%M:%f000", "now")
+
+    def _move(
+        self,
+        actor: Actor,
+        alert_id: int,
+        expected_version: int | None,
+        action: str,
+        allowed: tuple[str, ...],
+        target: str,
+        values: dict[str, Any],
+        **audit: Any,
+    ) -> AlertRow:
+        with self._transaction() as s:
+            cur = s.execute(select(_a.status, _a.version).where(_a.id == alert_id)).one_or_none()
+            if cur is None:
+                raise UserError(f"预警 #{alert_id} 不存在 (no such alert)")
+            if expected_version is not None and cur.version != expected_version:
+                raise ConflictError(self._conflict_message(alert_id, cur.status))
+            if cur.status not in allowed:
+                raise UserError(_transition_message(alert_id, cur.status, action))
+            done = s.connection().execute(
+                update(_t)
+                .where(_a.id == alert_id, _a.version == cur.version, _a.status == cur.status)
+                .values(status=target, version=cur.version + 1, updated_at=self._server_now(), **values)
+            )
+            if done.rowcount != 1:
+                raise ConflictError(self._conflict_message(alert_id, None))
+            write_audit(
+                s,
+                actor,
+                action,
+                "alert",
+                alert_id,
+                self._clock,
+                status_from=cur.status,
+                status_to=target,
+                **audit,
+            )
+            rows = self._rows(s.connection(), [alert_id])
+        return rows[0]
+
+    @staticmethod
+    def _conflict_message(alert_id: int, status: str | None) -> str:
+        now = f", 现为「{STATUS_TITLES.get(status, status)}」" if status else ""
+        return (
+            f"预警 #{alert_id} 已被另一台值班台更新{now}; 已刷新, 请核对后重试 "
+            "(another console changed this alert first)"
+        )
+
+
+_ACTION_TITLES = {
+    "acknowledge": ("确认", "acknowledge"),
+    "dispatch": ("派警", "dispatch"),
+    "resolve": ("处置完毕", "resolve"),
+}
+
+
+def _transition_message(alert_id: int, status: str, action: str) -> str:
+    zh, en = _ACTION_TITLES[action]
+    if status == "resolved":
+        hint = "预警已处置完毕"
+    elif action == "resolve" and status == "new":
+        hint = "请先确认预警 (acknowledge first)"
+    else:
+        hint = f"当前状态为「{STATUS_TITLES.get(status, status)}」"
+    return f"预警 #{alert_id} 不能{zh}: {hint} (cannot {en} an alert that is {status})"

@@ -1,0 +1,434 @@
+"""The alert feed service: paging, filters, the triage lifecycle, escalation, masking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.clock import FixedClock
+from console.errors import ConflictError, PermissionDenied, UserError, ValidationError
+from console.models import Alert, AuditLog, Community, Event, Station, TheftCase, WatchlistEntry
+from console.security import Actor, system_actor
+from console.services.alerts import AlertService, FeedFilter
+
+ID_NUMBER = "35021119900307123X"
+RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+
+class District:
+    """A station, three communities, a watched car and person, and helpers to raise alerts."""
+
+    def __init__(self, engine: Engine, now: dt.datetime) -> None:
+        self.engine, self.now = engine, now
+        with engine.begin() as c:
+            self.station = c.execute(
+                insert(Station)
+                .values(
+                    code="GK",
+                    name="灌口派出所",
+                    district="集美区",
+                    orange_after_days=30,
+                    red_after_days=90,
+                    escalate_after_seconds=60,
+                    version=1,
+                )
+                .returning(Station.id)
+            ).scalar_one()
+            self.communities = [
+                c.execute(
+                    insert(Community)
+                    .values(
+                        station_id=self.station,
+                        code=f"C{i}",
+                        name=name,
+                        address=f"灌口镇{name}路{i}号",
+                        property_manager_company="安居物业",
+                        property_manager_name="林经理",
+                        property_manager_phone=f"1385921000{i}",
+                        smart_gate=True,
+                        version=1,
+                    )
+                    .returning(Community.id)
+                ).scalar_one()
+                for i, name in enumerate(["滨水小区", "双岭花园", "铁山新村"])
+            ]
+            case_id = c.execute(
+                insert(TheftCase)
+                .values(
+                    case_no="GK2026-031",
+                    kind="盗窃",
+                    title="地下室电缆被盗",
+                    description="",
+                    status="open",
+                    occurred_at=now,
+                    reported_at=now,
+                    version=1,
+                )
+                .returning(TheftCase.id)
+            ).scalar_one()
+            self.car = c.execute(
+                insert(WatchlistEntry)
+                .values(
+                    kind="vehicle",
+                    plate="闽D12345",
+                    name="",
+                    reason="涉盗窃电缆案车辆",
+                    severity="high",
+                    case_id=case_id,
+                    active=True,
+                    created_at=now,
+                    version=1,
+                )
+                .returning(WatchlistEntry.id)
+            ).scalar_one()
+            self.person = c.execute(
+                insert(WatchlistEntry)
+                .values(
+                    kind="person",
+                    id_number=ID_NUMBER,
+                    name="陈某",
+                    reason="电信诈骗前科",
+                    severity="medium",
+                    active=True,
+                    created_at=now,
+                    version=1,
+                )
+                .returning(WatchlistEntry.id)
+            ).scalar_one()
+
+    def alert(
+        self,
+        *,
+        severity: str = "medium",
+        kind: str = "report",
+        community: int = 0,
+        status: str = "new",
+        summary: str = "群众求助",
+        entry: int | None = None,
+        age_s: float = 0,
+        plate: str | None = None,
+        id_number: str | None = None,
+        device: str = "north-gate-1",
+        **extra: Any,
+    ) -> int:
+        at = self.now - dt.timedelta(seconds=age_s)
+        with self.engine.begin() as c:
+            aid = c.execute(
+                insert(Alert)
+                .values(
+                    kind=kind,
+                    severity=severity,
+                    severity_rank=RANK[severity],
+                    status=status,
+                    community_id=self.communities[community],
+                    watchlist_entry_id=entry,
+                    summary=summary,
+                    count=1,
+                    first_event_at=at,
+                    last_event_at=at,
+                    raised_at=at,
+                    updated_at=at,
+                    version=1,
+                    resolution_note="",
+                    **extra,
+                )
+                .returning(Alert.id)
+            ).scalar_one()
+        if plate or id_number:
+            self.sighting(
+                plate=plate, id_number=id_number, community=community, alert_id=aid, at=at, device=device
+            )
+        return aid
+
+    def sighting(
+        self,
+        *,
+        plate: str | None = None,
+        id_number: str | None = None,
+        community: int = 0,
+        alert_id: int | None = None,
+        at: dt.datetime | None = None,
+        device: str = "east-gate",
+    ) -> None:
+        with self.engine.begin() as c:
+            n = c.execute(select(Event.id).order_by(Event.id.desc()).limit(1)).scalar() or 0
+            c.execute(
+                insert(Event).values(
+                    source="gate-camera",
+                    external_id=f"ev{n + 1}",
+                    kind="plate_read" if plate else "person_entry",
+                    at=at or self.now,
+                    received_at=at or self.now,
+                    community_id=self.communities[community],
+                    device=device,
+                    plate=plate,
+                    id_number=id_number,
+                    alert_id=alert_id,
+                    payload='{"direction": "in", "confidence": 0.93}',
+                )
+            )
+
+
+@pytest.fixture
+def district(engine: Engine, clock: FixedClock) -> District:
+    return District(engine, clock.now())
+
+
+@pytest.fixture
+def alerts(sessions: sessionmaker[Session], clock: FixedClock) -> AlertService:
+    return AlertService(sessions, clock)
+
+
+def _all_pages(alerts: AlertService, actor: Actor, f: FeedFilter, limit: int) -> list[int]:
+    seen: list[int] = []
+    after = None
+    while True:
+        page = alerts.feed_page(actor, f, after, limit)
+        seen += [r.id for r in page]
+        if len(page) < limit:
+            return seen
+        after = page[-1].cursor
+
+
+def test_paging_walks_every_alert_once_newest_first_even_while_new_ones_arrive(
+    district: District, alerts: AlertService, duty_officer: Actor
+) -> None:
+    ids = [
+        district.alert(severity=("critical", "high", "medium", "low")[i % 4], community=i % 3)
+        for i in range(230)
+    ]
+    first = alerts.feed_page(duty_officer, FeedFilter(), None, 100)
+    assert [r.id for r in first] == sorted(ids, reverse=True)[:100]
+    district.alert(summary="翻页时新来的预警")  # arrives above the cursor: must not shift the pages
+    rest = alerts.feed_page(duty_officer, FeedFilter(), first[-1].cursor, 100)
+    rest += alerts.feed_page(duty_officer, FeedFilter(), rest[-1].cursor, 100)
+    assert [r.id for r in first + rest] == sorted(ids, reverse=True)
+    assert first[0].community_name == "双岭花园"  # the 230th alert went to community 229 % 3 == 1
+
+
+def test_an_escalated_unacknowledged_alert_is_pinned_on_top(
+    district: District, alerts: AlertService, duty_officer: Actor, clock: FixedClock
+) -> None:
+    old = district.alert(severity="critical", kind="fraud_risk", age_s=90, summary="反诈预警 高")
+    newer = [district.alert(severity="low") for _ in range(5)]
+    assert alerts.escalate_overdue(system_actor(), clock.now()) == [old]
+    page = alerts.feed_page(duty_officer, FeedFilter(), None, 3)
+    assert [r.id for r in page] == [old, newer[-1], newer[-2]]
+    assert page[0].pinned and not page[1].pinned
+    assert _all_pages(alerts, duty_officer, FeedFilter(), 2) == [old, *reversed(newer)]
+    alerts.acknowledge(duty_officer, old)
+    assert [r.id for r in alerts.feed_page(duty_officer, FeedFilter(), None, 10)][
+        -1
+    ] == old  # back in its place
+
+
+def test_filters_by_severity_kind_community_status_and_text_are_applied_in_the_query(
+    district: District, alerts: AlertService, duty_officer: Actor
+) -> None:
+    car = district.alert(
+        severity="high",
+        kind="plate_read",
+        community=1,
+        entry=district.car,
+        plate="闽D12345",
+        summary="布控车辆 闽D12345 驶入 双岭花园",
+    )
+    person = district.alert(
+        severity="medium",
+        kind="person_entry",
+        community=2,
+        entry=district.person,
+        id_number=ID_NUMBER,
+        summary="重点人员 陈某 350211********123X 进入 铁山新村",
+    )
+    fraud = district.alert(
+        severity="critical",
+        kind="fraud_risk",
+        community=0,
+        status="acknowledged",
+        summary="反诈预警(高) 138****0001 杀猪盘",
+    )
+    lost = district.alert(
+        severity="low", kind="report", community=0, status="resolved", summary="群众求助[宠物走失] 橘猫"
+    )
+
+    def ids(**kw: Any) -> list[int]:
+        return _all_pages(alerts, duty_officer, FeedFilter(**kw), 2)
+
+    assert ids(severities=frozenset({"critical", "high"})) == [fraud, car]
+    assert ids(kinds=frozenset({"person_entry"})) == [person]
+    assert ids(community_ids=frozenset({district.communities[0]})) == [lost, fraud]
+    assert ids(statuses=frozenset({"new", "acknowledged"})) == [fraud, person, car]
+    assert ids(statuses=frozenset({"new"}), community_ids=frozenset({district.communities[1]})) == [car]
+    assert ids(text="闽d 123") == [car]  # a plate typed loosely
+    assert ids(text="350211199003") == [person]  # ID number prefix, found through the watchlist
+    assert ids(text="杀猪盘") == [fraud]
+    assert ids(text="橘猫", statuses=frozenset({"new"})) == []
+    assert ids(text="100%_") == []  # wildcards are taken literally
+    live = alerts.alerts_by_ids(
+        duty_officer, [car, person, fraud], FeedFilter(kinds=frozenset({"plate_read"}))
+    )
+    assert [r.id for r in live] == [car]
+    assert live[0].matched == "闽D12345"
+    (row,) = alerts.alerts_by_ids(duty_officer, [person])
+    assert row.matched == "陈某 350211********123X"
+    with pytest.raises(ValidationError, match="severity"):
+        alerts.feed_page(duty_officer, FeedFilter(severities=frozenset({"urgent"})))
+
+
+def test_lifecycle_stamps_server_time_and_user_and_writes_the_audit_log(
+    district: District,
+    alerts: AlertService,
+    duty_officer: Actor,
+    clock: FixedClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    aid = district.alert(severity="high", kind="plate_read", entry=district.car, plate="闽D12345")
+    row = alerts.acknowledge(duty_officer, aid, expected_version=1)
+    assert row.status == "acknowledged"
+    # The database server's clock, not this console's (the test clock is fixed in March 2026).
+    assert row.acknowledged_at is not None and abs(
+        row.acknowledged_at - dt.datetime.now(dt.UTC)
+    ) < dt.timedelta(minutes=5)
+    assert abs(row.acknowledged_at - clock.now()) > dt.timedelta(minutes=5)
+    row = alerts.mark_dispatched(duty_officer, aid, expected_version=row.version)
+    assert row.status == "dispatched" and row.dispatched_at is not None
+    row = alerts.resolve(
+        duty_officer, aid, "confirmed", read_correct=True, note="车主已带回所里", expected_version=row.version
+    )
+    assert (row.status, row.outcome, row.read_correct) == ("resolved", "confirmed", True)
+    with sessions() as s:
+        a = s.get_one(Alert, aid)
+        assert (a.acknowledged_by, a.dispatched_by, a.resolved_by) == (duty_officer.user_id,) * 3
+        assert a.resolution_note == "车主已带回所里"
+        actions = s.scalars(
+            select(AuditLog.action)
+            .where(AuditLog.entity == "alert", AuditLog.entity_id == aid)
+            .order_by(AuditLog.id)
+        ).all()
+    assert actions == ["acknowledge", "dispatch", "resolve"]
+
+
+def test_invalid_transitions_and_missing_outcomes_are_refused_with_a_clear_message(
+    district: District, alerts: AlertService, duty_officer: Actor, community_officer: Actor
+) -> None:
+    plate = district.alert(severity="high", kind="plate_read", entry=district.car, plate="闽D12345")
+    with pytest.raises(UserError, match="请先确认"):
+        alerts.resolve(duty_officer, plate, "confirmed", read_correct=True)
+    alerts.acknowledge(duty_officer, plate)
+    with pytest.raises(UserError, match="不能确认"):
+        alerts.acknowledge(duty_officer, plate)
+    with pytest.raises(ValidationError, match="read_correct"):
+        alerts.resolve(duty_officer, plate, "false_alarm")
+    with pytest.raises(ValidationError, match="read_correct"):
+        alerts.resolve(duty_officer, plate, "misread", read_correct=True)
+    with pytest.raises(ValidationError, match="outcome"):
+        alerts.resolve(duty_officer, plate, "gone")
+    alerts.resolve(duty_officer, plate, "misread", read_correct=False)
+    with pytest.raises(UserError, match="已处置完毕"):
+        alerts.mark_dispatched(duty_officer, plate)
+    with pytest.raises(PermissionDenied):
+        alerts.acknowledge(community_officer, district.alert())
+    report = district.alert()
+    # Dispatching straight from "new" acknowledges on the way (one keystroke from alert to dispatch).
+    row = alerts.mark_dispatched(duty_officer, report)
+    assert row.acknowledged_at is not None and row.status == "dispatched"
+    assert alerts.resolve(duty_officer, report, "handled_by_others", read_correct=True).read_correct is None
+
+
+def test_a_stale_version_is_a_conflict_and_the_other_consoles_change_stays(
+    district: District, alerts: AlertService, duty_officer: Actor, users: Any
+) -> None:
+    aid = district.alert(severity="critical", kind="fraud_risk")
+    other = users.ensure_user("li", "李值班", "duty_officer")
+    alerts.acknowledge(other, aid, expected_version=1)
+    with pytest.raises(ConflictError, match="另一台值班台"):
+        alerts.mark_dispatched(duty_officer, aid, expected_version=1)
+    (row,) = alerts.alerts_by_ids(duty_officer, [aid])
+    assert row.status == "acknowledged"
+
+
+def test_overdue_urgent_alerts_escalate_after_the_stations_setting(
+    district: District, alerts: AlertService, engine: Engine, clock: FixedClock, duty_officer: Actor
+) -> None:
+    due = district.alert(severity="critical", age_s=61)
+    high_due = district.alert(severity="high", age_s=100)
+    district.alert(severity="high", age_s=30)  # not yet
+    district.alert(severity="low", age_s=600)  # low never escalates
+    district.alert(severity="critical", age_s=600, status="acknowledged")  # someone is on it
+    assert alerts.escalate_overdue(system_actor(), clock.now()) == [due, high_due]
+    assert alerts.escalate_overdue(system_actor(), clock.now()) == []  # once only
+    with engine.begin() as c:
+        c.execute(update(Station).values(escalate_after_seconds=300))
+    later = district.alert(severity="critical", age_s=200)
+    assert alerts.escalate_overdue(system_actor(), clock.now()) == []
+    clock.advance(seconds=101)
+    assert alerts.escalate_overdue(system_actor(), clock.now()) == [later]
+    (row,) = alerts.alerts_by_ids(duty_officer, [due])
+    assert row.escalated_at is not None and row.pinned and row.version == 1  # no conflict for the officer
+
+
+def test_detail_masks_id_numbers_unless_unmasked_and_unmasking_is_audited(
+    district: District,
+    alerts: AlertService,
+    duty_officer: Actor,
+    community_officer: Actor,
+    sessions: sessionmaker[Session],
+    clock: FixedClock,
+) -> None:
+    district.sighting(id_number=ID_NUMBER, community=0, at=clock.now() - dt.timedelta(hours=5))
+    district.sighting(id_number=ID_NUMBER, community=1, at=clock.now() - dt.timedelta(hours=2))
+    aid = district.alert(
+        severity="medium",
+        kind="person_entry",
+        community=2,
+        entry=district.person,
+        id_number=ID_NUMBER,
+        summary="重点人员 陈某 进入 铁山新村",
+    )
+    d = alerts.detail(duty_officer, aid)
+    assert not d.unmasked and d.watchlist is not None
+    assert d.watchlist.id_number == "350211********123X" and d.events[0].id_number == "350211********123X"
+    assert d.trace_subject == "350211********123X"
+    assert [s.community_name for s in d.trace] == [
+        "铁山新村",
+        "双岭花园",
+        "滨水小区",
+    ]  # a trace across communities
+    assert d.community is not None and d.community.property_manager_phone == "13859210002"
+    with pytest.raises(PermissionDenied):
+        alerts.detail(duty_officer, aid, unmask=True)
+    full = alerts.detail(community_officer, aid, unmask=True)
+    assert full.watchlist is not None and full.watchlist.id_number == ID_NUMBER
+    with sessions() as s:
+        audits = s.execute(select(AuditLog.username, AuditLog.action).where(AuditLog.entity_id == aid)).all()
+    assert audits == [("yang", "view_personal_data")]
+    car = district.alert(severity="high", kind="plate_read", entry=district.car, plate="闽D12345")
+    cd = alerts.detail(duty_officer, car)
+    assert (
+        cd.watchlist is not None
+        and cd.watchlist.case_no == "GK2026-031"
+        and cd.events[0].note.startswith("驶入")
+    )
+
+
+def test_device_precision_counts_correct_and_misread_plate_reads(
+    district: District, alerts: AlertService, duty_officer: Actor
+) -> None:
+    for device, correct in (
+        ("north-gate-1", True),
+        ("north-gate-1", True),
+        ("north-gate-1", False),
+        ("south-gate", False),
+    ):
+        aid = district.alert(
+            severity="high", kind="plate_read", entry=district.car, plate="闽D12345", device=device
+        )
+        alerts.acknowledge(duty_officer, aid)
+        alerts.resolve(duty_officer, aid, "confirmed" if correct else "misread", read_correct=correct)
+    stats = {p.device: (p.correct, p.misread) for p in alerts.device_precision(duty_officer)}
+    assert stats == {"north-gate-1": (2, 1), "south-gate": (0, 1)}
