@@ -1,11 +1,133 @@
-"""Reserved command; its issue has not landed yet."""
+"""`duty-console ingest FILE|-`: JSON Lines events in, one JSON answer per line out (contracts/cli.md).
+
+Lines are numbered as in the file (blank lines are skipped and get no answer). Input is read
+in batches of up to 1,000 lines; when reading from a pipe that goes quiet, the lines read so
+far are answered at once, so a feeding program may write one event and wait for its answer.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import select
+import stat
+import sys
+from collections import deque
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
 
-from console.errors import NotYetAvailable
+from sqlalchemy.exc import DBAPIError
+
+from console.commands import settings_and_engine
+from console.db import describe, session_factory
+from console.errors import DatabaseUnavailable, UserError
+from console.security import system_actor
+from console.services.ingest import IngestAnswer, IngestService
+
+BATCH = 1000
+_IDLE = object()  # the input has no more data ready right now
 
 
 def main(args: argparse.Namespace) -> int:
-    raise NotYetAvailable(f"命令 {args.command!r} 尚未提供 (not yet available)")
+    stream = _open(args.file)
+    try:
+        _, engine = settings_and_engine(args)
+        service = IngestService(session_factory(engine))
+        try:
+            counts = run(service, stream, sys.stdout)
+        except DBAPIError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise DatabaseUnavailable(
+                f"数据库 {describe(engine)} 出错, 已停止 (database error): {reason}"
+            ) from None
+        finally:
+            engine.dispose()
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    total = sum(counts.values())
+    print(
+        f"ingest: {total} 行 — 接收 {counts['accepted']}, 重复 {counts['duplicate']}, 拒绝 {counts['rejected']} "
+        f"({total} lines: {counts['accepted']} accepted, {counts['duplicate']} duplicate, "
+        f"{counts['rejected']} rejected)",
+        file=sys.stderr,
+    )
+    return 1 if counts["rejected"] else 0
+
+
+def _open(name: str) -> BinaryIO:
+    if name == "-":
+        return sys.stdin.buffer
+    try:
+        return open(name, "rb")
+    except OSError as exc:
+        raise UserError(f"无法读取文件 {name!r}: {exc.strerror} (cannot read the file)") from None
+
+
+def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]:
+    """Ingest every non-blank line of ``stream``; write the answers to ``out``; return the counts."""
+    actor = system_actor("ingest")
+    counts = {"accepted": 0, "duplicate": 0, "rejected": 0}
+    numbers: deque[int] = deque()
+    batch: list[bytes] = []
+
+    def flush() -> None:
+        for answer in service.ingest(batch, actor):
+            out.write(_answer_line(numbers.popleft(), answer))
+            counts[answer.status] += 1
+        out.flush()
+        batch.clear()
+
+    for item in _lines(stream):
+        if item is _IDLE:
+            if batch:
+                flush()
+            continue
+        number, line = item  # type: ignore[misc]
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark from an editor
+            line = line[3:]
+        if not line.strip():
+            continue
+        numbers.append(number)
+        batch.append(line)
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
+    return counts
+
+
+def _answer_line(number: int, answer: IngestAnswer) -> str:
+    return json.dumps({"line": number, **answer.as_dict()}, ensure_ascii=False) + "\n"
+
+
+def _lines(stream: BinaryIO) -> Iterator[object]:
+    """(line number, bytes) for each line; ``_IDLE`` whenever a pipe has nothing more ready."""
+    try:
+        fd = stream.fileno()
+        interactive = not stat.S_ISREG(os.fstat(fd).st_mode) and hasattr(select, "poll")
+    except (OSError, ValueError, AttributeError):
+        interactive = False
+    if not interactive:
+        for number, line in enumerate(stream, start=1):
+            yield number, line
+        return
+    number = 0
+    pending = b""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    while True:
+        if not poller.poll(0):
+            yield _IDLE
+            poller.poll()  # wait for more input (or end of input)
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        pending += chunk
+        *complete, pending = pending.split(b"\n")
+        for line in complete:
+            number += 1
+            yield number, line
+    if pending:
+        yield number + 1, pending
