@@ -1,11 +1,71 @@
-"""Reserved command; its issue has not landed yet."""
+"""`duty-console export (alerts|events|households|cases) [--since ISO] [--format jsonl|csv] [--out FILE]
+[--unmask --user NAME]` (contracts/cli.md). Masked unless an authorised user gives their password."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from typing import TextIO
 
-from console.errors import NotYetAvailable
+from console.commands import settings_and_engine
+from console.db import session_factory
+from console.errors import UserError
+from console.security import Actor, Permission, system_actor
+from console.services.export import ExportService
+
+
+def parse_since(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        since = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"--since: 不是有效的 ISO 8601 时间 {value!r} (not a valid ISO 8601 time)") from None
+    if since.tzinfo is None:
+        raise UserError("--since: 缺少时区偏移, 例如 2026-03-14T00:00+08:00 (must carry a UTC offset)")
+    return since
 
 
 def main(args: argparse.Namespace) -> int:
-    raise NotYetAvailable(f"命令 {args.command!r} 尚未提供 (not yet available)")
+    if args.unmask and not args.user:
+        raise UserError("--unmask 需要 --user NAME (--unmask requires --user NAME)")
+    since = parse_since(args.since)
+    _, engine = settings_and_engine(args)
+    try:
+        service = ExportService(session_factory(engine))
+        actor: Actor = system_actor("export")
+        if args.unmask:
+            password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
+            actor = service.authenticate(args.user, password)
+            if not actor.can(Permission.UNMASK_PERSONAL_DATA):
+                raise UserError(f"用户 {args.user} 的角色无权查看明文身份证号/手机号 (role may not unmask)")
+            if not actor.can(Permission.EXPORT):
+                raise UserError(f"用户 {args.user} 的角色无权导出 (role may not export)")
+        out: TextIO
+        if args.out:
+            try:
+                out = open(args.out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                raise UserError(f"无法写入 {args.out!r}: {exc.strerror} (cannot write the file)") from None
+        else:
+            out = sys.stdout
+        try:
+            count = service.export(actor, args.what, out, since=since, fmt=args.format, unmask=args.unmask)
+        except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        finally:
+            if out is not sys.stdout:
+                out.close()
+            else:
+                out.flush()
+        print(
+            f"export: {count} 条 {args.what} ({count} records){' 明文 (unmasked)' if args.unmask else ''}",
+            file=sys.stderr,
+        )
+        return 0
+    finally:
+        engine.dispose()

@@ -84,7 +84,9 @@ def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]
             if batch:
                 flush()
             continue
-        number, line = item  # type: ignore[misc]
+        assert isinstance(item, tuple)
+        number: int = item[0]
+        line: bytes = item[1]
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark from an editor
             line = line[3:]
         if not line.strip():

@@ -1,11 +1,39 @@
-"""Reserved command; its issue has not landed yet."""
+"""`duty-console simulate [--rate N] [--duration S] [--seed N]`: a simulated stream through ingest."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from console.errors import NotYetAvailable
+from console.commands import settings_and_engine
+from console.db import describe, session_factory
+from console.services.ingest import IngestAnswer
+from console.services.simulate import Simulator
 
 
 def main(args: argparse.Namespace) -> int:
-    raise NotYetAvailable(f"命令 {args.command!r} 尚未提供 (not yet available)")
+    _, engine = settings_and_engine(args)
+    try:
+        simulator = Simulator(session_factory(engine), seed=args.seed)
+        simulator.refresh()
+        print(f"simulate: 约 {args.rate:g} 条/秒 -> {describe(engine)} (Ctrl+C 停止)", file=sys.stderr)
+
+        def report(answers: list[IngestAnswer]) -> None:
+            alerts = sum(1 for a in answers if a.alert_id is not None)
+            print(
+                f"simulate: {len(answers)} 条事件, {alerts} 条触发预警 ({len(answers)} events, {alerts} alerts)",
+                file=sys.stderr,
+            )
+
+        try:
+            counts = simulator.run(args.rate, args.duration, on_batch=report if args.verbose else None)
+        except KeyboardInterrupt:
+            return 0
+        print(
+            f"simulate: 共 {counts['events']} 条事件, {counts['alerts']} 条关联预警, 拒绝 {counts['rejected']} "
+            f"({counts['events']} events, {counts['alerts']} with alerts, {counts['rejected']} rejected)",
+            file=sys.stderr,
+        )
+        return 1 if counts["rejected"] else 0
+    finally:
+        engine.dispose()

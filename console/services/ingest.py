@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock
@@ -27,6 +27,8 @@ from console.services.base import Service
 from console.services.events import ParsedEvent, parse_event
 from console.validators import mask_id_number, mask_phone
 
+_ALERT: Table = Alert.__table__  # type: ignore[assignment]
+_EVENT: Table = Event.__table__  # type: ignore[assignment]
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 FRAUD_SEVERITY = {"high": "critical", "medium": "high", "low": "medium"}
 LOW_REPORT_CATEGORIES = frozenset({"lost-item", "lost-pet"})
@@ -399,13 +401,13 @@ class IngestService(Service):
             event_alert.append((eid, fresh))
         if new_alerts:
             result = conn.execute(
-                Alert.__table__.insert().returning(Alert.id, sort_by_parameter_order=True),
+                _ALERT.insert().returning(Alert.id, sort_by_parameter_order=True),
                 [a.row for a in new_alerts],
             )
             for alert, (aid,) in zip(new_alerts, result, strict=True):
                 alert.alert_id = aid
         if grouped:
-            t = Alert.__table__
+            t = _ALERT
             conn.execute(
                 update(t)
                 .where(t.c.id == bindparam("b_id"))
@@ -417,7 +419,7 @@ class IngestService(Service):
                 [{"b_id": aid, "b_n": n, "b_last": last, "b_now": now} for aid, (n, last) in grouped.items()],
             )
         links = {eid: (ref.alert_id if isinstance(ref, _NewAlert) else ref) for eid, ref in event_alert}
-        t = Event.__table__
+        t = _EVENT
         conn.execute(
             update(t).where(t.c.id == bindparam("b_id")).values(alert_id=bindparam("b_alert")),
             [{"b_id": eid, "b_alert": aid} for eid, aid in links.items()],
@@ -445,7 +447,7 @@ class IngestService(Service):
                 .order_by(Alert.last_event_at, Alert.id)
             )
             for aid, key, last in conn.execute(stmt):
-                found[key] = (aid, last)  # ordered: the newest wins
+                found[str(key)] = (aid, last)  # ordered: the newest wins
         return found
 
     def _alert_row(

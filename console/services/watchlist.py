@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +48,9 @@ def default_severity(kind: str) -> str:
     return "high" if kind == "vehicle" else "medium"
 
 
-def parse_expiry(value: dt.datetime | str | None, now: dt.datetime, field: str = "expires_at") -> dt.datetime | None:
+def parse_expiry(
+    value: dt.datetime | str | None, now: dt.datetime, field: str = "expires_at"
+) -> dt.datetime | None:
     """An aware expiry time in the future (ISO 8601 text accepted); None = never expires."""
     if value is None or value == "":
         return None
@@ -81,7 +84,9 @@ class WatchlistService(Service):
         """Add a person (``id_number``) or vehicle (``plate``) entry; returns its id."""
         actor.require(Permission.MANAGE_WATCHLIST)
         if (plate is None) == (id_number is None):
-            raise ValidationError("plate", "车牌号与身份证号须且只须填一项 (give either a plate or an ID number)")
+            raise ValidationError(
+                "plate", "车牌号与身份证号须且只须填一项 (give either a plate or an ID number)"
+            )
         now = self._clock.now()
         kind = "vehicle" if plate is not None else "person"
         values: dict[str, Any] = {
@@ -101,11 +106,21 @@ class WatchlistService(Service):
         }
         with self._transaction() as s:
             values["case_id"] = _case_id(s, case_no)
-            entry_id = s.execute(insert(WatchlistEntry).values(**values).returning(WatchlistEntry.id)).scalar_one()
+            entry_id = s.execute(
+                insert(WatchlistEntry).values(**values).returning(WatchlistEntry.id)
+            ).scalar_one()
             write_audit(
-                s, actor, "create", "watchlist_entry", entry_id, self._clock, kind=kind,
-                plate=values["plate"], id_number=mask_id_number(values["id_number"]) or None,
-                severity=values["severity"], case_no=case_no,
+                s,
+                actor,
+                "create",
+                "watchlist_entry",
+                entry_id,
+                self._clock,
+                kind=kind,
+                plate=values["plate"],
+                id_number=mask_id_number(values["id_number"]) or None,
+                severity=values["severity"],
+                case_no=case_no,
             )
         return entry_id
 
@@ -116,9 +131,9 @@ class WatchlistService(Service):
         w = WatchlistEntry
         with self._transaction() as s:
             rows = s.execute(
-                _query().where(w.active.is_(True), (w.expires_at.is_(None)) | (w.expires_at > now)).order_by(
-                    w.id.desc()
-                )
+                _query()
+                .where(w.active.is_(True), (w.expires_at.is_(None)) | (w.expires_at > now))
+                .order_by(w.id.desc())
             ).all()
             return self._rows(s, actor, rows)
 
@@ -153,16 +168,24 @@ class WatchlistService(Service):
             if "case_no" in changes:
                 values["case_id"] = _case_id(s, changes["case_no"])
             self._versioned_update(s, entry_id, expected_version, values)
-            write_audit(s, actor, "update", "watchlist_entry", entry_id, self._clock,
-                        changes={k: str(v) for k, v in changes.items()})
+            write_audit(
+                s,
+                actor,
+                "update",
+                "watchlist_entry",
+                entry_id,
+                self._clock,
+                changes={k: str(v) for k, v in changes.items()},
+            )
         return expected_version + 1
 
     def expire(self, actor: Actor, entry_id: int, expected_version: int) -> int:
         """End an entry now: it stops matching at once. Returns the new version."""
         actor.require(Permission.MANAGE_WATCHLIST)
         with self._transaction() as s:
-            self._versioned_update(s, entry_id, expected_version,
-                                   {"active": False, "expires_at": self._clock.now()})
+            self._versioned_update(
+                s, entry_id, expected_version, {"active": False, "expires_at": self._clock.now()}
+            )
             write_audit(s, actor, "expire", "watchlist_entry", entry_id, self._clock)
         return expected_version + 1
 
@@ -185,29 +208,63 @@ class WatchlistService(Service):
                 f"布控条目 {entry_id} 已被他人修改 (版本 {exists}), 请刷新后重试 (changed by someone else; reload)"
             )
 
-    def _rows(self, s: Session, actor: Actor, rows: list[Any]) -> list[WatchlistRow]:
+    def _rows(self, s: Session, actor: Actor, rows: Sequence[Any]) -> list[WatchlistRow]:
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
         out = []
         for r in rows:
             number = r.id_number if unmask or r.id_number is None else mask_id_number(r.id_number)
             out.append(
                 WatchlistRow(
-                    r.id, r.kind, r.plate, number, r.name or "", r.reason, r.severity, r.case_id, r.case_no,
-                    r.expires_at, bool(r.active), r.username, r.created_at, r.version,
+                    r.id,
+                    r.kind,
+                    r.plate,
+                    number,
+                    r.name or "",
+                    r.reason,
+                    r.severity,
+                    r.case_id,
+                    r.case_no,
+                    r.expires_at,
+                    bool(r.active),
+                    r.username,
+                    r.created_at,
+                    r.version,
                 )
             )
         shown = [r.id for r in out if r.kind == "person" and r.id_number]
         if unmask and shown:
-            write_audit(s, actor, "view_personal_data", "watchlist_entry", shown[0] if len(shown) == 1 else None,
-                        self._clock, entries=shown[:100], count=len(shown))
+            write_audit(
+                s,
+                actor,
+                "view_personal_data",
+                "watchlist_entry",
+                shown[0] if len(shown) == 1 else None,
+                self._clock,
+                entries=shown[:100],
+                count=len(shown),
+            )
         return out
 
 
 def _query() -> Any:
     w = WatchlistEntry
     return (
-        select(w.id, w.kind, w.plate, w.id_number, w.name, w.reason, w.severity, w.case_id, TheftCase.case_no,
-               w.expires_at, w.active, User.username, w.created_at, w.version)
+        select(
+            w.id,
+            w.kind,
+            w.plate,
+            w.id_number,
+            w.name,
+            w.reason,
+            w.severity,
+            w.case_id,
+            TheftCase.case_no,
+            w.expires_at,
+            w.active,
+            User.username,
+            w.created_at,
+            w.version,
+        )
         .outerjoin(TheftCase, TheftCase.id == w.case_id)
         .outerjoin(User, User.id == w.added_by)
     )
@@ -223,7 +280,9 @@ def _severity(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if value not in SEVERITIES:
-        raise ValidationError("severity", f"应为 {' | '.join(SEVERITIES)} 之一 (must be one of {', '.join(SEVERITIES)})")
+        raise ValidationError(
+            "severity", f"应为 {' | '.join(SEVERITIES)} 之一 (must be one of {', '.join(SEVERITIES)})"
+        )
     return str(value)
 
 
