@@ -1,0 +1,242 @@
+"""The selected alert in full (events, watchlist entry and case, community contact, trace) and the
+resolve dialog. Data arrives ready-made from the pane; nothing here touches the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.alerts import OUTCOMES, AlertDetail, AlertRow
+from console.widgets.feed_model import KIND_TITLES, OUTCOME_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
+
+_LOCAL = dt.timezone(dt.timedelta(hours=8))  # the station's wall clock (Beijing time)
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.astimezone(_LOCAL).strftime("%m-%d %H:%M:%S") if value else ""
+
+
+class AlertDetailPanel(QWidget):
+    """Everything about one alert; the property manager's phone is one click from the clipboard."""
+
+    unmask_requested = Signal(int)
+    """The user asked to see full ID numbers of this alert (the pane loads them, audited)."""
+    phone_copied = Signal(str)
+    """A phone number was copied to the clipboard."""
+
+    def __init__(self, can_unmask: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._detail: AlertDetail | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
+        layout.addWidget(self.browser, 1)
+        buttons = QHBoxLayout()
+        self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
+        self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
+        self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
+        self.unmask_button.setVisible(False)
+        self._can_unmask = can_unmask
+        self.copy_button = QPushButton(self.tr("复制物业电话"), self)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.copy_button.setEnabled(False)
+        self.note_label = QLabel(self)
+        buttons.addWidget(self.unmask_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.note_label, 1)
+        layout.addLayout(buttons)
+        self.show_detail(None)
+
+    @property
+    def detail(self) -> AlertDetail | None:
+        return self._detail
+
+    def show_loading(self) -> None:
+        self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('正在加载…'))}</p>")
+
+    def show_detail(self, detail: AlertDetail | None) -> None:
+        self._detail = detail
+        self.note_label.clear()
+        if detail is None:
+            self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('选择一条预警查看详情'))}</p>")
+            self.unmask_button.setVisible(False)
+            self.copy_button.setEnabled(False)
+            return
+        self.browser.setHtml(self._html(detail))
+        has_personal = any(e.id_number or e.phone for e in detail.events) or bool(
+            detail.watchlist and detail.watchlist.id_number
+        )
+        self.unmask_button.setVisible(self._can_unmask and has_personal and not detail.unmasked)
+        self.copy_button.setEnabled(bool(detail.community and detail.community.property_manager_phone))
+
+    def copy_phone(self, number: str) -> None:
+        QGuiApplication.clipboard().setText(number)
+        self.note_label.setText(self.tr("已复制 {0}").format(number))
+        self.phone_copied.emit(number)
+
+    @Slot(QUrl)
+    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "tel":
+            self.copy_phone(url.path())
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        if self._detail and self._detail.community:
+            self.copy_phone(self._detail.community.property_manager_phone)
+
+    @Slot()
+    def _on_unmask_button_clicked(self) -> None:
+        if self._detail is not None:
+            self.unmask_requested.emit(self._detail.alert.id)
+
+    def _html(self, d: AlertDetail) -> str:
+        a = d.alert
+        tr = self.tr
+        parts = [
+            f"<h3>#{a.id} {escape(title(KIND_TITLES, a.kind))} · {escape(title(SEVERITY_TITLES, a.severity))}"
+            f" · {escape(title(STATUS_TITLES, a.status))}</h3>",
+            f"<p>{escape(a.summary)}</p>",
+            f"<p>{escape(tr('首次'))} {_when(a.raised_at)} · {escape(tr('最近'))} {_when(a.last_event_at)}"
+            f" · {escape(tr('共 {0} 次').format(a.count))}</p>",
+        ]
+        if a.outcome:
+            parts.append(f"<p>{escape(tr('处置结论'))}: {escape(title(OUTCOME_TITLES, a.outcome))}</p>")
+        if d.watchlist:
+            w = d.watchlist
+            who = w.plate or f"{w.name} {w.id_number}"
+            case = f"{w.case_no} {w.case_title}" if w.case_no else tr("无关联案件")
+            parts.append(
+                f"<h4>{escape(tr('布控条目'))}</h4><p>{escape(who)} — {escape(w.reason)}<br>"
+                f"{escape(tr('关联案件'))}: {escape(case)}</p>"
+            )
+        if d.community:
+            c = d.community
+            phone = escape(c.property_manager_phone)
+            link = f"<a href='tel:{phone}'>{phone}</a>" if phone else ""
+            parts.append(
+                f"<h4>{escape(tr('小区与物业'))}</h4><p>{escape(c.name)} {escape(c.address)}<br>"
+                f"{escape(c.property_manager_company)} {escape(c.property_manager_name)} {link}</p>"
+            )
+        if d.events:
+            rows = "".join(
+                f"<tr><td>{_when(e.at)}</td><td>{escape(e.community_name)}</td><td>{escape(e.device)}</td>"
+                f"<td>{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
+                for e in d.events
+            )
+            parts.append(f"<h4>{escape(tr('感知事件'))}</h4><table cellpadding='3'>{rows}</table>")
+        if d.trace:
+            rows = "".join(
+                f"<tr><td>{_when(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
+                for s in d.trace
+            )
+            heading = tr("轨迹: {0} 最近出现").format(d.trace_subject)
+            parts.append(f"<h4>{escape(heading)}</h4><table cellpadding='3'>{rows}</table>")
+        return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    outcome: str
+    read_correct: bool | None
+    note: str
+    amount_saved: float | None
+
+
+class ResolveDialog(QDialog):
+    """Outcome (required), for plate reads whether the read was right, a note; fraud: money saved."""
+
+    def __init__(self, row: AlertRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("处置预警 #{0}").format(row.id))
+        self._row = row
+        form = QFormLayout(self)
+        self.outcome = QComboBox(self)
+        self.outcome.addItem(self.tr("请选择…"), None)
+        for key in OUTCOMES:
+            self.outcome.addItem(title(OUTCOME_TITLES, key), key)
+        form.addRow(self.tr("处置结论"), self.outcome)
+        self.read_ok = QRadioButton(self.tr("识别正确"), self)
+        self.read_wrong = QRadioButton(self.tr("识别错误"), self)
+        self._reads = QButtonGroup(self)
+        self._reads.addButton(self.read_ok)
+        self._reads.addButton(self.read_wrong)
+        reads = QHBoxLayout()
+        reads.addWidget(self.read_ok)
+        reads.addWidget(self.read_wrong)
+        self.read_label = QLabel(self.tr("车牌识别"), self)
+        form.addRow(self.read_label, reads)
+        for w in (self.read_label, self.read_ok, self.read_wrong):
+            w.setVisible(row.kind == "plate_read")
+        self.amount = QDoubleSpinBox(self)
+        self.amount.setRange(0, 1e9)
+        self.amount.setDecimals(0)
+        self.amount.setSuffix(" 元")
+        self.amount_label = QLabel(self.tr("挽回金额"), self)
+        form.addRow(self.amount_label, self.amount)
+        self.amount_label.setVisible(row.kind == "fraud_risk")
+        self.amount.setVisible(row.kind == "fraud_risk")
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(self.tr("处置经过 (选填)"))
+        form.addRow(self.tr("备注"), self.note)
+        self.error = QLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setStyleSheet("color: #d32f2f")
+        form.addRow(self.error)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        form.addRow(box)
+        self.outcome.currentIndexChanged.connect(self._on_outcome_current_index_changed)
+
+    @Slot(int)
+    def _on_outcome_current_index_changed(self, _index: int) -> None:
+        if self.outcome.currentData() == "misread":
+            self.read_wrong.setChecked(True)
+
+    def resolution(self) -> Resolution | None:
+        """The entered resolution, or None (with the reason shown) when something required is missing."""
+        outcome = self.outcome.currentData()
+        if outcome is None:
+            self.error.setText(self.tr("处置结论: 必填 (outcome is required)"))
+            return None
+        read: bool | None = None
+        if self._row.kind == "plate_read":
+            if not (self.read_ok.isChecked() or self.read_wrong.isChecked()):
+                self.error.setText(
+                    self.tr("车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)")
+                )
+                return None
+            read = self.read_ok.isChecked()
+        amount = self.amount.value() if self._row.kind == "fraud_risk" and self.amount.value() > 0 else None
+        return Resolution(outcome, read, self.note.toPlainText().strip(), amount)
+
+    def accept(self) -> None:
+        if self.resolution() is not None:
+            super().accept()
+
+
+__all__ = ["AlertDetailPanel", "Resolution", "ResolveDialog"]

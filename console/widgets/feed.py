@@ -1,0 +1,514 @@
+"""The live alert feed: the duty room's main screen.
+
+Filters run in SQL (AlertService.feed_page) on a worker thread; the table shows a thin model of
+AlertRow objects, paged by fetchMore. Live changes arrive through a LiveBridge: the changed
+alerts are re-read off the GUI thread and inserted or updated in place. New critical/high alerts
+are highlighted, sound and show a tray message; escalated ones turn red, move to the top and
+sound again. Keys: arrows move, Enter shows the detail, A acknowledges, D dispatches, R resolves.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConflictError, UserError
+from console.security import Actor, Permission
+from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
+from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
+from console.widgets.common import BackgroundRunner, EmptyState
+from console.widgets.feed_model import (
+    COLUMNS,
+    KIND_TITLES,
+    ROW_ROLE,
+    SEVERITY_COLOURS,
+    SEVERITY_TITLES,
+    STATUS_TITLES,
+    FeedModel,
+    title,
+)
+from console.widgets.live_bridge import LiveBridge
+from console.widgets.notify import AlertNotifier
+
+if TYPE_CHECKING:
+    from console.services.container import Services
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+AGE_TICK_MS = 5000
+ESCALATE_EVERY_MS = 5000
+TEXT_DEBOUNCE_MS = 250
+OPEN_STATUSES = frozenset({"new", "acknowledged", "dispatched"})
+
+
+class FeedPane(QWidget):
+    """Live alert feed with filters, detail panel and one-key triage."""
+
+    dispatch_requested = Signal(int)
+    """The user pressed D on an alert: the dispatch dialog (a later issue) may take over."""
+    alert_selected = Signal(int)
+    """The selected alert changed (its id)."""
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        bridge: LiveBridge | None = None,
+        sound: bool = True,
+        escalate_every_ms: int = ESCALATE_EVERY_MS,
+        page_size: int = PAGE,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._page_size = page_size
+        self._filters = FeedFilter()
+        self._generation = 0
+        self._pending_live: set[int] = set()
+        self._live_scheduled = False
+        self._detail_for: int | None = None
+        self._escalating = False
+        # Until the dispatch issue connects its dialog, D asks for confirmation and marks dispatched.
+        self.builtin_dispatch = True
+        self._runner = BackgroundRunner(self)
+        self.notifier = AlertNotifier(self, sound=sound)
+        self._own_bridge = bridge is None
+        self.bridge = bridge if bridge is not None else LiveBridge(services.open_change_feed(), self)
+        self.bridge.alert_changed.connect(self._on_bridge_alert_changed)
+        self.bridge.connection_changed.connect(self._on_bridge_connection_changed)
+
+        self.model = FeedModel(services.clock, self)
+        self.model.fetch_requested.connect(self._on_model_fetch_requested)
+        self._build_ui()
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(AGE_TICK_MS)
+        self._age_timer.timeout.connect(self.model.tick_ages)
+        self._age_timer.start()
+        self._escalate_timer = QTimer(self)
+        self._escalate_timer.timeout.connect(self._on_escalate_timer_timeout)
+        if escalate_every_ms > 0:
+            self._escalate_timer.start(escalate_every_ms)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
+        self._text_timer.timeout.connect(self._apply_filters)
+        self._runner.submit(
+            lambda: services.alerts.communities(actor), self._on_communities_loaded, self._on_failed
+        )
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("urgentBanner")
+        self.banner.setStyleSheet("background:#c62828;color:white;font-weight:bold;padding:4px")
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_filter_bar())
+        self.message = QLabel(self)
+        self.message.setObjectName("feedMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("matched"), QHeaderView.ResizeMode.Stretch)
+        for name, width in (
+            ("severity", 70),
+            ("kind", 80),
+            ("community", 110),
+            ("count", 50),
+            ("age", 80),
+            ("status", 90),
+        ):
+            self.view.setColumnWidth(COLUMNS.index(name), width)
+        self.view.installEventFilter(self)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.empty = EmptyState(
+            self.tr("暂无预警 — 值班平稳"), self.tr("新预警会立即出现在这里。"), parent=self
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.detail = AlertDetailPanel(self._actor.can(Permission.UNMASK_PERSONAL_DATA), self)
+        self.detail.unmask_requested.connect(self._on_detail_unmask_requested)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.status_label = QLabel(self)
+        layout.addWidget(self.status_label)
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.severity_buttons: dict[str, QToolButton] = {}
+        for key in ("critical", "high", "medium", "low"):
+            button = QToolButton(self)
+            button.setText(title(SEVERITY_TITLES, key))
+            button.setCheckable(True)
+            button.setStyleSheet(
+                f"QToolButton:checked {{ border-bottom: 3px solid {SEVERITY_COLOURS[key]}; }}"
+            )
+            button.setToolTip(self.tr("只看此等级 (可多选)"))
+            button.toggled.connect(self._on_filter_changed)
+            self.severity_buttons[key] = button
+            bar.addWidget(button)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("全部类型"), None)
+        for key in KIND_TITLES:
+            self.kind_combo.addItem(title(KIND_TITLES, key), key)
+        self.community_combo = QComboBox(self)
+        self.community_combo.addItem(self.tr("全部小区"), None)
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem(self.tr("全部状态"), None)
+        self.status_combo.addItem(self.tr("未处置"), "open")
+        for key in STATUS_TITLES:
+            self.status_combo.addItem(title(STATUS_TITLES, key), key)
+        for combo in (self.kind_combo, self.community_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+            bar.addWidget(combo)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索 车牌 / 身份证号 / 摘要"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        bar.addWidget(self.search, 1)
+        return bar
+
+    # -- filters and pages ---------------------------------------------------------------------
+    @property
+    def filters(self) -> FeedFilter:
+        return self._filters
+
+    def current_filter(self) -> FeedFilter:
+        """The filter the controls describe."""
+        status = self.status_combo.currentData()
+        statuses = OPEN_STATUSES if status == "open" else frozenset({status} if status else ())
+        kind = self.kind_combo.currentData()
+        community = self.community_combo.currentData()
+        return FeedFilter(
+            severities=frozenset(k for k, b in self.severity_buttons.items() if b.isChecked()),
+            kinds=frozenset({kind} if kind else ()),
+            community_ids=frozenset({community} if community is not None else ()),
+            statuses=statuses,
+            text=self.search.text().strip(),
+        )
+
+    def set_filter(self, filters: FeedFilter) -> None:
+        """Apply ``filters`` directly (tests, saved views); the controls are not changed."""
+        self._filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the first page for the current filter (off the GUI thread)."""
+        self._generation += 1
+        generation, filters, size = self._generation, self._filters, self._page_size
+        alerts, actor = self._services.alerts, self._actor
+        self._runner.submit(
+            lambda: (alerts.feed_page(actor, filters, None, size), alerts.urgent_open_count(actor)),
+            lambda result: self._on_first_page(generation, result),
+            self._on_failed,
+        )
+
+    def busy(self) -> bool:
+        """True while the worker has database calls in flight (tests wait on it)."""
+        return self._runner.busy() or self._live_scheduled
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self._apply_filters()
+
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._text_timer.start()
+
+    @Slot()
+    def _apply_filters(self) -> None:
+        wanted = self.current_filter()
+        if wanted != self._filters:
+            self.set_filter(wanted)
+
+    def _on_first_page(self, generation: int, result: tuple[list[AlertRow], int]) -> None:
+        if generation != self._generation:
+            return  # the filter changed meanwhile
+        rows, urgent = result
+        self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
+        self._show_urgent(urgent)
+        self._update_empty_state()
+        if rows and not self.view.selectionModel().hasSelection():
+            self.view.selectRow(0)
+
+    @Slot(object)
+    def _on_model_fetch_requested(self, cursor: Cursor) -> None:
+        generation, filters, size = self._generation, self._filters, self._page_size
+        alerts, actor = self._services.alerts, self._actor
+
+        def done(rows: list[AlertRow]) -> None:
+            if generation == self._generation:
+                self.model.append_page(rows, exhausted=len(rows) < size)
+            else:
+                self.model.page_failed()
+
+        self._runner.submit(
+            lambda: alerts.feed_page(actor, filters, cursor, size), done, self._on_page_failed
+        )
+
+    def _on_page_failed(self, exc: BaseException) -> None:
+        self.model.page_failed()
+        self._on_failed(exc)
+
+    def _on_communities_loaded(self, communities: list[tuple[int, str]]) -> None:
+        for community_id, name in communities:
+            self.community_combo.addItem(name, community_id)
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0
+        if empty and self._filters != FeedFilter():
+            self.empty.title_label.setText(self.tr("没有符合筛选条件的预警"))
+        else:
+            self.empty.title_label.setText(self.tr("暂无预警 — 值班平稳"))
+        self.stack.setCurrentWidget(self.empty if empty else self.view)
+
+    # -- live ----------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_bridge_alert_changed(self, alert_id: int) -> None:
+        self._pending_live.add(alert_id)
+        if not self._live_scheduled:
+            self._live_scheduled = True
+            QTimer.singleShot(0, self._fetch_live)
+
+    def _fetch_live(self) -> None:
+        self._live_scheduled = False
+        ids, self._pending_live = sorted(self._pending_live), set()
+        if not ids:
+            return
+        generation, filters = self._generation, self._filters
+        alerts, actor = self._services.alerts, self._actor
+        self._runner.submit(
+            lambda: (alerts.alerts_by_ids(actor, ids, filters), alerts.urgent_open_count(actor)),
+            lambda result: self._on_live_rows(generation, ids, result),
+            self._on_failed,
+        )
+
+    def _on_live_rows(self, generation: int, ids: list[int], result: tuple[list[AlertRow], int]) -> None:
+        if generation != self._generation:
+            return  # a reload with the new filter is on its way and includes these
+        rows, urgent = result
+        positions = (self.model.position_of(i) for i in ids)
+        before = {
+            r.id: r for r in (self.model.row_at(p) for p in positions if p is not None) if r is not None
+        }
+        inserted = self.model.apply_live(rows, gone=set(ids) - {r.id for r in rows})
+        for row in inserted:
+            if row.status == "new":
+                self.notifier.announce(row, escalated=row.pinned)
+        for row in rows:
+            old = before.get(row.id)
+            if old is not None and row.pinned and not old.pinned:
+                self.notifier.announce(row, escalated=True)  # escalated: sound again
+        self._show_urgent(urgent)
+        self._update_empty_state()
+        if self._detail_for in ids:
+            self._load_detail(self._detail_for)
+
+    def _show_urgent(self, count: int) -> None:
+        self.banner.setText(self.tr("⚠ {0} 条紧急/高危预警待确认").format(count))
+        self.banner.setVisible(count > 0)
+
+    @Slot(bool)
+    def _on_bridge_connection_changed(self, connected: bool) -> None:
+        if connected:
+            self.status_label.clear()
+        else:
+            self.status_label.setText(self.tr("实时连接中断, 正在重连… 恢复后自动补齐错过的预警"))
+
+    @Slot()
+    def _on_escalate_timer_timeout(self) -> None:
+        if self._escalating:
+            return
+        self._escalating = True
+        alerts, actor, clock = self._services.alerts, self._actor, self._services.clock
+
+        def finished(_ids: Any) -> None:
+            self._escalating = False
+
+        def failed(exc: BaseException) -> None:
+            self._escalating = False
+            log.warning("escalation check failed: %s", exc)
+
+        self._runner.submit(lambda: alerts.escalate_overdue(actor, clock.now()), finished, failed)
+
+    # -- selection and detail ------------------------------------------------------------------
+    def selected_row(self) -> AlertRow | None:
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def select_alert(self, alert_id: int) -> bool:
+        position = self.model.position_of(alert_id)
+        if position is None:
+            return False
+        self.view.selectRow(position)
+        return True
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        row = self.selected_row()
+        if row is not None and row.id != self._detail_for:
+            self.alert_selected.emit(row.id)
+            self._load_detail(row.id)
+
+    def _load_detail(self, alert_id: int, unmask: bool = False) -> None:
+        self._detail_for = alert_id
+        self.detail.show_loading()
+        alerts, actor = self._services.alerts, self._actor
+
+        def done(detail: AlertDetail) -> None:
+            if detail.alert.id == self._detail_for:
+                self.detail.show_detail(detail)
+
+        self._runner.submit(lambda: alerts.detail(actor, alert_id, unmask=unmask), done, self._on_failed)
+
+    @Slot(int)
+    def _on_detail_unmask_requested(self, alert_id: int) -> None:
+        self._load_detail(alert_id, unmask=True)
+
+    # -- triage --------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return False
+            handlers = {
+                Qt.Key.Key_A: self.acknowledge_selected,
+                Qt.Key.Key_D: self.dispatch_selected,
+                Qt.Key.Key_R: self.resolve_selected,
+                Qt.Key.Key_Return: self.show_selected_detail,
+                Qt.Key.Key_Enter: self.show_selected_detail,
+            }
+            handler = handlers.get(Qt.Key(event.key()))
+            if handler is not None:
+                handler()
+                return True
+        return super().eventFilter(watched, event)
+
+    def show_selected_detail(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._load_detail(row.id)
+            self.detail.browser.setFocus()
+
+    def acknowledge_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            alerts, actor = self._services.alerts, self._actor
+            self._triage(row, lambda: alerts.acknowledge(actor, row.id, row.version))
+
+    def dispatch_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        self.dispatch_requested.emit(row.id)
+        if self.builtin_dispatch and self.confirm_dispatch(row):
+            alerts, actor = self._services.alerts, self._actor
+            self._triage(row, lambda: alerts.mark_dispatched(actor, row.id, row.version))
+
+    def resolve_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        resolution = self.ask_resolution(row)
+        if resolution is not None:
+            alerts, actor = self._services.alerts, self._actor
+            self._triage(
+                row,
+                lambda: alerts.resolve(
+                    actor,
+                    row.id,
+                    resolution.outcome,
+                    resolution.read_correct,
+                    resolution.note,
+                    expected_version=row.version,
+                    amount_saved=resolution.amount_saved,
+                ),
+            )
+
+    def confirm_dispatch(self, row: AlertRow) -> bool:
+        """Ask before marking an alert dispatched (replaced by the dispatch dialog later)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("派警"),
+            self.tr("确认已为预警 #{0} ({1}) 派警?").format(row.id, row.matched or row.summary),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_resolution(self, row: AlertRow) -> Resolution | None:
+        """The resolve dialog; None if cancelled."""
+        dialog = ResolveDialog(row, self)
+        return dialog.resolution() if dialog.exec() == ResolveDialog.DialogCode.Accepted else None
+
+    def _triage(self, row: AlertRow, call: Any) -> None:
+        self.message.setVisible(False)
+
+        def done(updated: AlertRow) -> None:
+            self.model.apply_live([updated])
+            self.select_alert(updated.id)
+
+        def failed(exc: BaseException) -> None:
+            self._on_failed(exc)
+            if isinstance(exc, ConflictError):
+                self._on_bridge_alert_changed(row.id)  # show what the other console did
+
+        self._runner.submit(call, done, failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.message.setText(str(exc))
+            self.message.setStyleSheet("color:#d32f2f")
+            self.message.setVisible(True)
+            return
+        raise exc  # a bug: to the crash handler
+
+    # -- lifetime ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop timers and wait for the worker (call before the pane goes away)."""
+        for timer in (self._age_timer, self._escalate_timer, self._text_timer):
+            timer.stop()
+        if self._own_bridge:
+            self.bridge.close()
+        self._runner.wait()
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)

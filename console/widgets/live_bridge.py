@@ -1,0 +1,174 @@
+"""LiveBridge: the change feed as Qt signals, so every pane follows what other consoles do.
+
+PostgreSQL: a ``QSocketNotifier`` on the listening connection wakes the bridge the moment a
+NOTIFY arrives; ``ChangeFeed.poll`` then drains it without blocking. A slow fallback timer also
+polls (catching anything a lost wake-up missed) and notices a dropped connection; reconnecting
+(which may block on the network) runs on a worker thread, and the next poll delivers everything
+missed meanwhile. SQLite: a timer polls every 100 ms (``PRAGMA data_version`` first: cheap).
+
+One bridge per console is enough: build it once and hand it to every pane that wants live data.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
+
+from console.live import Change, ChangeFeed
+from console.widgets.common import BackgroundRunner
+
+log = logging.getLogger(__name__)
+
+SQLITE_POLL_MS = 100
+FALLBACK_POLL_MS = 2000
+PRUNE_EVERY_MS = 60 * 60 * 1000
+
+
+class LiveBridge(QObject):
+    """Turns database changes into signals on the GUI thread."""
+
+    changed = Signal(str, int)
+    """A row changed in the database: (topic, entity id); topic is alert, household or watchlist."""
+    alert_changed = Signal(int)
+    """An alert was raised, grouped (count went up), acknowledged, dispatched, resolved or escalated."""
+    household_changed = Signal(int)
+    """A household was updated (its verification colour may have changed)."""
+    watchlist_changed = Signal(int)
+    """A watchlist entry was added, edited or expired."""
+    connection_changed = Signal(bool)
+    """The live connection was lost (False) or is back (True); after True, missed changes follow."""
+
+    def __init__(
+        self,
+        feed: ChangeFeed,
+        parent: QObject | None = None,
+        *,
+        poll_ms: int = SQLITE_POLL_MS,
+        fallback_ms: int = FALLBACK_POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._feed = feed
+        self._notifier: QSocketNotifier | None = None
+        self._reconnecting = False
+        self._closed = False
+        self._connected = feed.connected
+        self._runner = BackgroundRunner(self)
+        self._listening = feed.backend == "postgresql"
+        self._timer = QTimer(self)
+        self._timer.setInterval(fallback_ms if self._listening else poll_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+        self._prune_timer = QTimer(self)
+        self._prune_timer.setInterval(PRUNE_EVERY_MS)
+        self._prune_timer.timeout.connect(self._on_prune_timer_timeout)
+        self._prune_timer.start()
+        self._watch_socket()
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    @property
+    def feed(self) -> ChangeFeed:
+        return self._feed
+
+    # -- polling -------------------------------------------------------------------------------
+    def poll(self) -> int:
+        """Deliver pending changes now (also called by the timer and the socket); how many."""
+        if self._closed or self._reconnecting:
+            return 0
+        if not self._feed.connected:
+            self._set_connected(False)
+            self._start_reconnect()
+            return 0
+        changes = self._feed.poll(reconnect=False)
+        if not self._feed.connected:  # the poll found the connection gone
+            self._drop_notifier()
+            self._set_connected(False)
+            self._start_reconnect()
+            return 0
+        self._set_connected(True)
+        self._emit(changes)
+        if self._feed.backlog:
+            QTimer.singleShot(0, self.poll)
+        return len(changes)
+
+    def _emit(self, changes: list[Change]) -> None:
+        for change in changes:
+            self.changed.emit(change.topic, change.entity_id)
+            if change.topic == "alert":
+                self.alert_changed.emit(change.entity_id)
+            elif change.topic == "household":
+                self.household_changed.emit(change.entity_id)
+            elif change.topic == "watchlist":
+                self.watchlist_changed.emit(change.entity_id)
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.poll()
+
+    @Slot()
+    def _on_notifier_activated(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)  # re-armed below unless the socket went away
+        self.poll()
+        if self._notifier is not None and self._feed.connected:
+            self._notifier.setEnabled(True)
+
+    # -- connection ----------------------------------------------------------------------------
+    def _watch_socket(self) -> None:
+        fd = self._feed.fileno() if self._listening else None
+        if fd is None:
+            return
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
+
+    def _drop_notifier(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+
+    def _start_reconnect(self) -> None:
+        if self._reconnecting or self._closed:
+            return
+        self._drop_notifier()
+        self._reconnecting = True
+        self._runner.submit(self._feed.reconnect, self._on_reconnected, self._on_reconnect_failed)
+
+    def _on_reconnected(self, ok: object) -> None:
+        self._reconnecting = False
+        if self._closed:
+            return
+        if ok:
+            self._watch_socket()
+            self.poll()  # everything missed while away
+        else:
+            self._set_connected(False)
+
+    def _on_reconnect_failed(self, exc: BaseException) -> None:
+        log.warning("live feed reconnect failed: %s", exc)
+        self._reconnecting = False
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self.connection_changed.emit(connected)
+
+    @Slot()
+    def _on_prune_timer_timeout(self) -> None:
+        self._runner.submit(
+            self._feed.prune, lambda _n: None, lambda exc: log.warning("prune failed: %s", exc)
+        )
+
+    def close(self) -> None:
+        """Stop polling, wait for a running reconnect, release the connection."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        self._prune_timer.stop()
+        self._drop_notifier()
+        self._runner.wait()
+        self._feed.close()

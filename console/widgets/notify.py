@@ -1,0 +1,93 @@
+"""Making new critical/high alerts impossible to miss: a sound and a tray message (never for low).
+
+Sound uses QSoundEffect (QtMultimedia) with the WAVs in resources/sounds/. Without QtMultimedia,
+its libraries or an audio device, the console stays silent rather than failing; the row
+highlight and the banner in the feed still show the alert.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from console.services.alerts import AlertRow
+from console.widgets.feed_model import KIND_TITLES, title
+
+log = logging.getLogger(__name__)
+
+
+def sound_path(name: str) -> str:
+    return str(files("console.resources") / "sounds" / name)
+
+
+def _load_effect(name: str, parent: QObject) -> Any:
+    """A QSoundEffect for ``name``, or None when sound is unavailable here."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+    except ImportError as exc:  # e.g. libpulse missing: silent, not broken
+        log.info("no sound: QtMultimedia unavailable (%s)", exc)
+        return None
+    if not QMediaDevices.audioOutputs():
+        log.info("no sound: no audio output device")
+        return None
+    effect = QSoundEffect(parent)
+    effect.setSource(QUrl.fromLocalFile(sound_path(name)))
+    effect.setVolume(0.9)
+    return effect
+
+
+class AlertNotifier(QObject):
+    """Plays the alarm and shows a tray message for urgent alerts; counts what it raised."""
+
+    alerted = Signal(int, bool)
+    """An urgent alert was announced: (alert id, escalated)."""
+
+    def __init__(self, parent: QObject | None = None, *, sound: bool = True) -> None:
+        super().__init__(parent)
+        self.sound_enabled = sound
+        self._effects: dict[str, Any] = {}
+        self._sound_ready = False
+        self._tray: QSystemTrayIcon | None = None
+        self.announced: list[tuple[int, bool]] = []
+
+    def announce(self, row: AlertRow, *, escalated: bool = False) -> bool:
+        """Sound and tray for an urgent alert; nothing (False) for medium or low ones."""
+        if not row.urgent:
+            return False
+        self.announced.append((row.id, escalated))
+        if self.sound_enabled:
+            self._play("escalate.wav" if escalated else "alert.wav")
+        self._show_tray(row, escalated)
+        self.alerted.emit(row.id, escalated)
+        return True
+
+    def _play(self, name: str) -> None:
+        if not self._sound_ready:
+            self._sound_ready = True
+            for wav in ("alert.wav", "escalate.wav"):
+                self._effects[wav] = _load_effect(wav, self)
+        effect = self._effects.get(name)
+        if effect is not None:
+            effect.play()
+
+    def _show_tray(self, row: AlertRow, escalated: bool) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._tray is None:
+            pixmap = QPixmap(32, 32)
+            pixmap.fill(QColor("#d32f2f"))
+            self._tray = QSystemTrayIcon(QIcon(pixmap), self)
+            self._tray.show()
+        heading = self.tr("预警超时未确认") if escalated else self.tr("新预警")
+        kind = title(KIND_TITLES, row.kind)
+        self._tray.showMessage(
+            f"{heading}: {kind} {row.community_name}",
+            row.summary or row.matched,
+            QSystemTrayIcon.MessageIcon.Critical,
+            10_000,
+        )

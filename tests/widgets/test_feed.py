@@ -1,0 +1,308 @@
+"""The live feed pane on real databases, offscreen: what the duty officer sees and does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from sqlalchemy import Engine, insert, update
+
+from console.clock import FixedClock
+from console.models import Alert, Community, Station
+from console.security import Actor
+from console.services.alerts import AlertRow, FeedFilter
+from console.services.container import Services, build_services
+from console.widgets.alert_detail import Resolution, ResolveDialog
+from console.widgets.feed import FeedPane
+from console.widgets.feed_model import ROW_ROLE, FeedModel
+
+RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+
+class Raiser:
+    """Raises alerts the way ingest does: Core inserts on its own connection."""
+
+    def __init__(self, engine: Engine, now: dt.datetime) -> None:
+        self.engine, self.now = engine, now
+        with engine.begin() as c:
+            station = c.execute(
+                insert(Station)
+                .values(
+                    code="GK",
+                    name="灌口派出所",
+                    district="集美区",
+                    orange_after_days=30,
+                    red_after_days=90,
+                    escalate_after_seconds=60,
+                    version=1,
+                )
+                .returning(Station.id)
+            ).scalar_one()
+            self.communities = [
+                c.execute(
+                    insert(Community)
+                    .values(
+                        station_id=station,
+                        code=f"C{i}",
+                        name=name,
+                        address="",
+                        property_manager_company="安居物业",
+                        property_manager_name="林经理",
+                        property_manager_phone="13859210001",
+                        smart_gate=True,
+                        version=1,
+                    )
+                    .returning(Community.id)
+                ).scalar_one()
+                for i, name in enumerate(["滨水小区", "双岭花园"])
+            ]
+
+    def alert(
+        self,
+        severity: str = "medium",
+        kind: str = "report",
+        community: int = 0,
+        age_s: float = 0,
+        summary: str = "群众求助[钥匙丢失] 3号楼",
+        **extra: Any,
+    ) -> int:
+        at = self.now - dt.timedelta(seconds=age_s)
+        with self.engine.begin() as c:
+            return c.execute(
+                insert(Alert)
+                .values(
+                    kind=kind,
+                    severity=severity,
+                    severity_rank=RANK[severity],
+                    status="new",
+                    community_id=self.communities[community],
+                    summary=summary,
+                    count=1,
+                    first_event_at=at,
+                    last_event_at=at,
+                    raised_at=at,
+                    updated_at=at,
+                    version=1,
+                    resolution_note="",
+                    **extra,
+                )
+                .returning(Alert.id)
+            ).scalar_one()
+
+    def group(self, alert_id: int) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(Alert).where(Alert.id == alert_id).values(count=Alert.count + 1))
+
+
+@pytest.fixture
+def raiser(engine: Engine, clock: FixedClock) -> Raiser:
+    return Raiser(engine, clock.now())
+
+
+@pytest.fixture
+def services(engine: Engine, clock: FixedClock) -> Services:
+    return build_services(engine, clock)
+
+
+@pytest.fixture
+def make_pane(qtbot: Any, services: Services, duty_officer: Actor) -> Iterator[Any]:
+    panes: list[FeedPane] = []
+
+    def make(**kw: Any) -> FeedPane:
+        kw.setdefault("escalate_every_ms", 0)
+        pane = FeedPane(services, duty_officer, sound=False, **kw)
+        qtbot.addWidget(pane)
+        pane.resize(1200, 600)
+        pane.show()
+        panes.append(pane)
+        settle(qtbot, pane)
+        return pane
+
+    yield make
+    for pane in panes:
+        pane.shutdown()
+
+
+def settle(qtbot: Any, pane: FeedPane) -> None:
+    qtbot.waitUntil(lambda: not pane.busy(), timeout=10_000)
+
+
+def shown_ids(pane: FeedPane) -> list[int]:
+    return [r.id for r in pane.model.rows]
+
+
+def test_the_model_passes_qt_model_tester_with_pages_and_live_rows(
+    qapp: Any, qtmodeltester: Any, raiser: Raiser, services: Services, duty_officer: Actor, clock: FixedClock
+) -> None:
+    ids = [raiser.alert(severity=s) for s in ("low", "critical", "high", "medium", "low")]
+    model = FeedModel(clock)
+    rows = services.alerts.feed_page(duty_officer, FeedFilter(), None, 3)
+    model.reset_rows(rows, exhausted=False)
+    qtmodeltester.check(model)
+    model.append_page(
+        services.alerts.feed_page(duty_officer, FeedFilter(), rows[-1].cursor, 3), exhausted=True
+    )
+    newer = raiser.alert(severity="critical")
+    model.apply_live(services.alerts.alerts_by_ids(duty_officer, [newer, ids[0]]))
+    qtmodeltester.check(model)
+    assert [r.id for r in model.rows] == [newer, *reversed(ids)]
+
+
+def test_empty_database_shows_a_calm_empty_state(make_pane: Any) -> None:
+    pane = make_pane()
+    assert pane.stack.currentWidget() is pane.empty
+    assert pane.empty.title_label.text() == "暂无预警 — 值班平稳"
+    assert not pane.banner.isVisible()
+
+
+def test_an_alert_raised_elsewhere_appears_live_and_urgent_ones_are_impossible_to_miss(
+    qtbot: Any, make_pane: Any, raiser: Raiser
+) -> None:
+    pane = make_pane()
+    low = raiser.alert(severity="low", summary="群众求助[宠物走失] 橘猫")
+    qtbot.waitUntil(lambda: shown_ids(pane) == [low], timeout=10_000)
+    critical = raiser.alert(severity="critical", kind="fraud_risk", summary="反诈预警(高) 杀猪盘")
+    qtbot.waitUntil(lambda: shown_ids(pane) == [critical, low], timeout=10_000)
+    assert pane.stack.currentWidget() is pane.view
+    model = pane.model
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None  # highlighted
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None  # nothing for low
+    assert model.data(model.index(0, 1)) == "反诈预警"
+    assert pane.notifier.announced == [(critical, False)]  # sound + tray for critical only
+    qtbot.waitUntil(lambda: pane.banner.isVisible(), timeout=5_000)
+    assert "1 条" in pane.banner.text()
+
+
+def test_a_grouped_alert_updates_its_row_instead_of_adding_one(
+    qtbot: Any, make_pane: Any, raiser: Raiser
+) -> None:
+    aid = raiser.alert(severity="high", kind="plate_read", summary="布控车辆 闽D12345 驶入 滨水小区")
+    pane = make_pane()
+    assert shown_ids(pane) == [aid]
+    raiser.group(aid)
+    raiser.group(aid)
+    qtbot.waitUntil(lambda: pane.model.rows[0].count == 3, timeout=10_000)
+    assert pane.model.rowCount() == 1
+    assert pane.model.data(pane.model.index(0, 4)) == 3
+
+
+def test_keys_acknowledge_and_resolve_the_selected_alert(
+    qtbot: Any, make_pane: Any, raiser: Raiser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raiser.alert(severity="high", kind="plate_read", summary="布控车辆 闽D12345 驶入 滨水小区")
+    pane = make_pane()
+    pane.view.setFocus()
+    pane.view.selectRow(0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "acknowledged", timeout=10_000)
+    assert pane.model.data(pane.model.index(0, 6)) == "已确认"
+    monkeypatch.setattr(pane, "ask_resolution", lambda row: Resolution("misread", False, "车牌污损", None))
+    qtbot.keyClick(pane.view, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "resolved", timeout=10_000)
+    assert pane.model.data(pane.model.index(0, 6)) == "已处置·识别错误"
+    qtbot.keyClick(pane.view, Qt.Key.Key_A)  # a resolved alert cannot be acknowledged: said, not crashed
+    qtbot.waitUntil(lambda: pane.message.isVisible(), timeout=10_000)
+    assert "不能确认" in pane.message.text()
+
+
+def test_d_asks_then_marks_dispatched_and_announces_the_request(
+    qtbot: Any, make_pane: Any, raiser: Raiser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raiser.alert(severity="critical", kind="fraud_risk")
+    pane = make_pane()
+    pane.view.selectRow(0)
+    monkeypatch.setattr(pane, "confirm_dispatch", lambda row: True)
+    with qtbot.waitSignal(pane.dispatch_requested) as sent:
+        qtbot.keyClick(pane.view, Qt.Key.Key_D)
+    assert sent.args == [pane.model.rows[0].id]
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "dispatched", timeout=10_000)
+
+
+def test_another_consoles_change_first_is_shown_as_a_conflict(
+    qtbot: Any, make_pane: Any, raiser: Raiser, services: Services, users: Any
+) -> None:
+    aid = raiser.alert(severity="high")
+    pane = make_pane()
+    pane.view.selectRow(0)
+    pane.bridge.alert_changed.disconnect(pane._on_bridge_alert_changed)  # this console has not heard yet
+    services.alerts.acknowledge(users.ensure_user("li", "李值班", "duty_officer"), aid)
+    qtbot.keyClick(pane.view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: pane.message.isVisible(), timeout=10_000)
+    assert "另一台值班台" in pane.message.text()
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "acknowledged", timeout=10_000)
+
+
+def test_filters_narrow_the_feed_in_sql(qtbot: Any, make_pane: Any, raiser: Raiser) -> None:
+    car = raiser.alert(
+        severity="high", kind="plate_read", community=1, summary="布控车辆 闽D12345 驶入 双岭花园"
+    )
+    raiser.alert(severity="low", kind="report", community=0, summary="群众求助[宠物走失] 橘猫")
+    fraud = raiser.alert(severity="critical", kind="fraud_risk", community=0, summary="反诈预警(高) 杀猪盘")
+    pane = make_pane()
+    assert len(shown_ids(pane)) == 3
+    pane.severity_buttons["critical"].setChecked(True)
+    pane.severity_buttons["high"].setChecked(True)
+    settle(qtbot, pane)
+    assert shown_ids(pane) == [fraud, car]
+    qtbot.waitUntil(lambda: pane.community_combo.count() == 3, timeout=5_000)
+    pane.community_combo.setCurrentIndex(pane.community_combo.findText("双岭花园"))
+    settle(qtbot, pane)
+    assert shown_ids(pane) == [car]
+    pane.community_combo.setCurrentIndex(0)
+    pane.search.setText("杀猪盘")
+    qtbot.waitUntil(lambda: shown_ids(pane) == [fraud], timeout=5_000)
+    pane.search.setText("没有这个")
+    qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.empty, timeout=5_000)
+    assert pane.empty.title_label.text() == "没有符合筛选条件的预警"
+    # A live alert outside the filter stays out.
+    raiser.alert(severity="critical", kind="fraud_risk", summary="反诈预警 另一个")
+    pane.bridge.poll()
+    settle(qtbot, pane)
+    assert shown_ids(pane) == []
+
+
+def test_an_overdue_critical_alert_escalates_to_the_top_in_red_and_sounds_again(
+    qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock
+) -> None:
+    old = raiser.alert(severity="critical", kind="fraud_risk", age_s=30)
+    newer = raiser.alert(severity="low")
+    pane = make_pane()
+    assert shown_ids(pane) == [newer, old]
+    clock.advance(seconds=45)
+    pane._on_escalate_timer_timeout()
+    qtbot.waitUntil(lambda: shown_ids(pane) == [old, newer], timeout=10_000)
+    row: AlertRow = pane.model.data(pane.model.index(0, 0), ROW_ROLE)
+    assert row.pinned
+    assert pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color().red() > 150
+    assert pane.model.data(pane.model.index(0, 6)) == "超时未确认"
+    assert (old, True) in pane.notifier.announced
+
+
+def test_detail_shows_the_community_contact_and_copies_the_phone(
+    qtbot: Any, make_pane: Any, raiser: Raiser
+) -> None:
+    raiser.alert(severity="high", summary="群众求助[盗窃] 地下室电缆被剪")
+    pane = make_pane()
+    qtbot.waitUntil(lambda: pane.detail.detail is not None, timeout=10_000)
+    assert "安居物业" in pane.detail.browser.toPlainText()
+    assert "13859210001" in pane.detail.browser.toPlainText()
+    pane.detail.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "13859210001"
+
+
+def test_resolve_dialog_insists_on_outcome_and_read_for_plate_reads(
+    qtbot: Any, raiser: Raiser, services: Services, duty_officer: Actor
+) -> None:
+    aid = raiser.alert(severity="high", kind="plate_read")
+    (row,) = services.alerts.alerts_by_ids(duty_officer, [aid])
+    dialog = ResolveDialog(row)
+    qtbot.addWidget(dialog)
+    assert dialog.resolution() is None and "处置结论" in dialog.error.text()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("confirmed"))
+    assert dialog.resolution() is None and "车牌识别" in dialog.error.text()
+    dialog.read_ok.setChecked(True)
+    assert dialog.resolution() == Resolution("confirmed", True, "", None)
