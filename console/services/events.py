@@ -8,6 +8,7 @@ other exception escapes: a device feed must never be able to crash the duty room
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -269,10 +270,8 @@ def _parse_object(obj: dict[str, Any], payload: str | None, now: dt.datetime) ->
         reporter = _optional_string(obj, "reporter_phone")
         if reporter is not None:
             # Optional and free-form in the contract: kept in the payload, searchable when it is a mobile.
-            try:
+            with contextlib.suppress(ValidationError):
                 fields["phone"] = validate_mobile(reporter, "reporter_phone")
-            except ValidationError:
-                pass
     return ParsedEvent(
         source=source,
         external_id=external_id,
