@@ -1,0 +1,668 @@
+"""The grid map view: every household one cell, coloured by how long ago it was verified.
+
+One custom-painted widget, not one item per household (NOTES.md "Rendering limits measured"):
+
+- zoomed out, the layout is an image of one pixel per cell, scaled onto the screen;
+- zoomed in (a cell at least ``glyph`` pixels wide), a second image with ``glyph``×``glyph`` pixels
+  per cell carries a gap between cells and a dark dot whose size says how overdue a household is
+  (none = verified, small = orange, large = red), so the colours never have to be told apart by
+  hue alone (colour-blind officers);
+- community and building names, floor and room numbers are drawn in device coordinates, only for
+  what is visible and only when there is room to read them.
+
+Recolouring a household rewrites its few pixels in both images, so a verification costs
+microseconds, not a rebuild.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QStaticText,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from console.services.gridmap import (
+    GREY,
+    HOUSING_USES,
+    RED,
+    STATUS_NAMES,
+    GridSnapshot,
+    Layout,
+    MapFilter,
+)
+from console.widgets import theme
+
+STATION_TZ = dt.timezone(dt.timedelta(hours=8))
+EMPTY = 8  # colour index of a cell with no household (0-3 status, 4-7 status filtered out)
+MIN_SCALE, MAX_SCALE = 0.2, 96.0
+_GLYPH_BUDGET = 8_000_000  # pixels of the zoomed-in image (32 MB at most)
+
+
+def _rgb(hex_colour: str) -> int:
+    return 0xFF000000 | int(hex_colour.lstrip("#"), 16)
+
+
+def _blend(a: int, b: int, t: float) -> int:
+    """``a`` mixed with ``b`` (t = share of b), opaque."""
+    out = 0xFF000000
+    for shift in (16, 8, 0):
+        ca, cb = (a >> shift) & 0xFF, (b >> shift) & 0xFF
+        out |= round(ca * (1 - t) + cb * t) << shift
+    return out
+
+
+def status_colours() -> list[QColor]:
+    """The four verification colours, green orange red grey (``theme.VERIFICATION_COLOURS``)."""
+    return [QColor(theme.VERIFICATION_COLOURS[name]) for name in STATUS_NAMES]
+
+
+def glyph_pattern(k: int) -> np.ndarray:
+    """Per status a k×k mask: 0 gap, 1 fill, 2 dot. Dot size grows with how overdue the household is."""
+    pat = np.zeros((4, k, k), dtype=np.uint8)
+    gap = 1 if k >= 4 else 0
+    pat[:, : k - gap, : k - gap] = 1
+    inner = k - gap
+    for status, share in ((1, 0.3), (2, 0.6)):
+        d = max(1, round(inner * share))
+        # Towards the lower right, so a room number in the upper left stays readable.
+        o = inner - d - (inner - d) // 3
+        pat[status, o : o + d, o : o + d] = 2
+    return pat
+
+
+class GridMapView(QWidget):
+    """Households as coloured cells at one of three levels: district, one grid cell, one community."""
+
+    household_clicked = Signal(int)
+    """A household cell was clicked (its id)."""
+    community_activated = Signal(int)
+    """A community block was double-clicked (its id); the view drills into it."""
+    level_changed = Signal(str, object)
+    """The view now shows ``level`` ("district" | "grid_cell" | "community") for ``key``."""
+    counts_changed = Signal(dict)
+    """Households per colour shown at this level and passing the filter (the legend)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(240, 180)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._snap: GridSnapshot | None = None
+        self._filters = MapFilter()
+        self._mask = np.ones(0, dtype=bool)
+        self._layout: Layout | None = None
+        self._stack: list[tuple[str, int | None]] = [("district", None)]
+        self._pos = np.empty(0, np.int32)  # snapshot index -> position in the layout arrays
+        self._cidx = np.empty((1, 1), np.uint8)  # colour index per layout cell
+        self._base = np.zeros((1, 1), np.uint32)
+        self._base_img = QImage()
+        self._glyph = np.zeros((1, 1), np.uint32)
+        self._glyph_img = QImage()
+        self._k = 1
+        self._scale, self._ox, self._oy = 1.0, 0.0, 0.0
+        self._fitted = False
+        self._highlight = -1
+        self._press: QPoint | None = None
+        self._dragging = False
+        self._labels: dict[str, QStaticText] = {}
+        self._overdue: np.ndarray | None = None
+        self._label_font = QFont(self.font())
+        self._small_font = QFont(self.font())
+        self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        self._anim = QVariantAnimation(self)
+        self._anim.setDuration(160)
+        self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._anim.valueChanged.connect(self._on_anim_value_changed)
+        self._anim_from: tuple[float, float, float] = (1.0, 0.0, 0.0)
+        self._anim_to: tuple[float, float, float] = (1.0, 0.0, 0.0)
+        self._build_luts()
+
+    # --- data ---------------------------------------------------------------------------------
+    def set_snapshot(self, snapshot: GridSnapshot) -> None:
+        """Show ``snapshot`` (keeps the current level if it still exists)."""
+        self._snap = snapshot
+        self._mask = snapshot.filter_mask(self._filters)
+        level, key = self._stack[-1]
+        if level == "community" and snapshot.community_index(key or -1) < 0:
+            self._stack = [("district", None)]
+        self._apply_layout(fit=True)
+
+    def snapshot(self) -> GridSnapshot | None:
+        return self._snap
+
+    def set_filters(self, filters: MapFilter) -> None:
+        """Dim the households that do not pass ``filters`` and recount the legend."""
+        self._filters = filters
+        if self._snap is not None:
+            self._mask = self._snap.filter_mask(filters)
+            self._repaint_all_cells()
+
+    def filters(self) -> MapFilter:
+        return self._filters
+
+    def refresh_households(self, indices: np.ndarray) -> None:
+        """Repaint the cells of snapshot ``indices`` after their status changed (≤ a few µs each)."""
+        if self._snap is None or self._layout is None or not len(indices):
+            return
+        if self._filters.statuses is not None:
+            self._mask[indices] = self._snap.filter_mask(self._filters)[indices]
+        pos = self._pos[indices]
+        pos = pos[pos >= 0]
+        if len(pos):
+            lay = self._layout
+            self._paint_cells(lay.x[pos], lay.y[pos], lay.indices[pos])
+        self.counts_changed.emit(self.counts())
+        self.update()
+
+    def counts(self) -> dict[str, int]:
+        if self._snap is None or self._layout is None:
+            return dict.fromkeys(STATUS_NAMES, 0)
+        idx = self._layout.indices
+        return self._snap.counts(idx[self._mask[idx]] if len(idx) else idx)
+
+    # --- levels -------------------------------------------------------------------------------
+    def level(self) -> tuple[str, int | None]:
+        return self._stack[-1]
+
+    def breadcrumb(self) -> list[tuple[str, int | None, str]]:
+        """(level, key, label) from the district down to the current level."""
+        out = []
+        for level, key in self._stack:
+            out.append((level, key, self._level_label(level, key)))
+        return out
+
+    def _level_label(self, level: str, key: int | None) -> str:
+        if level == "district" or self._snap is None:
+            return self.tr("全区")
+        if level == "grid_cell":
+            names = [g.name for g in self._snap.grid_cells if g.id == key]
+            return names[0] if names else self.tr("网格")
+        ci = self._snap.community_index(key or -1)
+        return self._snap.communities[ci].name if ci >= 0 else self.tr("小区")
+
+    def show_level(self, level: str, key: int | None = None) -> None:
+        """Go to ``level``: the district resets the path; a grid cell sits under the district."""
+        if level == "district":
+            self._stack = [("district", None)]
+        elif level == "grid_cell":
+            self._stack = [("district", None), ("grid_cell", key)]
+        else:
+            if self._stack[-1][0] == "community":
+                self._stack.pop()
+            self._stack.append(("community", key))
+        self._apply_layout(fit=True)
+
+    def show_community(self, community_id: int) -> None:
+        """Open one community (its buildings floor by floor); the district map sends this."""
+        self.show_level("community", community_id)
+
+    def go_up(self) -> bool:
+        """Back to the level above (Backspace / Esc); False at the district already."""
+        if len(self._stack) <= 1:
+            return False
+        self._stack.pop()
+        self._apply_layout(fit=True)
+        return True
+
+    def go_to_crumb(self, depth: int) -> None:
+        if 0 <= depth < len(self._stack) - 1:
+            del self._stack[depth + 1 :]
+            self._apply_layout(fit=True)
+
+    def show_household(self, household_id: int) -> bool:
+        """Centre on a household (e.g. a search result) and highlight it; False if it is not on the map."""
+        if self._snap is None:
+            return False
+        index = self._snap.index_of(household_id)
+        if index < 0:
+            return False
+        if self._layout is None or self._pos[index] < 0:
+            cid = self._snap.communities[int(self._snap.community[index])].id
+            self.show_level("community", cid)
+        assert self._layout is not None
+        p = int(self._pos[index])
+        cx, cy = int(self._layout.x[p]) + 0.5, int(self._layout.y[p]) + 0.5
+        scale = max(self._scale, min(24.0, MAX_SCALE))
+        self._highlight = index
+        self._animate_to(scale, self.width() / 2 - cx * scale, self.height() / 2 - cy * scale)
+        return True
+
+    def highlighted(self) -> int:
+        """Id of the highlighted household, or -1."""
+        if self._snap is None or self._highlight < 0:
+            return -1
+        return int(self._snap.household_id[self._highlight])
+
+    # --- geometry -----------------------------------------------------------------------------
+    def scale(self) -> float:
+        """Device pixels per cell."""
+        return self._scale
+
+    def cell_centre(self, household_id: int) -> QPointF | None:
+        """Widget position of a household's cell centre at the current zoom, or None."""
+        if self._snap is None or self._layout is None:
+            return None
+        index = self._snap.index_of(household_id)
+        if index < 0 or self._pos[index] < 0:
+            return None
+        p = int(self._pos[index])
+        return QPointF(
+            self._ox + (self._layout.x[p] + 0.5) * self._scale,
+            self._oy + (self._layout.y[p] + 0.5) * self._scale,
+        )
+
+    def household_at(self, pos: QPointF | QPoint) -> int:
+        """Snapshot index under widget position ``pos``, or -1."""
+        if self._layout is None:
+            return -1
+        cx = math.floor((pos.x() - self._ox) / self._scale)
+        cy = math.floor((pos.y() - self._oy) / self._scale)
+        return self._layout.household_at(cx, cy)
+
+    def fit(self, animated: bool = False) -> None:
+        """Whole level in view (Ctrl+0)."""
+        if self._layout is None:
+            return
+        w, h = self._layout.width, self._layout.height
+        s = max(MIN_SCALE, min(MAX_SCALE, 0.98 * min(self.width() / w, self.height() / h)))
+        target = (s, (self.width() - w * s) / 2, (self.height() - h * s) / 2)
+        if animated:
+            self._animate_to(*target)
+        else:
+            self._anim.stop()
+            self._scale, self._ox, self._oy = target
+            self.update()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None, animated: bool = False) -> None:
+        """Zoom by ``factor`` keeping ``anchor`` (default: the centre) where it is."""
+        a = anchor or QPointF(self.width() / 2, self.height() / 2)
+        s0, ox0, oy0 = (
+            self._anim_to
+            if self._anim.state() == QVariantAnimation.State.Running
+            else (self._scale, self._ox, self._oy)
+        )
+        s = max(MIN_SCALE, min(MAX_SCALE, s0 * factor))
+        f = s / s0
+        target = (s, a.x() - (a.x() - ox0) * f, a.y() - (a.y() - oy0) * f)
+        if animated:
+            self._animate_to(*target)
+        else:
+            self._anim.stop()
+            self._scale, self._ox, self._oy = target
+            self.update()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self._ox += dx
+        self._oy += dy
+        self.update()
+
+    def _animate_to(self, s: float, ox: float, oy: float) -> None:
+        self._anim.stop()
+        self._anim_from = (self._scale, self._ox, self._oy)
+        self._anim_to = (s, ox, oy)
+        if not self.isVisible():
+            self._scale, self._ox, self._oy = s, ox, oy
+            self.update()
+            return
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.start()
+
+    def _on_anim_value_changed(self, value: Any) -> None:
+        t = float(value)
+        (s0, x0, y0), (s1, x1, y1) = self._anim_from, self._anim_to
+        # Interpolate the scale geometrically so the zoom feels even.
+        s = s0 * (s1 / s0) ** t
+        # Keep the point that ends up centred moving along a straight line.
+        cx0, cy0 = (self.width() / 2 - x0) / s0, (self.height() / 2 - y0) / s0
+        cx1, cy1 = (self.width() / 2 - x1) / s1, (self.height() / 2 - y1) / s1
+        cx, cy = cx0 + (cx1 - cx0) * t, cy0 + (cy1 - cy0) * t
+        self._scale, self._ox, self._oy = s, self.width() / 2 - cx * s, self.height() / 2 - cy * s
+        self.update()
+
+    # --- building the images --------------------------------------------------------------------
+    def _build_luts(self) -> None:
+        bg = _rgb(self.palette().color(self.backgroundRole()).name())
+        base = [_rgb(c.name()) for c in status_colours()]
+        dimmed = [_blend(c, bg, 0.78) for c in base]
+        self._lut = np.array([*base, *dimmed, 0], dtype=np.uint32)
+        self._dot = _rgb("#1b1f24")
+        self._dot_dim = _blend(self._dot, bg, 0.6)
+        self._bg = QColor(self.palette().color(self.backgroundRole()))
+
+    def _glyph_lut(self, k: int) -> np.ndarray:
+        pat = glyph_pattern(k)
+        lut = np.zeros((EMPTY + 1, k, k), dtype=np.uint32)
+        for c in range(EMPTY):
+            status = c % 4
+            dot = self._dot if c < 4 else self._dot_dim
+            lut[c] = np.where(pat[status] == 1, self._lut[c], np.where(pat[status] == 2, dot, 0))
+        return lut
+
+    def _apply_layout(self, fit: bool) -> None:
+        if self._snap is None:
+            return
+        level, key = self._stack[-1]
+        lay = self._snap.layout(level, key)
+        self._layout = lay
+        self._pos = np.full(len(self._snap), -1, dtype=np.int32)
+        self._pos[lay.indices] = np.arange(len(lay.indices), dtype=np.int32)
+        self._k = max(1, min(8, int(math.sqrt(_GLYPH_BUDGET / (lay.width * lay.height)))))
+        self._glyph_lut_k = self._glyph_lut(self._k)
+        self._labels.clear()
+        self._repaint_all_cells()
+        if fit:
+            self.fit()
+        self.level_changed.emit(level, key)
+
+    def _repaint_all_cells(self) -> None:
+        lay, snap = self._layout, self._snap
+        if lay is None or snap is None:
+            return
+        self._overdue = None
+        self._cidx = np.full((lay.height, lay.width), EMPTY, dtype=np.uint8)
+        idx = lay.indices
+        self._cidx[lay.y, lay.x] = snap.status[idx] + np.where(self._mask[idx], 0, 4).astype(np.uint8)
+        self._base = np.ascontiguousarray(self._lut[self._cidx])
+        self._base_img = QImage(
+            self._base.data, lay.width, lay.height, lay.width * 4, QImage.Format.Format_ARGB32_Premultiplied
+        )
+        k = self._k
+        if k >= 3:
+            tiles = self._glyph_lut_k[self._cidx]  # (h, w, k, k)
+            self._glyph = np.ascontiguousarray(
+                tiles.transpose(0, 2, 1, 3).reshape(lay.height * k, lay.width * k)
+            )
+            self._glyph_img = QImage(
+                self._glyph.data,
+                lay.width * k,
+                lay.height * k,
+                lay.width * k * 4,
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+        self.counts_changed.emit(self.counts())
+        self.update()
+
+    def _paint_cells(self, xs: np.ndarray, ys: np.ndarray, indices: np.ndarray) -> None:
+        assert self._snap is not None
+        c = self._snap.status[indices] + np.where(self._mask[indices], 0, 4).astype(np.uint8)
+        self._overdue = None
+        self._cidx[ys, xs] = c
+        self._base[ys, xs] = self._lut[c]
+        k = self._k
+        if k >= 3:
+            for x, y, ci in zip(xs.tolist(), ys.tolist(), c.tolist(), strict=True):
+                self._glyph[y * k : (y + 1) * k, x * k : (x + 1) * k] = self._glyph_lut_k[ci]
+
+    # --- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), self._bg)
+        lay = self._layout
+        if lay is None:
+            p.end()
+            return
+        s = self._scale
+        # Visible cell range, clipped to the layout.
+        cx0 = max(0, math.floor(-self._ox / s))
+        cy0 = max(0, math.floor(-self._oy / s))
+        cx1 = min(lay.width, math.ceil((self.width() - self._ox) / s))
+        cy1 = min(lay.height, math.ceil((self.height() - self._oy) / s))
+        if cx1 > cx0 and cy1 > cy0:
+            target = QRectF(self._ox + cx0 * s, self._oy + cy0 * s, (cx1 - cx0) * s, (cy1 - cy0) * s)
+            k = self._k
+            if k >= 3 and s >= k * 0.95:
+                p.drawImage(
+                    target, self._glyph_img, QRectF(cx0 * k, cy0 * k, (cx1 - cx0) * k, (cy1 - cy0) * k)
+                )
+            else:
+                p.drawImage(target, self._base_img, QRectF(cx0, cy0, cx1 - cx0, cy1 - cy0))
+        self._paint_labels(p, lay)
+        self._paint_highlight(p)
+        p.end()
+
+    def _static(self, text: str) -> QStaticText:
+        st = self._labels.get(text)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            self._labels[text] = st
+        return st
+
+    def _paint_labels(self, p: QPainter, lay: Layout) -> None:
+        s = self._scale
+        fm = QFontMetrics(self._label_font)
+        line = fm.height()
+        p.setFont(self._label_font)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        w, h = self.width(), self.height()
+        overdue = self._overdue_per_block()
+        red_pen, text_pen = QColor(theme.VERIFICATION_COLOURS["red"]), p.pen()
+        for j, b in enumerate(lay.blocks):
+            x0, y0 = self._ox + b.x * s, self._oy + b.y * s
+            bw = b.width * s
+            if x0 > w or y0 > h + line or x0 + bw < 0 or y0 + b.height * s < -line or bw < 18:
+                continue
+            name = (
+                b.label
+                if b.kind == "community" or not b.label.isdigit()
+                else self.tr("%1号楼").replace("%1", b.label)
+            )
+            # The count of red households right-aligned over the block: where to go first.
+            room = int(max(bw, 40))
+            if overdue[j] and bw >= 60:
+                count = self.tr("逾期 %1").replace("%1", str(int(overdue[j])))
+                cw = fm.horizontalAdvance(count)
+                p.setPen(red_pen)
+                p.drawStaticText(QPointF(x0 + max(bw, 40) - cw, y0 - line - 2), self._static(count))
+                p.setPen(text_pen)
+                room -= cw + 6
+            text = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 12))
+            p.drawStaticText(QPointF(x0, y0 - line - 2), self._static(text))
+        if lay.level == "community" and s >= 14:
+            self._paint_building_numbers(p, lay, fm)
+
+    def _overdue_per_block(self) -> np.ndarray:
+        """Red households passing the filter, per block of the current layout (cached until a change)."""
+        if self._overdue is None:
+            lay, snap = self._layout, self._snap
+            assert lay is not None and snap is not None
+            idx = lay.indices
+            idx = idx[(snap.status[idx] == RED) & self._mask[idx]]
+            if lay.level == "community":
+                ids = np.array([b.id for b in snap.buildings], dtype=np.int64)
+                keys = ids[snap.building[idx]] if len(ids) else np.empty(0, np.int64)
+            else:
+                ids = np.array([c.id for c in snap.communities], dtype=np.int64)
+                keys = ids[snap.community[idx]]
+            uniq, n = np.unique(keys, return_counts=True)
+            found = dict(zip(uniq.tolist(), n.tolist(), strict=True))
+            self._overdue = np.array([found.get(b.id, 0) for b in lay.blocks], dtype=np.int64)
+        return self._overdue
+
+    def _paint_building_numbers(self, p: QPainter, lay: Layout, fm: QFontMetrics) -> None:
+        """Floor numbers left of each building, room numbers inside big cells."""
+        s = self._scale
+        p.setFont(self._small_font)
+        sfm = QFontMetrics(self._small_font)
+        for b in lay.blocks:
+            x0 = self._ox + b.x * s
+            if x0 > self.width() or x0 + b.width * s < 0:
+                continue
+            for row in range(b.height):
+                y = self._oy + (b.y + row) * s
+                if -s < y < self.height():
+                    label = str(b.top_floor - row)
+                    p.drawStaticText(
+                        QPointF(x0 - sfm.horizontalAdvance(label) - 4, y + (s - sfm.height()) / 2),
+                        self._static(label),
+                    )
+        if s < 40 or self._snap is None:
+            return
+        # Room numbers: only the visible cells, a few hundred at most at this zoom.
+        cx0, cy0 = max(0, int(-self._ox / s)), max(0, int(-self._oy / s))
+        cx1 = min(lay.width, int((self.width() - self._ox) / s) + 1)
+        cy1 = min(lay.height, int((self.height() - self._oy) / s) + 1)
+        sub = lay.cell_index.reshape(lay.height, lay.width)[cy0:cy1, cx0:cx1]
+        ys, xs = np.nonzero(sub >= 0)
+        p.setPen(QColor("#1b1f24"))
+        for x, y in zip((xs + cx0).tolist(), (ys + cy0).tolist(), strict=True):
+            room = str(self._snap.room[sub[y - cy0, x - cx0]])
+            p.drawStaticText(QPointF(self._ox + x * s + 3, self._oy + y * s + 2), self._static(room))
+
+    def _paint_highlight(self, p: QPainter) -> None:
+        if self._highlight < 0 or self._layout is None or self._pos[self._highlight] < 0:
+            return
+        pos = int(self._pos[self._highlight])
+        s = self._scale
+        x, y = self._ox + self._layout.x[pos] * s, self._oy + self._layout.y[pos] * s
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        # A ring that stays visible when a cell is one pixel: never smaller than 18 px across.
+        r = max(s * 0.9, 9.0)
+        for colour, width in (("#000000", 5.0), ("#58a6ff", 2.5)):
+            p.setPen(QPen(QColor(colour), width))
+            p.drawEllipse(QPointF(x + s / 2, y + s / 2), r, r)
+
+    # --- interaction --------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._layout is not None and not self._fitted:
+            self.fit()
+        self._fitted = self._fitted or (self.isVisible() and self._layout is not None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._build_luts()
+            if self._layout is not None:
+                self._glyph_lut_k = self._glyph_lut(self._k)
+                self._repaint_all_cells()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            self.zoom_by(1.0015**delta, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        step = 0.15
+        if key == Qt.Key.Key_0 and mods & Qt.KeyboardModifier.ControlModifier:
+            self.fit(animated=True)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.5, animated=True)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / 1.5, animated=True)
+        elif key == Qt.Key.Key_Left:
+            self.pan_by(self.width() * step, 0)
+        elif key == Qt.Key.Key_Right:
+            self.pan_by(-self.width() * step, 0)
+        elif key == Qt.Key.Key_Up:
+            self.pan_by(0, self.height() * step)
+        elif key == Qt.Key.Key_Down:
+            self.pan_by(0, -self.height() * step)
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
+            if not self.go_up():
+                event.ignore()
+                return
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._drag_from = (event.position(), self._ox, self._oy)
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            start, ox, oy = self._drag_from
+            d = event.position() - start
+            if self._dragging or abs(d.x()) + abs(d.y()) > 4:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                self._ox, self._oy = ox + d.x(), oy + d.y()
+                self.update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                index = self.household_at(event.position())
+                if index >= 0 and self._snap is not None:
+                    self._highlight = index
+                    self.update()
+                    self.household_clicked.emit(int(self._snap.household_id[index]))
+            self._press = None
+            self._dragging = False
+            self.unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._layout is not None and self._layout.level != "community":
+            cx = (event.position().x() - self._ox) / self._scale
+            cy = (event.position().y() - self._oy) / self._scale
+            block = self._layout.block_at(cx, cy)
+            if block is not None:
+                self.community_activated.emit(block.id)
+                self.show_community(block.id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """Address, housing use and days since verification of the household under ``pos``."""
+        index = self.household_at(pos)
+        snap = self._snap
+        if index < 0 or snap is None:
+            return ""
+        days = int(snap.days[index])
+        if days < 0 or snap.status[index] == GREY:
+            when = self.tr("从未核实")
+        else:
+            when = self.tr("距上次核实 %1 天").replace("%1", str(days))
+        use = HOUSING_USES[int(snap.housing_use[index])]
+        return f"{snap.address(index)}\n{use} · {when}"

@@ -1,0 +1,365 @@
+"""The grid map pane: filter bar, breadcrumb, the map view and a legend with counts per colour.
+
+Loading the district's households runs off the GUI thread with a progress indicator; an empty
+registry shows what to do instead of a blank map. Live changes (a verification recorded on this
+or another console) arrive as household ids from a ``LiveBridge``-like object; their new
+verification time is fetched off the GUI thread and only those cells are repainted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.gridmap import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
+from console.widgets.common import BackgroundRunner, EmptyState
+from console.widgets.grid_map import GridMapView, glyph_pattern, status_colours
+from console.widgets.household_dialog import HouseholdDialog
+
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.container import Services
+    from console.services.verification import VisitResult
+
+LIVE_BATCH_MS = 30  # several changes in one burst are fetched together
+
+
+class LegendSwatch(QWidget):
+    """One legend entry: the cell glyph as drawn on the map, the meaning and the count."""
+
+    def __init__(self, status: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._status = status
+        self.setFixedSize(QSize(18, 18))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        pat = glyph_pattern(8)[self._status]
+        colour = status_colours()[self._status]
+        cell = self.width() / 8
+        for y in range(8):
+            for x in range(8):
+                if pat[y, x]:
+                    p.fillRect(
+                        QRectF(x * cell, y * cell, cell, cell),
+                        colour if pat[y, x] == 1 else QColor("#1b1f24"),
+                    )
+        p.end()
+
+
+class Legend(QWidget):
+    """Counts per colour for what the map shows (level and filters)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.count_labels: dict[str, QLabel] = {}
+        words = {
+            "green": self.tr("已核实 (1个月内)"),
+            "orange": self.tr("超1个月未核实"),
+            "red": self.tr("超3个月未核实"),
+            "grey": self.tr("从未核实"),
+        }
+        for i, name in enumerate(STATUS_NAMES):
+            row.addWidget(LegendSwatch(i, self))
+            label = QLabel(self)
+            label.setObjectName(f"legend_{name}")
+            self.count_labels[name] = label
+            label.setProperty("word", words[name])
+            row.addWidget(label)
+            row.addSpacing(14)
+        row.addStretch(1)
+        self.total_label = QLabel(self)
+        row.addWidget(self.total_label)
+        self.set_counts(dict.fromkeys(STATUS_NAMES, 0))
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = dict(counts)
+        for name, label in self.count_labels.items():
+            label.setText(f"{label.property('word')}  <b>{counts.get(name, 0):,}</b>")
+        self.total_label.setText(self.tr("共 %1 户").replace("%1", f"{sum(counts.values()):,}"))
+
+
+class GridMapPane(QWidget):
+    """Filter bar + breadcrumb + grid map view + legend; loads the district off the GUI thread."""
+
+    household_clicked = Signal(int)
+    """A household was clicked on the map (its id)."""
+    loaded = Signal(int)
+    """The district's households are on the map (how many)."""
+    load_failed = Signal(str)
+    """Loading failed (a one-line reason)."""
+    household_recoloured = Signal(int)
+    """A household's colour was updated from a live change or a visit recorded here."""
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = BackgroundRunner(self)
+        self._pending_live: set[int] = set()
+        self._pending_show: tuple[str, int] | None = None
+        self.open_dialog_on_click = True
+        self._dialogs: list[HouseholdDialog] = []
+
+        self.view = GridMapView(self)
+        self.legend = Legend(self)
+        self.breadcrumb = QLabel(self)
+        self.breadcrumb.setObjectName("gridMapBreadcrumb")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link_activated)
+
+        self.grid_cell_box = QComboBox(self)
+        self.officer_box = QComboBox(self)
+        self.use_box = QComboBox(self)
+        self.colour_box = QComboBox(self)
+        for box in (self.grid_cell_box, self.officer_box, self.use_box, self.colour_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.reload_button = QPushButton(self.tr("刷新"), self)
+        bar = QHBoxLayout()
+        for text, box in (
+            (self.tr("网格"), self.grid_cell_box),
+            (self.tr("民警"), self.officer_box),
+            (self.tr("房屋用途"), self.use_box),
+            (self.tr("颜色"), self.colour_box),
+        ):
+            bar.addWidget(QLabel(text, self))
+            bar.addWidget(box)
+            bar.addSpacing(8)
+        bar.addStretch(1)
+        bar.addWidget(self.reload_button)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy indicator: the load is one query
+        self.progress.setMaximumWidth(320)
+        loading = QWidget(self)
+        lay = QVBoxLayout(loading)
+        lay.addStretch(1)
+        self.loading_label = QLabel(self.tr("正在载入实有房屋…"), loading)
+        lay.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        self.empty = EmptyState(
+            self.tr("尚无户籍数据 — 请先导入实有人口"),
+            self.tr("在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。"),
+            "",
+            self,
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(loading)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.breadcrumb)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+
+        self._fill_static_boxes()
+        self.view.counts_changed.connect(self.legend.set_counts)
+        self.view.level_changed.connect(self._on_view_level_changed)
+        self.view.household_clicked.connect(self._on_view_household_clicked)
+        for box in (self.officer_box, self.use_box, self.colour_box):
+            box.currentIndexChanged.connect(self._on_filter_changed)
+        self.grid_cell_box.currentIndexChanged.connect(self._on_grid_cell_changed)
+        self.reload_button.clicked.connect(self.load)
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_BATCH_MS)
+        self._live_timer.timeout.connect(self._fetch_live_changes)
+        self.load()
+
+    # --- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        """(Re)load every household of the district off the GUI thread."""
+        if self.view.snapshot() is None:
+            self.stack.setCurrentIndex(0)
+        self.reload_button.setEnabled(False)
+        gridmap, actor = self._services.gridmap, self._actor
+        self._runner.submit(lambda: gridmap.load(actor), self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, snapshot: GridSnapshot) -> None:
+        self.reload_button.setEnabled(True)
+        self._fill_area_boxes(snapshot)
+        if not len(snapshot):
+            self.stack.setCurrentWidget(self.empty)
+            self.loaded.emit(0)
+            return
+        self.view.set_snapshot(snapshot)
+        self.stack.setCurrentWidget(self.view)
+        if self._pending_show is not None:
+            kind, key = self._pending_show
+            self._pending_show = None
+            (self.view.show_household if kind == "household" else self.view.show_community)(key)
+        self.loaded.emit(len(snapshot))
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.reload_button.setEnabled(True)
+        self.loading_label.setText(self.tr("载入失败：%1").replace("%1", str(exc)))
+        self.progress.setRange(0, 1)
+        self.stack.setCurrentIndex(0)
+        self.load_failed.emit(str(exc))
+
+    def wait(self) -> None:
+        """Wait for background calls (tests, window close)."""
+        self._runner.wait()
+
+    # --- filters ------------------------------------------------------------------------------
+    def _fill_static_boxes(self) -> None:
+        self.use_box.addItem(self.tr("全部用途"), None)
+        for use in HOUSING_USES[:-1]:
+            self.use_box.addItem(use, use)
+        self.use_box.addItem(self.tr("出租+群租"), "rental")
+        self.colour_box.addItem(self.tr("全部颜色"), None)
+        self.colour_box.addItem(self.tr("需核实 (橙+红+从未)"), "due")
+        for i, word in enumerate(
+            (self.tr("绿 已核实"), self.tr("橙 超1个月"), self.tr("红 超3个月"), self.tr("灰 从未核实"))
+        ):
+            self.colour_box.addItem(word, i)
+
+    def _fill_area_boxes(self, snap: GridSnapshot) -> None:
+        for box, items, everything in (
+            (self.grid_cell_box, [(g.id, g.name) for g in snap.grid_cells], self.tr("全部网格")),
+            (self.officer_box, list(snap.officers), self.tr("全部民警")),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for key, name in items:
+                box.addItem(name, key)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def current_filters(self) -> MapFilter:
+        use = self.use_box.currentData()
+        uses = None if use is None else frozenset({"出租", "群租"} if use == "rental" else {use})
+        colour = self.colour_box.currentData()
+        statuses = None if colour is None else frozenset({1, 2, 3} if colour == "due" else {int(colour)})
+        return MapFilter(officer_id=self.officer_box.currentData(), housing_uses=uses, statuses=statuses)
+
+    def set_filters(
+        self,
+        *,
+        grid_cell_id: int | None = None,
+        officer_id: int | None = None,
+        housing_use: str | None = None,
+        colour: int | str | None = None,
+    ) -> None:
+        """Set the filter bar programmatically (as a user would choose in the boxes)."""
+        for box, value in (
+            (self.officer_box, officer_id),
+            (self.use_box, housing_use),
+            (self.colour_box, colour),
+            (self.grid_cell_box, grid_cell_id),
+        ):
+            box.setCurrentIndex(max(0, box.findData(value)))
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.view.set_filters(self.current_filters())
+
+    def _on_grid_cell_changed(self, _index: int) -> None:
+        cell = self.grid_cell_box.currentData()
+        self.view.show_level("district" if cell is None else "grid_cell", cell)
+
+    # --- navigation ---------------------------------------------------------------------------
+    def show_household(self, household_id: int) -> None:
+        """Centre the map on a household and highlight it (a search result)."""
+        if self.view.snapshot() is None:
+            self._pending_show = ("household", household_id)
+        else:
+            self.view.show_household(household_id)
+
+    def show_community(self, community_id: int) -> None:
+        """Open one community on the map (the district map sends this)."""
+        if self.view.snapshot() is None:
+            self._pending_show = ("community", community_id)
+        else:
+            self.view.show_community(community_id)
+
+    def _on_view_level_changed(self, level: str, key: Any) -> None:
+        crumbs = self.view.breadcrumb()
+        parts = []
+        for depth, (_lvl, _key, label) in enumerate(crumbs):
+            if depth == len(crumbs) - 1:
+                parts.append(f"<b>{label}</b>")
+            else:
+                parts.append(f'<a href="{depth}">{label}</a>')
+        hint = self.tr("双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移")
+        self.breadcrumb.setText(
+            " › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<span style='color:gray'>{hint}</span>"
+        )
+        box = self.grid_cell_box
+        wanted = key if level == "grid_cell" else (None if level == "district" else box.currentData())
+        if box.currentData() != wanted:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(wanted)))
+            box.blockSignals(False)
+
+    def _on_breadcrumb_link_activated(self, link: str) -> None:
+        self.view.go_to_crumb(int(link))
+
+    # --- households ---------------------------------------------------------------------------
+    def _on_view_household_clicked(self, household_id: int) -> None:
+        self.household_clicked.emit(household_id)
+        if self.open_dialog_on_click:
+            self.open_household(household_id)
+
+    def open_household(self, household_id: int) -> HouseholdDialog:
+        dialog = HouseholdDialog(self._services, self._actor, household_id, self)
+        dialog.visit_recorded.connect(self._on_dialog_visit_recorded)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
+        self._dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _on_dialog_visit_recorded(self, result: VisitResult) -> None:
+        self.apply_verification({result.household_id: result.last_verified_at})
+
+    def apply_verification(self, times: dict[int, Any]) -> None:
+        """Recolour households whose verification time is known (≤ 10 ms for a few)."""
+        snap = self.view.snapshot()
+        if snap is None or not times:
+            return
+        ids = list(times)
+        idx = self._services.gridmap.recolour(snap, ids, [times[i] for i in ids])
+        self.view.refresh_households(np.asarray(idx))
+        for hid in ids:
+            self.household_recoloured.emit(hid)
+
+    # --- live ---------------------------------------------------------------------------------
+    def connect_live(self, bridge: Any) -> None:
+        """Follow ``bridge.household_changed(int)`` (a LiveBridge or anything with that signal)."""
+        bridge.household_changed.connect(self._on_live_household_changed)
+
+    def _on_live_household_changed(self, household_id: int) -> None:
+        self._pending_live.add(int(household_id))
+        if not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _fetch_live_changes(self) -> None:
+        ids, self._pending_live = sorted(self._pending_live), set()
+        if not ids or self.view.snapshot() is None:
+            return
+        gridmap, actor = self._services.gridmap, self._actor
+        self._runner.submit(lambda: gridmap.verification_times(actor, ids), self.apply_verification)
+
+    def closeEvent(self, event: Any) -> None:
+        self._runner.wait()
+        super().closeEvent(event)

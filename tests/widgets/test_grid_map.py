@@ -1,0 +1,193 @@
+"""The grid map pane offscreen: loading, legend, clicks, zoom, live recolouring, drilling in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from grid_data import seed_grid, set_verified
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, select
+
+from console.clock import FixedClock
+from console.models import Household
+from console.security import Actor
+from console.services.container import Services, build_services
+from console.widgets import theme
+from console.widgets.grid_map_pane import GridMapPane
+from console.widgets.household_dialog import HouseholdDialog
+
+DAY = dt.timedelta(days=1)
+
+
+class FakeBridge(QObject):
+    """Stands in for console.widgets.live_bridge.LiveBridge: only the signal the map listens to."""
+
+    household_changed = Signal(int)
+
+
+@pytest.fixture
+def services(engine: Engine, clock: FixedClock) -> Services:
+    return build_services(engine, clock)
+
+
+def _pane(qtbot: QtBot, services: Services, actor: Actor) -> GridMapPane:
+    pane = GridMapPane(services, actor)
+    qtbot.addWidget(pane)
+    pane.resize(1000, 700)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.show()
+    return pane
+
+
+def _expected_counts(engine: Engine, now: dt.datetime) -> dict[str, int]:
+    """Colours computed here independently from the database rows (station thresholds 30 / 90)."""
+    counts = dict.fromkeys(("green", "orange", "red", "grey"), 0)
+    with engine.connect() as c:
+        for (verified,) in c.execute(select(Household.last_verified_at)):
+            if verified is None:
+                counts["grey"] += 1
+            else:
+                days = (now - verified) // DAY
+                counts["green" if days <= 30 else "orange" if days <= 90 else "red"] += 1
+    return counts
+
+
+def _pixel(pane: GridMapPane, household_id: int) -> QColor:
+    """Colour of the household's cell on screen, just inside its top-left corner (clear of the dot)."""
+    view = pane.view
+    centre = view.cell_centre(household_id)
+    assert centre is not None
+    s = view.scale()
+    at = QPointF(centre.x() - s / 2 + max(0.0, s * 0.2), centre.y() - s / 2 + max(0.0, s * 0.2))
+    image = view.grab().toImage()
+    return image.pixelColor(int(at.x()), int(at.y()))
+
+
+def test_pane_loads_households_and_legend_counts_match(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed = seed_grid(engine, clock.now(), communities=4, residents=False)
+    pane = _pane(qtbot, services, duty_officer)
+    expected = _expected_counts(engine, clock.now())
+    assert sum(expected.values()) == seed.households
+    assert pane.legend.counts == expected
+    assert f"{expected['red']:,}" in pane.legend.count_labels["red"].text()
+    assert pane.stack.currentWidget() is pane.view
+    # Filtering to red: the legend shows only the red households.
+    pane.set_filters(colour=2)
+    assert pane.legend.counts == {"green": 0, "orange": 0, "red": expected["red"], "grey": 0}
+
+
+def test_empty_registry_shows_what_to_do(qtbot: QtBot, services: Services, duty_officer: Actor) -> None:
+    pane = _pane(qtbot, services, duty_officer)
+    assert pane.stack.currentWidget() is pane.empty
+    assert "请先导入实有人口" in pane.empty.title_label.text()
+
+
+def test_click_on_a_cell_emits_its_household_and_opens_it(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=3, residents=True)
+    pane = _pane(qtbot, services, duty_officer)
+    target = 17
+    centre = pane.view.cell_centre(target)
+    assert centre is not None
+    with qtbot.waitSignal(pane.view.household_clicked) as clicked:
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert clicked.args == [target]
+    assert pane.view.highlighted() == target
+    dialogs = pane.findChildren(HouseholdDialog)
+    assert len(dialogs) == 1
+    qtbot.waitUntil(lambda: dialogs[0].detail is not None, timeout=10_000)
+    assert dialogs[0].title.text() == pane.view.snapshot().address(pane.view.snapshot().index_of(target))
+    for row in range(dialogs[0].residents.rowCount()):  # a duty officer sees masked ID numbers
+        assert "********" in dialogs[0].residents.item(row, 2).text()
+    # A click next to the blocks hits nothing.
+    with qtbot.assertNotEmitted(pane.view.household_clicked):
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+
+
+def test_zoom_changes_the_scale_and_fit_restores_it(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=3, residents=False)
+    pane = _pane(qtbot, services, duty_officer)
+    view = pane.view
+    view.setFocus()
+    fitted = view.scale()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    qtbot.waitUntil(lambda: view.scale() > fitted * 1.4, timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: abs(view.scale() - fitted) < 1e-6, timeout=3000)
+    view.zoom_by(2.0, QPointF(10, 10))
+    assert view.scale() == pytest.approx(fitted * 2)
+
+
+def test_live_recolour_after_a_visit_changes_the_pixel(
+    qtbot: QtBot,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
+    community_officer: Actor,
+) -> None:
+    seed_grid(engine, clock.now(), communities=2, residents=False)
+    set_verified(engine, 5, clock.now() - 200 * DAY)
+    pane = _pane(qtbot, services, duty_officer)
+    bridge = FakeBridge()
+    pane.connect_live(bridge)
+    red, green = (QColor(theme.VERIFICATION_COLOURS[c]) for c in ("red", "green"))
+    assert _pixel(pane, 5) == red
+    before = pane.legend.counts
+    # Another console records the visit; the change feed reports household 5.
+    services.verification.record_visit(community_officer, 5, 1, visited_at=clock.now(), officer_id=1)
+    with qtbot.waitSignal(pane.household_recoloured, timeout=10_000):
+        bridge.household_changed.emit(5)
+    assert _pixel(pane, 5) == green
+    assert pane.legend.counts["red"] == before["red"] - 1
+    assert pane.legend.counts["green"] == before["green"] + 1
+
+
+def test_drill_into_a_community_and_back(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=3, buildings=2, floors=5, units=2, rooms=2, residents=False)
+    pane = _pane(qtbot, services, duty_officer)
+    view = pane.view
+    layout = view.snapshot().layout("district")
+    block = next(b for b in layout.blocks if b.label == "小区2")
+    centre = view.cell_centre(int(view.snapshot().household_id[layout.household_at(block.x, block.y)]))
+    assert centre is not None
+    with qtbot.waitSignal(view.community_activated) as activated:
+        qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert activated.args == [block.id]
+    assert view.level() == ("community", block.id)
+    assert "小区2" in pane.breadcrumb.text() and "全区" in pane.breadcrumb.text()
+    assert sum(pane.legend.counts.values()) == 2 * 5 * 2 * 2  # only this community's households
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert view.level() == ("district", None)
+    assert sum(pane.legend.counts.values()) == 3 * 2 * 5 * 2 * 2
+
+
+def test_grid_cell_filter_shows_that_cell_and_show_household_highlights(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=4, grid_cells=2, residents=False)
+    pane = _pane(qtbot, services, duty_officer)
+    pane.set_filters(grid_cell_id=2)
+    assert pane.view.level() == ("grid_cell", 2)
+    assert {b.label for b in pane.view.snapshot().layout("grid_cell", 2).blocks} == {"小区2", "小区4"}
+    pane.show_household(1)  # in 小区1, grid cell 1: the map opens its community
+    assert pane.view.level() == ("community", 1)
+    assert pane.view.highlighted() == 1
+    qtbot.waitUntil(
+        lambda: (
+            pane.view.cell_centre(1) is not None
+            and abs(pane.view.cell_centre(1).x() - pane.view.width() / 2) < 2
+        ),
+        timeout=3000,
+    )
