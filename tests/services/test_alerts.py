@@ -15,7 +15,7 @@ from console.models import Alert, AuditLog, Community, Event, Station, TheftCase
 from console.security import Actor, system_actor
 from console.services.alerts import AlertService, FeedFilter
 
-ID_NUMBER = "35021119900307123X"
+ID_NUMBER = "350211199003071236"
 RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
@@ -243,7 +243,7 @@ def test_filters_by_severity_kind_community_status_and_text_are_applied_in_the_q
         community=2,
         entry=district.person,
         id_number=ID_NUMBER,
-        summary="重点人员 陈某 350211********123X 进入 铁山新村",
+        summary="重点人员 陈某 350211********1236 进入 铁山新村",
     )
     fraud = district.alert(
         severity="critical",
@@ -275,7 +275,7 @@ def test_filters_by_severity_kind_community_status_and_text_are_applied_in_the_q
     assert [r.id for r in live] == [car]
     assert live[0].matched == "闽D12345"
     (row,) = alerts.alerts_by_ids(duty_officer, [person])
-    assert row.matched == "陈某 350211********123X"
+    assert row.matched == "陈某 350211********1236"
     with pytest.raises(ValidationError, match="severity"):
         alerts.feed_page(duty_officer, FeedFilter(severities=frozenset({"urgent"})))
 
@@ -392,8 +392,8 @@ def test_detail_masks_id_numbers_unless_unmasked_and_unmasking_is_audited(
     )
     d = alerts.detail(duty_officer, aid)
     assert not d.unmasked and d.watchlist is not None
-    assert d.watchlist.id_number == "350211********123X" and d.events[0].id_number == "350211********123X"
-    assert d.trace_subject == "350211********123X"
+    assert d.watchlist.id_number == "350211********1236" and d.events[0].id_number == "350211********1236"
+    assert d.trace_subject == "350211********1236"
     assert [s.community_name for s in d.trace] == [
         "铁山新村",
         "双岭花园",
