@@ -306,3 +306,40 @@ def test_resolve_dialog_insists_on_outcome_and_read_for_plate_reads(
     assert dialog.resolution() is None and "车牌识别" in dialog.error.text()
     dialog.read_ok.setChecked(True)
     assert dialog.resolution() == Resolution("confirmed", True, "", None)
+
+
+@pytest.mark.postgres
+def test_the_bridge_reconnects_after_the_listener_is_killed_and_delivers_what_was_missed(
+    qtbot: Any, pg_url: str, clock: FixedClock
+) -> None:
+    from sqlalchemy import text
+
+    from console.db import make_engine
+    from console.live import ChangeFeed
+    from console.widgets.live_bridge import LiveBridge
+
+    engine = make_engine(pg_url)
+    raiser = Raiser(engine, clock.now())
+    bridge = LiveBridge(ChangeFeed(engine), fallback_ms=200)
+    got: list[int] = []
+    states: list[bool] = []
+    bridge.alert_changed.connect(got.append)
+    bridge.connection_changed.connect(states.append)
+    try:
+        first = raiser.alert()
+        qtbot.waitUntil(lambda: got == [first], timeout=10_000)
+        with engine.begin() as c:
+            c.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'duty-console-listener' AND datname = current_database()"
+                )
+            )
+        missed = [raiser.alert() for _ in range(3)]  # raised while this console is cut off
+        qtbot.waitUntil(lambda: states == [False, True], timeout=10_000)
+        qtbot.waitUntil(lambda: got == [first, *missed], timeout=10_000)
+        later = raiser.alert()
+        qtbot.waitUntil(lambda: got == [first, *missed, later], timeout=10_000)
+    finally:
+        bridge.close()
+        engine.dispose()
