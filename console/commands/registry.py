@@ -1,11 +1,37 @@
-"""Reserved command; its issue has not landed yet."""
+"""`duty-console import registry FILE [--dry-run] [--encoding E]` (contracts/registry.md).
+
+Per-row rejections go to standard error as ``row N: column: rule``, then a summary line.
+Exit status: 0 nothing rejected, 1 some rows rejected, 2 the file could not be imported at all
+(not UTF-8, merged header cells, missing required column, unreadable) - nothing stored then.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from console.errors import NotYetAvailable
+from console.commands import settings_and_engine
+from console.db import session_factory
+from console.security import Actor, Permission
+from console.services.registry_import import RegistryImportService
+
+
+def command_line_actor() -> Actor:
+    """Whoever runs the command with access to the database file or server imports as the operator."""
+    return Actor(None, "cli", "命令行导入", "system", frozenset({Permission.IMPORT_REGISTRY}))
 
 
 def main(args: argparse.Namespace) -> int:
-    raise NotYetAvailable(f"命令 {args.command!r} 尚未提供 (not yet available)")
+    _settings, engine = settings_and_engine(args)
+    try:
+        service = RegistryImportService(session_factory(engine))
+        report = service.import_registry(command_line_actor(), args.file, encoding=args.encoding,
+                                         dry_run=args.dry_run)
+    finally:
+        engine.dispose()
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for rejection in report.rejections:
+        print(rejection, file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.rows_rejected else 0

@@ -16,6 +16,8 @@ from console.services.district import DistrictService
 from console.services.gridmap import GridMapService
 from console.services.health import HealthService
 from console.services.ingest import IngestService
+from console.services.registry_import import RegistryImportService
+from console.services.search import SearchService
 from console.services.users import UserService
 from console.services.verification import VerificationService
 from console.services.watchlist import WatchlistService
@@ -40,6 +42,8 @@ class Services:
     district: DistrictService
     gridmap: GridMapService
     verification: VerificationService
+    registry_import: RegistryImportService
+    search: SearchService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -60,4 +64,6 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         district=DistrictService(sessions, clock),
         gridmap=GridMapService(sessions, clock),
         verification=VerificationService(sessions, clock),
+        registry_import=RegistryImportService(sessions, clock),
+        search=SearchService(sessions, clock),
     )

@@ -1,0 +1,545 @@
+"""Instant search (Ctrl+F): residents, households and vehicles by name, ID, phone, plate or address.
+
+The query is classified first (full or partial ID number, full or partial phone number, plate,
+name, address fragment) and each class runs one or more queries that an index serves (see
+migrations/versions/0003_search.py for why they are B-tree expression indexes and not only
+trigrams). Results are masked unless the actor may see personal data; an unmasked result list
+writes one audit line naming the residents shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlalchemy import ColumnElement, Engine, Select, Table, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from console.models import Building, Community, Household, Resident, Vehicle
+from console.security import Actor, Permission
+from console.services.base import Service, write_audit
+from console.validators import PROVINCES, mask_id_number, mask_phone, normalise_plate
+
+__all__ = [
+    "SEARCH_INDEXES",
+    "HouseholdLocation",
+    "SearchHit",
+    "SearchService",
+    "classify",
+    "drop_search_indexes",
+    "rebuild_search_index",
+]
+
+R: Table = Resident.__table__  # type: ignore[assignment]
+H: Table = Household.__table__  # type: ignore[assignment]
+B: Table = Building.__table__  # type: ignore[assignment]
+C: Table = Community.__table__  # type: ignore[assignment]
+V: Table = Vehicle.__table__  # type: ignore[assignment]
+
+# Same list as migration 0003 (a migration is a snapshot and does not import the application).
+SEARCH_INDEXES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "common": (
+        ("ix_resident_id_last4", "resident", "substr(id_number, 15)"),
+        ("ix_resident_phone_last4", "resident", "substr(phone, 8)"),
+        ("ix_resident_birth_date", "resident", "substr(id_number, 7, 8)"),
+        ("ix_resident_name_last1", "resident", "substr(name, length(name))"),
+        ("ix_resident_name_last2", "resident", "substr(name, length(name) - 1)"),
+        ("ix_household_room", "household", "room"),
+        ("ix_vehicle_owner_id_number", "vehicle", "owner_id_number"),
+        ("ix_vehicle_owner_phone", "vehicle", "owner_phone"),
+        ("ix_vehicle_resident_id", "vehicle", "resident_id"),
+    ),
+    "postgresql": (
+        ("ix_resident_name_c", "resident", 'name COLLATE "C"'),
+        ("ix_resident_id_number_c", "resident", 'id_number COLLATE "C"'),
+        ("ix_resident_phone_c", "resident", 'phone COLLATE "C"'),
+        ("ix_vehicle_plate_c", "vehicle", 'plate COLLATE "C"'),
+        ("ix_resident_name_trgm", "resident", "USING gin (name gin_trgm_ops)"),
+        ("ix_resident_id_number_trgm", "resident", "USING gin (id_number gin_trgm_ops)"),
+        ("ix_resident_phone_trgm", "resident", "USING gin (phone gin_trgm_ops)"),
+        ("ix_vehicle_plate_trgm", "vehicle", "USING gin (plate gin_trgm_ops)"),
+    ),
+}
+_TOP = "\U0010ffff"
+_DIGITS = re.compile(r"\d+[Xx]?")
+_ADDRESS = re.compile(
+    r"(?P<community>.*?)\s*(?P<building>\d+)\s*(?:号楼|栋|幢|座|#|号)\s*(?:(?P<unit>\d+)\s*单元)?\s*"
+    r"(?:(?P<room>\d+)\s*室?)?"
+)
+_DASHED = re.compile(r"(?P<community>.*?)\s*(?P<building>\d+)-(?P<unit>\d+)-(?P<room>\d+)")
+_COMMUNITY_ROOM = re.compile(r"(?P<community>\D+?)\s+(?P<room>\d{3,5})")
+_PLATE_PART = re.compile(r"[A-Z0-9]{3,7}")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: a resident, a household or a vehicle, with its address."""
+
+    kind: str  # "resident" | "household" | "vehicle"
+    id: int
+    title: str  # the resident's name, the address, or the plate
+    matched: str  # what matched, e.g. "身份证号后4位"
+    id_number: str = ""  # masked unless the actor may see it
+    phone: str = ""  # masked unless the actor may see it
+    household_id: int | None = None
+    building_id: int | None = None
+    community_id: int | None = None
+    community: str = ""
+    building: str = ""
+    unit: str = ""
+    floor: int | None = None
+    room: str = ""
+    housing_use: str = ""
+    detail: str = ""  # vehicle owner / brand, resident relation
+
+    @property
+    def address(self) -> str:
+        if self.household_id is None:
+            return ""
+        b = f"{self.building}号楼" if self.building.isdigit() else self.building
+        u = f"{self.unit}单元" if self.unit.isdigit() else self.unit
+        return " ".join(p for p in (self.community, b, u, self.room) if p)
+
+
+@dataclass(frozen=True)
+class HouseholdLocation:
+    """Where a hit lives, for the grid map: enough to open the community and select the cell."""
+
+    household_id: int
+    building_id: int
+    community_id: int
+    community: str
+    building: str
+    unit: str
+    floor: int | None
+    room: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    kind: str
+    label: str
+
+
+def classify(query: str) -> list[str]:
+    """What ``query`` may be, most specific first (for the hint line and for tests)."""
+    q = query.strip()
+    compact = re.sub(r"[\s\-]", "", q)
+    kinds: list[str] = []
+    if not q:
+        return kinds
+    if _DASHED.fullmatch(q):
+        return ["address"]
+    if _DIGITS.fullmatch(compact):
+        if len(compact) == 18:
+            kinds.append("id_number")
+        elif len(compact) == 11 and compact[0] == "1":
+            kinds.append("phone")
+        else:
+            kinds.append("partial_number")
+            if 3 <= len(compact) <= 5 and compact.isdigit():
+                kinds.append("room")
+        return kinds
+    plate = normalise_plate(q)
+    if plate and (
+        (plate[0] in PROVINCES and len(plate) >= 2 and plate[1:2].isascii())
+        or (_PLATE_PART.fullmatch(plate) and any(c.isalpha() for c in plate))
+    ):
+        kinds.append("plate")
+    if _ADDRESS.fullmatch(q) or _DASHED.fullmatch(q) or _COMMUNITY_ROOM.fullmatch(q):
+        kinds.append("address")
+    if not any(c.isdigit() for c in q) and "plate" not in kinds:
+        kinds.extend(("name", "community"))
+    return kinds
+
+
+class SearchService(Service):
+    """Finds residents, households and vehicles (needs Permission.VIEW_REGISTRY)."""
+
+    def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
+        """Residents, then households, then vehicles matching ``query``; at most ``limit`` of each kind."""
+        actor.require(Permission.VIEW_REGISTRY)
+        kinds = classify(query)
+        if not kinds:
+            return []
+        q = query.strip()
+        compact = re.sub(r"[\s\-]", "", q).upper()
+        with self._sessions() as s:
+            run = _Query(s, self.backend == "postgresql", limit)
+            for kind in kinds:
+                getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
+            hits = run.hits()
+        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        shown = [h.id for h in hits if h.kind == "resident" and (h.id_number or h.phone)]
+        if unmask and shown:
+            with self._transaction() as s:
+                write_audit(
+                    s,
+                    actor,
+                    "view_personal_data",
+                    "resident",
+                    shown[0] if len(shown) == 1 else None,
+                    self._clock,
+                    via="search",
+                    query=q,
+                    residents=shown,
+                    vehicles=[h.id for h in hits if h.kind == "vehicle"],
+                )
+        if not unmask:
+            hits = [
+                replace(
+                    h,
+                    id_number=mask_id_number(h.id_number) if h.id_number else "",
+                    phone=mask_phone(h.phone) if h.phone else "",
+                )
+                for h in hits
+            ]
+        return hits
+
+    @staticmethod
+    def household_of(hit: SearchHit) -> HouseholdLocation | None:
+        """The household a hit belongs to (a vehicle's owner's household), or None."""
+        if hit.household_id is None or hit.building_id is None or hit.community_id is None:
+            return None
+        return HouseholdLocation(
+            hit.household_id,
+            hit.building_id,
+            hit.community_id,
+            hit.community,
+            hit.building,
+            hit.unit,
+            hit.floor,
+            hit.room,
+        )
+
+
+class _Query:
+    """The queries of one search, collected per kind in the order found, without duplicates."""
+
+    def __init__(self, session: Session, postgresql: bool, limit: int) -> None:
+        self.s = session
+        self.pg = postgresql
+        self.limit = limit
+        self.found: dict[str, dict[int, SearchHit]] = {"resident": {}, "household": {}, "vehicle": {}}
+
+    def hits(self) -> list[SearchHit]:
+        return [h for kind in ("resident", "household", "vehicle") for h in self.found[kind].values()]
+
+    def _room_left(self, kind: str) -> int:
+        return self.limit - len(self.found[kind])
+
+    # --- expressions ---------------------------------------------------------------------------
+
+    def _c(self, col: ColumnElement[str]) -> ColumnElement[str]:
+        return col.collate("C") if self.pg else col
+
+    def _prefix(self, col: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
+        c = self._c(col)
+        return and_(c >= prefix, c < prefix + _TOP)
+
+    # --- residents -----------------------------------------------------------------------------
+
+    def _residents(self, where: ColumnElement[bool], label: str) -> None:
+        left = self._room_left("resident")
+        if left <= 0:
+            return
+        stmt: Select = (
+            select(
+                R.c.id,
+                R.c.name,
+                R.c.id_number,
+                R.c.phone,
+                R.c.relation,
+                R.c.moved_out_at,
+                H.c.id,
+                H.c.unit,
+                H.c.floor,
+                H.c.room,
+                H.c.housing_use,
+                B.c.id,
+                B.c.name,
+                C.c.id,
+                C.c.name,
+            )
+            .select_from(
+                R.join(H, H.c.id == R.c.household_id)
+                .join(B, B.c.id == H.c.building_id)
+                .join(C, C.c.id == H.c.community_id)
+            )
+            .where(where)
+            .limit(left + len(self.found["resident"]))
+        )
+        for (
+            rid,
+            name,
+            idn,
+            phone,
+            rel,
+            moved,
+            hid,
+            unit,
+            floor,
+            room,
+            use,
+            bid,
+            bname,
+            cid,
+            cname,
+        ) in self.s.execute(stmt):
+            if rid in self.found["resident"] or len(self.found["resident"]) >= self.limit:
+                continue
+            detail = rel + (" 已迁出" if moved is not None else "")
+            self.found["resident"][rid] = SearchHit(
+                "resident",
+                rid,
+                name,
+                label,
+                idn or "",
+                phone or "",
+                hid,
+                bid,
+                cid,
+                cname,
+                bname,
+                unit,
+                floor,
+                room,
+                use,
+                detail.strip(),
+            )
+
+    def by_id_number(self, q: str) -> None:
+        self._residents(R.c.id_number == q, "身份证号")
+        self._vehicles(V.c.owner_id_number == q, "车主身份证号")
+
+    def by_phone(self, q: str) -> None:
+        self._residents(R.c.phone == q, "手机号")
+        self._vehicles(V.c.owner_phone == q, "车主手机号")
+
+    def by_partial_number(self, q: str) -> None:
+        n = len(q)
+        if n >= 4:
+            last4 = q[-4:]
+            self._residents(
+                and_(func.substr(R.c.id_number, literal_column("15")) == last4, R.c.id_number.like(f"%{q}")),
+                f"身份证号后{n}位",
+            )
+            if q.isdigit() and n <= 10:
+                self._residents(
+                    and_(func.substr(R.c.phone, literal_column("8")) == last4, R.c.phone.like(f"%{q}")),
+                    f"手机号后{n}位",
+                )
+        if q.isdigit() and n >= 3 and q[0] == "1":
+            self._residents(self._prefix(R.c.phone, q), "手机号前几位")
+        if n >= 6:
+            self._residents(self._prefix(R.c.id_number, q), "身份证号前几位")
+        if n == 8 and q.isdigit() and _is_date(q):
+            self._residents(
+                func.substr(R.c.id_number, literal_column("7"), literal_column("8")) == q, "出生日期"
+            )
+        if n >= 6 and not self.found["resident"]:
+            # Anywhere in the number: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
+            self._residents(R.c.id_number.like(f"%{q}%"), "身份证号包含")
+            if q.isdigit():
+                self._residents(R.c.phone.like(f"%{q}%"), "手机号包含")
+
+    def by_name(self, q: str) -> None:
+        name = re.sub(r"\s+", "", q)
+        self._residents(R.c.name == name, "姓名")
+        self._residents(self._prefix(R.c.name, name), "姓名")
+        if len(name) == 1:
+            self._residents(func.substr(R.c.name, func.length(R.c.name)) == name, "名")
+        elif len(name) == 2:
+            self._residents(func.substr(R.c.name, func.length(R.c.name) - literal_column("1")) == name, "名")
+        else:
+            self._residents(R.c.name.like(f"%{_escape(name)}%", escape="\\"), "姓名包含")
+        self._vehicles(V.c.owner_name == name, "车主姓名")
+
+    # --- households ----------------------------------------------------------------------------
+
+    def _households(self, where: ColumnElement[bool], label: str) -> None:
+        left = self._room_left("household")
+        if left <= 0:
+            return
+        stmt = (
+            select(H.c.id, H.c.unit, H.c.floor, H.c.room, H.c.housing_use, B.c.id, B.c.name, C.c.id, C.c.name)
+            .select_from(H.join(B, B.c.id == H.c.building_id).join(C, C.c.id == H.c.community_id))
+            .where(where)
+            .order_by(C.c.name, B.c.name, H.c.unit, H.c.room)
+            .limit(self.limit)
+        )
+        for hid, unit, floor, room, use, bid, bname, cid, cname in self.s.execute(stmt):
+            if hid in self.found["household"] or len(self.found["household"]) >= self.limit:
+                continue
+            hit = SearchHit(
+                "household",
+                hid,
+                "",
+                label,
+                household_id=hid,
+                building_id=bid,
+                community_id=cid,
+                community=cname,
+                building=bname,
+                unit=unit,
+                floor=floor,
+                room=room,
+                housing_use=use,
+            )
+            self.found["household"][hid] = replace(hit, title=hit.address)
+
+    def _community_ids(self, fragment: str) -> list[int]:
+        fragment = fragment.strip()
+        if not fragment:
+            return []
+        return list(
+            self.s.scalars(select(C.c.id).where(C.c.name.like(f"%{_escape(fragment)}%", escape="\\")))
+        )
+
+    def by_room(self, q: str) -> None:
+        self._households(H.c.room == q, "户室")
+
+    def by_address(self, q: str) -> None:
+        m = _DASHED.fullmatch(q) or _ADDRESS.fullmatch(q) or _COMMUNITY_ROOM.fullmatch(q)
+        if m is None:
+            return
+        parts = m.groupdict()
+        conds: list[ColumnElement[bool]] = []
+        if (parts.get("community") or "").strip():
+            ids = self._community_ids(parts["community"])
+            if not ids:
+                return
+            conds.append(H.c.community_id.in_(ids))
+        if parts.get("building"):
+            k = str(int(parts["building"]))
+            conds.append(B.c.name.in_([k, f"{k}号楼", f"{k}栋", f"{k}幢", f"{k}座", f"{k}#", f"{k}号"]))
+        if parts.get("unit"):
+            u = str(int(parts["unit"]))
+            conds.append(H.c.unit.in_([u, f"{u}单元"]))
+        if parts.get("room"):
+            conds.append(H.c.room == parts["room"])
+        self._households(and_(*conds), "地址")
+
+    def by_community(self, q: str) -> None:
+        ids = self._community_ids(q)
+        if ids:
+            self._households(H.c.community_id.in_(ids), "小区")
+
+    # --- vehicles ------------------------------------------------------------------------------
+
+    def _vehicles(self, where: ColumnElement[bool], label: str) -> None:
+        left = self._room_left("vehicle")
+        if left <= 0:
+            return
+        stmt = (
+            select(
+                V.c.id,
+                V.c.plate,
+                V.c.owner_name,
+                V.c.owner_id_number,
+                V.c.owner_phone,
+                V.c.brand,
+                V.c.colour,
+                H.c.id,
+                H.c.unit,
+                H.c.floor,
+                H.c.room,
+                H.c.housing_use,
+                B.c.id,
+                B.c.name,
+                C.c.id,
+                C.c.name,
+            )
+            .select_from(
+                V.outerjoin(R, R.c.id == V.c.resident_id)
+                .outerjoin(H, H.c.id == R.c.household_id)
+                .outerjoin(B, B.c.id == H.c.building_id)
+                .outerjoin(C, C.c.id == H.c.community_id)
+            )
+            .where(where)
+            .limit(self.limit)
+        )
+        for (
+            vid,
+            plate,
+            owner,
+            idn,
+            phone,
+            brand,
+            colour,
+            hid,
+            unit,
+            floor,
+            room,
+            use,
+            bid,
+            bname,
+            cid,
+            cname,
+        ) in self.s.execute(stmt):
+            if vid in self.found["vehicle"] or len(self.found["vehicle"]) >= self.limit:
+                continue
+            detail = " ".join(p for p in (owner, colour, brand) if p)
+            self.found["vehicle"][vid] = SearchHit(
+                "vehicle",
+                vid,
+                plate,
+                label,
+                idn or "",
+                phone or "",
+                hid,
+                bid,
+                cid,
+                cname or "",
+                bname or "",
+                unit or "",
+                floor,
+                room or "",
+                use or "",
+                detail,
+            )
+
+    def by_plate(self, q: str) -> None:
+        plate = normalise_plate(q)
+        self._vehicles(V.c.plate == plate, "号牌")
+        self._vehicles(self._prefix(V.c.plate, plate), "号牌")
+        self._vehicles(V.c.plate.like(f"%{_escape(plate)}%", escape="\\"), "号牌包含")
+
+
+def _escape(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _is_date(digits: str) -> bool:
+    try:
+        dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    return 1900 <= int(digits[:4]) <= 2100
+
+
+def _index_ddl(dialect: str) -> Iterable[tuple[str, str]]:
+    rows = SEARCH_INDEXES["common"] + (SEARCH_INDEXES["postgresql"] if dialect == "postgresql" else ())
+    for name, table, expr in rows:
+        body = expr if expr.startswith("USING") else f"({expr})"
+        yield name, f"CREATE INDEX IF NOT EXISTS {name} ON {table} {body}"
+
+
+def drop_search_indexes(engine: Engine) -> None:
+    """Drop the search indexes before a bulk load (creating them afterwards is about twice as fast)."""
+    with engine.begin() as conn:
+        for name, _ddl in _index_ddl(engine.dialect.name):
+            conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def rebuild_search_index(engine: Engine) -> None:
+    """Create any missing search index and refresh the planner's statistics; call after bulk loads."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        for _name, ddl in _index_ddl(engine.dialect.name):
+            conn.execute(text(ddl))
+        for table in ("resident", "household", "vehicle", "community", "building"):
+            conn.execute(text(f"ANALYZE {table}"))
