@@ -25,8 +25,9 @@ def main(args: argparse.Namespace) -> int:
     _settings, engine = settings_and_engine(args)
     try:
         service = RegistryImportService(session_factory(engine))
-        report = service.import_registry(command_line_actor(), args.file, encoding=args.encoding,
-                                         dry_run=args.dry_run)
+        report = service.import_registry(
+            command_line_actor(), args.file, encoding=args.encoding, dry_run=args.dry_run
+        )
     finally:
         engine.dispose()
     for warning in report.warnings:
