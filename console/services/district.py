@@ -132,7 +132,9 @@ class DistrictService(Service):
         rows = session.execute(select(Station.id, Station.orange_after_days, Station.red_after_days)).all()
         groups: dict[tuple[int, int], list[int]] = {}
         for sid, orange, red in rows:
-            key = (orange or DEFAULT_ORANGE_AFTER_DAYS, red or DEFAULT_RED_AFTER_DAYS)
+            orange = orange or DEFAULT_ORANGE_AFTER_DAYS
+            # Red never comes before orange, whatever a station typed into its settings.
+            key = (orange, max(red or DEFAULT_RED_AFTER_DAYS, orange))
             groups.setdefault(key, []).append(sid)
         if len(groups) <= 1:
             orange, red = next(iter(groups), (DEFAULT_ORANGE_AFTER_DAYS, DEFAULT_RED_AFTER_DAYS))
@@ -167,21 +169,18 @@ class DistrictService(Service):
             def count_if(cond: ColumnElement[bool]) -> ColumnElement[int]:
                 return func.sum(case((cond, literal(1)), else_=literal(0)))
 
-            green = in_band(1)
-            within_red = in_band(2)
-            counts = (
-                select(
-                    Household.community_id.label("community_id"),
-                    func.count(Household.id).label("households"),
-                    count_if(green).label("green"),
-                    count_if(and_(verified.is_not(None), ~green, within_red)).label("orange"),
-                    count_if(and_(verified.is_not(None), ~within_red)).label("red"),
-                    count_if(verified.is_(None)).label("never"),
-                )
-                .join(Community, Community.id == Household.community_id)
-                .group_by(Household.community_id)
-                .subquery()
+            # Three sums over the covering (community_id, last_verified_at) index; the colours
+            # follow by subtraction: orange = within red - green, red = verified - within red.
+            counts_q = select(
+                Household.community_id.label("community_id"),
+                func.count().label("households"),
+                func.count(verified).label("verified"),
+                count_if(in_band(1)).label("green"),
+                count_if(in_band(2)).label("within_red"),
             )
+            if any(station_ids is not None for station_ids, _g, _r in cutoffs):
+                counts_q = counts_q.join(Community, Community.id == Household.community_id)
+            counts = counts_q.group_by(Household.community_id).subquery()
             zero = literal(0)
             rows = session.execute(
                 select(
@@ -195,16 +194,15 @@ class DistrictService(Service):
                     Community.property_manager_name,
                     Community.property_manager_phone,
                     func.coalesce(counts.c.households, zero),
+                    func.coalesce(counts.c.verified, zero),
                     func.coalesce(counts.c.green, zero),
-                    func.coalesce(counts.c.orange, zero),
-                    func.coalesce(counts.c.red, zero),
-                    func.coalesce(counts.c.never, zero),
+                    func.coalesce(counts.c.within_red, zero),
                 )
                 .outerjoin(counts, counts.c.community_id == Community.id)
                 .order_by(Community.name, Community.id)
             ).all()
         result = []
-        for cid, code, name, lat, lon, outline, pm_co, pm_name, pm_phone, n, g, o, r, nv in rows:
+        for cid, code, name, lat, lon, outline, pm_co, pm_name, pm_phone, n, seen, g, recent in rows:
             ring = parse_outline(outline)
             pos = _position(lat, lon, ring)
             result.append(
@@ -217,9 +215,9 @@ class DistrictService(Service):
                     outline=ring,
                     households=int(n),
                     green=int(g),
-                    orange=int(o),
-                    red=int(r),
-                    never=int(nv),
+                    orange=int(recent) - int(g),
+                    red=int(seen) - int(recent),
+                    never=int(n) - int(seen),
                     property_manager_company=pm_co or "",
                     property_manager_name=pm_name or "",
                     property_manager_phone=pm_phone or "",

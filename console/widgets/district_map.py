@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # times on the map are Beijing time
 MIN_REFRESH_INTERVAL_MS = 3000  # live changes redraw the map at most this often
 LABEL_MIN_ZOOM = 12  # below this, community names would pile up: tooltips only
+# A community's alerts are drawn one by one round it when it is at least this large on screen
+# and has at most this many; otherwise one badge (most severe colour, count) stands in.
+RING_MIN_RADIUS_PX = 14
+RING_MAX_ALERTS = 8
 # Overdue share bands (orange from 20 %, red above 50 %).
 ORANGE_SHARE = 0.2
 RED_SHARE = 0.5
@@ -134,6 +138,7 @@ def build_page_html(tile_url: str = "", theme: str = "dark") -> str:
     fmap = OfflineMap(
         location=[24.6, 118.05],  # replaced by the communities' bounds on the first draw
         zoom_start=13,
+        zoom_snap=0.25,  # fit the district to the pane, not to the next power of two
         tiles=None,
         control_scale=False,  # a metric-only scale is added by the page script
         prefer_canvas=False,
@@ -149,7 +154,14 @@ def build_page_html(tile_url: str = "", theme: str = "dark") -> str:
     root.header.add_child(Element(f"<style>:root {{{colours}}}\n{css}</style>"), name="duty_css")
     root.header.add_child(JavascriptLink("qrc:///qtwebchannel/qwebchannel.js"), name="qwebchannel")
     root.header.add_child(Element(f"<script>{js}</script>"), name="duty_js")
-    DutyLayers({"labelMinZoom": LABEL_MIN_ZOOM, "colours": PAGE_COLOURS[theme]}).add_to(fmap)
+    DutyLayers(
+        {
+            "labelMinZoom": LABEL_MIN_ZOOM,
+            "ringMinRadius": RING_MIN_RADIUS_PX,
+            "ringMaxAlerts": RING_MAX_ALERTS,
+            "colours": PAGE_COLOURS[theme],
+        }
+    ).add_to(fmap)
     return root.render()
 
 
@@ -389,6 +401,7 @@ class DistrictMapPane(QWidget):
             "communities": [self._community_item(c) for c in placed],
             "alerts": [self._alert_item(a) for a in snapshot.alerts],
             "legend": self._legend_html(placed, snapshot),
+            "texts": {"more": self.tr("共 {0} 条未处置预警")},
         }
         script = f"dutyRender({json.dumps(payload, ensure_ascii=False)})"
         self.view.page().runJavaScript(script, 0, self._on_rendered)
@@ -446,6 +459,7 @@ class DistrictMapPane(QWidget):
     def _community_item(self, c: CommunitySummary) -> dict[str, object]:
         band = share_band(c.households, c.overdue_share)
         pct = f"{c.overdue_share:.0%}"
+        label = f"{c.name} {pct}" if c.households else c.name
         manager = " ".join(
             p for p in (c.property_manager_company, c.property_manager_name, c.property_manager_phone) if p
         )
@@ -471,7 +485,8 @@ class DistrictMapPane(QWidget):
             "share": round(c.overdue_share, 4),
             "band": band,
             "colour": VERIFICATION_COLOURS[band],
-            "label": html.escape(f"{c.name} {pct}" if c.households else c.name),
+            "label": html.escape(label),
+            "labelText": label,
             "tooltip": "<br>".join(lines),
         }
 

@@ -5,12 +5,17 @@
  * officer's zoom and pan and never reloads the page. Clicks go to Python through QWebChannel.
  *
  * For tests and tools: window.dutyCommunities = {id: layer}, window.dutyAlerts = {id: layer},
- * window.dutyReady (data drawn at least once), window.dutyBridge (the QWebChannel object).
+ * window.dutyReady (data drawn at least once), window.dutyBridge (the QWebChannel object),
+ * window.dutyMap (the Leaflet map).
  */
 (function () {
   "use strict";
 
-  var state = { map: null, communities: null, alerts: null, fitted: false, selected: null, opts: {} };
+  var state = {
+    map: null, communities: null, labels: null, alerts: null, badges: null, items: [], byId: {},
+    alertGroups: {}, texts: {},
+    fitted: false, selected: null, opts: {},
+  };
   window.dutyCommunities = {};
   window.dutyAlerts = {};
   window.dutyReady = false;
@@ -29,21 +34,88 @@
     });
   }
 
-  function communityRadius(c) {
-    return Math.max(9, Math.min(26, 8 + 1.2 * Math.sqrt(c.households)));
+  var BAND_ORDER = { red: 0, orange: 1, green: 2, grey: 3 };
+
+  /* A community circle is about as large as the community (by households), but never smaller
+     than a clickable dot nor so large that neighbours merge when zoomed out. */
+  function circleRadius(c) {
+    var metres = 40 + 2.5 * Math.sqrt(c.households);
+    var metresPerPixel = (40075016.686 * Math.cos((c.lat * Math.PI) / 180)) / Math.pow(2, state.map.getZoom() + 8);
+    return Math.max(6, Math.min(36, metres / metresPerPixel));
   }
 
-  function updateLabelVisibility() {
-    var hide = state.map.getZoom() < state.opts.labelMinZoom;
-    state.map.getContainer().classList.toggle("duty-hide-labels", hide);
+  /* How large the community is on screen now, in pixels (a polygon: half its larger side). */
+  function radiusOf(item) {
+    if (!item.c.outline) { return item.layer.getRadius(); }
+    var b = item.layer.getBounds();
+    var nw = state.map.latLngToLayerPoint(b.getNorthWest());
+    var se = state.map.latLngToLayerPoint(b.getSouthEast());
+    return Math.max(se.x - nw.x, se.y - nw.y) / 2;
   }
 
+  function labelWidth(text) {
+    var w = 4;
+    for (var i = 0; i < text.length; i++) { w += text.charCodeAt(i) > 255 ? 13 : 7.5; }
+    return w;
+  }
+
+  /* Names: all of them when they fit; when they would overlap, the most overdue communities
+     keep theirs (red before orange before green). Widths are estimated, not measured, so
+     this costs no layout. */
+  function placeLabels() {
+    var map = state.map;
+    var show = map.getZoom() >= state.opts.labelMinZoom;
+    var taken = [];
+    state.items.forEach(function (item) {
+      var el = item.label.getElement();
+      if (!el) { return; }
+      var below = item.c.outline ? -9 : radiusOf(item) + 2;
+      el.firstChild.style.top = below + "px";
+      var p = map.latLngToContainerPoint([item.c.lat, item.c.lon]);
+      var w = labelWidth(item.c.labelText);
+      var box = { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + below, y1: p.y + below + 18 };
+      var free = show && taken.every(function (t) {
+        return box.x1 < t.x0 || box.x0 > t.x1 || box.y1 < t.y0 || box.y0 > t.y1;
+      });
+      el.style.display = free ? "" : "none";
+      if (free) { taken.push(box); }
+    });
+  }
+
+  /* Alerts sit on an arc above their community (its name is below), in screen pixels so they
+     stay apart at every zoom; the most severe is drawn last, on top. Where the community is too
+     small on screen to carry a ring (zoomed out) or has many alerts, one badge stands in for
+     them: the colour of the most severe, the count inside. */
   function placeAlerts() {
     var map = state.map;
-    state.alerts.eachLayer(function (m) {
-      var p = map.latLngToLayerPoint(m.dutyCentre).add(m.dutyOffset);
-      m.setLatLng(map.layerPointToLatLng(p));
+    Object.keys(state.alertGroups).forEach(function (cid) {
+      var group = state.alertGroups[cid];
+      var item = state.byId[cid];
+      var radius = item ? radiusOf(item) : 10;
+      var centre = group.markers[0].dutyCentre;
+      var origin = map.latLngToLayerPoint(centre);
+      var expanded = radius >= state.opts.ringMinRadius && group.markers.length <= state.opts.ringMaxAlerts;
+      var n = group.markers.length;
+      var ring = radius + 9 + Math.min(Math.max(n - 5, 0) * 2, 30);
+      group.markers.forEach(function (m, k) {
+        var angle = -1.1 * Math.PI + (1.2 * Math.PI * (k + 0.5)) / n;
+        m.setLatLng(map.layerPointToLatLng(origin.add(L.point(Math.cos(angle) * ring, Math.sin(angle) * ring))));
+        if (expanded && !state.alerts.hasLayer(m)) { state.alerts.addLayer(m); }
+        if (!expanded && state.alerts.hasLayer(m)) { state.alerts.removeLayer(m); }
+      });
+      var corner = radius * 0.75 + 6;
+      group.badge.setLatLng(map.layerPointToLatLng(origin.add(L.point(corner, -corner))));
+      if (!expanded && !state.badges.hasLayer(group.badge)) { state.badges.addLayer(group.badge); }
+      if (expanded && state.badges.hasLayer(group.badge)) { state.badges.removeLayer(group.badge); }
     });
+  }
+
+  function onZoom() {
+    state.items.forEach(function (item) {
+      if (!item.c.outline) { item.layer.setRadius(circleRadius(item.c)); }
+    });
+    placeAlerts();
+    placeLabels();
   }
 
   function select(id) {
@@ -57,13 +129,14 @@
   function drawCommunity(c) {
     var style = {
       color: c.colour, weight: c.id === state.selected ? 5 : 2.5, opacity: 1,
-      fillColor: c.colour, fillOpacity: c.band === "grey" ? 0.25 : 0.55, communityId: c.id, band: c.band,
+      fillColor: c.colour, fillOpacity: c.band === "grey" ? 0.25 : 0.6, communityId: c.id, band: c.band,
+      renderer: state.renderer,
     };
     var layer;
     if (c.outline) {
       layer = L.polygon(c.outline, style);
     } else {
-      style.radius = communityRadius(c);
+      style.radius = circleRadius(c);
       layer = L.circleMarker([c.lat, c.lon], style);
     }
     layer.bindTooltip(c.tooltip, { sticky: true, className: "duty-tooltip" });
@@ -73,38 +146,56 @@
     });
     layer.addTo(state.communities);
     // The name stays on the map: without tiles it is the only way to know where one is.
-    var label = L.tooltip({
-      permanent: true, direction: "bottom", className: "duty-label", interactive: false,
-      offset: [0, c.outline ? 0 : communityRadius(c)],
-    }).setLatLng([c.lat, c.lon]).setContent(c.label);
-    state.communities.addLayer(label);
+    // A DivIcon marker, not a permanent tooltip: tooltips measure themselves (a reflow each).
+    var label = L.marker([c.lat, c.lon], {
+      interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "duty-label", iconSize: null, html: "<span>" + c.label + "</span>" }),
+    });
+    state.labels.addLayer(label);
+    var item = { c: c, layer: layer, label: label };
+    state.items.push(item);
+    state.byId[c.id] = item;
     window.dutyCommunities[c.id] = layer;
-    return layer;
   }
 
-  function drawAlerts(alerts, radiusById) {
+  function drawAlerts(alerts) {
     var byCommunity = {};
     alerts.forEach(function (a) { (byCommunity[a.community] = byCommunity[a.community] || []).push(a); });
+    state.alertGroups = {};
     Object.keys(byCommunity).forEach(function (cid) {
       var group = byCommunity[cid];
-      // Most severe drawn last, so it is on top; spread round the community in screen pixels.
-      group.sort(function (x, y) { return y.rank - x.rank; });
-      var ring = (radiusById[cid] || 10) + 8 + Math.min(group.length, 12);
-      group.forEach(function (a, k) {
-        var angle = -Math.PI / 4 + (2 * Math.PI * k) / group.length;
+      var community = group[0].community;
+      group.sort(function (x, y) { return y.rank - x.rank || x.id - y.id; });
+      var markers = group.map(function (a) {
         var marker = L.circleMarker([a.lat, a.lon], {
           radius: a.rank === 0 ? 8 : 6, color: state.outline || "#e6edf3", weight: 1.5, opacity: 1,
           fillColor: a.colour, fillOpacity: 0.95, alertId: a.id, severity: a.severity,
+          communityId: community, renderer: state.renderer,
         });
         marker.dutyCentre = L.latLng(a.lat, a.lon);
-        marker.dutyOffset = L.point(Math.cos(angle) * ring, Math.sin(angle) * ring);
         marker.bindTooltip(a.tooltip, { className: "duty-tooltip" });
         marker.on("click", function () {
-          if (window.dutyBridge) { window.dutyBridge.communityClicked(a.community); }
+          if (window.dutyBridge) { window.dutyBridge.communityClicked(community); }
         });
-        marker.addTo(state.alerts);
         window.dutyAlerts[a.id] = marker;
+        return marker;
       });
+      var worst = group[group.length - 1];
+      var newest = group.slice().sort(function (x, y) { return y.id - x.id; }).slice(0, 5);
+      var tip = newest.map(function (a) { return a.tooltip; }).join("<hr>");
+      if (group.length > newest.length) { tip += "<hr>" + state.texts.more.replace("{0}", group.length); }
+      var badge = L.marker(markers[0].dutyCentre, {
+        keyboard: false, communityId: community, alertCount: group.length, severity: worst.severity,
+        icon: L.divIcon({
+          className: "duty-badge", iconSize: [22, 22],
+          html: '<span style="background:' + worst.colour + '">' + group.length + "</span>",
+        }),
+      });
+      badge.bindTooltip(tip, { className: "duty-tooltip" });
+      badge.on("click", function () {
+        if (window.dutyBridge) { window.dutyBridge.communityClicked(community); }
+      });
+      state.alertGroups[cid] = { markers: markers, badge: badge };
     });
     placeAlerts();
   }
@@ -114,17 +205,21 @@
     if (state.map.getSize().x === 0 || state.map.getSize().y === 0) { return; }
     state.map.fitBounds(state.communities.getBounds().pad(0.15), { maxZoom: 16, animate: false });
     state.fitted = true;
-    placeAlerts();
+    onZoom();
   }
 
   window.dutyInit = function (map, opts) {
     state.map = map;
+    window.dutyMap = map;
     state.opts = opts;
     if (opts.colours) { window.dutySetTheme(opts.colours); }
+    state.renderer = L.svg({ padding: 0.3 });
     state.communities = L.featureGroup().addTo(map);
+    state.labels = L.layerGroup().addTo(map);
     state.alerts = L.featureGroup().addTo(map);
+    state.badges = L.layerGroup().addTo(map);
     map.attributionControl.setPrefix(false);
-    map.on("zoomend", function () { placeAlerts(); updateLabelVisibility(); });
+    map.on("zoomend", onZoom);
     map.on("resize", function () {
       if (!state.fitted && state.communities.getLayers().length) { fitToDistrict(); }
     });
@@ -132,7 +227,6 @@
     state.legend = L.control({ position: "bottomright" });
     state.legend.onAdd = function () { return L.DomUtil.create("div", "duty-legend"); };
     state.legend.addTo(map);
-    updateLabelVisibility();
     connectBridge(0);
   };
 
@@ -143,24 +237,33 @@
       root.setProperty("--duty-" + k.replace(/_/g, "-"), colours[k]);
     });
     state.outline = colours.alert_ring || "#e6edf3";
-    if (state.alerts) { state.alerts.eachLayer(function (m) { m.setStyle({ color: state.outline }); }); }
+    Object.keys(state.alertGroups).forEach(function (cid) {
+      state.alertGroups[cid].markers.forEach(function (m) { m.setStyle({ color: state.outline }); });
+    });
   };
 
   /* Replace everything drawn with `data`; returns JSON with what was drawn. */
   window.dutyRender = function (data) {
     state.communities.clearLayers();
+    state.labels.clearLayers();
     state.alerts.clearLayers();
+    state.badges.clearLayers();
+    state.texts = data.texts || { more: "{0}" };
+    state.items = [];
+    state.byId = {};
     window.dutyCommunities = {};
     window.dutyAlerts = {};
-    var radiusById = {};
-    data.communities.forEach(function (c) {
-      drawCommunity(c);
-      radiusById[c.id] = c.outline ? 12 : communityRadius(c);
+    var ordered = data.communities.slice().sort(function (x, y) {
+      return BAND_ORDER[x.band] - BAND_ORDER[y.band] || y.share - x.share;
     });
-    drawAlerts(data.alerts, radiusById);
+    // Drawn least overdue first, so a red community is on top where shapes overlap; labels are
+    // placed in the opposite order (placeLabels walks state.items, most overdue first).
+    ordered.slice().reverse().forEach(drawCommunity);
+    state.items.reverse();
+    drawAlerts(data.alerts);
     if (!state.fitted && data.communities.length) { fitToDistrict(); }
+    placeLabels();
     state.legend.getContainer().innerHTML = data.legend || "";
-    updateLabelVisibility();
     window.dutyReady = true;
     window.dutyRenderCount += 1;
     return JSON.stringify({

@@ -224,3 +224,36 @@ def test_geojson_polygon_outline_is_accepted() -> None:
         (24.0, 118.1),
         (24.1, 118.1),
     )
+
+
+def test_each_station_colours_its_own_communities_by_its_own_thresholds(
+    sessions: sessionmaker[Session], clock: FixedClock, duty_officer: Actor
+) -> None:
+    _seed(sessions, clock.now())
+    now = clock.now()
+    with sessions.begin() as s:
+        s.execute(
+            insert(Station).values(id=2, code="HC", name="后溪派出所", orange_after_days=7, red_after_days=30)
+        )
+        s.execute(
+            insert(Community).values(id=9, station_id=2, code="C9", name="后溪小区", lat=24.7, lon=118.0)
+        )
+        s.execute(insert(Building).values(id=9, community_id=9, name="1号楼"))
+        s.execute(
+            insert(Household),
+            [
+                dict(
+                    community_id=9,
+                    building_id=9,
+                    unit="1",
+                    floor=1,
+                    room=f"20{i}",
+                    last_verified_at=now - dt.timedelta(days=age),
+                )
+                for i, age in enumerate([3, 10, 29, 31])
+            ],
+        )
+    by_name = {c.name: c for c in DistrictService(sessions, clock).communities(duty_officer)}
+    assert [by_name["后溪小区"].green, by_name["后溪小区"].orange, by_name["后溪小区"].red] == [1, 2, 1]
+    shen = by_name["深青花园"]  # still on Guankou's 30 / 90 days
+    assert (shen.green, shen.orange, shen.red, shen.never) == (2, 2, 1, 1)

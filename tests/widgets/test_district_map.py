@@ -153,7 +153,9 @@ LAYERS_JS = """JSON.stringify({
     id: l.options.communityId, fill: l.options.fillColor, polygon: l instanceof L.Polygon,
     onMap: map_has(l)})),
   alerts: Object.values(dutyAlerts).map(l => ({id: l.options.alertId, fill: l.options.fillColor, onMap: map_has(l)})),
-  labels: Array.from(document.querySelectorAll('.duty-label')).map(e => e.textContent),
+  labels: Array.from(document.querySelectorAll('.duty-label')).filter(e => e.style.display !== 'none')
+    .map(e => e.textContent),
+  badges: Array.from(document.querySelectorAll('.duty-badge span')).map(e => [e.textContent, e.style.background]),
   legend: document.querySelector('.duty-legend').textContent,
 }); function map_has(l) { return !!l._map; }"""
 
@@ -179,7 +181,10 @@ def test_every_placed_community_is_drawn_in_the_colour_of_its_overdue_share(
     assert sorted(drawn["labels"]) == sorted(["深青花园 10%", "田头新村 40%", "灌口佳园 75%", "尚无住户小区"])
     assert "未按期核实户占比" in drawn["legend"] and "紧急" in drawn["legend"]
 
-    # Open alerts only (the resolved one is gone), coloured by severity.
+    # Open alerts only (the resolved one is gone), coloured by severity, one by one round their
+    # community once it is large enough on screen.
+    drawn = _js(qtbot, pane, "dutyMap.setZoom(17, {animate: false}); " + LAYERS_JS)
+    assert drawn["badges"] == []
     alerts = {a["id"]: a["fill"] for a in drawn["alerts"] if a["onMap"]}
     assert alerts == {
         1: SEVERITY_COLOURS["critical"],
@@ -187,6 +192,31 @@ def test_every_placed_community_is_drawn_in_the_colour_of_its_overdue_share(
         3: SEVERITY_COLOURS["high"],
     }
     assert "未处置预警 3" in pane.summary_label.text()
+
+
+def test_zoomed_out_a_badge_counts_the_alerts_of_a_community(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    drawn = _js(qtbot, pane, "dutyMap.setZoom(11, {animate: false}); " + LAYERS_JS)
+    assert not [a for a in drawn["alerts"] if a["onMap"]]
+    # 田头新村 has a critical and a medium alert: one badge "2" in the critical colour.
+    critical = _js(
+        qtbot,
+        pane,
+        f"var d = document.createElement('i'); d.style.background = "
+        f"'{SEVERITY_COLOURS['critical']}'; JSON.stringify(d.style.background)",
+    )
+    high = _js(
+        qtbot,
+        pane,
+        f"var d = document.createElement('i'); d.style.background = "
+        f"'{SEVERITY_COLOURS['high']}'; JSON.stringify(d.style.background)",
+    )
+    assert sorted(drawn["badges"]) == sorted([["2", critical], ["1", high]])
+    assert drawn["labels"] == []  # names are hidden that far out; the tooltips still carry them
 
 
 def test_click_on_a_community_reaches_python_with_its_id(

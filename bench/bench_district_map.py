@@ -1,0 +1,342 @@
+"""District map: the aggregate, the page load, a live refresh and the click round trip.
+
+    python bench/bench_district_map.py [--communities 150] [--households 300000] [--alerts 500]
+                                       [--backend sqlite|postgresql] [--shot PATH]
+
+A database at the current schema gets ``--communities`` placed communities (a third with an
+outline), ``--households`` households with verification ages spread over a year, and
+``--alerts`` open alerts. Then, each beside a baseline measured in the same run:
+
+- overdue share per community: ``DistrictService.communities`` (one aggregate query) versus
+  reading every household's ``last_verified_at`` and counting in Python;
+- page load: showing ``DistrictMapPane`` until the map is drawn and clicks reach Python (cold:
+  the first WebEngine page of the process; warm: a second pane), versus the obvious folium page
+  with one folium object per community and alert, rendered and loaded with ``setHtml``;
+- refresh (F5 or a live change): re-read and push JSON into the open page, versus re-rendering
+  and reloading that folium page;
+- click round trip: ``layer.fire('click')`` run from Python until ``community_clicked`` arrives,
+  versus an empty ``runJavaScript`` round trip.
+
+QT_QPA_PLATFORM=offscreen and QTWEBENGINE_DISABLE_SANDBOX=1 are set here if unset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from console.widgets.district_map import (
+    DistrictMapPane,
+    leaflet_dir,
+    prepare_web_engine,
+)
+
+prepare_web_engine()
+
+from PySide6.QtCore import QEventLoop, QUrl  # noqa: E402
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import Engine, insert, select, text  # noqa: E402
+
+from console.clock import FixedClock  # noqa: E402
+from console.db import make_engine, upgrade  # noqa: E402
+from console.models import Alert, Building, Community, Household, Station  # noqa: E402
+from console.security import DEFAULT_ROLES, Actor  # noqa: E402
+from console.services.container import build_services  # noqa: E402
+from console.services.district import CommunitySummary  # noqa: E402
+from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, apply_theme  # noqa: E402
+
+PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
+NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+def seed(engine: Engine, communities: int, households: int, alerts: int) -> None:
+    rng = random.Random(4)
+    per = max(1, households // communities)
+    with engine.begin() as conn:
+        conn.execute(insert(Station).values(id=1, code="GK", name="灌口派出所"))
+        rows, hh = [], []
+        for cid in range(1, communities + 1):
+            lat = 24.58 + (cid % 12) * 0.006 + rng.random() * 0.002
+            lon = 118.00 + (cid // 12) * 0.007 + rng.random() * 0.002
+            outline = None
+            if cid % 3 == 0:
+                d = 0.0011
+                outline = json.dumps(
+                    [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d]]
+                )
+            rows.append(
+                dict(
+                    id=cid,
+                    station_id=1,
+                    code=f"C{cid:04d}",
+                    name=f"小区{cid:03d}",
+                    lat=lat,
+                    lon=lon,
+                    outline=outline,
+                    property_manager_company="物业公司",
+                    property_manager_name="陈经理",
+                )
+            )
+        conn.execute(insert(Community), rows)
+        conn.execute(
+            insert(Building), [dict(id=c, community_id=c, name="1号楼") for c in range(1, communities + 1)]
+        )
+        for cid in range(1, communities + 1):
+            bias = rng.random()
+            for i in range(per):
+                r = rng.random()
+                age = None if r < 0.04 else rng.uniform(0, 30) if r < 1 - bias * 0.7 else rng.uniform(31, 365)
+                hh.append((cid, i, None if age is None else NOW - dt.timedelta(days=age)))
+        conn.execute(
+            insert(Household),
+            [
+                dict(community_id=c, building_id=c, unit="1", floor=1, room=str(i), last_verified_at=v)
+                for c, i, v in hh
+            ],
+        )
+        conn.execute(
+            insert(Alert),
+            [
+                dict(
+                    kind="plate_read",
+                    severity=s,
+                    severity_rank=SEVERITIES.index(s),
+                    status="new",
+                    community_id=rng.randrange(1, communities + 1),
+                    summary=f"布控车辆 闽D{a:05d}",
+                    first_event_at=NOW,
+                    last_event_at=NOW,
+                    raised_at=NOW,
+                    updated_at=NOW,
+                )
+                for a in range(alerts)
+                for s in [rng.choice(SEVERITIES)]
+            ],
+        )
+
+
+def python_counting_baseline(engine: Engine) -> dict[int, tuple[int, int]]:
+    """Every household's verification time to Python, counted there (what the SQL avoids)."""
+    orange = NOW - dt.timedelta(days=30)
+    counts: dict[int, list[int]] = {}
+    with engine.connect() as conn:
+        for cid, verified in conn.execute(select(Household.community_id, Household.last_verified_at)):
+            c = counts.setdefault(cid, [0, 0])
+            c[0] += 1
+            if verified is None or verified < orange:
+                c[1] += 1
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def folium_baseline_page(communities: list[CommunitySummary], alerts: list[Any]) -> str:
+    """The obvious page: one folium object per community and alert (offline Leaflet too)."""
+    import folium
+
+    class OfflineMap(folium.Map):
+        default_js = [("leaflet", "leaflet.js")]  # noqa: RUF012
+        default_css = [("leaflet_css", "leaflet.css")]  # noqa: RUF012
+
+    fmap = OfflineMap(location=[24.6, 118.05], zoom_start=13, tiles=None)
+    for c in communities:
+        share = c.overdue_share
+        colour = VERIFICATION_COLOURS["red" if share > 0.5 else "orange" if share >= 0.2 else "green"]
+        tip = f"{c.name} {share:.0%}"
+        if c.outline:
+            folium.Polygon(list(c.outline), color=colour, fill=True, tooltip=tip).add_to(fmap)
+        else:
+            folium.CircleMarker([c.lat, c.lon], radius=12, color=colour, fill=True, tooltip=tip).add_to(fmap)
+        folium.Marker([c.lat, c.lon], icon=folium.DivIcon(html=f"<b>{c.name}</b>")).add_to(fmap)
+    for a in alerts:
+        folium.CircleMarker(
+            [a.lat, a.lon], radius=6, color=SEVERITY_COLOURS[a.severity], tooltip=a.summary
+        ).add_to(fmap)
+    return fmap.get_root().render()
+
+
+def wait(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) -> None:
+    end = time.perf_counter() + timeout
+    while not done():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() > end:
+            raise TimeoutError("the page did not answer in time")
+
+
+def show_pane(app: QApplication, pane: DistrictMapPane) -> float:
+    rendered: list[int] = []
+    pane.map_rendered.connect(lambda c, a: rendered.append(c))
+    t0 = time.perf_counter()
+    pane.show()
+    wait(app, lambda: bool(rendered) and pane.is_ready())
+    return time.perf_counter() - t0
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communities", type=int, default=150)
+    parser.add_argument("--households", type=int, default=300_000)
+    parser.add_argument("--alerts", type=int, default=500)
+    parser.add_argument("--clicks", type=int, default=50)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--shot", help="save a PNG of the pane after loading")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-district-"))
+    pg_name = None
+    if args.backend == "sqlite":
+        url = f"sqlite:///{tmp / 'station.db'}"
+    else:
+        pg_name = f"bench_district_{uuid.uuid4().hex[:8]}"
+        admin = make_engine(PG_ADMIN)
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'CREATE DATABASE "{pg_name}"'))
+        url = admin.url.set(database=pg_name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    upgrade(engine)
+    t0 = time.perf_counter()
+    seed(engine, args.communities, args.households, args.alerts)
+    print(
+        f"{args.backend}: seeded {args.communities} communities, {args.households:,} households, "
+        f"{args.alerts} open alerts in {time.perf_counter() - t0:.1f} s"
+    )
+
+    app = QApplication(sys.argv)
+    apply_theme(app, "dark")
+    services = build_services(engine, FixedClock(NOW))
+    title, perms = DEFAULT_ROLES["duty_officer"]
+    actor = Actor(1, "zhang", title, "duty_officer", perms)
+
+    # -- the aggregate
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        summaries = services.district.communities(actor)
+        runs.append(time.perf_counter() - t)
+    base = []
+    for _ in range(3):
+        t = time.perf_counter()
+        python_counting_baseline(engine)
+        base.append(time.perf_counter() - t)
+    print("\noverdue share per community (median)")
+    print(f"  one aggregate query (DistrictService)   {ms(statistics.median(runs))}")
+    print(f"  baseline: every household to Python     {ms(statistics.median(base))}")
+    alerts = services.district.open_alerts(actor)
+
+    # -- page load
+    pane = DistrictMapPane(services, actor)
+    pane.resize(1400, 900)
+    cold = show_pane(app, pane)
+    pane2 = DistrictMapPane(services, actor)
+    pane2.resize(1400, 900)
+    warm = show_pane(app, pane2)
+    pane2.close()
+    base_view = QWebEngineView()
+    base_view.resize(1400, 900)
+    base_view.show()
+
+    t = time.perf_counter()
+    html = folium_baseline_page(summaries, alerts)
+    render_s = time.perf_counter() - t
+    loaded: list[bool] = []
+    base_view.loadFinished.connect(loaded.append)
+    base_view.setHtml(html, QUrl.fromLocalFile(leaflet_dir() + "/"))
+    wait(app, lambda: bool(loaded))
+    base_load = time.perf_counter() - t
+    print("\npage load until the map is drawn and clicks reach Python")
+    print(f"  DistrictMapPane, first page of the process {ms(cold)}")
+    print(f"  DistrictMapPane, second pane (warm)        {ms(warm)}")
+    print(
+        f"  baseline: folium object per feature        {ms(base_load)}  "
+        f"(render {ms(render_s).strip()}, page {len(html) / 1024:.0f} KiB)"
+    )
+
+    # -- refresh
+    pushes = []
+    for _ in range(5):
+        drawn: list[int] = []
+        pane.map_rendered.connect(lambda c, a, d=drawn: d.append(c))
+        t = time.perf_counter()
+        pane.refresh_now()
+        wait(app, lambda d=drawn: bool(d))
+        pushes.append(time.perf_counter() - t)
+    reloads = []
+    for _ in range(3):
+        loaded.clear()
+        t = time.perf_counter()
+        html = folium_baseline_page(
+            services.district.communities(actor), services.district.open_alerts(actor)
+        )
+        base_view.setHtml(html, QUrl.fromLocalFile(leaflet_dir() + "/"))
+        wait(app, lambda: bool(loaded))
+        reloads.append(time.perf_counter() - t)
+    print("\nrefresh (read again and redraw), median")
+    print(f"  push JSON into the open page        {ms(statistics.median(pushes))}  (zoom and pan kept)")
+    print(f"  baseline: re-render and reload page {ms(statistics.median(reloads))}  (view reset, flicker)")
+
+    # -- click round trip
+    ids = [c.id for c in summaries if c.has_position]
+    clicks, empties = [], []
+    got: list[int] = []
+    pane.community_clicked.connect(got.append)
+    for i in range(args.clicks):
+        got.clear()
+        t = time.perf_counter()
+        pane.view.page().runJavaScript(f"dutyCommunities[{ids[i % len(ids)]}].fire('click')")
+        wait(app, lambda: bool(got))
+        clicks.append(time.perf_counter() - t)
+        assert got == [ids[i % len(ids)]]
+        box: list[Any] = []
+        t = time.perf_counter()
+        pane.view.page().runJavaScript("1", 0, box.append)
+        wait(app, lambda b=box: bool(b))
+        empties.append(time.perf_counter() - t)
+    q = statistics.quantiles
+    print(f"\nclick on a community -> community_clicked in Python ({args.clicks} clicks)")
+    print(f"  QWebChannel click   median {ms(statistics.median(clicks))}  p95 {ms(q(clicks, n=20)[-1])}")
+    print(
+        f"  baseline: empty runJavaScript round trip median {ms(statistics.median(empties))}  "
+        f"p95 {ms(q(empties, n=20)[-1])}"
+    )
+
+    if args.shot:
+        closed: list[Any] = []  # the programmatic clicks left their tooltips open
+        pane.view.page().runJavaScript(
+            "Object.values(dutyCommunities).forEach(l => l.closeTooltip()); 1", 0, closed.append
+        )
+        wait(app, lambda: bool(closed))
+        deadline = time.perf_counter() + 0.5
+        wait(app, lambda: time.perf_counter() > deadline)
+        pane.grab().save(args.shot)
+        print(f"\nsaved {args.shot}")
+    pane.shutdown()
+    pane2.shutdown()
+    base_view.close()
+    engine.dispose()
+    if pg_name:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
+        admin.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
