@@ -323,7 +323,8 @@ class IngestService(Service):
         table = Event.__table__
         out = []
         for pos, name in enumerate(EVENT_COLUMNS):
-            proc = table.c[name].type.bind_processor(conn.dialect)
+            # dialect_impl: the backend's own conversion too (SQLite stores text in SQLAlchemy's format).
+            proc = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
             if proc is not None:
                 out.append((pos, proc))
         return out

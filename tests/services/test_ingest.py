@@ -102,6 +102,15 @@ def test_accepted_duplicate_and_rejected_answers(intake: Intake) -> None:
     assert again[0].status == "duplicate" and again[0].event_id == answers[0].event_id
 
 
+def test_sightings_can_be_traced_by_time_exactly(intake: Intake) -> None:
+    """Stored times compare correctly with times SQLAlchemy binds (same storage format on SQLite)."""
+    at = intake.clock.now().replace(microsecond=0) - dt.timedelta(minutes=3)
+    intake.send(intake.event(at=at.isoformat()), intake.event(at=(at - dt.timedelta(seconds=1)).isoformat()))
+    with intake.sessions() as s:
+        seen = s.scalars(select(Event.at).where(Event.plate == PLATE, Event.at >= at)).all()
+    assert seen == [at]
+
+
 def test_community_by_code_or_exact_name_and_unknown_rejected(intake: Intake) -> None:
     answers = intake.send(intake.event(community="华侨学府"), intake.event(community="禹洲"))
     assert answers[0].status == "accepted"
