@@ -229,6 +229,7 @@ class DistrictMapPane(QWidget):
         self._loading = False
         self._pending = False
         self._dirty = False
+        self._page_set = False
         self._page_loaded = False
         self._channel_connected = False
         self._last_load = 0.0
@@ -270,12 +271,8 @@ class DistrictMapPane(QWidget):
         self.view.page().setWebChannel(self._channel)
         self.view.loadFinished.connect(self._on_view_load_finished)
         self.loading_state = EmptyState(self.tr("正在加载辖区地图…"), "", "", self)
-        self.empty_state = EmptyState(
-            self.tr("没有可显示的小区"),
-            self.tr("还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。"),
-            "",
-            self,
-        )
+        self.empty_state = EmptyState("", "", "", self)
+        self._show_no_positions()
         self.stack.addWidget(self.loading_state)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_state)
@@ -308,7 +305,7 @@ class DistrictMapPane(QWidget):
         self._pending = False
         self._dirty = False
         self._last_load = time.monotonic()
-        need_page = not self._started
+        need_page = not self._page_set  # built again if the first load failed before it was set
         self._started = True
         services, actor = self._services, self._actor
         tile_url, theme = self._tile_url, self._theme
@@ -352,13 +349,14 @@ class DistrictMapPane(QWidget):
         self._loading = False
         page, snapshot = result
         self._snapshot = snapshot
-        if page is not None:
+        if page is not None and not self._page_set:
+            self._page_set = True
             self.view.setHtml(page, QUrl.fromLocalFile(leaflet_dir() + "/"))
             # Loaded in view so that the map has its size when it first fits the district.
             self.stack.setCurrentWidget(self.view)
         self._update_summary(snapshot)
         if not any(c.has_position for c in snapshot.communities):
-            self.stack.setCurrentWidget(self.empty_state)
+            self._show_no_positions()
         self._push()
         if self._pending:
             self.refresh()
@@ -389,6 +387,12 @@ class DistrictMapPane(QWidget):
     @Slot()
     def _on_page_connected(self) -> None:
         self._channel_connected = True
+
+    def _show_no_positions(self) -> None:
+        self.empty_state.title_label.setText(self.tr("没有可显示的小区"))
+        self.empty_state.set_text(self.tr("还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。"))
+        if self._snapshot is not None:
+            self.stack.setCurrentWidget(self.empty_state)
 
     # ----- drawing -----------------------------------------------------------------------------
     def _push(self) -> None:

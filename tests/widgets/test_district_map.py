@@ -323,3 +323,16 @@ def test_empty_state_when_no_community_has_a_position(
     assert blocker.args == [0, 0]
     assert pane.stack.currentWidget() is pane.empty_state
     assert "没有可显示的小区" in pane.empty_state.title_label.text()
+
+
+def test_a_user_who_may_not_see_the_registry_is_told_so(
+    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, services, _actor("system"))
+    with qtbot.waitSignal(pane.load_failed, timeout=LOAD_TIMEOUT_MS) as blocker:
+        pane.show()
+    assert "view_registry" in blocker.args[0]
+    assert pane.stack.currentWidget() is pane.empty_state
+    assert pane.empty_state.title_label.text() == "辖区地图加载失败"
+    assert "无权" in pane.empty_state.text_label.text()
