@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -335,6 +336,7 @@ def main() -> int:
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
         admin.dispose()
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
