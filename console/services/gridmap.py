@@ -14,6 +14,7 @@ updates its ``days`` and ``status`` arrays in place so a verification costs micr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -122,8 +123,8 @@ class GridSnapshot:
     unit: np.ndarray  # int16 unit index within its building (0-based)
     floor: np.ndarray  # int16
     room_pos: np.ndarray  # int16 column of the room within its unit and floor
-    room: np.ndarray  # str, the room as written ("1203")
-    unit_name: np.ndarray  # str, the unit as written ("1")
+    room_no: np.ndarray  # int32 the room number as written ("1203" -> 1203), -1 if not a plain number
+    unit_no: np.ndarray  # int32 the unit number ("" -> 0), -1 if not a plain number
     housing_use: np.ndarray  # uint8 index into HOUSING_USES
     days: np.ndarray  # int32 days since last verification, -1 = never
     status: np.ndarray  # uint8 GREEN/ORANGE/RED/GREY
@@ -134,6 +135,7 @@ class GridSnapshot:
     officers: tuple[tuple[int, str], ...]
     orange_after: np.ndarray  # int32 per community
     red_after: np.ndarray  # int32 per community
+    irregular: dict[int, tuple[str, str]] = field(repr=False, default_factory=dict)  # index -> (unit, room)
     _by_id: np.ndarray = field(repr=False, default_factory=lambda: np.empty(0, np.int64))
     _layouts: dict[tuple[str, int | None], Layout] = field(repr=False, default_factory=dict)
 
@@ -162,11 +164,23 @@ class GridSnapshot:
                 return i
         return -1
 
+    def room_label(self, index: int) -> str:
+        """The room as written in the registry ("1203")."""
+        if index in self.irregular:
+            return self.irregular[index][1]
+        return str(int(self.room_no[index]))
+
+    def unit_label(self, index: int) -> str:
+        """The unit as written in the registry ("1", or "" for buildings without units)."""
+        if index in self.irregular:
+            return self.irregular[index][0]
+        unit = int(self.unit_no[index])
+        return "" if unit == 0 else str(unit)
+
     def address(self, index: int) -> str:
         c = self.communities[int(self.community[index])]
         b = self.buildings[int(self.building[index])]
-        unit = str(self.unit_name[index])
-        return format_address(c.name, b.name, unit, str(self.room[index]))
+        return format_address(c.name, b.name, self.unit_label(index), self.room_label(index))
 
     def filter_mask(self, filters: MapFilter | None) -> np.ndarray:
         """Boolean mask of the households that pass ``filters``."""
@@ -217,19 +231,31 @@ def _natural_key(text: str) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
 
 
-def _natural_rank(values: np.ndarray) -> np.ndarray:
-    """Rank of each string in natural order ("2" < "10"), as int32."""
-    uniq, inverse = np.unique(values, return_inverse=True)
-    order = sorted(range(len(uniq)), key=lambda i: _natural_key(str(uniq[i])))
-    rank = np.empty(len(uniq), dtype=np.int32)
-    rank[order] = np.arange(len(uniq), dtype=np.int32)
-    return rank[inverse.reshape(-1)]
-
-
 def _epoch_sql(dialect: str) -> str:
     if dialect == "sqlite":
         return "COALESCE(CAST(strftime('%s', h.last_verified_at) AS INTEGER), -1)"
     return "COALESCE(CAST(EXTRACT(EPOCH FROM h.last_verified_at) AS BIGINT), -1)"
+
+
+def _plain_number_sql(column: str, dialect: str) -> str:
+    """SQL true where ``column`` is a plain positive number without leading zeros (fits an int32)."""
+    if dialect == "sqlite":
+        return f"({column} GLOB '[1-9]*' AND NOT {column} GLOB '*[^0-9]*' AND length({column}) <= 9)"
+    return f"({column} ~ '^[1-9][0-9]{{0,8}}$')"
+
+
+def _household_sql(dialect: str) -> tuple[str, str]:
+    """Integers only (strings cost 2-3x on the wire), and the rare rows whose unit or room is not a number."""
+    unit_ok = f"(h.unit = '' OR {_plain_number_sql('h.unit', dialect)})"
+    room_ok = _plain_number_sql("h.room", dialect)
+    main = (
+        "SELECT h.id, h.community_id, h.building_id, "
+        f"CASE WHEN h.unit = '' THEN 0 WHEN {unit_ok} THEN CAST(h.unit AS INTEGER) ELSE -1 END, h.floor, "
+        f"CASE WHEN {room_ok} THEN CAST(h.room AS INTEGER) ELSE -1 END, {_USE_CASE}, {_epoch_sql(dialect)} "
+        "FROM household h"
+    )
+    irregular = f"SELECT h.id, h.unit, h.room FROM household h WHERE NOT ({unit_ok} AND {room_ok})"
+    return main, irregular
 
 
 _USE_CASE = (
@@ -237,19 +263,7 @@ _USE_CASE = (
     + " ".join(f"WHEN '{u}' THEN {i}" for i, u in enumerate(HOUSING_USES[:-1]))
     + f" ELSE {len(HOUSING_USES) - 1} END"
 )
-
-_ROW_DTYPE = np.dtype(
-    [
-        ("id", "i8"),
-        ("community", "i8"),
-        ("building", "i8"),
-        ("unit", "U16"),
-        ("floor", "i4"),
-        ("room", "U16"),
-        ("use", "u1"),
-        ("epoch", "i8"),
-    ]
-)
+_COLUMNS = 8  # id, community, building, unit_no, floor, room_no, use, epoch
 
 
 class GridMapService(Service):
@@ -262,8 +276,10 @@ class GridMapService(Service):
         with self._transaction() as s:
             communities, grid_cells, officers, comm_row = self._areas(s)
             buildings, bld_row = self._buildings(s, comm_row)
-            rows = self._household_rows(s)
-        return _assemble(as_of, rows, communities, grid_cells, officers, comm_row, buildings, bld_row)
+            rows, irregular = self._household_rows(s)
+        return _assemble(
+            as_of, rows, irregular, communities, grid_cells, officers, comm_row, buildings, bld_row
+        )
 
     def recolour(
         self,
@@ -439,20 +455,24 @@ class GridMapService(Service):
         buildings = [BuildingInfo(r[0], comm_row.get(r[1], -1), r[2], r[3], r[4], r[5]) for r in rows]
         return buildings, {b.id: i for i, b in enumerate(buildings)}
 
-    def _household_rows(self, s: Session) -> np.ndarray:
+    def _household_rows(self, s: Session) -> tuple[np.ndarray, dict[int, tuple[str, str]]]:
+        """(n, 8) int64 rows straight from a DB-API cursor, and {household id: (unit, room)} irregulars."""
         conn = s.connection()
-        sql = (
-            "SELECT h.id, h.community_id, h.building_id, COALESCE(h.unit, ''), h.floor, h.room, "
-            f"{_USE_CASE}, {_epoch_sql(conn.dialect.name)} FROM household h"
-        )
+        main, irregular = _household_sql(conn.dialect.name)
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        cur = raw.cursor()
+        cur: Any = raw.cursor()  # DB-API cursors iterate rows; the stub type does not say so
         try:
-            cur.execute(sql)
-            return np.fromiter(iter(cur), dtype=_ROW_DTYPE)  # type: ignore[call-overload]
+            cur.execute(main)
+            flat = np.fromiter(itertools.chain.from_iterable(cur), dtype=np.int64)
+            rows = flat.reshape(-1, _COLUMNS)
+            odd: dict[int, tuple[str, str]] = {}
+            if len(rows) and (rows[:, 3].min() < 0 or rows[:, 5].min() < 0):  # skip the scan when all are plain
+                cur.execute(irregular)
+                odd = {int(i): (u or "", r or "") for i, u, r in cur}
         finally:
             cur.close()
+        return rows, odd
 
 
 @dataclass(frozen=True)
@@ -501,6 +521,7 @@ class HouseholdDetail:
 def _assemble(
     as_of: dt.datetime,
     rows: np.ndarray,
+    irregular_by_id: dict[int, tuple[str, str]],
     communities: list[CommunityInfo],
     grid_cells: list[GridCellInfo],
     officers: list[tuple[int, str]],
@@ -509,12 +530,25 @@ def _assemble(
     bld_row: dict[int, int],
 ) -> GridSnapshot:
     n = len(rows)
-    comm_lut = _lookup(comm_row, rows["community"])
-    bld_lut = _lookup(bld_row, rows["building"])
-    # Group by (building, unit, floor) in natural room order to find each room's column.
-    unit_rank = _natural_rank(rows["unit"]) if n else np.empty(0, np.int32)
-    room_rank = _natural_rank(rows["room"]) if n else np.empty(0, np.int32)
-    floor = rows["floor"].astype(np.int16)
+    ids = rows[:, 0].copy()
+    comm_lut = _lookup(comm_row, rows[:, 1])
+    bld_lut = _lookup(bld_row, rows[:, 2])
+    unit_no = rows[:, 3].astype(np.int32)
+    room_no = rows[:, 5].astype(np.int32)
+    floor = rows[:, 4].astype(np.int16)
+    # Plain numbers sort as numbers; the few written otherwise ("A", "1203B") after them, naturally.
+    unit_rank, room_rank = unit_no.astype(np.int64), room_no.astype(np.int64)
+    irregular: dict[int, tuple[str, str]] = {}
+    if irregular_by_id:
+        pos = {int(h): i for i, h in enumerate(ids.tolist()) if int(h) in irregular_by_id}
+        irregular = {pos[h]: v for h, v in irregular_by_id.items() if h in pos}
+        for col, rank, no in ((0, unit_rank, unit_no), (1, room_rank, room_no)):
+            odd = [i for i in irregular if no[i] < 0]
+            ordered = sorted({irregular[i][col] for i in odd}, key=_natural_key)
+            where = {text: k for k, text in enumerate(ordered)}
+            for i in odd:
+                rank[i] = (1 << 40) + where[irregular[i][col]]
+    # Group by (building, unit, floor) in room order to find each room's column.
     order = np.lexsort((room_rank, floor, unit_rank, bld_lut))
     b_s, u_s, f_s = bld_lut[order], unit_rank[order], floor[order]
     new_group = np.ones(n, dtype=bool)
@@ -534,12 +568,11 @@ def _assemble(
     orange = np.array([c.orange_after_days for c in communities], dtype=np.int32)
     red = np.array([c.red_after_days for c in communities], dtype=np.int32)
     now = int(as_of.timestamp())
-    epoch = rows["epoch"]
+    epoch = rows[:, 7]
     days = np.where(epoch < 0, -1, np.maximum(0, (now - epoch) // _DAY)).astype(np.int32)
     status = compute_status(days, orange[comm_lut], red[comm_lut]) if n else np.empty(0, np.uint8)
     cell_row = {g.id: i for i, g in enumerate(grid_cells)}
     comm_cell = np.array([cell_row.get(c.grid_cell_id or -1, -1) for c in communities] or [0], dtype=np.int16)
-    ids = rows["id"].astype(np.int64)
     return GridSnapshot(
         as_of=as_of,
         household_id=ids,
@@ -548,9 +581,9 @@ def _assemble(
         unit=unit_idx,
         floor=floor,
         room_pos=room_pos,
-        room=rows["room"],
-        unit_name=rows["unit"],
-        housing_use=rows["use"].astype(np.uint8),
+        room_no=room_no,
+        unit_no=unit_no,
+        housing_use=rows[:, 6].astype(np.uint8),
         days=days,
         status=status,
         grid_cell=comm_cell[comm_lut] if n else np.empty(0, np.int16),
@@ -560,6 +593,7 @@ def _assemble(
         officers=tuple(officers),
         orange_after=orange,
         red_after=red,
+        irregular=irregular,
         _by_id=np.argsort(ids, kind="stable"),
     )
 

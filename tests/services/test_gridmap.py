@@ -8,12 +8,12 @@ import json
 import numpy as np
 import pytest
 from grid_data import seed_grid, set_verified
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
 from console.errors import PermissionDenied
-from console.models import AuditLog
+from console.models import AuditLog, Household
 from console.security import Actor, system_actor
 from console.services.gridmap import GREEN, GREY, ORANGE, RED, GridMapService, MapFilter
 
@@ -91,12 +91,33 @@ def test_community_layout_matches_the_building(
             continue
         assert snap.floor[i] == first.top_floor - (y - first.y)
         unit, col = divmod(x - first.x, 3)
-        assert str(snap.unit_name[i]) == str(unit + 1)
-        assert str(snap.room[i]) == f"{snap.floor[i]}{col + 1:02d}"
+        assert snap.unit_label(i) == str(unit + 1)
+        assert snap.room_label(i) == f"{snap.floor[i]}{col + 1:02d}"
     # Every household once, no two on one cell.
     assert len(set(zip(lay.x.tolist(), lay.y.tolist(), strict=True))) == len(lay.indices)
     hid = int(snap.household_id[lay.indices[0]])
     assert lay.household_at(int(lay.x[0]), int(lay.y[0])) == snap.index_of(hid)
+
+
+def test_rooms_and_units_not_written_as_plain_numbers(
+    engine: Engine, gridmap: GridMapService, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=1, buildings=1, floors=2, units=2, rooms=2, residents=False)
+    with engine.begin() as c:
+        c.execute(update(Household).where(Household.id == 1).values(room="0101"))
+        c.execute(update(Household).where(Household.id == 2).values(room="102B"))
+        c.execute(
+            update(Household).where(Household.building_id == 1, Household.unit == "2").values(unit="东")
+        )
+    snap = gridmap.load(duty_officer)
+    assert snap.room_label(snap.index_of(1)) == "0101"
+    assert snap.room_label(snap.index_of(2)) == "102B"
+    assert snap.unit_label(snap.index_of(5)) == "东" and snap.room_label(snap.index_of(5)) == "101"
+    assert snap.address(snap.index_of(2)).endswith("1号楼1单元102B室")
+    lay = snap.layout("community", 1)
+    assert len(set(zip(lay.x.tolist(), lay.y.tolist(), strict=True))) == len(snap) == 8
+    # The unit written "东" comes after unit 1, to its right.
+    assert lay.position_of(snap.index_of(5))[0] > lay.position_of(snap.index_of(1))[0]
 
 
 def test_district_and_grid_cell_layouts(
