@@ -10,6 +10,7 @@ before its answers are returned, so an "accepted" answer means the event is dura
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from console.validators import mask_id_number, mask_phone
 
 _ALERT: Table = Alert.__table__  # type: ignore[assignment]
 _EVENT: Table = Event.__table__  # type: ignore[assignment]
+log = logging.getLogger(__name__)
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 FRAUD_SEVERITY = {"high": "critical", "medium": "high", "low": "medium"}
 LOW_REPORT_CATEGORIES = frozenset({"lost-item", "lost-pet"})
@@ -56,6 +58,32 @@ EVENT_COLUMNS = (
     "phone",
     "payload",
 )
+_PG_TYPES = (
+    "varchar",
+    "varchar",
+    "varchar",
+    "timestamptz",
+    "timestamptz",
+    "integer",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "text",
+)
+_PG_INSERT = (
+    f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) "
+    f"SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in _PG_TYPES)}) "
+    "ON CONFLICT (source, external_id) DO NOTHING RETURNING id, source, external_id"
+)
+_SQLITE_INSERT = (
+    f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(['?'] * len(EVENT_COLUMNS))}) "
+    "ON CONFLICT (source, external_id) DO NOTHING"
+)
+
+
+class _FastPathMismatch(Exception):
+    """The SQLite executemany path could not tell its new ids for certain (never seen so far)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,18 +288,23 @@ class IngestService(Service):
                     p.payload,
                 )
             )
-        with self._sessions.begin() as session:
-            conn = session.connection()
-            index = self._watch_index(conn)
-            inserted = self._insert_events(conn, rows)
-            missing = [k for k in first_of if k not in inserted]
-            existing = self._existing(conn, missing) if missing else {}
-            alert_of = self._raise_alerts(
-                conn,
-                [(valid[first_of[k]][1], valid[first_of[k]][2], eid) for k, eid in inserted.items()],
-                index,
-                now,
-            )
+        for careful in (False, True):
+            try:
+                with self._sessions.begin() as session:
+                    conn = session.connection()
+                    index = self._watch_index(conn)
+                    inserted = self._insert_events(conn, rows, careful=careful)
+                    missing = [k for k in first_of if k not in inserted]
+                    existing = self._existing(conn, missing) if missing else {}
+                    alert_of = self._raise_alerts(
+                        conn,
+                        [(valid[first_of[k]][1], valid[first_of[k]][2], eid) for k, eid in inserted.items()],
+                        index,
+                        now,
+                    )
+                break
+            except _FastPathMismatch:  # rolled back; do the batch again the careful way
+                log.warning("SQLite fast insert path did not add up; batch retried with RETURNING")
         seen: set[tuple[str, str]] = set()
         for i, p, _ in valid:
             key = p.key
@@ -290,31 +323,66 @@ class IngestService(Service):
                 )
             seen.add(key)
 
-    def _insert_events(self, conn: Connection, rows: list[tuple[Any, ...]]) -> dict[tuple[str, str], int]:
+    def _insert_events(
+        self, conn: Connection, rows: list[tuple[Any, ...]], *, careful: bool = False
+    ) -> dict[tuple[str, str], int]:
         """Insert what is new; returns key -> id of the rows this transaction inserted.
 
-        One multi-row ``INSERT ... ON CONFLICT (source, external_id) DO NOTHING RETURNING`` per
-        chunk, sent as driver SQL: the unique constraint decides who stores a key (no
-        check-then-insert), and skipping SQLAlchemy's per-parameter compilation is most of the speed.
+        ``INSERT ... ON CONFLICT (source, external_id) DO NOTHING RETURNING``: the unique
+        constraint decides who stores a key (never a check-then-insert). Sent as driver SQL —
+        skipping SQLAlchemy's per-parameter compilation is most of the speed: on PostgreSQL one
+        statement over ``unnest`` of column arrays (a short text the driver caches), on SQLite a
+        prepared executemany (``careful``: multi-row VALUES ... RETURNING per chunk instead).
         """
         processors = self._event_processors(conn)
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        one = "(" + ", ".join([mark] * len(EVENT_COLUMNS)) + ")"
+        columns = [list(c) for c in zip(*rows, strict=True)]
+        for pos, proc in processors:
+            columns[pos] = [proc(v) for v in columns[pos]]
         inserted: dict[tuple[str, str], int] = {}
-        for start in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[start : start + INSERT_CHUNK]
-            flat: list[Any] = []
-            for row in chunk:
-                flat.extend(row)
-            for pos, proc in processors:
-                for j in range(pos, len(flat), len(EVENT_COLUMNS)):
-                    flat[j] = proc(flat[j])
+        if conn.dialect.name == "postgresql":
+            result = conn.exec_driver_sql(_PG_INSERT, tuple(columns))
+            for eid, src, ext in result:
+                inserted[(src, ext)] = eid
+            return inserted
+        values = list(zip(*columns, strict=True))
+        if not careful:
+            return self._sqlite_insert_many(conn, values)
+        width = len(EVENT_COLUMNS)
+        one = "(" + ", ".join(["?"] * width) + ")"
+        for start in range(0, len(values), INSERT_CHUNK):
+            chunk = values[start : start + INSERT_CHUNK]
             sql = (
                 f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) VALUES {', '.join([one] * len(chunk))} "
                 "ON CONFLICT (source, external_id) DO NOTHING RETURNING id, source, external_id"
             )
-            for eid, src, ext in conn.exec_driver_sql(sql, tuple(flat)):
+            for eid, src, ext in conn.exec_driver_sql(sql, tuple(v for row in chunk for v in row)):
                 inserted[(src, ext)] = eid
+        return inserted
+
+    @staticmethod
+    def _sqlite_insert_many(conn: Connection, values: list[tuple[Any, ...]]) -> dict[tuple[str, str], int]:
+        """SQLite: one prepared ``executemany`` (as fast as a raw insert), then the new ids.
+
+        The transaction holds SQLite's single write lock from the first insert on, so nobody else
+        adds rows meanwhile and new rowids are above every existing one: the ``rowcount`` highest
+        ids are exactly the rows inserted here. That is checked; if anything does not add up,
+        _FastPathMismatch rolls the transaction back and the caller redoes the batch with
+        INSERT ... RETURNING.
+        """
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(_SQLITE_INSERT, values)
+            count = cursor.rowcount
+            if count < 0:
+                raise _FastPathMismatch
+            cursor.execute("SELECT id, source, external_id FROM event ORDER BY id DESC LIMIT ?", (count,))
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+        keys = {(v[0], v[1]) for v in values}
+        inserted = {(src, ext): eid for eid, src, ext in rows}
+        if len(inserted) != count or not inserted.keys() <= keys:
+            raise _FastPathMismatch
         return inserted
 
     @staticmethod

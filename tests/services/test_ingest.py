@@ -246,6 +246,26 @@ def test_fraud_warnings_and_reports_always_raise_their_own_alert(intake: Intake)
     assert len({a.alert_id for a in answers}) == 3
 
 
+def test_a_batch_is_redone_carefully_if_the_fast_sqlite_path_cannot_vouch_for_its_ids(
+    intake: Intake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.services import ingest as module
+
+    original = module.IngestService._sqlite_insert_many
+
+    def insert_then_doubt(conn: Any, values: Any) -> Any:
+        original(conn, values)  # rows written, then rolled back with the transaction
+        raise module._FastPathMismatch
+
+    monkeypatch.setattr(module.IngestService, "_sqlite_insert_many", staticmethod(insert_then_doubt))
+    intake.watchlist.add(intake.officer, plate=PLATE, reason="涉案车辆")
+    first = intake.event()
+    answers = intake.send(first, intake.event(kind="report"), first)
+    assert [a.status for a in answers] == ["accepted", "accepted", "duplicate"]
+    assert answers[0].alert_id is not None and answers[2].event_id == answers[0].event_id
+    assert intake.count(Event) == 2 and intake.count(Alert) == 2
+
+
 def test_ingest_needs_the_ingest_permission(intake: Intake) -> None:
     with pytest.raises(PermissionDenied):
         intake.ingest.ingest([intake.event()], intake.officer)
