@@ -29,6 +29,7 @@ URGENT_RANK = SEVERITY_RANK["high"]  # critical and high sound, flash and escala
 DEFAULT_ESCALATE_AFTER_S = 60
 SUMMARY_WINDOW = 100_000  # free text over summaries looks at the newest this many alerts
 MAX_TEXT_CANDIDATES = 2_000
+MAX_PINNED = 1_000  # escalated and unacknowledged alerts pinned on top (a bad night has dozens)
 STATUS_TITLES = {"new": "待确认", "acknowledged": "已确认", "dispatched": "已派警", "resolved": "已处置"}
 
 __all__ = [
@@ -203,7 +204,16 @@ class AlertService(Service):
         if limit <= 0:
             return []
         if pinned:
-            legs: list[ColumnElement[bool]] = [_pinned_condition()]
+            # Few rows, found by ix_alert_status_escalated; filtered in a second step so that the
+            # planner cannot prefer a filter's index and walk a whole severity or community.
+            pinned_ids = list(
+                conn.execute(
+                    select(_a.id).where(_pinned_condition()).order_by(_a.id.desc()).limit(MAX_PINNED)
+                ).scalars()
+            )
+            if not pinned_ids:
+                return []
+            legs: list[ColumnElement[bool]] = [_a.id.in_(pinned_ids)]
             common = self._conditions(f, skip=None)
         else:
             common = [not_(_pinned_condition()), *self._conditions(f, skip=None)]
@@ -253,15 +263,19 @@ class AlertService(Service):
         """Index-backed conditions for free text (None: no text filter; []: nothing can match).
 
         A plate or ID-number fragment is looked up by prefix in the watchlist and in the events
-        (indexed ranges); any text is also matched in the summaries of the newest SUMMARY_WINDOW
-        alerts.
+        (indexed ranges); other text is matched in the summaries of the newest SUMMARY_WINDOW
+        alerts (a bounded scan: older alerts are found by plate or ID number).
         """
         q = raw.strip()
         if not q:
             return None
         legs: list[ColumnElement[bool]] = []
         key = normalise_plate(q)
-        if re.fullmatch(r"[\u4e00-\u9fff]?[0-9A-Z]{2,17}", key):
+        # A plate ("闽D12", province + authority letter + serial) or an ID-number prefix (6+ digits)
+        # is found through the indexes alone: summaries show such plates in full and ID numbers masked.
+        plate_like = re.fullmatch(r"[\u4e00-\u9fff][A-Z][0-9A-Z]{0,6}", key) is not None
+        id_like = re.fullmatch(r"[0-9]{6,17}[0-9X]?", key) is not None
+        if plate_like or id_like or re.fullmatch(r"[0-9A-Z]{4,8}", key):
             entry_ids: set[int] = set()
             alert_ids: set[int] = set()
             for wl_col, ev_col in (
@@ -287,6 +301,8 @@ class AlertService(Service):
                 legs.append(_a.watchlist_entry_id.in_(sorted(entry_ids)))
             if alert_ids:
                 legs.append(_a.id.in_(sorted(alert_ids)))
+        if plate_like or id_like:
+            return legs
         top = conn.execute(select(func.max(_a.id))).scalar() or 0
         like = (
             _a.summary.icontains(q, autoescape=True)
@@ -332,28 +348,50 @@ class AlertService(Service):
             .where(_a.id.in_(list(ids)))
         )
         by_id = {}
-        for r in conn.execute(stmt):
-            matched = r.plate or " ".join(x for x in (r[9], mask_id_number(r.id_number)) if x)
-            by_id[r.id] = AlertRow(
-                r.id,
-                r.kind,
-                r.severity,
-                r.status,
-                r.community_id,
-                r[5] or "",
-                r.watchlist_entry_id,
+        for (
+            aid,
+            kind,
+            severity,
+            status,
+            community_id,
+            community,
+            entry_id,
+            plate,
+            id_number,
+            name,
+            summary,
+            count,
+            raised,
+            last,
+            acked,
+            dispatched,
+            resolved,
+            escalated,
+            outcome,
+            read_correct,
+            version,
+        ) in conn.execute(stmt):
+            matched = plate or " ".join(x for x in (name, mask_id_number(id_number)) if x)
+            by_id[aid] = AlertRow(
+                aid,
+                kind,
+                severity,
+                status,
+                community_id,
+                community or "",
+                entry_id,
                 matched,
-                r.summary,
-                r[11],
-                r.raised_at,
-                r.last_event_at,
-                r.acknowledged_at,
-                r.dispatched_at,
-                r.resolved_at,
-                r.escalated_at,
-                r.outcome,
-                r.read_correct,
-                r.version,
+                summary,
+                count,
+                raised,
+                last,
+                acked,
+                dispatched,
+                resolved,
+                escalated,
+                outcome,
+                read_correct,
+                version,
             )
         return sorted((by_id[i] for i in ids if i in by_id), key=lambda row: row.sort_key)
 

@@ -65,6 +65,13 @@ SEVERITY_COLOURS = {"critical": "#d32f2f", "high": "#f57c00", "medium": "#fbc02d
 # Translucent, so that they read on the night and the day theme alike.
 _NEW_BACKGROUND = {"critical": QColor(211, 47, 47, 95), "high": QColor(245, 124, 0, 80)}
 _ESCALATED_BACKGROUND = QColor(198, 40, 40, 230)
+_DISPLAY, _DECORATION = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT, _ALIGN = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+_ROW = int(ROW_ROLE)
+_AGE_COLUMN, _COUNT_COLUMN = COLUMNS.index("age"), COLUMNS.index("count")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def title(table: Mapping[str, object], key: str | None) -> str:
@@ -97,6 +104,7 @@ class FeedModel(QAbstractTableModel):
         self._rows: list[AlertRow] = []
         self._keys: list[tuple[int, int]] = []
         self._ids: set[int] = set()
+        self._looks: dict[int, tuple[list[Any], QBrush | None, QBrush | None, QFont | None]] = {}
         self._exhausted = True
         self._loading = False
         self._icons: dict[str, QIcon] = {}
@@ -124,33 +132,51 @@ class FeedModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # Called ~1,500 times per repaint: plain int roles and a per-row cache keep it cheap.
+        r = index.row()
+        if r < 0 or r >= len(self._rows):
             return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == ROW_ROLE:
+        role = int(role)
+        row = self._rows[r]
+        look = self._looks.get(row.id)
+        if look is None:
+            look = self._looks[row.id] = self._look(row)
+        column = index.column()
+        if role == _DISPLAY:
+            return self._age(row) if column == _AGE_COLUMN else look[0][column]
+        if role == _BACKGROUND:
+            return look[1]
+        if role == _FOREGROUND:
+            return look[2]
+        if role == _FONT:
+            return look[3]
+        if role == _DECORATION:
+            return self._icon(row.severity) if column == 0 else None
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.pinned:
-                return QBrush(_ESCALATED_BACKGROUND)
-            if row.status == "new" and row.severity in _NEW_BACKGROUND:
-                return QBrush(_NEW_BACKGROUND[row.severity])
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.pinned:
-                return QBrush(QColor("white"))
-            return QBrush(QColor("#8b949e")) if row.status == "resolved" else None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold if row.status == "new" and row.urgent else None
-        if role == Qt.ItemDataRole.DecorationRole and column == "severity":
-            return self._icon(row.severity)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return row.summary
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "count":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN and column == _COUNT_COLUMN:
+            return _RIGHT
         return None
+
+    def _look(self, row: AlertRow) -> tuple[list[Any], QBrush | None, QBrush | None, QFont | None]:
+        display = [self._display(row, c) for c in COLUMNS]
+        background = None
+        if row.pinned:
+            background = QBrush(_ESCALATED_BACKGROUND)
+        elif row.status == "new" and row.severity in _NEW_BACKGROUND:
+            background = QBrush(_NEW_BACKGROUND[row.severity])
+        foreground = None
+        if row.pinned:
+            foreground = QBrush(QColor("white"))
+        elif row.status == "resolved":
+            foreground = QBrush(QColor("#8b949e"))
+        font = self._bold if row.status == "new" and row.urgent else None
+        return display, background, foreground, font
+
+    def _age(self, row: AlertRow) -> str:
+        return age_text((self._clock.now() - row.raised_at).total_seconds())
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -191,6 +217,7 @@ class FeedModel(QAbstractTableModel):
         self._rows = list(rows)
         self._keys = [r.sort_key for r in self._rows]
         self._ids = {r.id for r in self._rows}
+        self._looks.clear()
         self._exhausted = exhausted
         self._loading = False
         self.endResetModel()
@@ -293,9 +320,11 @@ class FeedModel(QAbstractTableModel):
             del self._rows[at]
             del self._keys[at]
             self._ids.discard(alert_id)
+            self._looks.pop(alert_id, None)
             self.endRemoveRows()
 
     def _update(self, at: int, row: AlertRow) -> None:
+        self._looks.pop(row.id, None)
         if row.sort_key == self._keys[at]:
             self._rows[at] = row
             self.dataChanged.emit(self.index(at, 0), self.index(at, len(COLUMNS) - 1))

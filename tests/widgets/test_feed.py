@@ -309,16 +309,15 @@ def test_resolve_dialog_insists_on_outcome_and_read_for_plate_reads(
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_the_bridge_reconnects_after_the_listener_is_killed_and_delivers_what_was_missed(
-    qtbot: Any, pg_url: str, clock: FixedClock
+    qtbot: Any, engine: Engine, clock: FixedClock
 ) -> None:
     from sqlalchemy import text
 
-    from console.db import make_engine
     from console.live import ChangeFeed
     from console.widgets.live_bridge import LiveBridge
 
-    engine = make_engine(pg_url)
     raiser = Raiser(engine, clock.now())
     bridge = LiveBridge(ChangeFeed(engine), fallback_ms=200)
     got: list[int] = []
@@ -342,4 +341,3 @@ def test_the_bridge_reconnects_after_the_listener_is_killed_and_delivers_what_wa
         qtbot.waitUntil(lambda: got == [first, *missed, later], timeout=10_000)
     finally:
         bridge.close()
-        engine.dispose()
