@@ -42,6 +42,10 @@ class EventServer(ThreadingHTTPServer):
         self.actor = actor
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that stalls or disconnects is logged, not printed as a traceback."""
+        log.warning("request from %s failed", client_address, exc_info=True)
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
@@ -57,6 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: EventServer
     server_version = "duty-console-events/1"
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds a client may stall mid-request before its connection is dropped
 
     def do_POST(self) -> None:
         if self.path.split("?", 1)[0] != PATH:

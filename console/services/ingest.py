@@ -439,9 +439,8 @@ class IngestService(Service):
         if not wanted:
             return {}
         wanted.sort(key=lambda w: (w[0].at, w[2]))
-        open_alerts = self._open_groups(
-            conn, {_group_key(h, c) for _, c, _, h in wanted if h is not None}, now
-        )
+        hits = [(p.at, _group_key(h, c)) for p, c, _, h in wanted if h is not None]
+        open_alerts = self._open_groups(conn, {k for _, k in hits}, min((at for at, _ in hits), default=now))
         new_alerts: list[_NewAlert] = []
         grouped: dict[int, list[Any]] = {}  # existing alert id -> [count to add, last_event_at]
         event_alert: list[tuple[int, _NewAlert | int]] = []
@@ -496,9 +495,9 @@ class IngestService(Service):
         return {eid: aid for eid, aid in links.items() if aid is not None}
 
     def _open_groups(
-        self, conn: Connection, keys: set[str], now: dt.datetime
+        self, conn: Connection, keys: set[str], earliest: dt.datetime
     ) -> dict[str, tuple[int, dt.datetime]]:
-        """The newest open (not resolved) alert of each group key."""
+        """The newest open (not resolved) alert of each group key that events from ``earliest`` on may join."""
         if not keys:
             return {}
         ordered = sorted(keys)
@@ -512,7 +511,11 @@ class IngestService(Service):
         for start in range(0, len(ordered), 500):
             stmt = (
                 select(Alert.id, Alert.group_key, Alert.last_event_at)
-                .where(Alert.group_key.in_(ordered[start : start + 500]), Alert.status != "resolved")
+                .where(
+                    Alert.group_key.in_(ordered[start : start + 500]),
+                    Alert.status != "resolved",
+                    Alert.last_event_at >= earliest - GROUP_WINDOW,
+                )
                 .order_by(Alert.last_event_at, Alert.id)
             )
             for aid, key, last in conn.execute(stmt):
