@@ -52,6 +52,7 @@ from console.services.gridmap import (
     HOUSING_USES,
     RED,
     STATUS_NAMES,
+    Block,
     GridSnapshot,
     Layout,
     MapFilter,
@@ -140,6 +141,7 @@ class GridMapView(QWidget):
         self._label_font = QFont(self.font())
         self._small_font = QFont(self.font())
         self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        self._unit_line = QFontMetrics(self._small_font).height() + 2
         self._anim = QVariantAnimation(self)
         self._anim.setDuration(160)
         self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -423,7 +425,8 @@ class GridMapView(QWidget):
         for j, b in enumerate(lay.blocks):
             self._block_lut[row_of[b.id]] = j
         self._block_keys = keys
-        red = idx[cidx == RED]
+        # "Overdue" counts red and never verified (grey): DOMAIN.md calls both red.
+        red = idx[(cidx == RED) | (cidx == GREY)]
         self._overdue = np.bincount(self._block_lut[keys[red]], minlength=len(lay.blocks)).astype(np.int64)
         self.counts_changed.emit(self.counts())
         self.update()
@@ -438,7 +441,7 @@ class GridMapView(QWidget):
                 self._count_arr[o] -= 1
             if n < 4:
                 self._count_arr[n] += 1
-            self._overdue[j] += (n == RED) - (o == RED)
+            self._overdue[j] += (n in (RED, GREY)) - (o in (RED, GREY))
         self._cidx[ys, xs] = c
         self._base[ys, xs] = self._lut[c]
         k = self._k
@@ -487,12 +490,21 @@ class GridMapView(QWidget):
             bw = b.width * s
             if x0 > w or y0 > h + line or x0 + bw < 0 or y0 + b.height * s < -line or bw < 18:
                 continue
+            # A building's unit names take the line right above it; its own name goes one higher.
+            lift = line + 2 + (self._unit_line if self._shows_units(b) else 0)
             # Widths in steps of 16 px so zooming reuses the rendered labels.
-            p.drawImage(
-                QPointF(x0, y0 - line - 2), self._block_label(j, int(max(bw, 40)) // 16 * 16, overdue[j])
-            )
+            p.drawImage(QPointF(x0, y0 - lift), self._block_label(j, int(max(bw, 40)) // 16 * 16, overdue[j]))
         if lay.level == "community" and s >= 14:
             self._paint_building_numbers(p, lay, fm)
+
+    def _shows_units(self, b: Block) -> bool:
+        """Unit names are drawn over a building with several units once a unit is wide enough."""
+        return (
+            b.kind == "building"
+            and b.unit_columns > 0
+            and b.width // b.unit_columns > 1
+            and b.unit_columns * self._scale >= 48
+        )
 
     def _block_label(self, j: int, width: int, overdue: int) -> QImage:
         """The block's name (elided) with its count of red households right-aligned, rendered once."""
@@ -533,7 +545,7 @@ class GridMapView(QWidget):
         return img
 
     def _overdue_per_block(self) -> np.ndarray:
-        """Red households passing the filter, per block of the current layout."""
+        """Red and never-verified households passing the filter, per block of the current layout."""
         return self._overdue
 
     def _paint_building_numbers(self, p: QPainter, lay: Layout, fm: QFontMetrics) -> None:
@@ -560,12 +572,16 @@ class GridMapView(QWidget):
                     ),
                     img,
                 )
-            units = b.width // b.unit_columns if b.unit_columns else 0
-            if units > 1 and b.unit_columns * s >= 56:
-                for u in range(units):
+            if b.unit_columns and b.width > b.unit_columns and s >= 8:
+                # A wider gap between units, as between stairwells in the real building.
+                p.setPen(QPen(self._bg, max(2.0, s * 0.18)))
+                for u in range(1, b.width // b.unit_columns):
+                    ux = x0 + u * b.unit_columns * s - s * 0.06
+                    p.drawLine(QPointF(ux, y0), QPointF(ux, y0 + b.height * s))
+            if self._shows_units(b):
+                for u in range(b.width // b.unit_columns):
                     img = self._text_image(self.tr("%1单元").replace("%1", str(u + 1)), fg)
-                    ux = x0 + (u + 1) * b.unit_columns * s - img.width() / img.devicePixelRatio()
-                    p.drawImage(QPointF(ux, y0 - sfm.height() - 2), img)
+                    p.drawImage(QPointF(x0 + u * b.unit_columns * s, y0 - sfm.height() - 2), img)
         if s < 64 or self._snap is None:
             return
         # Room numbers: only the visible cells, a few hundred at most at this zoom.
