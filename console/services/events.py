@@ -92,7 +92,7 @@ def decode_json(raw: str | bytes | bytearray) -> Any:
         raise ValidationError(None, f"不是有效的 JSON (not valid JSON: {exc})") from None
 
 
-def _storable(value: str, field: str) -> str:
+def _storable(value: str, field: str | None) -> str:
     """Refuse text no database column can hold: NUL characters and lone surrogates."""
     if "\x00" in value:
         raise ValidationError(field, "不能包含 NUL 字符 (must not contain NUL characters)")
@@ -202,8 +202,9 @@ def parse_event(raw: Any, now: dt.datetime) -> ParsedEvent:
     """
     if isinstance(raw, str | bytes | bytearray):
         obj = decode_json(raw)
-        payload = raw if isinstance(raw, str) else bytes(raw).decode("utf-8")
-        payload = payload.strip()
+        payload = (raw if isinstance(raw, str) else bytes(raw).decode("utf-8")).strip()
+        if not payload.isascii():
+            _storable(payload, None)  # a str given directly may hold what no column can store
     else:
         obj = raw
         payload = None

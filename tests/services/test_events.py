@@ -218,6 +218,8 @@ def test_bad_encoding_is_named() -> None:
 
 def test_lone_surrogates_are_refused_by_field() -> None:
     assert rejected_field('{"source": "\\ud800", "external_id": "1"}') == "source"
+    # A str handed over directly (not read from bytes) may even hold one literally.
+    assert rejected_field(json.dumps(with_("report", colour="x")).replace('"x"', '"\ud800"')) is None
 
 
 # --- property tests: no input raises anything but ValidationError ------------------------------
