@@ -191,3 +191,24 @@ def test_grid_cell_filter_shows_that_cell_and_show_household_highlights(
         ),
         timeout=3000,
     )
+
+
+def test_tooltip_and_drag_pan(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=2, residents=False)
+    set_verified(engine, 4, clock.now() - 45 * DAY, "出租")
+    set_verified(engine, 6, None)
+    pane = _pane(qtbot, services, duty_officer)
+    view = pane.view
+    tip = view.tooltip_at(view.cell_centre(4))
+    assert tip.startswith("小区1 ") and "室" in tip and "出租" in tip and "距上次核实 45 天" in tip
+    assert "从未核实" in view.tooltip_at(view.cell_centre(6))
+    before = view.cell_centre(4)
+    start = QPoint(5, view.height() - 5)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, pos=start + QPoint(60, -40))
+    with qtbot.assertNotEmitted(view.household_clicked):
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(60, -40))
+    after = view.cell_centre(4)
+    assert (after.x() - before.x(), after.y() - before.y()) == pytest.approx((60, -40))
