@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from importlib.resources import as_file, files
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from console.config import Settings, data_dir, settings_path
 
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 ORGANISATION = "duty-console"
 APPLICATION = "duty-console"
 LANGUAGES = ("zh_CN", "en")
+
+# time.perf_counter() at each start-up milestone of the last run_console (bench/bench_startup.py)
+startup_marks: dict[str, float] = {}
 
 # A callable run once the database is open (``run --demo`` seeds and starts the simulated stream
 # here). It gets the engine and a function that shows a progress line on the splash; what it returns
@@ -152,31 +156,67 @@ def _log_to_file() -> None:
 
 
 # ----- start-up pieces ---------------------------------------------------------------------------
-def _splash(theme_name: str) -> QSplashScreen:
-    dark = theme_name != "light"
-    pixmap = QPixmap(560, 220)
-    pixmap.fill(QColor("#0d1117" if dark else "#ffffff"))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#1f6feb"))
-    painter.fillRect(0, 0, 560, 6, QColor("#1f6feb"))
-    font = QFont()
-    font.setFamilies(["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "sans-serif"])
-    font.setPointSize(28)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("#e6edf3" if dark else "#1f2328"))
-    painter.drawText(36, 40, 488, 60, Qt.AlignmentFlag.AlignLeft, QCoreApplication.translate("app", "值班台"))
-    font.setPointSize(13)
-    font.setBold(False)
-    painter.setFont(font)
-    painter.setPen(QColor("#8b949e" if dark else "#57606a"))
-    painter.drawText(
-        36, 100, 488, 40, Qt.AlignmentFlag.AlignLeft, QCoreApplication.translate("app", "社区派出所值班室")
-    )
-    painter.end()
-    splash = QSplashScreen(pixmap)
-    splash.setFont(font)
-    return splash
+class Splash(QLabel):
+    """A frameless start-up card with a progress line.
+
+    Not QSplashScreen: its show() blocks for a second waiting for the window to be exposed
+    (measured here, offscreen and under X), which is most of the start-up time.
+    """
+
+    def __init__(self, theme_name: str) -> None:
+        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+        self._dark = theme_name != "light"
+        self._base = self._card()
+        self.setPixmap(self._base)
+        self.setFixedSize(self._base.size())
+
+    def _card(self) -> QPixmap:
+        dark = self._dark
+        pixmap = QPixmap(560, 220)
+        pixmap.fill(QColor("#0d1117" if dark else "#ffffff"))
+        painter = QPainter(pixmap)
+        painter.fillRect(0, 0, 560, 6, QColor("#1f6feb"))
+        font = QFont()
+        font.setFamilies(["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "sans-serif"])
+        font.setPointSize(28)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#e6edf3" if dark else "#1f2328"))
+        painter.drawText(
+            36, 40, 488, 60, Qt.AlignmentFlag.AlignLeft, QCoreApplication.translate("app", "值班台")
+        )
+        font.setPointSize(13)
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(QColor("#8b949e" if dark else "#57606a"))
+        painter.drawText(
+            36,
+            100,
+            488,
+            40,
+            Qt.AlignmentFlag.AlignLeft,
+            QCoreApplication.translate("app", "社区派出所值班室"),
+        )
+        painter.end()
+        return pixmap
+
+    def show_message(self, message: str) -> None:
+        pixmap = QPixmap(self._base)
+        painter = QPainter(pixmap)
+        font = QFont()
+        font.setFamilies(["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "sans-serif"])
+        font.setPointSize(11)
+        painter.setFont(font)
+        painter.setPen(QColor("#8b949e" if self._dark else "#57606a"))
+        painter.drawText(36, 170, 488, 30, Qt.AlignmentFlag.AlignLeft, message)
+        painter.end()
+        self.setPixmap(pixmap)
+
+    def show_centred(self) -> None:
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            self.move(screen.availableGeometry().center() - self.rect().center())
+        self.show()
 
 
 def show_database_error(message: str) -> None:
@@ -268,14 +308,13 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
     from console.widgets.main_window import ui_settings
 
     theme_name = theme.apply_theme(app, str(ui_settings().value("ui/theme", settings.theme)))
-    splash = _splash(theme_name)
-    splash.show()
+    splash = Splash(theme_name)
+    splash.show_centred()
     app.processEvents()  # first paint, before anything heavy is imported
+    startup_marks["splash_painted"] = time.perf_counter()
 
     def report(message: str) -> None:
-        splash.showMessage(
-            message, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, QColor("#8b949e")
-        )
+        splash.show_message(message)
         app.processEvents()
 
     _log_to_file()
@@ -292,6 +331,7 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         splash.close()
         show_database_error(str(exc))
         return 2
+    startup_marks["database_open"] = time.perf_counter()
     background: Any = None
     try:
         if prepare is not None:
@@ -303,8 +343,13 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         services = build_services(engine)
         actor = sign_in(services, settings, demo)
         window = MainWindow(services, actor, settings, build_panes(services, actor, settings))
-        window.show()
-        splash.finish(window)
+        if window.first_start:  # a duty-room screen is the console's own
+            window.setGeometry(window.screen().availableGeometry())  # also without a window manager
+            window.showMaximized()
+        else:
+            window.show()
+        splash.close()
+        startup_marks["window_shown"] = time.perf_counter()
         rc = app.exec()
     except UserError as exc:
         splash.close()

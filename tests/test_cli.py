@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from console.commands import run as run_command
+from console.config import Settings
 from console.db import current_revision, head_revision, make_engine
 
 DEAD_PG = "postgresql+psycopg://nobody@127.0.0.1:1/x"
@@ -102,3 +107,56 @@ def test_run_refuses_an_unreachable_database_without_a_traceback(tmp_path: Path)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert "DIALOG: 无法连接数据库 PostgreSQL 127.0.0.1:1/x" in result.stdout
+
+
+class _FakeDemo(types.ModuleType):
+    def __init__(self, empty: bool) -> None:
+        super().__init__("console.services.demo")
+        self.empty = empty
+        self.seeded: list[str] = []
+
+    def is_empty(self, engine: object) -> bool:
+        return self.empty
+
+    def seed_demo(self, engine: object, scale: str) -> None:
+        self.seeded.append(scale)
+
+
+class _FakeSimulate(types.ModuleType):
+    def __init__(self) -> None:
+        super().__init__("console.services.simulate")
+        self.started: list[float] = []
+
+    def start_background_simulation(self, engine: object, rate: float) -> str:
+        self.started.append(rate)
+        return "running"
+
+
+@pytest.mark.parametrize("empty", [True, False])
+def test_run_demo_seeds_only_an_empty_database_and_starts_the_stream(
+    empty: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo, simulate = _FakeDemo(empty), _FakeSimulate()
+    monkeypatch.setitem(sys.modules, "console.services.demo", demo)
+    monkeypatch.setitem(sys.modules, "console.services.simulate", simulate)
+    progress: list[str] = []
+    handle = run_command.prepare_demo(object(), progress.append, Settings(simulate_rate=3.5))
+    assert demo.seeded == (["small"] if empty else [])
+    assert bool(progress) == empty  # the splash says what is taking time
+    assert (simulate.started, handle) == ([3.5], "running")
+
+
+def test_run_demo_without_the_demo_modules_starts_anyway(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real_import = importlib.import_module
+
+    def missing(name: str, package: str | None = None) -> types.ModuleType:
+        if name in ("console.services.demo", "console.services.simulate"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real_import(name, package)
+
+    monkeypatch.setattr(run_command.importlib, "import_module", missing)
+    with caplog.at_level(logging.WARNING):
+        assert run_command.prepare_demo(object(), lambda _m: None, Settings()) is None
+    assert "console.services.demo not available yet" in caplog.text

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self._runner = BackgroundRunner(self)
         self._shortcuts_dialog: QDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.first_start = False
+        self._needs_default_sizes = False
+        self._tab_groups: dict[str, QDockWidget] = {}
 
         self.setWindowTitle(self.tr("值班台 · 社区派出所值班室"))
         self.setDockOptions(
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         titles = self.pane_titles()
         central = self.panes.get(CENTRAL_PANE) or QWidget(self)
         self.setCentralWidget(central)
+        # The maps get the full height on the right; the work tabs sit under the feed only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         placed: dict[str, QDockWidget] = {}
         layout = list(DOCK_LAYOUT) + [
             (key, Qt.DockWidgetArea.BottomDockWidgetArea, "work")
@@ -160,19 +166,28 @@ class MainWindow(QMainWindow):
                 self.addDockWidget(area, dock)
                 placed[group] = dock
             self.docks[key] = dock
-        if "maps" in placed and "dispatch" in placed:
-            self.splitDockWidget(placed["maps"], placed["dispatch"], Qt.Orientation.Vertical)
         for first in placed.values():
             first.raise_()  # the first pane of each tab group is the one on top
+        self._tab_groups = placed
+
+    def apply_default_sizes(self) -> None:
+        """Proportions of the default layout: the maps take 45 % of the width, the work tabs a third
+        of the height. Run once the window has its real size (a first start is maximised)."""
+        width, height = max(self.width(), 800), max(self.height(), 600)
+        groups = self._tab_groups
         right = [
-            d
-            for k, d in self.docks.items()
-            if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+            d for d in self.docks.values() if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
         ]
         if right:
-            self.resizeDocks(right[:1], [760], Qt.Orientation.Horizontal)
-        if "work" in placed:
-            self.resizeDocks([placed["work"]], [330], Qt.Orientation.Vertical)
+            self.resizeDocks(right[:1], [int(width * 0.45)], Qt.Orientation.Horizontal)
+        if "maps" in groups and "dispatch" in groups:
+            self.resizeDocks(
+                [groups["maps"], groups["dispatch"]],
+                [int(height * 0.6), int(height * 0.3)],
+                Qt.Orientation.Vertical,
+            )
+        if "work" in groups:
+            self.resizeDocks([groups["work"]], [int(height * 0.33)], Qt.Orientation.Vertical)
 
     def focus_pane(self, key: str) -> None:
         """Bring pane ``key`` to the front and give it the keyboard."""
@@ -420,6 +435,15 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.show()
+        for first in self._tab_groups.values():
+            first.raise_()
+        self.apply_default_sizes()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_default_sizes:
+            self._needs_default_sizes = False
+            QTimer.singleShot(0, self.apply_default_sizes)  # after the window manager has sized us
 
     def _restore_window_state(self) -> None:
         store = ui_settings()
@@ -428,9 +452,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1600, 960)
+            self.first_start = True  # the composition root shows the window maximised
         state = store.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            self._needs_default_sizes = True
 
     def save_window_state(self) -> None:
         store = ui_settings()

@@ -1,0 +1,94 @@
+"""Time to the first paint of the console, beside a bare QMainWindow measured the same way.
+
+    python bench/bench_startup.py [--runs 5] [--db URL]
+
+Each run is a fresh process (offscreen). The clock starts at the first line of the child script,
+so Python's own start-up is left out of both figures. The console child goes the way
+`duty-console run` goes (console.commands.run -> console.app.run_console) and reports when the
+splash has painted, when the database is open, and when the main window is shown; the baseline
+child shows a bare QMainWindow and processes its first paint. Figures are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BASELINE = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1600, 960); w.show(); app.processEvents()
+import json; print(json.dumps({"first_paint": time.perf_counter() - t0}))
+"""
+
+CONSOLE = """
+import time; t0 = time.perf_counter()
+import argparse, json, sys
+from console.commands import run
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+def quit_when_shown():
+    from console import app as console_app
+    if "window_shown" in console_app.startup_marks:
+        app.quit()
+    else:
+        QTimer.singleShot(10, quit_when_shown)
+QTimer.singleShot(0, quit_when_shown)
+rc = run.main(argparse.Namespace(db=sys.argv[1], demo=False, command="run"))
+from console import app as console_app
+print(json.dumps({k: v - t0 for k, v in console_app.startup_marks.items()}))
+"""
+
+
+def child(code: str, *args: str, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", help="database URL (default: a fresh SQLite file, created before timing)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": f"{tmp}/config",
+            "XDG_DATA_HOME": f"{tmp}/data",
+        }
+        url = args.db or f"sqlite:///{Path(tmp) / 'station.db'}"
+        subprocess.run(
+            [sys.executable, "-m", "console", "--db", url, "init-db"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        base = [child(BASELINE, env=env)["first_paint"] for _ in range(args.runs)]
+        runs = [child(CONSOLE, url, env=env) for _ in range(args.runs)]
+
+    def median(key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    print(f"runs: {args.runs} (median, seconds from the child's first line; machine shared, figures noisy)")
+    print(f"baseline  bare QMainWindow first paint      {statistics.median(base):6.3f} s")
+    print(f"console   splash painted (first paint)      {median('splash_painted'):6.3f} s")
+    print(f"console   database open (schema checked)    {median('database_open'):6.3f} s")
+    print(f"console   main window shown                 {median('window_shown'):6.3f} s")
+    print(
+        f"ratio     console first paint / baseline    {median('splash_painted') / statistics.median(base):6.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
