@@ -133,7 +133,8 @@ class GridMapView(QWidget):
         self._press: QPoint | None = None
         self._dragging = False
         self._text_images: dict[tuple[str, str], QImage] = {}
-        self._block_labels: dict[tuple[int, int, int], QImage] = {}
+        self._block_labels: dict[tuple[int, int, int, int], QImage] = {}
+        self._label_cells: list[int] = []
         self._overdue = np.zeros(0, dtype=np.int64)
         self._count_arr = np.zeros(4, dtype=np.int64)
         self._block_lut = np.zeros(1, dtype=np.int64)
@@ -386,6 +387,10 @@ class GridMapView(QWidget):
         self._k = max(1, min(8, int(math.sqrt(_GLYPH_BUDGET / (lay.width * lay.height)))))
         self._glyph_lut_k = self._glyph_lut(self._k)
         self._block_labels.clear()
+        self._label_cells = [
+            min([o.x - b.x - 1 for o in lay.blocks if o.y == b.y and o.x > b.x], default=lay.width - b.x)
+            for b in lay.blocks
+        ]
         self._repaint_all_cells()
         if fit:
             self.fit()
@@ -492,8 +497,13 @@ class GridMapView(QWidget):
                 continue
             # A building's unit names take the line right above it; its own name goes one higher.
             lift = line + 2 + (self._unit_line if self._shows_units(b) else 0)
-            # Widths in steps of 16 px so zooming reuses the rendered labels.
-            p.drawImage(QPointF(x0, y0 - lift), self._block_label(j, int(max(bw, 40)) // 16 * 16, overdue[j]))
+            # The label may use the free space up to the next block; widths in steps of 16 px so
+            # zooming reuses the rendered labels.
+            avail = int(max(bw, self._label_cells[j] * s, 40)) // 16 * 16
+            # Sticky: a block reaching past the left edge keeps its name in view.
+            shift = min(max(0.0, -x0), max(0.0, bw - 120))
+            label = self._block_label(j, avail, int(bw) // 16 * 16, overdue[j])
+            p.drawImage(QPointF(x0 + shift, y0 - lift), label)
         if lay.level == "community" and s >= 14:
             self._paint_building_numbers(p, lay, fm)
 
@@ -506,9 +516,12 @@ class GridMapView(QWidget):
             and b.unit_columns * self._scale >= 48
         )
 
-    def _block_label(self, j: int, width: int, overdue: int) -> QImage:
-        """The block's name (elided) with its count of red households right-aligned, rendered once."""
-        key = (j, width, overdue)
+    def _block_label(self, j: int, width: int, block_width: int, overdue: int) -> QImage:
+        """The block's name (elided to ``width``) and its count of households to visit, rendered once.
+
+        The count is right-aligned over the block, or just after the name when the name is wider.
+        """
+        key = (j, width, block_width, overdue)
         img = self._block_labels.get(key)
         if img is not None:
             return img
@@ -529,13 +542,16 @@ class GridMapView(QWidget):
         painter = QPainter(img)
         painter.setFont(self._label_font)
         room = width
-        # The count of red households right-aligned over the block: where to go first.
-        if overdue and width >= 60:
-            count = self.tr("逾期 %1").replace("%1", str(overdue))
-            cw = fm.horizontalAdvance(count)
+        # The name comes first (at least a few characters of it); then, right-aligned, the count of
+        # households to visit: where to go first.
+        count = self.tr("逾期 %1").replace("%1", str(overdue))
+        cw = fm.horizontalAdvance(count)
+        name_w = fm.horizontalAdvance(name)
+        if overdue and room - cw - 6 >= min(name_w, fm.horizontalAdvance(name[:4])):
+            right = min(width, max(block_width, name_w + 12 + cw))
             painter.setPen(QColor(theme.VERIFICATION_COLOURS["red"]))
-            painter.drawText(QPointF(width - cw, fm.ascent()), count)
-            room -= cw + 6
+            painter.drawText(QPointF(right - cw, fm.ascent()), count)
+            room = right - cw - 6
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(
             QPointF(0, fm.ascent()), fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 12))
@@ -624,8 +640,8 @@ class GridMapView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setBrush(Qt.BrushStyle.NoBrush)
         # A ring that stays visible when a cell is one pixel: never smaller than 18 px across.
-        r = max(s * 0.9, 9.0)
-        for colour, width in (("#000000", 5.0), ("#58a6ff", 2.5)):
+        r = max(s * 1.1, 12.0)
+        for colour, width in (("#000000", 6.0), ("#ffffff", 3.0)):
             p.setPen(QPen(QColor(colour), width))
             p.drawEllipse(QPointF(x + s / 2, y + s / 2), r, r)
 
