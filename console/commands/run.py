@@ -45,7 +45,11 @@ def prepare_demo(engine: Any, report: Callable[[str], None], settings: Settings)
     if demo is not None:
         if demo.is_empty(engine):
             report("正在生成演示辖区数据…")
-            demo.seed_demo(engine, DEMO_SCALE)
+            demo.seed_demo(
+                engine,
+                DEMO_SCALE,
+                progress=lambda stage, done, total: report(f"正在生成演示辖区数据: {stage} {done}/{total}"),
+            )
         else:
             log.info("database already holds data; demo seeding skipped")
     return start_simulation(engine, settings)
