@@ -129,6 +129,7 @@ class GridSnapshot:
     days: np.ndarray  # int32 days since last verification, -1 = never
     status: np.ndarray  # uint8 GREEN/ORANGE/RED/GREY
     grid_cell: np.ndarray  # int16 index into grid_cells, -1 = none
+    officer: np.ndarray  # int32 id of the grid cell's officer, -1 = none
     communities: tuple[CommunityInfo, ...]
     buildings: tuple[BuildingInfo, ...]
     grid_cells: tuple[GridCellInfo, ...]
@@ -191,8 +192,7 @@ class GridSnapshot:
             wanted = [i for i, g in enumerate(self.grid_cells) if g.id == filters.grid_cell_id]
             mask &= np.isin(self.grid_cell, wanted)
         if filters.officer_id is not None:
-            comms = [i for i, c in enumerate(self.communities) if c.officer_id == filters.officer_id]
-            mask &= np.isin(self.community, comms)
+            mask &= self.officer == filters.officer_id
         if filters.housing_uses is not None:
             codes = [HOUSING_USES.index(u) for u in filters.housing_uses if u in HOUSING_USES]
             mask &= np.isin(self.housing_use, codes)
@@ -467,7 +467,9 @@ class GridMapService(Service):
             flat = np.fromiter(itertools.chain.from_iterable(cur), dtype=np.int64)
             rows = flat.reshape(-1, _COLUMNS)
             odd: dict[int, tuple[str, str]] = {}
-            if len(rows) and (rows[:, 3].min() < 0 or rows[:, 5].min() < 0):  # skip the scan when all are plain
+            if len(rows) and (
+                rows[:, 3].min() < 0 or rows[:, 5].min() < 0
+            ):  # skip the scan when all are plain
                 cur.execute(irregular)
                 odd = {int(i): (u or "", r or "") for i, u, r in cur}
         finally:
@@ -572,6 +574,7 @@ def _assemble(
     days = np.where(epoch < 0, -1, np.maximum(0, (now - epoch) // _DAY)).astype(np.int32)
     status = compute_status(days, orange[comm_lut], red[comm_lut]) if n else np.empty(0, np.uint8)
     cell_row = {g.id: i for i, g in enumerate(grid_cells)}
+    comm_officer = np.array([c.officer_id or -1 for c in communities] or [-1], dtype=np.int32)
     comm_cell = np.array([cell_row.get(c.grid_cell_id or -1, -1) for c in communities] or [0], dtype=np.int16)
     return GridSnapshot(
         as_of=as_of,
@@ -587,6 +590,7 @@ def _assemble(
         days=days,
         status=status,
         grid_cell=comm_cell[comm_lut] if n else np.empty(0, np.int16),
+        officer=comm_officer[comm_lut] if n else np.empty(0, np.int32),
         communities=tuple(communities),
         buildings=tuple(buildings),
         grid_cells=tuple(grid_cells),

@@ -212,3 +212,26 @@ def test_tooltip_and_drag_pan(
         qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(60, -40))
     after = view.cell_centre(4)
     assert (after.x() - before.x(), after.y() - before.y()) == pytest.approx((60, -40))
+
+
+def test_visit_recorded_from_the_map_recolours_at_once(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, community_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=1, residents=True, seed=9)
+    set_verified(engine, 2, None)
+    pane = _pane(qtbot, services, community_officer)
+    assert _pixel(pane, 2) == QColor(theme.VERIFICATION_COLOURS["grey"])
+    centre = pane.view.cell_centre(2)
+    assert centre is not None
+    qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    dialog = pane.findChildren(HouseholdDialog)[0]
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
+    assert dialog.record_button.isEnabled()
+    visit = dialog.open_visit_dialog()
+    assert visit is not None
+    with qtbot.waitSignal(pane.household_recoloured, timeout=10_000) as recoloured:
+        qtbot.mouseClick(visit.buttons.button(visit.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert recoloured.args == [2]
+    assert _pixel(pane, 2) == QColor(theme.VERIFICATION_COLOURS["green"])
+    qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1, timeout=10_000)  # the history shows the visit
+    dialog.close()
