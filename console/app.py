@@ -295,9 +295,10 @@ def build_panes(services: Services, actor: Actor, settings: Settings) -> dict[st
 
 def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) -> int:
     """Start the desktop console and run it until the user quits; returns the exit status."""
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine panes need it
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        # QtWebEngine panes (district map) need this before the application exists.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

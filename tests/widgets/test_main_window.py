@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -219,6 +219,7 @@ def test_window_geometry_and_closed_panes_are_restored(
 def test_english_translation_swaps_the_menu_titles(
     qtbot: QtBot, qapp: QApplication, services: Services, actor: Actor, settings: Settings
 ) -> None:
+    locale = QLocale()
     translators = console_app.install_translations(qapp, "en")
     try:
         assert translators, "console_en.qm did not load"
@@ -230,7 +231,7 @@ def test_english_translation_swaps_the_menu_titles(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
-    console_app.install_translations(qapp, "zh_CN")
+        QLocale.setDefault(locale)
 
 
 def test_language_switch_is_saved_for_the_next_start_without_keeping_a_one_off_db(
