@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.first_start = False
         self._needs_default_sizes = False
+        self._maximised_before_full_screen = False
         self._tab_groups: dict[str, QDockWidget] = {}
 
         self.setWindowTitle(self.tr("值班台 · 社区派出所值班室"))
@@ -427,7 +428,10 @@ class MainWindow(QMainWindow):
     # ----- window state ------------------------------------------------------------------------
     def _on_fullscreen_toggled(self, checked: bool) -> None:
         if checked:
+            self._maximised_before_full_screen = self.isMaximized()
             self.showFullScreen()
+        elif self._maximised_before_full_screen:
+            self.showMaximized()
         else:
             self.showNormal()
 

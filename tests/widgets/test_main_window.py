@@ -143,6 +143,23 @@ def test_search_shortcut_and_help_list_the_keys(
         assert needed in text
 
 
+def test_full_screen_and_back_and_the_default_layout_comes_back(
+    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, services, actor, settings)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    for key in ("map", "cases", "statistics"):
+        window.docks[key].close()
+    window.actions_by_name["reset_layout"].trigger()
+    qtbot.waitUntil(lambda: window.docks["map"].isVisible())
+    assert all(dock.isVisible() for dock in window.docks.values())
+    assert not window.panes["map"].visibleRegion().isEmpty()  # the grid map on top of its tab group
+    assert not window.panes["cases"].visibleRegion().isEmpty()
+
+
 def test_status_bar_shows_backend_host_and_live_connection(
     qtbot: QtBot, engine: Engine, clock: FixedClock, settings: Settings
 ) -> None:
