@@ -80,6 +80,7 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--baseline-reps", type=int, default=5)
     ap.add_argument("--db", default=None, help="an existing database URL instead of a temporary SQLite file")
+    ap.add_argument("--demo", action="store_true", help="seed with seed_demo(engine, 'district') instead")
     args = ap.parse_args()
 
     app = QApplication([])
@@ -87,6 +88,14 @@ def main() -> int:
     if args.db:
         engine = make_engine(args.db)
         seeded = "existing database"
+    elif args.demo:
+        from console.services.demo import seed_demo
+
+        path = Path(tempfile.mkdtemp(prefix="bench_map_")) / "station.db"
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        summary = seed_demo(engine, "district", now=NOW)
+        seeded = f"seed_demo(engine, 'district') into temp SQLite: {summary.line()}"
     else:
         from grid_data import seed_grid
 
