@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Table, and_, case, func, not_, or_, select, update
 
 from console.errors import ConflictError, UserError, ValidationError
 from console.models import Alert, Community, Event, Station, WatchlistEntry
@@ -184,12 +184,11 @@ class AlertService(Service):
         """Critical/high alerts nobody has acknowledged yet."""
         actor.require(Permission.VIEW_ALERTS)
         with self._sessions() as s:
+            # Led by ix_alert_status_id: a severity condition in WHERE would let the planner walk
+            # every critical and high alert of the whole history instead.
+            urgent = case((_a.severity_rank <= URGENT_RANK, 1), else_=0)
             return int(
-                s.execute(
-                    select(func.count())
-                    .select_from(Alert.__table__)
-                    .where(_a.status == "new", _a.severity_rank <= URGENT_RANK)
-                ).scalar_one()
+                s.execute(select(func.coalesce(func.sum(urgent), 0)).where(_a.status == "new")).scalar_one()
             )
 
     def _segment(
@@ -518,13 +517,17 @@ class AlertService(Service):
         with self._transaction() as s:
             seconds = s.execute(select(Station.escalate_after_seconds).order_by(Station.id).limit(1)).scalar()
             cutoff = now - dt.timedelta(seconds=seconds if seconds is not None else DEFAULT_ESCALATE_AFTER_S)
-            due = [
-                _a.status == "new",
-                _a.escalated_at.is_(None),
-                _a.severity_rank <= URGENT_RANK,
-                _a.raised_at < cutoff,
-            ]
-            ids = list(s.execute(select(_a.id).where(*due).order_by(_a.id)).scalars())
+            # The unacknowledged alerts are few and found by status; the rest is checked here (a
+            # severity condition in SQL would lead the planner through the whole history).
+            candidates = s.execute(
+                select(_a.id, _a.severity_rank, _a.escalated_at, _a.raised_at).where(_a.status == "new")
+            ).all()
+            ids = sorted(
+                i
+                for i, rank, escalated, raised in candidates
+                if rank <= URGENT_RANK and escalated is None and raised < cutoff
+            )
+            due = [_a.status == "new", _a.escalated_at.is_(None)]
             if ids:
                 # No version bump: escalation must not turn an officer's acknowledgement into a conflict.
                 s.execute(update(_t).where(_a.id.in_(ids), *due).values(escalated_at=now))
