@@ -71,3 +71,9 @@ def test_missing_required_column_exits_2(db_url, tmp_path, capsys):
     f = write(tmp_path / "x.csv", "小区,姓名\n海景花园,张伟\n")
     assert main(["--db", db_url, "import", "registry", f]) == 2
     assert "missing required column" in capsys.readouterr().err
+
+
+def test_unreadable_file_exits_2_without_traceback(db_url, tmp_path, capsys):
+    assert main(["--db", db_url, "import", "registry", str(tmp_path / "missing.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "file not found" in err and "Traceback" not in err

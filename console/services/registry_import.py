@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 CHUNK = 5000
+SQLITE_CACHE_KIB = 131072  # 128 MB while a chunk is written
 H: Table = Household.__table__  # type: ignore[assignment]
 R: Table = Resident.__table__  # type: ignore[assignment]
 B: Table = Building.__table__  # type: ignore[assignment]
@@ -242,9 +243,7 @@ class _Run:
 
     def _station(self, conn: Connection) -> int:
         if self.station_id is None:
-            self.station_id = self._insert(
-                conn, S, code="DEFAULT", name="派出所", district=""
-            )
+            self.station_id = self._insert(conn, S, code="DEFAULT", name="派出所", district="")
         return self.station_id
 
     # --- one chunk ---------------------------------------------------------------------------
@@ -275,12 +274,21 @@ class _Run:
                 parsed.append(row)
         with self.service._sessions() as s:
             conn = s.connection()
-            placed = self._place(conn, parsed)
-            self._write_households(conn, placed)
-            self._write_residents(conn, placed)
-            if not self.dry_run:
-                self._update_building_sizes(conn, {key[0] for _, key in placed})
-                s.commit()
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                # The resident indexes of a district outgrow SQLite's default 2 MB page cache; a
+                # larger cache for the import's connection keeps index inserts in memory.
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+            try:
+                placed = self._place(conn, parsed)
+                self._write_households(conn, placed)
+                self._write_residents(conn, placed)
+                if not self.dry_run:
+                    self._update_building_sizes(conn, {key[0] for _, key in placed})
+                    s.commit()
+            finally:
+                if sqlite:
+                    s.connection().exec_driver_sql("PRAGMA cache_size = -2000")
             self.rows_kept += len(placed)
 
     def _reject(self, errors: list[RowRejection]) -> None:

@@ -50,6 +50,8 @@ SEARCH_INDEXES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("ix_vehicle_owner_id_number", "vehicle", "owner_id_number"),
         ("ix_vehicle_owner_phone", "vehicle", "owner_phone"),
         ("ix_vehicle_resident_id", "vehicle", "resident_id"),
+        ("ix_vehicle_owner_name", "vehicle", "owner_name"),
+        ("ix_vehicle_owner_name", "vehicle", "owner_name"),
     ),
     "postgresql": (
         ("ix_resident_name_c", "resident", 'name COLLATE "C"'),
@@ -353,7 +355,8 @@ class _Query:
             self._residents(func.substr(R.c.name, func.length(R.c.name)) == name, "名")
         elif len(name) == 2:
             self._residents(func.substr(R.c.name, func.length(R.c.name) - literal_column("1")) == name, "名")
-        else:
+        elif not self.found["resident"]:
+            # Inside a longer name: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
             self._residents(R.c.name.like(f"%{_escape(name)}%", escape="\\"), "姓名包含")
         self._vehicles(V.c.owner_name == name, "车主姓名")
 
@@ -505,7 +508,8 @@ class _Query:
         plate = normalise_plate(q)
         self._vehicles(V.c.plate == plate, "号牌")
         self._vehicles(self._prefix(V.c.plate, plate), "号牌")
-        self._vehicles(V.c.plate.like(f"%{_escape(plate)}%", escape="\\"), "号牌包含")
+        if not self.found["vehicle"]:
+            self._vehicles(V.c.plate.like(f"%{_escape(plate)}%", escape="\\"), "号牌包含")
 
 
 def _escape(text_: str) -> str:

@@ -37,6 +37,7 @@ COMMON = (
     ("ix_vehicle_owner_id_number", "vehicle", "owner_id_number"),
     ("ix_vehicle_owner_phone", "vehicle", "owner_phone"),
     ("ix_vehicle_resident_id", "vehicle", "resident_id"),
+    ("ix_vehicle_owner_name", "vehicle", "owner_name"),
 )
 POSTGRESQL = (
     ("ix_resident_name_c", "resident", 'name COLLATE "C"'),

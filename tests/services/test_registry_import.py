@@ -227,3 +227,21 @@ def test_progress_and_cancel_keep_whole_rows(service, sessions, community_office
     assert seen[0] == (0, 6)
     assert counts(sessions)[2:] == (2, 2)  # two whole rows: household and resident each
     assert "已导入的 2 行保留" in report.summary()
+
+
+def test_xlsx_merged_data_cells_are_filled_and_numeric_id_explained(
+    service, sessions, community_officer, tmp_path
+):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["小区", "楼栋", "户室", "姓名", "身份证号"])
+    ws.append(["海景花园", "3", "1203", "张伟", ZHANG])
+    ws.append([None, "3", "1204", "李娜", LI])
+    ws.append([None, "3", "1205", "王五", 350211197005050030])  # Excel turned the ID into a number
+    ws.merge_cells("A2:A4")  # one community name spanning three rows, as stations often do
+    wb.save(tmp_path / "filled.xlsx")
+    report = service.import_registry(community_officer, tmp_path / "filled.xlsx")
+    assert (report.residents_created, report.rows_rejected) == (2, 1)
+    assert report.rejections[0].column == "id_number" and "Excel" in report.rejections[0].rule
+    with sessions() as s:
+        assert s.scalars(select(Community.name)).all() == ["海景花园"]
