@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 from collections.abc import Callable
@@ -68,11 +69,13 @@ class _Call(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result: Any = self._fn()
+            ok = True
         except BaseException as exc:  # delivered to the caller's on_failure or the crash handler
-            self._carrier.done.emit(self._id, False, exc)
-        else:
-            self._carrier.done.emit(self._id, True, result)
+            result, ok = exc, False
+        # RuntimeError: the owner was deleted while the call ran; nobody is waiting for the answer.
+        with contextlib.suppress(RuntimeError):
+            self._carrier.done.emit(self._id, ok, result)
 
 
 class BackgroundRunner(QObject):
