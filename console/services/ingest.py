@@ -82,6 +82,17 @@ _SQLITE_INSERT = (
 )
 
 
+_TIME_COLUMNS = frozenset({EVENT_COLUMNS.index("at"), EVENT_COLUMNS.index("received_at")})
+
+
+def sqlite_utc_text(value: dt.datetime) -> str:
+    """An aware time as SQLAlchemy stores UTCDateTime in SQLite (naive UTC text with microseconds).
+
+    Same text as the column type's own processor (a test holds them equal), at C speed.
+    """
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 class _FastPathMismatch(Exception):
     """The SQLite executemany path could not tell its new ids for certain (never seen so far)."""
 
@@ -336,8 +347,12 @@ class IngestService(Service):
         """
         processors = self._event_processors(conn)
         columns = [list(c) for c in zip(*rows, strict=True)]
+        sqlite_times = conn.dialect.name == "sqlite"
         for pos, proc in processors:
-            columns[pos] = [proc(v) for v in columns[pos]]
+            if sqlite_times and pos in _TIME_COLUMNS:
+                columns[pos] = [sqlite_utc_text(v) for v in columns[pos]]
+            else:
+                columns[pos] = [proc(v) for v in columns[pos]]
         inserted: dict[tuple[str, str], int] = {}
         if conn.dialect.name == "postgresql":
             result = conn.exec_driver_sql(_PG_INSERT, tuple(columns))

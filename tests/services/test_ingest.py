@@ -111,6 +111,25 @@ def test_sightings_can_be_traced_by_time_exactly(intake: Intake) -> None:
     assert seen == [at]
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        dt.datetime(2026, 3, 14, 13, 7, 55, 123456, tzinfo=dt.UTC),
+        dt.datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        dt.datetime(1, 1, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+    ],
+)
+def test_fast_sqlite_time_text_equals_the_column_types_own(moment: dt.datetime) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from console.services.ingest import sqlite_utc_text
+
+    dialect = sqlite.dialect()
+    column_type = Event.__table__.c.at.type
+    assert sqlite_utc_text(moment) == column_type.dialect_impl(dialect).bind_processor(dialect)(moment)
+
+
 def test_community_by_code_or_exact_name_and_unknown_rejected(intake: Intake) -> None:
     answers = intake.send(intake.event(community="华侨学府"), intake.event(community="禹洲"))
     assert answers[0].status == "accepted"
