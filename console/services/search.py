@@ -391,7 +391,7 @@ class _Query:
                 room=room,
                 housing_use=use,
             )
-            self.found["household"][hid] = replace(hit, title=hit.address)
+            self.found["household"][hid] = replace(hit, title=f"{room}室 {use}".strip())
 
     def _community_ids(self, fragment: str) -> list[int]:
         fragment = fragment.strip()

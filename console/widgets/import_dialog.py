@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -86,7 +87,9 @@ class RegistryImportDialog(QDialog):
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.addItems(list(ENCODINGS))
         self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
+        # Explicit lines, no word wrap: a wrapping label in a layout may be given too little height.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_table = QTableWidget(self)
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.report_label = QLabel(self)
@@ -148,7 +151,7 @@ class RegistryImportDialog(QDialog):
         self.path_edit.setText(path)
         self.import_button.setEnabled(False)
         self.pages.setCurrentIndex(0)
-        self.message_label.setText(self.tr("正在读取文件 …"))
+        self._set_message(self.tr("正在读取文件 …"))
         service = self._service
         self._runner.submit(
             lambda: service.preview(path, encoding), self._on_preview_done, self._on_preview_failed
@@ -167,6 +170,12 @@ class RegistryImportDialog(QDialog):
             writer.writerow(["row", "column", "rule"])
             for r in self.report.rejections if self.report else ():
                 writer.writerow([r.row, r.column, r.rule])
+
+    def _set_message(self, text: str) -> None:
+        """Show ``text`` (explicit lines) with room for every line."""
+        self.message_label.setText(text)
+        lines = text.count("\n") + 1 if text else 0
+        self.message_label.setFixedHeight(self.message_label.fontMetrics().lineSpacing() * lines + 8)
 
     # --- preview -------------------------------------------------------------------------------
 
@@ -192,12 +201,12 @@ class RegistryImportDialog(QDialog):
         if preview.encoding and preview.encoding != "utf-8":
             lines.append(self.tr("编码: {0}").format(preview.encoding))
         lines.extend(preview.warnings)
-        self.message_label.setText("\n".join(lines))
+        self._set_message("\n".join(lines))
         self.import_button.setEnabled(True)
 
     def _on_preview_failed(self, exc: BaseException) -> None:
         suggested = getattr(exc, "suggested_encoding", None)
-        self.message_label.setText(str(exc))
+        self._set_message(str(exc))
         self.preview_table.clear()
         self.preview_table.setRowCount(0)
         self.preview_table.setColumnCount(0)
@@ -235,7 +244,7 @@ class RegistryImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 0)
-        self.message_label.setText(self.tr("正在导入 … 取消时, 已导入的行会保留 (再次导入同一文件即可继续)"))
+        self._set_message(self.tr("正在导入 … 取消时, 已导入的行会保留 (再次导入同一文件即可继续)"))
         self._worker = _ImportWorker(self._service, self._actor, self._path, self._encoding, self)
         self._worker.progressed.connect(self._on_worker_progressed)
         self._worker.succeeded.connect(self._on_worker_succeeded)
@@ -246,7 +255,7 @@ class RegistryImportDialog(QDialog):
         if self._worker is not None:
             self._worker.cancel_requested.set()
             self.cancel_button.setEnabled(False)
-            self.message_label.setText(self.tr("正在取消 … 已导入的行会保留"))
+            self._set_message(self.tr("正在取消 … 已导入的行会保留"))
 
     def _on_worker_progressed(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
@@ -258,7 +267,7 @@ class RegistryImportDialog(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         self.report_label.setText(report.summary())
-        self.message_label.setText("\n".join(report.warnings))
+        self._set_message("\n".join(report.warnings))
         self.rejections_table.setRowCount(len(report.rejections))
         for i, r in enumerate(report.rejections):
             for c, value in enumerate((str(r.row), r.column, r.rule)):
@@ -271,7 +280,7 @@ class RegistryImportDialog(QDialog):
     def _on_worker_failed(self, exc: BaseException) -> None:
         self._finish()
         self.progress_bar.setVisible(False)
-        self.message_label.setText(self.tr("导入失败: {0}").format(str(exc)))
+        self._set_message(self.tr("导入失败: {0}").format(str(exc)))
         self.import_button.setEnabled(True)
         if not isinstance(exc, UserError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
