@@ -308,9 +308,16 @@ class GridMapService(Service):
         """Current ``last_verified_at`` of a few households (for live recolouring)."""
         actor.require(Permission.VIEW_REGISTRY)
         ids = list(household_ids)
+        out: dict[int, dt.datetime | None] = {}
         with self._transaction() as s:
-            rows = s.execute(select(Household.id, Household.last_verified_at).where(Household.id.in_(ids)))
-            return {int(i): t for i, t in rows}
+            # In chunks: an import can change thousands of households in one burst.
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = s.execute(
+                    select(Household.id, Household.last_verified_at).where(Household.id.in_(chunk))
+                )
+                out.update((int(i), t) for i, t in rows)
+        return out
 
     def household_detail(self, actor: Actor, household_id: int) -> HouseholdDetail:
         """Address, housing use, residents (masked unless the role may see them) and visit history."""

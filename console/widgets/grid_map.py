@@ -154,12 +154,23 @@ class GridMapView(QWidget):
     # --- data ---------------------------------------------------------------------------------
     def set_snapshot(self, snapshot: GridSnapshot) -> None:
         """Show ``snapshot`` (keeps the current level if it still exists)."""
+        previous, kept, marked = self._layout, (self._scale, self._ox, self._oy), self.highlighted()
         self._snap = snapshot
         self._mask = snapshot.filter_mask(self._filters)
         level, key = self._stack[-1]
         if level == "community" and snapshot.community_index(key or -1) < 0:
             self._stack = [("district", None)]
+        self._highlight = snapshot.index_of(marked) if marked >= 0 else -1
         self._apply_layout(fit=True)
+        # A reload (F5, an import elsewhere) keeps the officer's zoom when the level looks the same.
+        if (
+            previous is not None
+            and self._layout is not None
+            and previous.level == self._layout.level
+            and (previous.width, previous.height) == (self._layout.width, self._layout.height)
+        ):
+            self._scale, self._ox, self._oy = kept
+            self.update()
 
     def snapshot(self) -> GridSnapshot | None:
         return self._snap
@@ -324,6 +335,10 @@ class GridMapView(QWidget):
             self._anim.stop()
             self._scale, self._ox, self._oy = target
             self.update()
+
+    def animating(self) -> bool:
+        """True while a keyboard zoom, fit or "show household" glides to its target."""
+        return self._anim.state() == QVariantAnimation.State.Running
 
     def pan_by(self, dx: float, dy: float) -> None:
         self._ox += dx

@@ -338,6 +338,9 @@ class GridMapPane(QWidget):
         if snap is None or not times:
             return
         ids = list(times)
+        if (snap.indices_of(ids) < 0).any():
+            # A household the map has not seen (an import on another console): reload it all.
+            self.load()
         idx = self._services.gridmap.recolour(snap, ids, [times[i] for i in ids])
         self.view.refresh_households(np.asarray(idx))
         for hid in ids:

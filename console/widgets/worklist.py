@@ -185,9 +185,11 @@ class WorklistPane(QWidget):
             self.officer_box.addItem(name, oid)
 
     def choose(self, *, officer_id: int | None = None, grid_cell_id: int | None = None) -> None:
-        """Select an officer or a grid cell as a user would (and reload)."""
-        self.officer_box.setCurrentIndex(max(0, self.officer_box.findData(officer_id)))
-        self.grid_cell_box.setCurrentIndex(max(0, self.grid_cell_box.findData(grid_cell_id)))
+        """Select an officer or a grid cell as a user would (and reload once)."""
+        for box, value in ((self.officer_box, officer_id), (self.grid_cell_box, grid_cell_id)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
         self.refresh()
 
     def _on_officer_changed(self, _i: int) -> None:

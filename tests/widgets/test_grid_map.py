@@ -235,3 +235,18 @@ def test_visit_recorded_from_the_map_recolours_at_once(
     assert _pixel(pane, 2) == QColor(theme.VERIFICATION_COLOURS["green"])
     qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1, timeout=10_000)  # the history shows the visit
     dialog.close()
+
+
+def test_reload_keeps_the_zoom_and_the_highlight(
+    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+) -> None:
+    seed_grid(engine, clock.now(), communities=2, residents=False)
+    pane = _pane(qtbot, services, duty_officer)
+    pane.view.zoom_by(3.0)
+    pane.view.show_household(7)
+    qtbot.waitUntil(lambda: not pane.view.animating(), timeout=3000)
+    scale, centre = pane.view.scale(), pane.view.cell_centre(7)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.reload_button.click()
+    assert pane.view.scale() == scale and pane.view.cell_centre(7) == centre
+    assert pane.view.highlighted() == 7
