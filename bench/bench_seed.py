@@ -1,0 +1,136 @@
+"""Seed the demo district into a fresh SQLite file and/or a fresh PostgreSQL database.
+
+Prints, per backend, each stage's rows and rows/s and the total wall time, next to a baseline
+measured in the same run: a raw ``sqlite3`` executemany of the same number of resident-shaped
+rows (no SQLAlchemy, no indexes, no generation cost), i.e. the floor for any loader here.
+
+    python bench/bench_seed.py                       # district scale, both backends
+    python bench/bench_seed.py --scale small --backend sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import text
+
+from console.db import make_engine, upgrade
+from console.services.demo import CST, DemoSummary, seed_demo
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1/postgres"
+NOW = dt.datetime(2026, 3, 14, tzinfo=CST)
+
+
+class StageClock:
+    """Collects (stage, rows, seconds) from the progress callback."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, int, float]] = []
+        self._stage = ""
+        self._start = time.perf_counter()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if stage != self._stage:
+            self._stage, self._start = stage, now
+        if done >= total:
+            self.stages.append((stage, done, now - self._start))
+            self._start = now
+
+
+def baseline_rows_per_second(n: int) -> float:
+    """Raw sqlite3 executemany of ``n`` resident-shaped rows into an unindexed table, one transaction."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = sqlite3.connect(Path(tmp) / "baseline.db")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute(
+            "CREATE TABLE resident (id INTEGER PRIMARY KEY, household_id INTEGER, name TEXT, "
+            "id_number TEXT, phone TEXT, relation TEXT, criminal_record TEXT, moved_out_at TEXT, "
+            "version INTEGER)"
+        )
+        rows = [
+            (
+                i,
+                i // 3 + 1,
+                "陈伟明",
+                f"350211198001{i % 28 + 1:02d}{i % 10000:04d}",
+                f"138{i:08d}",
+                "户主",
+                "",
+                None,
+                1,
+            )
+            for i in range(1, n + 1)
+        ]
+        start = time.perf_counter()
+        conn.executemany("INSERT INTO resident VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.commit()
+        seconds = time.perf_counter() - start
+        conn.close()
+    return n / seconds
+
+
+def run(url: str, scale: str, label: str) -> DemoSummary:
+    engine = make_engine(url)
+    upgrade(engine)
+    clock = StageClock()
+    summary = seed_demo(engine, scale, seed=1, now=NOW, progress=clock)
+    engine.dispose()
+    print(
+        f"\n== {label}: scale {scale}, {summary.total_rows:,} rows in {summary.seconds:.1f} s "
+        f"({summary.total_rows / summary.seconds:,.0f} rows/s overall)"
+    )
+    print(f"   {'stage':<28}{'rows':>11}{'seconds':>9}{'rows/s':>11}")
+    for stage, rows, seconds in clock.stages:
+        if rows >= 1000 or seconds >= 0.5:
+            rate = f"{rows / seconds:,.0f}" if seconds > 0 and "索引" not in stage else "-"
+            print(f"   {stage:<28}{rows:>11,}{seconds:>9.2f}{rate:>11}")
+    return summary
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", choices=("small", "district"), default="district")
+    p.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    args = p.parse_args()
+    results: list[tuple[str, DemoSummary]] = []
+    if args.backend in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            results.append(("SQLite", run(f"sqlite:///{Path(tmp) / 'station.db'}", args.scale, "SQLite")))
+    if args.backend in ("postgresql", "both"):
+        admin = make_engine(PG_ADMIN)
+        name = f"bench_seed_{uuid.uuid4().hex[:8]}"
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            url = admin.url.set(database=name).render_as_string(hide_password=False)
+            results.append(("PostgreSQL", run(url, args.scale, "PostgreSQL")))
+        finally:
+            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    residents = results[0][1].count("resident") if results else 100_000
+    base = baseline_rows_per_second(residents)
+    print(
+        f"\nbaseline: raw sqlite3 executemany of {residents:,} resident-shaped rows, no indexes: "
+        f"{base:,.0f} rows/s ({residents / base:.2f} s)"
+    )
+    for label, s in results:
+        rate = s.total_rows / s.seconds
+        print(
+            f"{label}: whole seed (generation + load + indexes) {rate:,.0f} rows/s = "
+            f"{rate / base:.2f} x the raw baseline; {s.seconds:.1f} s wall time"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
