@@ -87,11 +87,13 @@ class FeedPane(QWidget):
         self._generation = 0
         self._pending_live: set[int] = set()
         self._live_scheduled = False
+        self._live_in_flight = False
         self._detail_for: int | None = None
         self._escalating = False
         # Until the dispatch issue connects its dialog, D asks for confirmation and marks dispatched.
         self.builtin_dispatch = True
         self._runner = BackgroundRunner(self)
+        self._live_runner = BackgroundRunner(self)
         self.notifier = AlertNotifier(self, sound=sound)
         self._own_bridge = bridge is None
         self.bridge = bridge if bridge is not None else LiveBridge(services.open_change_feed(), self)
@@ -245,7 +247,12 @@ class FeedPane(QWidget):
 
     def busy(self) -> bool:
         """True while the worker has database calls in flight (tests wait on it)."""
-        return self._runner.busy() or self._live_scheduled
+        return (
+            self._runner.busy()
+            or self._live_runner.busy()
+            or self._live_scheduled
+            or bool(self._pending_live)
+        )
 
     @Slot()
     def _on_filter_changed(self) -> None:
@@ -311,19 +318,32 @@ class FeedPane(QWidget):
             QTimer.singleShot(0, self._fetch_live)
 
     def _fetch_live(self) -> None:
+        # One read in flight at a time on its own worker (never behind a slow search); changes
+        # arriving meanwhile are collected and read together next: bursts coalesce.
         self._live_scheduled = False
-        ids, self._pending_live = sorted(self._pending_live), set()
-        if not ids:
+        if self._live_in_flight or not self._pending_live:
             return
+        ids, self._pending_live = sorted(self._pending_live), set()
+        self._live_in_flight = True
         generation, filters = self._generation, self._filters
         alerts, actor = self._services.alerts, self._actor
-        self._runner.submit(
+        self._live_runner.submit(
             lambda: (alerts.alerts_by_ids(actor, ids, filters), alerts.urgent_open_count(actor)),
             lambda result: self._on_live_rows(generation, ids, result),
-            self._on_failed,
+            self._on_live_failed,
         )
 
+    def _live_done(self) -> None:
+        self._live_in_flight = False
+        if self._pending_live:
+            self._fetch_live()
+
+    def _on_live_failed(self, exc: BaseException) -> None:
+        self._live_done()
+        self._on_failed(exc)
+
     def _on_live_rows(self, generation: int, ids: list[int], result: tuple[list[AlertRow], int]) -> None:
+        self._live_done()
         if generation != self._generation:
             return  # a reload with the new filter is on its way and includes these
         rows, urgent = result
@@ -508,6 +528,7 @@ class FeedPane(QWidget):
         if self._own_bridge:
             self.bridge.close()
         self._runner.wait()
+        self._live_runner.wait()
 
     def closeEvent(self, event: Any) -> None:
         self.shutdown()

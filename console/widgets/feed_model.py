@@ -324,6 +324,9 @@ class FeedModel(QAbstractTableModel):
             self.endRemoveRows()
 
     def _update(self, at: int, row: AlertRow) -> None:
+        shown = self._rows[at]
+        if (row.version, row.count) < (shown.version, shown.count):
+            return  # an older snapshot overtaken by a newer one (live read vs. triage answer)
         self._looks.pop(row.id, None)
         if row.sort_key == self._keys[at]:
             self._rows[at] = row
