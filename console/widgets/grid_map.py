@@ -50,7 +50,6 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from console.services.gridmap import (
     GREY,
     HOUSING_USES,
-    RED,
     STATUS_NAMES,
     Block,
     GridSnapshot,
@@ -58,43 +57,10 @@ from console.services.gridmap import (
     MapFilter,
 )
 from console.widgets import theme
+from console.widgets.grid_map_cells import CellImages
 
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))
-EMPTY = 8  # colour index of a cell with no household (0-3 status, 4-7 status filtered out)
 MIN_SCALE, MAX_SCALE = 0.2, 96.0
-_GLYPH_BUDGET = 8_000_000  # pixels of the zoomed-in image (32 MB at most)
-
-
-def _rgb(hex_colour: str) -> int:
-    return 0xFF000000 | int(hex_colour.lstrip("#"), 16)
-
-
-def _blend(a: int, b: int, t: float) -> int:
-    """``a`` mixed with ``b`` (t = share of b), opaque."""
-    out = 0xFF000000
-    for shift in (16, 8, 0):
-        ca, cb = (a >> shift) & 0xFF, (b >> shift) & 0xFF
-        out |= round(ca * (1 - t) + cb * t) << shift
-    return out
-
-
-def status_colours() -> list[QColor]:
-    """The four verification colours, green orange red grey (``theme.VERIFICATION_COLOURS``)."""
-    return [QColor(theme.VERIFICATION_COLOURS[name]) for name in STATUS_NAMES]
-
-
-def glyph_pattern(k: int) -> np.ndarray:
-    """Per status a k×k mask: 0 gap, 1 fill, 2 dot. Dot size grows with how overdue the household is."""
-    pat = np.zeros((4, k, k), dtype=np.uint8)
-    gap = 1 if k >= 4 else 0
-    pat[:, : k - gap, : k - gap] = 1
-    inner = k - gap
-    for status, share in ((1, 0.3), (2, 0.6)):
-        d = max(1, round(inner * share))
-        # Towards the lower right, so a room number in the upper left stays readable.
-        o = inner - d - (inner - d) // 3
-        pat[status, o : o + d, o : o + d] = 2
-    return pat
 
 
 class GridMapView(QWidget):
@@ -121,12 +87,8 @@ class GridMapView(QWidget):
         self._layout: Layout | None = None
         self._stack: list[tuple[str, int | None]] = [("district", None)]
         self._pos = np.empty(0, np.int32)  # snapshot index -> position in the layout arrays
-        self._cidx = np.empty((1, 1), np.uint8)  # colour index per layout cell
-        self._base = np.zeros((1, 1), np.uint32)
-        self._base_img = QImage()
-        self._glyph = np.zeros((1, 1), np.uint32)
-        self._glyph_img = QImage()
-        self._k = 1
+        self._bg = QColor(self.palette().color(self.backgroundRole()))
+        self._cells = CellImages(self._bg)
         self._scale, self._ox, self._oy = 1.0, 0.0, 0.0
         self._fitted = False
         self._highlight = -1
@@ -135,10 +97,6 @@ class GridMapView(QWidget):
         self._text_images: dict[tuple[str, str], QImage] = {}
         self._block_labels: dict[tuple[int, int, int, int], QImage] = {}
         self._label_cells: list[int] = []
-        self._overdue = np.zeros(0, dtype=np.int64)
-        self._count_arr = np.zeros(4, dtype=np.int64)
-        self._block_lut = np.zeros(1, dtype=np.int64)
-        self._block_keys = np.zeros(0, dtype=np.int32)
         self._label_font = QFont(self.font())
         self._small_font = QFont(self.font())
         self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
@@ -149,7 +107,6 @@ class GridMapView(QWidget):
         self._anim.valueChanged.connect(self._on_anim_value_changed)
         self._anim_from: tuple[float, float, float] = (1.0, 0.0, 0.0)
         self._anim_to: tuple[float, float, float] = (1.0, 0.0, 0.0)
-        self._build_luts()
 
     # --- data ---------------------------------------------------------------------------------
     def set_snapshot(self, snapshot: GridSnapshot) -> None:
@@ -203,7 +160,7 @@ class GridMapView(QWidget):
         """Households per colour at this level that pass the filter (what the legend shows)."""
         if self._snap is None or self._layout is None:
             return dict.fromkeys(STATUS_NAMES, 0)
-        return {name: int(self._count_arr[i]) for i, name in enumerate(STATUS_NAMES)}
+        return {name: int(self._cells.counts[i]) for i, name in enumerate(STATUS_NAMES)}
 
     # --- levels -------------------------------------------------------------------------------
     def level(self) -> tuple[str, int | None]:
@@ -370,27 +327,6 @@ class GridMapView(QWidget):
         self.update()
 
     # --- building the images --------------------------------------------------------------------
-    def _build_luts(self) -> None:
-        # Opaque everywhere (empty cells and gaps in the background colour): Qt then copies the
-        # scaled image instead of blending it, 3-5x faster zoomed in.
-        bg = _rgb(self.palette().color(self.backgroundRole()).name())
-        base = [_rgb(c.name()) for c in status_colours()]
-        dimmed = [_blend(c, bg, 0.78) for c in base]
-        self._lut = np.array([*base, *dimmed, bg], dtype=np.uint32)
-        self._dot = _rgb("#1b1f24")
-        self._dot_dim = _blend(self._dot, bg, 0.6)
-        self._bg_rgb = bg
-        self._bg = QColor(self.palette().color(self.backgroundRole()))
-
-    def _glyph_lut(self, k: int) -> np.ndarray:
-        pat = glyph_pattern(k)
-        lut = np.full((EMPTY + 1, k, k), self._bg_rgb, dtype=np.uint32)
-        for c in range(EMPTY):
-            status = c % 4
-            dot = self._dot if c < 4 else self._dot_dim
-            lut[c] = np.where(pat[status] == 1, self._lut[c], np.where(pat[status] == 2, dot, self._bg_rgb))
-        return lut
-
     def _apply_layout(self, fit: bool) -> None:
         if self._snap is None:
             return
@@ -399,8 +335,6 @@ class GridMapView(QWidget):
         self._layout = lay
         self._pos = np.full(len(self._snap), -1, dtype=np.int32)
         self._pos[lay.indices] = np.arange(len(lay.indices), dtype=np.int32)
-        self._k = max(1, min(8, int(math.sqrt(_GLYPH_BUDGET / (lay.width * lay.height)))))
-        self._glyph_lut_k = self._glyph_lut(self._k)
         self._block_labels.clear()
         self._label_cells = [
             min([o.x - b.x - 1 for o in lay.blocks if o.y == b.y and o.x > b.x], default=lay.width - b.x)
@@ -412,62 +346,15 @@ class GridMapView(QWidget):
         self.level_changed.emit(level, key)
 
     def _repaint_all_cells(self) -> None:
-        lay, snap = self._layout, self._snap
-        if lay is None or snap is None:
+        if self._layout is None or self._snap is None:
             return
-        self._cidx = np.full((lay.height, lay.width), EMPTY, dtype=np.uint8)
-        idx = lay.indices
-        cidx = snap.status[idx] + np.where(self._mask[idx], 0, 4).astype(np.uint8)
-        self._cidx[lay.y, lay.x] = cidx
-        self._base = np.ascontiguousarray(self._lut[self._cidx])
-        self._base_img = QImage(
-            self._base.data, lay.width, lay.height, lay.width * 4, QImage.Format.Format_RGB32
-        )
-        k = self._k
-        if k >= 3:
-            tiles = self._glyph_lut_k[self._cidx]  # (h, w, k, k)
-            self._glyph = np.ascontiguousarray(
-                tiles.transpose(0, 2, 1, 3).reshape(lay.height * k, lay.width * k)
-            )
-            self._glyph_img = QImage(
-                self._glyph.data, lay.width * k, lay.height * k, lay.width * k * 4, QImage.Format.Format_RGB32
-            )
-        # The legend and the per-block red counts, kept up to date incrementally by _paint_cells.
-        self._count_arr = np.bincount(cidx, minlength=EMPTY + 1)[:4].astype(np.int64)
-        if lay.level == "community":
-            keys, n_keys = snap.building, len(snap.buildings)
-            ids = [b.id for b in snap.buildings]
-        else:
-            keys, n_keys = snap.community, len(snap.communities)
-            ids = [c.id for c in snap.communities]
-        row_of = {db_id: j for j, db_id in enumerate(ids)}
-        self._block_lut = np.full(max(n_keys, 1), -1, dtype=np.int64)
-        for j, b in enumerate(lay.blocks):
-            self._block_lut[row_of[b.id]] = j
-        self._block_keys = keys
-        # "Overdue" counts red and never verified (grey): DOMAIN.md calls both red.
-        red = idx[(cidx == RED) | (cidx == GREY)]
-        self._overdue = np.bincount(self._block_lut[keys[red]], minlength=len(lay.blocks)).astype(np.int64)
+        self._cells.build(self._snap, self._layout, self._mask)
         self.counts_changed.emit(self.counts())
         self.update()
 
     def _paint_cells(self, xs: np.ndarray, ys: np.ndarray, indices: np.ndarray) -> None:
         assert self._snap is not None
-        c = self._snap.status[indices] + np.where(self._mask[indices], 0, 4).astype(np.uint8)
-        old = self._cidx[ys, xs]
-        blocks = self._block_lut[self._block_keys[indices]]
-        for o, n, j in zip(old.tolist(), c.tolist(), blocks.tolist(), strict=True):
-            if o < 4:
-                self._count_arr[o] -= 1
-            if n < 4:
-                self._count_arr[n] += 1
-            self._overdue[j] += (n in (RED, GREY)) - (o in (RED, GREY))
-        self._cidx[ys, xs] = c
-        self._base[ys, xs] = self._lut[c]
-        k = self._k
-        if k >= 3:
-            for x, y, ci in zip(xs.tolist(), ys.tolist(), c.tolist(), strict=True):
-                self._glyph[y * k : (y + 1) * k, x * k : (x + 1) * k] = self._glyph_lut_k[ci]
+        self._cells.update(self._snap, self._mask, xs, ys, indices)
 
     # --- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -488,13 +375,13 @@ class GridMapView(QWidget):
         cy1 = min(lay.height, math.ceil((self.height() - self._oy) / s))
         if cx1 > cx0 and cy1 > cy0:
             target = QRectF(self._ox + cx0 * s, self._oy + cy0 * s, (cx1 - cx0) * s, (cy1 - cy0) * s)
-            k = self._k
+            k = self._cells.k
             if k >= 3 and s >= k * 0.95:
                 p.drawImage(
-                    target, self._glyph_img, QRectF(cx0 * k, cy0 * k, (cx1 - cx0) * k, (cy1 - cy0) * k)
+                    target, self._cells.glyph_img, QRectF(cx0 * k, cy0 * k, (cx1 - cx0) * k, (cy1 - cy0) * k)
                 )
             else:
-                p.drawImage(target, self._base_img, QRectF(cx0, cy0, cx1 - cx0, cy1 - cy0))
+                p.drawImage(target, self._cells.base_img, QRectF(cx0, cy0, cx1 - cx0, cy1 - cy0))
         self._paint_labels(p, lay)
         self._paint_highlight(p)
         p.end()
@@ -577,7 +464,7 @@ class GridMapView(QWidget):
 
     def _overdue_per_block(self) -> np.ndarray:
         """Red and never-verified households passing the filter, per block of the current layout."""
-        return self._overdue
+        return self._cells.overdue
 
     def _paint_building_numbers(self, p: QPainter, lay: Layout, fm: QFontMetrics) -> None:
         """Floor numbers left of each building, unit names above it, room numbers inside big cells.
@@ -670,11 +557,11 @@ class GridMapView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            self._build_luts()
+            self._bg = QColor(self.palette().color(self.backgroundRole()))
+            self._cells.set_background(self._bg)
             self._block_labels.clear()
             self._text_images.clear()
             if self._layout is not None:
-                self._glyph_lut_k = self._glyph_lut(self._k)
                 self._repaint_all_cells()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from console.services.gridmap import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
 from console.widgets.common import BackgroundRunner, EmptyState
-from console.widgets.grid_map import GridMapView, glyph_pattern, status_colours
+from console.widgets.grid_map import GridMapView
+from console.widgets.grid_map_cells import glyph_pattern, status_colours
 from console.widgets.household_dialog import HouseholdDialog
 
 if TYPE_CHECKING:
