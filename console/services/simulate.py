@@ -85,22 +85,30 @@ class Simulator:
         now = self._clock.now()
         w = WatchlistEntry
         with self._sessions() as s:
+            residents = self._window(s, Resident.id)
             pools = _Pools(
                 communities=[(c, n) for c, n in s.execute(select(Community.code, Community.name))],
-                plates=list(s.scalars(select(Vehicle.plate).order_by(func.random()).limit(POOL))),
+                plates=list(
+                    s.scalars(
+                        select(Vehicle.plate)
+                        .where(Vehicle.id >= self._window(s, Vehicle.id))
+                        .order_by(Vehicle.id)
+                        .limit(POOL)
+                    )
+                ),
                 ids=list(
                     s.scalars(
                         select(Resident.id_number)
-                        .where(Resident.id_number.is_not(None))
-                        .order_by(func.random())
+                        .where(Resident.id >= residents, Resident.id_number.is_not(None))
+                        .order_by(Resident.id)
                         .limit(POOL)
                     )
                 ),
                 phones=list(
                     s.scalars(
                         select(Resident.phone)
-                        .where(Resident.phone.is_not(None))
-                        .order_by(func.random())
+                        .where(Resident.id >= residents, Resident.phone.is_not(None))
+                        .order_by(Resident.id)
                         .limit(POOL)
                     )
                 ),
@@ -118,6 +126,11 @@ class Simulator:
                 "数据库中没有小区, 请先运行 seed-demo 或导入登记数据 (no communities in the database)"
             )
         self._pools = pools
+
+    def _window(self, s: Session, column: Any) -> int:
+        """A random starting id for a run of POOL consecutive rows (an index range, not a sort)."""
+        top = s.execute(select(func.max(column))).scalar() or 0
+        return self._rng.randint(0, max(0, top - POOL))
 
     # ------------------------------------------------------------------ making events
 
