@@ -11,6 +11,7 @@ import sys
 from typing import TextIO
 
 from console.commands import settings_and_engine
+from console.commands.ingest import utf8_stdout
 from console.db import session_factory
 from console.errors import UserError
 from console.security import Actor, Permission, system_actor
@@ -30,6 +31,7 @@ def parse_since(value: str | None) -> dt.datetime | None:
 
 
 def main(args: argparse.Namespace) -> int:
+    utf8_stdout()
     if args.unmask and not args.user:
         raise UserError("--unmask 需要 --user NAME (--unmask requires --user NAME)")
     since = parse_since(args.since)

@@ -8,6 +8,7 @@ far are answered at once, so a feeding program may write one event and wait for 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import select
@@ -29,7 +30,15 @@ BATCH = 1000
 _IDLE = object()  # the input has no more data ready right now
 
 
+def utf8_stdout() -> None:
+    """Answers are UTF-8 JSON whatever the locale says (other programs parse them)."""
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and (out.encoding or "").lower().replace("-", "") != "utf8":
+        out.reconfigure(encoding="utf-8")
+
+
 def main(args: argparse.Namespace) -> int:
+    utf8_stdout()
     stream = _open(args.file)
     try:
         _, engine = settings_and_engine(args)

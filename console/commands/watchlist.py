@@ -8,12 +8,14 @@ import sys
 from typing import Any
 
 from console.commands import settings_and_engine
+from console.commands.ingest import utf8_stdout
 from console.db import session_factory
 from console.security import system_actor
 from console.services.watchlist import WatchlistRow, WatchlistService
 
 
 def main(args: argparse.Namespace) -> int:
+    utf8_stdout()
     _, engine = settings_and_engine(args)
     try:
         service = WatchlistService(session_factory(engine))
