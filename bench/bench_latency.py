@@ -1,15 +1,20 @@
 """End-to-end latency: an event ingested by another process -> its alert row in a running FeedPane.
 
     python bench/bench_latency.py [--events 1000] [--rate 100] [--backend sqlite|postgresql|both]
+                                  [--producer ingest|core|both]
 
 For each backend a fresh database gets 10 communities and ``--events`` hotlisted vehicles. A
-producer PROCESS then sends ``--events`` plate reads at ``--rate`` per second through
-``console.services.ingest.IngestService`` (the real ingest path; one event per call, each
-committed before it returns), each plate on the hotlist so every event raises a new alert. It
-stamps the wall clock just before each ``ingest`` call. This process runs a FeedPane (its own
-LiveBridge and change feed) in a Qt event loop and stamps the wall clock when the alert's row
-is inserted into the pane's model (``rowsInserted``). Latency = model time - producer stamp, so
-it includes the ingest transaction itself.
+producer PROCESS then writes ``--events`` times at ``--rate`` per second, each write raising a
+new alert, and stamps the wall clock just before and just after each write:
+
+- ``ingest``: plate reads of hotlisted plates through ``console.services.ingest.IngestService``
+  (the real ingest path; one event per call, committed before it returns);
+- ``core``: one alert row per transaction by a plain Core insert, as ingest inserts them.
+
+This process runs a FeedPane (1600×900, its own LiveBridge and change feed) in a Qt event loop
+and stamps the wall clock when the alert's row is inserted into the pane's model
+(``rowsInserted``). Latency = model time - producer stamp: "write returned" is from the commit,
+"write called" also includes the write itself.
 
 Baselines measured in the same run, also process to process at the same rate:
 - PostgreSQL: the bare LISTEN/NOTIFY round trip (``NOTIFY`` from the producer, a blocking
