@@ -30,7 +30,7 @@ def main(args: argparse.Namespace) -> int:
     def progress(stage: str, done: int, total: int) -> None:
         # Big tables report every chunk; print at most twice a second, and each finished stage.
         now = time.monotonic()
-        if done < total and now - last[0] < 0.5:
+        if done == 0 or (done < total and now - last[0] < 0.5):
             return
         last[0] = now
         title = STAGE_TITLES.get(stage.split(" ")[0], "")

@@ -505,8 +505,9 @@ def _load_events(
     cams = {c: [d for d, k in reg.devices[c] if k == "plate-camera"] for c in reg.devices}
     doors = {c: [d for d, k in reg.devices[c] if k == "access-control"] for c in reg.devices}
     confs = [f"0.{i}" for i in range(100)]
-    delays = [dt.timedelta(seconds=s + 0.4) for s in range(4)]
-    fromts = dt.datetime.fromtimestamp
+    delays = [s + 0.4 for s in range(4)]
+    # The wire "at" is Beijing time with its offset, as gate systems send it.
+    local = np.datetime_as_string((bg_ts + 8 * 3600).astype("datetime64[s]"), unit="s").tolist()
     alert_id = [a["id"] for a in alerts]
     plates, visitors = reg.plates, reg.visitor_plates
     ids, names = reg.res_id_numbers, reg.res_names
@@ -516,8 +517,8 @@ def _load_events(
 
     def background(i: int, eid: int) -> tuple[Any, ...]:
         c = comm_l[i]
-        at = fromts(ts_l[i], CST)
-        iso = at.isoformat()
+        at = ts_l[i]
+        iso = local[i] + "+08:00"
         code = codes[c]
         if is_plate_l[i]:
             p = plate_l[i]
@@ -575,7 +576,7 @@ def _load_events(
     def raised(e: dict[str, Any], eid: int) -> tuple[Any, ...]:
         source, prefix = SOURCES[e["_kind"]]
         ext = f"{prefix}{eid:010d}"
-        at = e["_at"]
+        at: dt.datetime = e["_at"]
         wire = {
             "source": source,
             "external_id": ext,
@@ -588,8 +589,8 @@ def _load_events(
             source,
             ext,
             e["_kind"],
-            at,
-            e["_received"],
+            at.timestamp(),
+            e["_received"].timestamp(),
             comm_ids[e["_comm"]],
             e["_body"].get("device"),
             e.get("plate"),
@@ -622,4 +623,6 @@ def _load_events(
         "alert_id",
         "payload",
     )
-    loader.load(Event.__table__, columns, chunks(), total, rebuild_indexes=True)
+    loader.load(
+        Event.__table__, columns, chunks(), total, rebuild_indexes=True, epoch_columns=("at", "received_at")
+    )

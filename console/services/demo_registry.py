@@ -116,7 +116,6 @@ class Registry:
     plates: list[str] = field(default_factory=list)  # residents' vehicles
     plate_comm: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     visitor_plates: list[str] = field(default_factory=list)
-    spare_plates: list[str] = field(default_factory=list)  # for vehicles linked to cases
 
     def users_with(self, *roles: str) -> list[int]:
         return [self.user_of_officer[o["id"]] for o in self.officers if o["role"] in roles]
@@ -401,7 +400,6 @@ def _buildings_and_households(
     h_ids = first_h + np.arange(n)
     units_s = [str(i) for i in range(10)]
     rooms_s = {int(v): str(v) for v in np.unique(room)}
-    fromts = dt.datetime.fromtimestamp
     b_list, c_list = b_ids.tolist(), c_ids
 
     columns = (
@@ -429,7 +427,7 @@ def _buildings_and_households(
                     f,
                     rooms_s[r],
                     USES[us],
-                    fromts(t, CST) if bd < 3 else None,
+                    t if bd < 3 else None,
                     "",
                     1,
                 )
@@ -447,7 +445,9 @@ def _buildings_and_households(
                 )
             ]
 
-    loader.load(Household.__table__, columns, chunks(), n, rebuild_indexes=True)
+    loader.load(
+        Household.__table__, columns, chunks(), n, rebuild_indexes=True, epoch_columns=["last_verified_at"]
+    )
     reg.community_households = np.bincount(h_comm, minlength=n_comm)
     return {"ids": h_ids, "comm": h_comm, "use": use, "band": band, "ts": ts, "building": h_b}
 
@@ -505,7 +505,6 @@ def _residents(
     first = loader.first_id(Resident.__table__)
     r_ids = first + np.arange(n)
     h_ids = hh["ids"]
-    fromts = dt.datetime.fromtimestamp
 
     columns = (
         "id",
@@ -523,7 +522,7 @@ def _residents(
         for s in range(0, n, 50_000):
             e = min(n, s + 50_000)
             yield [
-                (i, h, nm, idn, ph, RELATIONS[rl], records[rc], fromts(mt, CST) if mv else None, 1)
+                (i, h, nm, idn, ph, RELATIONS[rl], records[rc], mt if mv else None, 1)
                 for i, h, nm, idn, ph, rl, rc, mv, mt in zip(
                     r_ids[s:e].tolist(),
                     h_ids[r_h[s:e]].tolist(),
@@ -538,7 +537,9 @@ def _residents(
                 )
             ]
 
-    loader.load(Resident.__table__, columns, chunks(), n, rebuild_indexes=True)
+    loader.load(
+        Resident.__table__, columns, chunks(), n, rebuild_indexes=True, epoch_columns=["moved_out_at"]
+    )
     reg.res_id = r_ids
     reg.res_comm = hh["comm"][r_h]
     reg.res_age = age
@@ -613,7 +614,6 @@ def _visits(
     first = loader.first_id(VerificationVisit.__table__)
     h_ids, h_comm = hh["ids"], hh["comm"]
     uo = reg.user_of_officer
-    fromts = dt.datetime.fromtimestamp
     n = len(v_h)
 
     columns = (
@@ -646,12 +646,12 @@ def _visits(
                 strict=True,
             ):
                 officer = comm_officers[h_comm_list[h]][w]
-                rows.append(
-                    (i, h_id_list[h], officer, uo.get(officer), fromts(t, CST), cnt, ad, int(mv), notes[ni])
-                )
+                rows.append((i, h_id_list[h], officer, uo.get(officer), t, cnt, ad, int(mv), notes[ni]))
             yield rows
 
-    loader.load(VerificationVisit.__table__, columns, chunks(), n, rebuild_indexes=True)
+    loader.load(
+        VerificationVisit.__table__, columns, chunks(), n, rebuild_indexes=True, epoch_columns=["visited_at"]
+    )
 
 
 def _devices(loader: BulkLoader, reg: Registry) -> None:
@@ -693,11 +693,8 @@ def _vehicles(
     owner = hh["first_resident"][owners_h]
     n = len(owner)
     n_visit = max(200, n // 3)
-    n_spare = reg.scale.watch_vehicles * 2 + 20
-    all_plates = D.plates(rng, n + n_visit + n_spare)
+    all_plates = D.plates(rng, n + n_visit)
     reg.plates, reg.visitor_plates = all_plates[:n], all_plates[n : n + n_visit]
-    # Cars linked to theft cases come from out of the province more often (the article's story).
-    reg.spare_plates = [p for p in all_plates[n + n_visit :]]
     reg.plate_comm = reg.res_comm[owner]
     first = loader.first_id(Vehicle.__table__)
     brand_i = gen.integers(0, len(D.CAR_BRANDS), n)

@@ -22,6 +22,7 @@ from console.models import (
     Station,
     TheftCase,
     Vehicle,
+    VerificationVisit,
     WatchlistEntry,
 )
 from console.services.demo import DemoSummary, is_empty, seed_demo
@@ -96,6 +97,7 @@ def test_seeded_district_is_complete_and_valid(engine: Engine) -> None:
     _check_identifiers(engine)
     _check_colours_and_statuses(engine)
     _check_new_rows_get_fresh_ids(engine)
+    _check_references(engine)
 
 
 def _check_shape(engine: Engine, seeded: DemoSummary) -> None:
@@ -186,6 +188,23 @@ def _check_new_rows_get_fresh_ids(engine: Engine) -> None:
             .returning(ServiceRequest.id)
         ).scalar_one()
     assert new_id > top
+
+
+def _check_references(engine: Engine) -> None:
+    """Every foreign key points at a row (SQLite loads with checks off; PostgreSQL checks as it goes)."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        verified = conn.execute(
+            select(func.count()).select_from(Household).where(Household.last_verified_at.is_not(None))
+        ).scalar_one()
+        latest_visits = conn.execute(
+            select(func.count())
+            .select_from(Household)
+            .join(VerificationVisit, VerificationVisit.household_id == Household.id)
+            .where(VerificationVisit.visited_at == Household.last_verified_at)
+        ).scalar_one()
+    assert latest_visits == verified  # the colour on the map matches the visit history
 
 
 def test_seeding_a_used_database_is_refused(engine: Engine) -> None:
