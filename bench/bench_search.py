@@ -99,6 +99,8 @@ def make_data(residents: int, seed: int = 7) -> dict[str, list[dict]]:
             if i % 2
             else "闽" + rng.choice("ABCDE") + "".join(rng.choice(letters) for _ in range(5)),
             "owner_name": people[i * 31 % residents]["name"],
+            "owner_id_number": people[i * 31 % residents]["id_number"],
+            "owner_phone": people[i * 31 % residents]["phone"],
             "resident_id": i * 31 % residents + 1,
             "kind": "小型汽车",
             "brand": "",

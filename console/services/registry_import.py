@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
+from console.errors import UserError
 from console.models import Building, Community, GridCell, Household, Resident, Station
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
@@ -49,6 +52,7 @@ __all__ = [
     "RowRejection",
 ]
 
+log = logging.getLogger(__name__)
 CHUNK = 5000
 SQLITE_CACHE_KIB = 131072  # 128 MB while a chunk is written
 H: Table = Household.__table__  # type: ignore[assignment]
@@ -154,9 +158,19 @@ class RegistryImportService(Service):
                         break
             if chunk and not cancelled:
                 run.chunk(chunk)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise UserError(
+                f"{Path(path).name}: 导入中断, 已导入的 {run.rows_kept} 行保留, 重新导入同一文件即可继续 "
+                f"(import stopped: the {run.rows_kept} rows already imported are kept; import the file again "
+                f"to finish): {reason}"
+            ) from exc
         finally:
             if not dry_run and run.rows_read:
-                self._audit(actor, path, run, cancelled)
+                try:
+                    self._audit(actor, path, run, cancelled)
+                except SQLAlchemyError:
+                    log.exception("could not write the audit line of a registry import")
         if progress and not cancelled:
             progress(run.rows_read, run.rows_read)
         return run.report(Path(path).name, warnings, cancelled, time.perf_counter() - started)

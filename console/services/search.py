@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ColumnElement, Engine, Select, Table, and_, func, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, func, literal_column, select, text
 
 from console.models import Building, Community, Household, Resident, Vehicle
 from console.security import Actor, Permission
@@ -73,6 +72,56 @@ _ADDRESS = re.compile(
 _DASHED = re.compile(r"(?P<community>.*?)\s*(?P<building>\d+)-(?P<unit>\d+)-(?P<room>\d+)")
 _COMMUNITY_ROOM = re.compile(r"(?P<community>\D+?)\s+(?P<room>\d{3,5})")
 _PLATE_PART = re.compile(r"[A-Z0-9]{3,7}")
+
+
+# The three result shapes, built once (building a select with its joins costs more than running it).
+_RESIDENTS = select(
+    R.c.id,
+    R.c.name,
+    R.c.id_number,
+    R.c.phone,
+    R.c.relation,
+    R.c.moved_out_at,
+    H.c.id,
+    H.c.unit,
+    H.c.floor,
+    H.c.room,
+    H.c.housing_use,
+    B.c.id,
+    B.c.name,
+    C.c.id,
+    C.c.name,
+).select_from(
+    R.join(H, H.c.id == R.c.household_id)
+    .join(B, B.c.id == H.c.building_id)
+    .join(C, C.c.id == H.c.community_id)
+)
+_HOUSEHOLDS = select(
+    H.c.id, H.c.unit, H.c.floor, H.c.room, H.c.housing_use, B.c.id, B.c.name, C.c.id, C.c.name
+).select_from(H.join(B, B.c.id == H.c.building_id).join(C, C.c.id == H.c.community_id))
+_VEHICLES = select(
+    V.c.id,
+    V.c.plate,
+    V.c.owner_name,
+    V.c.owner_id_number,
+    V.c.owner_phone,
+    V.c.brand,
+    V.c.colour,
+    H.c.id,
+    H.c.unit,
+    H.c.floor,
+    H.c.room,
+    H.c.housing_use,
+    B.c.id,
+    B.c.name,
+    C.c.id,
+    C.c.name,
+).select_from(
+    V.outerjoin(R, R.c.id == V.c.resident_id)
+    .outerjoin(H, H.c.id == R.c.household_id)
+    .outerjoin(B, B.c.id == H.c.building_id)
+    .outerjoin(C, C.c.id == H.c.community_id)
+)
 
 
 @dataclass(frozen=True)
@@ -169,7 +218,7 @@ class SearchService(Service):
         q = query.strip()
         compact = re.sub(r"[\s\-]", "", q).upper()
         with self._sessions() as s:
-            run = _Query(s, self.backend == "postgresql", limit)
+            run = _Query(s.connection(), self.backend == "postgresql", limit)
             for kind in kinds:
                 getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
             hits = run.hits()
@@ -220,8 +269,8 @@ class SearchService(Service):
 class _Query:
     """The queries of one search, collected per kind in the order found, without duplicates."""
 
-    def __init__(self, session: Session, postgresql: bool, limit: int) -> None:
-        self.s = session
+    def __init__(self, conn: Connection, postgresql: bool, limit: int) -> None:
+        self.s = conn
         self.pg = postgresql
         self.limit = limit
         self.found: dict[str, dict[int, SearchHit]] = {"resident": {}, "household": {}, "vehicle": {}}
@@ -247,32 +296,7 @@ class _Query:
         left = self._room_left("resident")
         if left <= 0:
             return
-        stmt: Select = (
-            select(
-                R.c.id,
-                R.c.name,
-                R.c.id_number,
-                R.c.phone,
-                R.c.relation,
-                R.c.moved_out_at,
-                H.c.id,
-                H.c.unit,
-                H.c.floor,
-                H.c.room,
-                H.c.housing_use,
-                B.c.id,
-                B.c.name,
-                C.c.id,
-                C.c.name,
-            )
-            .select_from(
-                R.join(H, H.c.id == R.c.household_id)
-                .join(B, B.c.id == H.c.building_id)
-                .join(C, C.c.id == H.c.community_id)
-            )
-            .where(where)
-            .limit(left + len(self.found["resident"]))
-        )
+        stmt = _RESIDENTS.where(where).limit(left + len(self.found["resident"]))
         for (
             rid,
             name,
@@ -366,13 +390,7 @@ class _Query:
         left = self._room_left("household")
         if left <= 0:
             return
-        stmt = (
-            select(H.c.id, H.c.unit, H.c.floor, H.c.room, H.c.housing_use, B.c.id, B.c.name, C.c.id, C.c.name)
-            .select_from(H.join(B, B.c.id == H.c.building_id).join(C, C.c.id == H.c.community_id))
-            .where(where)
-            .order_by(C.c.name, B.c.name, H.c.unit, H.c.room)
-            .limit(self.limit)
-        )
+        stmt = _HOUSEHOLDS.where(where).order_by(C.c.name, B.c.name, H.c.unit, H.c.room).limit(self.limit)
         for hid, unit, floor, room, use, bid, bname, cid, cname in self.s.execute(stmt):
             if hid in self.found["household"] or len(self.found["household"]) >= self.limit:
                 continue
@@ -436,34 +454,7 @@ class _Query:
         left = self._room_left("vehicle")
         if left <= 0:
             return
-        stmt = (
-            select(
-                V.c.id,
-                V.c.plate,
-                V.c.owner_name,
-                V.c.owner_id_number,
-                V.c.owner_phone,
-                V.c.brand,
-                V.c.colour,
-                H.c.id,
-                H.c.unit,
-                H.c.floor,
-                H.c.room,
-                H.c.housing_use,
-                B.c.id,
-                B.c.name,
-                C.c.id,
-                C.c.name,
-            )
-            .select_from(
-                V.outerjoin(R, R.c.id == V.c.resident_id)
-                .outerjoin(H, H.c.id == R.c.household_id)
-                .outerjoin(B, B.c.id == H.c.building_id)
-                .outerjoin(C, C.c.id == H.c.community_id)
-            )
-            .where(where)
-            .limit(self.limit)
-        )
+        stmt = _VEHICLES.where(where).limit(self.limit)
         for (
             vid,
             plate,
