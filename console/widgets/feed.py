@@ -16,16 +16,12 @@ from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,16 +31,8 @@ from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import BackgroundRunner, EmptyState
-from console.widgets.feed_model import (
-    COLUMNS,
-    KIND_TITLES,
-    ROW_ROLE,
-    SEVERITY_COLOURS,
-    SEVERITY_TITLES,
-    STATUS_TITLES,
-    FeedModel,
-    title,
-)
+from console.widgets.feed_filters import FeedFilterBar
+from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import AlertNotifier
 
@@ -56,8 +44,6 @@ log = logging.getLogger(__name__)
 PAGE = 200
 AGE_TICK_MS = 5000
 ESCALATE_EVERY_MS = 5000
-TEXT_DEBOUNCE_MS = 250
-OPEN_STATUSES = frozenset({"new", "acknowledged", "dispatched"})
 
 
 class FeedPane(QWidget):
@@ -111,10 +97,6 @@ class FeedPane(QWidget):
         self._escalate_timer.timeout.connect(self._on_escalate_timer_timeout)
         if escalate_every_ms > 0:
             self._escalate_timer.start(escalate_every_ms)
-        self._text_timer = QTimer(self)
-        self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
-        self._text_timer.timeout.connect(self._apply_filters)
         self._runner.submit(
             lambda: services.alerts.communities(actor), self._on_communities_loaded, self._on_failed
         )
@@ -129,7 +111,9 @@ class FeedPane(QWidget):
         self.banner.setStyleSheet("background:#c62828;color:white;font-weight:bold;padding:4px")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
-        layout.addLayout(self._build_filter_bar())
+        self.filter_bar = FeedFilterBar(self)
+        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        layout.addWidget(self.filter_bar)
         self.message = QLabel(self)
         self.message.setObjectName("feedMessage")
         self.message.setWordWrap(True)
@@ -175,59 +159,10 @@ class FeedPane(QWidget):
         self.status_label = QLabel(self)
         layout.addWidget(self.status_label)
 
-    def _build_filter_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        self.severity_buttons: dict[str, QToolButton] = {}
-        for key in ("critical", "high", "medium", "low"):
-            button = QToolButton(self)
-            button.setText(title(SEVERITY_TITLES, key))
-            button.setCheckable(True)
-            button.setStyleSheet(
-                f"QToolButton:checked {{ border-bottom: 3px solid {SEVERITY_COLOURS[key]}; }}"
-            )
-            button.setToolTip(self.tr("只看此等级 (可多选)"))
-            button.toggled.connect(self._on_filter_changed)
-            self.severity_buttons[key] = button
-            bar.addWidget(button)
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.addItem(self.tr("全部类型"), None)
-        for key in KIND_TITLES:
-            self.kind_combo.addItem(title(KIND_TITLES, key), key)
-        self.community_combo = QComboBox(self)
-        self.community_combo.addItem(self.tr("全部小区"), None)
-        self.status_combo = QComboBox(self)
-        self.status_combo.addItem(self.tr("全部状态"), None)
-        self.status_combo.addItem(self.tr("未处置"), "open")
-        for key in STATUS_TITLES:
-            self.status_combo.addItem(title(STATUS_TITLES, key), key)
-        for combo in (self.kind_combo, self.community_combo, self.status_combo):
-            combo.currentIndexChanged.connect(self._on_filter_changed)
-            bar.addWidget(combo)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索 车牌 / 身份证号 / 摘要"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        bar.addWidget(self.search, 1)
-        return bar
-
     # -- filters and pages ---------------------------------------------------------------------
     @property
     def filters(self) -> FeedFilter:
         return self._filters
-
-    def current_filter(self) -> FeedFilter:
-        """The filter the controls describe."""
-        status = self.status_combo.currentData()
-        statuses = OPEN_STATUSES if status == "open" else frozenset({status} if status else ())
-        kind = self.kind_combo.currentData()
-        community = self.community_combo.currentData()
-        return FeedFilter(
-            severities=frozenset(k for k, b in self.severity_buttons.items() if b.isChecked()),
-            kinds=frozenset({kind} if kind else ()),
-            community_ids=frozenset({community} if community is not None else ()),
-            statuses=statuses,
-            text=self.search.text().strip(),
-        )
 
     def set_filter(self, filters: FeedFilter) -> None:
         """Apply ``filters`` directly (tests, saved views); the controls are not changed."""
@@ -254,17 +189,8 @@ class FeedPane(QWidget):
             or bool(self._pending_live)
         )
 
-    @Slot()
-    def _on_filter_changed(self) -> None:
-        self._apply_filters()
-
-    @Slot(str)
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._text_timer.start()
-
-    @Slot()
-    def _apply_filters(self) -> None:
-        wanted = self.current_filter()
+    @Slot(object)
+    def _on_filter_bar_filter_changed(self, wanted: FeedFilter) -> None:
         if wanted != self._filters:
             self.set_filter(wanted)
 
@@ -298,8 +224,7 @@ class FeedPane(QWidget):
         self._on_failed(exc)
 
     def _on_communities_loaded(self, communities: list[tuple[int, str]]) -> None:
-        for community_id, name in communities:
-            self.community_combo.addItem(name, community_id)
+        self.filter_bar.set_communities(communities)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
@@ -523,8 +448,9 @@ class FeedPane(QWidget):
     # -- lifetime ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop timers and wait for the worker (call before the pane goes away)."""
-        for timer in (self._age_timer, self._escalate_timer, self._text_timer):
+        for timer in (self._age_timer, self._escalate_timer):
             timer.stop()
+        self.filter_bar.stop()
         if self._own_bridge:
             self.bridge.close()
         self._runner.wait()

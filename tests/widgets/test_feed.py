@@ -244,18 +244,18 @@ def test_filters_narrow_the_feed_in_sql(qtbot: Any, make_pane: Any, raiser: Rais
     fraud = raiser.alert(severity="critical", kind="fraud_risk", community=0, summary="反诈预警(高) 杀猪盘")
     pane = make_pane()
     assert len(shown_ids(pane)) == 3
-    pane.severity_buttons["critical"].setChecked(True)
-    pane.severity_buttons["high"].setChecked(True)
+    pane.filter_bar.severity_buttons["critical"].setChecked(True)
+    pane.filter_bar.severity_buttons["high"].setChecked(True)
     settle(qtbot, pane)
     assert shown_ids(pane) == [fraud, car]
-    qtbot.waitUntil(lambda: pane.community_combo.count() == 3, timeout=5_000)
-    pane.community_combo.setCurrentIndex(pane.community_combo.findText("双岭花园"))
+    qtbot.waitUntil(lambda: pane.filter_bar.community_combo.count() == 3, timeout=5_000)
+    pane.filter_bar.community_combo.setCurrentIndex(pane.filter_bar.community_combo.findText("双岭花园"))
     settle(qtbot, pane)
     assert shown_ids(pane) == [car]
-    pane.community_combo.setCurrentIndex(0)
-    pane.search.setText("杀猪盘")
+    pane.filter_bar.community_combo.setCurrentIndex(0)
+    pane.filter_bar.search.setText("杀猪盘")
     qtbot.waitUntil(lambda: shown_ids(pane) == [fraud], timeout=5_000)
-    pane.search.setText("没有这个")
+    pane.filter_bar.search.setText("没有这个")
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.empty, timeout=5_000)
     assert pane.empty.title_label.text() == "没有符合筛选条件的预警"
     # A live alert outside the filter stays out.
