@@ -350,7 +350,10 @@ class IngestService(Service):
         sqlite_times = conn.dialect.name == "sqlite"
         for pos, proc in processors:
             if sqlite_times and pos in _TIME_COLUMNS:
-                columns[pos] = [sqlite_utc_text(v) for v in columns[pos]]
+                memo: dict[dt.datetime, str] = {}  # received_at is one value for the whole batch
+                columns[pos] = [
+                    memo[v] if v in memo else memo.setdefault(v, sqlite_utc_text(v)) for v in columns[pos]
+                ]
             else:
                 columns[pos] = [proc(v) for v in columns[pos]]
         inserted: dict[tuple[str, str], int] = {}
