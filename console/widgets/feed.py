@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConflictError, UserError
-from console.security import Actor, Permission
+from console.security import Actor, Permission, system_actor
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import BackgroundRunner, EmptyState
@@ -305,7 +305,7 @@ class FeedPane(QWidget):
         if self._escalating:
             return
         self._escalating = True
-        alerts, actor, clock = self._services.alerts, self._actor, self._services.clock
+        alerts, clock, escalator = self._services.alerts, self._services.clock, system_actor("escalation")
 
         def finished(_ids: Any) -> None:
             self._escalating = False
@@ -314,7 +314,8 @@ class FeedPane(QWidget):
             self._escalating = False
             log.warning("escalation check failed: %s", exc)
 
-        self._runner.submit(lambda: alerts.escalate_overdue(actor, clock.now()), finished, failed)
+        # Escalation is the station's rule, not this officer's act: audited as the system.
+        self._runner.submit(lambda: alerts.escalate_overdue(escalator, clock.now()), finished, failed)
 
     # -- selection and detail ------------------------------------------------------------------
     def selected_row(self) -> AlertRow | None:
