@@ -152,7 +152,7 @@ def seed(engine: Engine, n: int, rng: random.Random) -> None:
         else:
             for _name, sql in triggers:
                 c.exec_driver_sql(sql)
-    with engine.connect() as c:
+    with engine.begin() as c:  # committed: PostgreSQL keeps statistics only from a committed ANALYZE
         c.execute(text("ANALYZE"))
     print(f"seeded {n:,} alerts in {time.perf_counter() - t0:.1f} s")
 
@@ -407,10 +407,14 @@ def make_db(args: argparse.Namespace) -> tuple[Engine, Callable[[], None]]:
         engine = open_database(f"sqlite:///{path}")
         return engine, (lambda: None) if args.db else (lambda: path.unlink(missing_ok=True))
     admin = make_engine(PG_ADMIN)
-    name = f"bench_feed_{uuid.uuid4().hex[:8]}"
+    name = args.db or f"bench_feed_{uuid.uuid4().hex[:8]}"
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
+        exists = c.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+        if not exists:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
     engine = open_database(admin.url.set(database=name).render_as_string(hide_password=False))
+    if args.db:  # kept between runs
+        return engine, engine.dispose
 
     def drop() -> None:
         engine.dispose()
@@ -425,7 +429,9 @@ def main() -> None:
     parser.add_argument("--alerts", type=int, default=1_000_000)
     parser.add_argument("--baseline-rows", type=int, default=100_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--db", help="SQLite file to keep between runs (seeded once)")
+    parser.add_argument(
+        "--db", help="SQLite file / PostgreSQL database name to keep between runs (seeded once)"
+    )
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     rng = random.Random(7)

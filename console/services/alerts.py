@@ -304,11 +304,13 @@ class AlertService(AlertLifecycle):
         if plate_like or id_like:
             return legs
         top = conn.execute(select(func.max(_a.id))).scalar() or 0
-        like = (
-            _a.summary.icontains(q, autoescape=True)
-            if conn.dialect.name == "postgresql"
-            else _a.summary.contains(q, autoescape=True)
-        )
+        # SQLite's LIKE ignores ASCII case already; on PostgreSQL ILIKE costs ~4× LIKE, and only
+        # Latin letters have a case (Chinese text does not): pay for it only when needed.
+        ascii_letters = re.search(r"[A-Za-z]", q) is not None
+        if conn.dialect.name == "postgresql" and ascii_letters:
+            like = _a.summary.icontains(q, autoescape=True)
+        else:
+            like = _a.summary.contains(q, autoescape=True)
         legs.append(and_(_a.id > top - SUMMARY_WINDOW, like))
         return legs
 
