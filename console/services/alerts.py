@@ -31,6 +31,7 @@ from console.validators import mask_id_number, normalise_plate
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 SUMMARY_WINDOW = 100_000  # free text over summaries looks at the newest this many alerts
 MAX_TEXT_CANDIDATES = 2_000
+MAX_ENTRY_LEGS = 50
 MAX_PINNED = 1_000  # escalated and unacknowledged alerts pinned on top (a bad night has dozens)
 
 __all__ = [
@@ -297,7 +298,9 @@ class AlertService(AlertLifecycle):
                     ).scalars()
                     if i is not None
                 )
-            if entry_ids:
+            if len(entry_ids) <= MAX_ENTRY_LEGS:  # one leg per entry: each walks (entry, id) backwards
+                legs.extend(_a.watchlist_entry_id == e for e in sorted(entry_ids))
+            else:
                 legs.append(_a.watchlist_entry_id.in_(sorted(entry_ids)))
             if alert_ids:
                 legs.append(_a.id.in_(sorted(alert_ids)))
