@@ -55,6 +55,22 @@ def _wipe(engine: Engine) -> None:
                 conn.execute(t.delete())
 
 
+def _schema(engine: Engine) -> list[tuple[Any, ...]]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            rows = conn.exec_driver_sql(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name"
+            ).all()
+            rows.append(("journal_mode", conn.exec_driver_sql("PRAGMA journal_mode").scalar(), "", ""))
+        else:
+            rows = conn.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = CAST(current_schema() AS regnamespace) ORDER BY 1, 2"
+            ).all()
+    return [tuple(r) for r in rows]
+
+
 def _snapshot(engine: Engine) -> dict[str, Any]:
     """Row counts of every table and a sample of rows (every 97th) of the main ones."""
     out: dict[str, Any] = {}
@@ -92,7 +108,10 @@ def test_same_seed_same_district_and_another_seed_differs(engine: Engine) -> Non
 
 def test_seeded_district_is_complete_and_valid(engine: Engine) -> None:
     """One seed, several views of it (seeding is the slow part of these tests)."""
+    schema = _schema(engine)
     seeded = seed_demo(engine, "small", seed=7, now=NOW)
+    # Indexes and foreign keys dropped for the load are back, exactly as the migrations made them.
+    assert _schema(engine) == schema
     _check_shape(engine, seeded)
     _check_identifiers(engine)
     _check_colours_and_statuses(engine)
@@ -195,6 +214,9 @@ def _check_references(engine: Engine) -> None:
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            # The load switched checks and fsync off for its connection only: back on for everyone.
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
         verified = conn.execute(
             select(func.count()).select_from(Household).where(Household.last_verified_at.is_not(None))
         ).scalar_one()
