@@ -31,11 +31,11 @@ def buildings_and_households(
     kind = gen.random(nb)
     is_village = village[b_comm]
     floors = np.where(
-        kind < 0.6,
+        kind < 0.66,
         gen.integers(18, 34, nb),
         np.where(kind < 0.9, gen.integers(11, 18, nb), gen.integers(6, 10, nb)),
     )
-    units = np.where(kind < 0.6, gen.integers(2, 5, nb), gen.integers(2, 4, nb))
+    units = np.where(kind < 0.66, gen.integers(2, 5, nb), gen.integers(2, 4, nb))
     rooms = np.where(kind < 0.9, gen.integers(2, 5, nb), 2)
     floors = np.where(is_village, gen.integers(4, 8, nb), floors)
     units = np.where(is_village, 1, units)
