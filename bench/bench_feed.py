@@ -42,7 +42,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import Engine, func, insert, select, text
 
@@ -173,15 +173,15 @@ def wait(pane: FeedPane) -> None:
 
 
 def until_shown(pane: FeedPane) -> None:
-    """Process events until the pane's model was reset with a new page, then repaint the view.
+    """Run the event loop until the pane's model was reset with a new page, then repaint the view.
 
-    Stops there: the detail panel of the selected row loads afterwards, off the clock.
+    A real QEventLoop (no busy polling that would fight the worker thread for the GIL). Stops
+    there: the detail panel of the selected row loads afterwards, off the clock.
     """
-    reset = []
-    pane.model.modelReset.connect(lambda: reset.append(1))
-    while not reset:
-        APP.processEvents()
-        time.sleep(0.0002)
+    loop = QEventLoop()
+    pane.model.modelReset.connect(loop.quit)
+    loop.exec()
+    pane.model.modelReset.disconnect(loop.quit)
     repaint(pane.view)
 
 
