@@ -10,6 +10,7 @@ sound again. Keys: arrows move, Enter shows the detail, A acknowledges, D dispat
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 200
+LIVE_FRAME_MS = 50  # live rows repaint the table at most 20 times a second
 AGE_TICK_MS = 5000
 ESCALATE_EVERY_MS = 5000
 
@@ -89,6 +91,10 @@ class FeedPane(QWidget):
         self.model = FeedModel(services.clock, self)
         self.model.fetch_requested.connect(self._on_model_fetch_requested)
         self._build_ui()
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.timeout.connect(self._on_paint_timer_timeout)
+        self._last_live_paint = 0.0
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self.model.tick_ages)
@@ -276,6 +282,7 @@ class FeedPane(QWidget):
         before = {
             r.id: r for r in (self.model.row_at(p) for p in positions if p is not None) if r is not None
         }
+        self._hold_paint_in_bursts()
         inserted = self.model.apply_live(rows, gone=set(ids) - {r.id for r in rows})
         for row in inserted:
             if row.status == "new":
@@ -288,6 +295,29 @@ class FeedPane(QWidget):
         self._update_empty_state()
         if self._detail_for in ids:
             self._load_detail(self._detail_for)
+
+    def _hold_paint_in_bursts(self) -> None:
+        """Repaint the table for live rows at most every LIVE_FRAME_MS.
+
+        A lone alert paints at once; in a burst (100 alerts/s) repainting the whole table for
+        every row would keep the GUI thread busy and delay reading the next changes, so the view
+        holds its updates and paints the collected rows once per frame.
+        """
+        now = time.monotonic()
+        viewport = self.view.viewport()
+        if self._paint_timer.isActive():
+            return  # already holding: the timer paints
+        if now - self._last_live_paint >= LIVE_FRAME_MS / 1000:
+            self._last_live_paint = now
+            return
+        viewport.setUpdatesEnabled(False)
+        wait = LIVE_FRAME_MS / 1000 - (now - self._last_live_paint)
+        self._paint_timer.start(max(1, int(wait * 1000)))
+
+    @Slot()
+    def _on_paint_timer_timeout(self) -> None:
+        self._last_live_paint = time.monotonic()
+        self.view.viewport().setUpdatesEnabled(True)  # posts one repaint of everything held
 
     def _show_urgent(self, count: int) -> None:
         self.banner.setText(self.tr("⚠ {0} 条紧急/高危预警待确认").format(count))
@@ -449,7 +479,7 @@ class FeedPane(QWidget):
     # -- lifetime ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop timers and wait for the worker (call before the pane goes away)."""
-        for timer in (self._age_timer, self._escalate_timer):
+        for timer in (self._age_timer, self._escalate_timer, self._paint_timer):
             timer.stop()
         self.filter_bar.stop()
         if self._own_bridge:
