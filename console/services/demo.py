@@ -290,11 +290,11 @@ class BulkLoader:
         else:
             self.conn.exec_driver_sql(sql, rows)
 
-    def load_rows(self, table: FromClause, rows: list[dict[str, Any]]) -> int:
-        """Insert a (small) list of row dicts, all with the same keys."""
+    def load_rows(self, table: FromClause, rows: list[dict[str, Any]], rebuild_indexes: bool = False) -> int:
+        """Insert a list of row dicts, all with the same keys."""
         columns = list(rows[0]) if rows else []
         tuples = [tuple(r[c] for c in columns) for r in rows]
-        return self.load(table, columns, chunked(tuples, CHUNK), len(rows))
+        return self.load(table, columns, chunked(tuples, CHUNK), len(rows), rebuild_indexes)
 
     def finish(self) -> None:
         """PostgreSQL: move each id sequence past the explicit ids; refresh planner statistics."""

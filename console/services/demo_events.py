@@ -38,7 +38,8 @@ def build_events(loader: BulkLoader, reg: Registry, act: Activity) -> None:
         a["id"] = alert_first + i
     requests = _service_requests(loader, reg, *rng_pair(reg.seed, 31))
     dispatches, crew = _dispatches(loader, reg, act, alerts, requests, *rng_pair(reg.seed, 32))
-    loader.load_rows(Alert.__table__, [{k: v for k, v in a.items() if not k.startswith("_")} for a in alerts])
+    rows = [{k: v for k, v in a.items() if not k.startswith("_")} for a in alerts]
+    loader.load_rows(Alert.__table__, rows, rebuild_indexes=True)
     _load_events(loader, reg, act, alerts, alert_events, gen)
     loader.load_rows(Dispatch.__table__, dispatches)
     loader.load_rows(dispatch_officer, crew)

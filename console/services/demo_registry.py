@@ -410,4 +410,4 @@ def _vehicles(
             zip(reg.plates, owner.tolist(), brand_i.tolist(), nev_i.tolist(), colour_i.tolist(), strict=True)
         )
     ]
-    loader.load_rows(Vehicle.__table__, rows)
+    loader.load_rows(Vehicle.__table__, rows, rebuild_indexes=True)
