@@ -21,10 +21,13 @@ STAGE_TITLES = {
 
 
 def main(args: argparse.Namespace) -> int:
-    from console.services.demo import seed_demo
+    from console.services.demo import is_empty, seed_demo
 
     _settings, engine = settings_and_engine(args)
-    print(f"正在向 {describe(engine)} 写入演示辖区 (scale {args.scale}, seed {args.seed})…", file=sys.stderr)
+    if is_empty(engine):  # otherwise seed_demo refuses with the reason
+        print(
+            f"正在向 {describe(engine)} 写入演示辖区 (scale {args.scale}, seed {args.seed})…", file=sys.stderr
+        )
     last = [0.0]
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -34,7 +37,7 @@ def main(args: argparse.Namespace) -> int:
             return
         last[0] = now
         title = STAGE_TITLES.get(stage.split(" ")[0], "")
-        label = f"{stage} {title}".strip()
+        label = f"{title} {stage}" if title else stage
         print(f"  {label}: {done:,}/{total:,}", file=sys.stderr)
 
     summary = seed_demo(engine, scale=args.scale, seed=args.seed, progress=progress)
