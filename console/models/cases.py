@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Float, ForeignKey, String, Text
+from sqlalchemy import Float, ForeignKey, Index, String, Text, cast
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, Versioned
@@ -52,11 +52,19 @@ class Vehicle(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(16), default="小型汽车")
     brand: Mapped[str] = mapped_column(String(50), default="")
     colour: Mapped[str] = mapped_column(String(16), default="")
-    owner_name: Mapped[str] = mapped_column(String(50), default="")
-    owner_id_number: Mapped[str | None] = mapped_column(String(18))
-    owner_phone: Mapped[str | None] = mapped_column(String(11))
-    resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"))
+    # indexed for search (migration 0003)
+    owner_name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    owner_id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    owner_phone: Mapped[str | None] = mapped_column(String(11), index=True)
+    resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"))
+
+
+# PostgreSQL-only plate indexes of migration 0003 (see console/models/registry.py for the form).
+Index("ix_vehicle_plate_c", cast(Vehicle.__table__.c.plate, Text)).ddl_if(dialect="postgresql")
+Index("ix_vehicle_plate_trgm", cast(Vehicle.__table__.c.plate, Text), postgresql_using="gin").ddl_if(
+    dialect="postgresql"
+)
 
 
 class PropertyItem(Versioned, Base):

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    cast,
+    func,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, Versioned
@@ -76,7 +88,7 @@ class Household(Versioned, Base):
     building_id: Mapped[int] = mapped_column(ForeignKey("building.id"))
     unit: Mapped[str] = mapped_column(String(16), default="")
     floor: Mapped[int] = mapped_column(Integer)
-    room: Mapped[str] = mapped_column(String(16))
+    room: Mapped[str] = mapped_column(String(16), index=True)  # search by room (migration 0003)
     # 自住 owner-occupied, 出租 rented, 群租 group rental, 空置 vacant, 商用 commercial
     housing_use: Mapped[str] = mapped_column(String(8), default="自住")
     last_verified_at: Mapped[dt.datetime | None] = mapped_column()
@@ -94,6 +106,23 @@ class Resident(Versioned, Base):
     relation: Mapped[str] = mapped_column(String(16), default="")
     criminal_record: Mapped[str] = mapped_column(String(32), default="")
     moved_out_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+# Search indexes (migration 0003 creates them; see console/services/search.py). The expression
+# forms: the last 4 digits of ID and phone numbers, the birth date in an ID number, the given
+# name. PostgreSQL only: code-point ("C") collation indexes for prefix ranges and pg_trgm GIN
+# indexes for substrings; declared on ``CAST(col AS TEXT)`` because that is what PostgreSQL
+# reflects (it does not report the collation or the operator class), so that autogenerate sees
+# no drift on either backend.
+_r = Resident.__table__.c
+Index("ix_resident_id_last4", func.substr(_r.id_number, literal_column("15")))
+Index("ix_resident_phone_last4", func.substr(_r.phone, literal_column("8")))
+Index("ix_resident_birth_date", func.substr(_r.id_number, literal_column("7"), literal_column("8")))
+Index("ix_resident_name_last1", func.substr(_r.name, func.length(_r.name)))
+Index("ix_resident_name_last2", func.substr(_r.name, func.length(_r.name) - literal_column("1")))
+for _col in ("name", "id_number", "phone"):
+    Index(f"ix_resident_{_col}_c", cast(_r[_col], Text)).ddl_if(dialect="postgresql")
+    Index(f"ix_resident_{_col}_trgm", cast(_r[_col], Text), postgresql_using="gin").ddl_if(dialect="postgresql")
 
 
 class Organisation(Versioned, Base):

@@ -14,7 +14,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ColumnElement, Connection, Engine, Table, and_, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    Text,
+    and_,
+    cast,
+    func,
+    literal_column,
+    select,
+    text,
+)
 
 from console.models import Building, Community, Household, Resident, Vehicle
 from console.security import Actor, Permission
@@ -53,14 +65,14 @@ SEARCH_INDEXES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("ix_vehicle_owner_name", "vehicle", "owner_name"),
     ),
     "postgresql": (
-        ("ix_resident_name_c", "resident", 'name COLLATE "C"'),
-        ("ix_resident_id_number_c", "resident", 'id_number COLLATE "C"'),
-        ("ix_resident_phone_c", "resident", 'phone COLLATE "C"'),
-        ("ix_vehicle_plate_c", "vehicle", 'plate COLLATE "C"'),
-        ("ix_resident_name_trgm", "resident", "USING gin (name gin_trgm_ops)"),
-        ("ix_resident_id_number_trgm", "resident", "USING gin (id_number gin_trgm_ops)"),
-        ("ix_resident_phone_trgm", "resident", "USING gin (phone gin_trgm_ops)"),
-        ("ix_vehicle_plate_trgm", "vehicle", "USING gin (plate gin_trgm_ops)"),
+        ("ix_resident_name_c", "resident", '(name::text) COLLATE "C"'),
+        ("ix_resident_id_number_c", "resident", '(id_number::text) COLLATE "C"'),
+        ("ix_resident_phone_c", "resident", '(phone::text) COLLATE "C"'),
+        ("ix_vehicle_plate_c", "vehicle", '(plate::text) COLLATE "C"'),
+        ("ix_resident_name_trgm", "resident", "USING gin ((name::text) gin_trgm_ops)"),
+        ("ix_resident_id_number_trgm", "resident", "USING gin ((id_number::text) gin_trgm_ops)"),
+        ("ix_resident_phone_trgm", "resident", "USING gin ((phone::text) gin_trgm_ops)"),
+        ("ix_vehicle_plate_trgm", "vehicle", "USING gin ((plate::text) gin_trgm_ops)"),
     ),
 }
 _TOP = "\U0010ffff"
@@ -283,8 +295,13 @@ class _Query:
 
     # --- expressions ---------------------------------------------------------------------------
 
+    def _t(self, col: ColumnElement[str]) -> ColumnElement[str]:
+        """The column as the PostgreSQL search indexes are built on (``CAST(col AS TEXT)``)."""
+        return cast(col, Text) if self.pg else col
+
     def _c(self, col: ColumnElement[str]) -> ColumnElement[str]:
-        return col.collate("C") if self.pg else col
+        """The column in code-point order, for prefix ranges (SQLite's BINARY already is)."""
+        return cast(col, Text).collate("C") if self.pg else col
 
     def _prefix(self, col: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
         c = self._c(col)
@@ -367,9 +384,9 @@ class _Query:
             )
         if n >= 6 and not self.found["resident"]:
             # Anywhere in the number: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
-            self._residents(R.c.id_number.like(f"%{q}%"), "身份证号包含")
+            self._residents(self._t(R.c.id_number).like(f"%{q}%"), "身份证号包含")
             if q.isdigit():
-                self._residents(R.c.phone.like(f"%{q}%"), "手机号包含")
+                self._residents(self._t(R.c.phone).like(f"%{q}%"), "手机号包含")
 
     def by_name(self, q: str) -> None:
         name = re.sub(r"\s+", "", q)
@@ -381,7 +398,7 @@ class _Query:
             self._residents(func.substr(R.c.name, func.length(R.c.name) - literal_column("1")) == name, "名")
         elif not self.found["resident"]:
             # Inside a longer name: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
-            self._residents(R.c.name.like(f"%{_escape(name)}%", escape="\\"), "姓名包含")
+            self._residents(self._t(R.c.name).like(f"%{_escape(name)}%", escape="\\"), "姓名包含")
         self._vehicles(V.c.owner_name == name, "车主姓名")
 
     # --- households ----------------------------------------------------------------------------
@@ -500,7 +517,7 @@ class _Query:
         self._vehicles(V.c.plate == plate, "号牌")
         self._vehicles(self._prefix(V.c.plate, plate), "号牌")
         if not self.found["vehicle"]:
-            self._vehicles(V.c.plate.like(f"%{_escape(plate)}%", escape="\\"), "号牌包含")
+            self._vehicles(self._t(V.c.plate).like(f"%{_escape(plate)}%", escape="\\"), "号牌包含")
 
 
 def _escape(text_: str) -> str:

@@ -40,14 +40,14 @@ COMMON = (
     ("ix_vehicle_owner_name", "vehicle", "owner_name"),
 )
 POSTGRESQL = (
-    ("ix_resident_name_c", "resident", 'name COLLATE "C"'),
-    ("ix_resident_id_number_c", "resident", 'id_number COLLATE "C"'),
-    ("ix_resident_phone_c", "resident", 'phone COLLATE "C"'),
-    ("ix_vehicle_plate_c", "vehicle", 'plate COLLATE "C"'),
-    ("ix_resident_name_trgm", "resident", "USING gin (name gin_trgm_ops)"),
-    ("ix_resident_id_number_trgm", "resident", "USING gin (id_number gin_trgm_ops)"),
-    ("ix_resident_phone_trgm", "resident", "USING gin (phone gin_trgm_ops)"),
-    ("ix_vehicle_plate_trgm", "vehicle", "USING gin (plate gin_trgm_ops)"),
+    ("ix_resident_name_c", "resident", '(name::text) COLLATE "C"'),
+    ("ix_resident_id_number_c", "resident", '(id_number::text) COLLATE "C"'),
+    ("ix_resident_phone_c", "resident", '(phone::text) COLLATE "C"'),
+    ("ix_vehicle_plate_c", "vehicle", '(plate::text) COLLATE "C"'),
+    ("ix_resident_name_trgm", "resident", "USING gin ((name::text) gin_trgm_ops)"),
+    ("ix_resident_id_number_trgm", "resident", "USING gin ((id_number::text) gin_trgm_ops)"),
+    ("ix_resident_phone_trgm", "resident", "USING gin ((phone::text) gin_trgm_ops)"),
+    ("ix_vehicle_plate_trgm", "vehicle", "USING gin ((plate::text) gin_trgm_ops)"),
 )
 
 
