@@ -56,6 +56,8 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # 64 MiB page cache: the event and alert indexes outgrow the 2 MiB default within hours.
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
 
