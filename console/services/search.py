@@ -236,7 +236,8 @@ class SearchService(Service):
             hits = run.hits()
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
         shown = [h.id for h in hits if h.kind == "resident" and (h.id_number or h.phone)]
-        if unmask and shown:
+        owners = [h.id for h in hits if h.kind == "vehicle" and (h.id_number or h.phone)]
+        if unmask and (shown or owners):
             with self._transaction() as s:
                 write_audit(
                     s,
@@ -248,7 +249,7 @@ class SearchService(Service):
                     via="search",
                     query=q,
                     residents=shown,
-                    vehicles=[h.id for h in hits if h.kind == "vehicle"],
+                    vehicles=owners,
                 )
         if not unmask:
             hits = [

@@ -180,3 +180,11 @@ def test_postgresql_prefix_and_substring_queries_can_use_the_search_indexes(engi
             plans[label] = " ".join(r[0] for r in conn.execute(text("EXPLAIN " + sql)))
     assert "ix_resident_name_c" in plans["prefix"]
     assert "ix_resident_phone_trgm" in plans["substring"]
+
+
+def test_unmasked_vehicle_owner_numbers_are_audited_too(search, sessions, community_officer):
+    hits = search.search(community_officer, "闽D12345")
+    assert [h.phone for h in hits if h.kind == "vehicle"] == ["13812345678"]
+    with sessions() as s:
+        line = s.scalars(select(AuditLog).where(AuditLog.action == "view_personal_data")).one()
+    assert '"vehicles": [' in line.detail and "闽D12345" in line.detail
