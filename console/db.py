@@ -46,7 +46,25 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         raise DatabaseUnavailable(f"数据库地址无法使用: {url!r} ({exc})") from None
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "handle_error", _on_connection_lost)
     return engine
+
+
+def _on_connection_lost(context: Any) -> None:
+    """A server that cannot be reached is an error the user can act on, not a bug.
+
+    Raised from the engine itself so every service, whichever way it opens its session, reports
+    "database unreachable" as a ``DatabaseUnavailable`` (a ``UserError``) that panes show plainly.
+    """
+    if context.is_pre_ping:  # let the pool reconnect quietly
+        return
+    if context.is_disconnect or context.connection is None:
+        engine = context.engine
+        where = describe(engine) if engine is not None else "数据库"
+        reason = str(context.original_exception).strip().splitlines()[0]
+        raise DatabaseUnavailable(
+            f"无法连接数据库 {where}: {reason} — 请检查数据库服务器与网络, 恢复后会自动重连"
+        ) from context.original_exception
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from console.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 class EmptyState(QWidget):
@@ -84,6 +89,9 @@ class BackgroundRunner(QObject):
     Owned by a window or pane; call ``wait()`` before it goes away so no worker thread is left running.
     """
 
+    user_error = Signal(str)
+    """A call without its own failure handler failed in a way the user can act on (its message)."""
+
     def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -119,5 +127,9 @@ class BackgroundRunner(QObject):
                 on_success(value)
         elif on_failure is not None:
             on_failure(value)  # type: ignore[arg-type]
+        elif isinstance(value, UserError):
+            # Database unreachable, permission denied…: the user can act on it; not a crash.
+            log.warning("%s", value)
+            self.user_error.emit(str(value))
         elif isinstance(value, BaseException):
             sys.excepthook(type(value), value, value.__traceback__)
