@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from console.config import Settings, data_dir, settings_path
 
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
+    from console.widgets.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -243,54 +244,11 @@ def sign_in(services: Services, settings: Settings, demo: bool) -> Actor:
     return services.users.demo_sign_in()
 
 
-def build_panes(services: Services, actor: Actor, settings: Settings) -> dict[str, QWidget]:
-    """The panes of the main window, keyed as MainWindow expects.
+def build_workspace(services: Services, actor: Actor, settings: Settings) -> Workspace:
+    """The panes of the main window and their wiring (imported here: after the splash has painted)."""
+    from console.widgets.workspace import Workspace
 
-    To wire in a real pane, replace its placeholder line, e.g.
-    ``"feed": AlertFeedPane(services, actor),`` (import it inside this function: panes load after the
-    splash has painted).
-    """
-    from console.widgets.common import ComingSoonPane
-
-    panes: dict[str, QWidget] = {
-        "feed": ComingSoonPane(
-            QCoreApplication.translate("panes", "预警"),
-            QCoreApplication.translate(
-                "panes", "实时预警: 布控车辆、重点人员、反诈和群众报警, 按紧急程度排列, 一键派警。"
-            ),
-        ),
-        "map": ComingSoonPane(
-            QCoreApplication.translate("panes", "网格地图"),
-            QCoreApplication.translate(
-                "panes", "户室按核实状态着色: 绿 30 天内, 橙 31–90 天, 红 超过 90 天或从未核实。"
-            ),
-        ),
-        "district_map": ComingSoonPane(
-            QCoreApplication.translate("panes", "辖区地图"),
-            QCoreApplication.translate("panes", "辖区小区轮廓、逾期核实比例和未处置预警的位置。"),
-        ),
-        "cases": ComingSoonPane(
-            QCoreApplication.translate("panes", "案件卷宗"),
-            QCoreApplication.translate("panes", "盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。"),
-        ),
-        "dispatch": ComingSoonPane(
-            QCoreApplication.translate("panes", "派警"),
-            QCoreApplication.translate("panes", "警力状态与派警单: 从预警派警, 记录到场和处置结果。"),
-        ),
-        "statistics": ComingSoonPane(
-            QCoreApplication.translate("panes", "统计"),
-            QCoreApplication.translate("panes", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
-        ),
-        "watchlist": ComingSoonPane(
-            QCoreApplication.translate("panes", "布控名单"),
-            QCoreApplication.translate("panes", "重点人员与布控车辆: 新增、到期、关联案件。"),
-        ),
-        "worklist": ComingSoonPane(
-            QCoreApplication.translate("panes", "核实任务"),
-            QCoreApplication.translate("panes", "逾期未核实的户室清单, 上门走访后快速登记核实。"),
-        ),
-    }
-    return panes
+    return Workspace(services, actor, settings)
 
 
 def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) -> int:
@@ -343,7 +301,10 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
 
         services = build_services(engine)
         actor = sign_in(services, settings, demo)
-        window = MainWindow(services, actor, settings, build_panes(services, actor, settings))
+        workspace = build_workspace(services, actor, settings)
+        window = MainWindow(services, actor, settings, workspace.panes)
+        workspace.attach(window)
+        app.aboutToQuit.connect(workspace.shutdown)
         if window.first_start:  # a duty-room screen is the console's own
             window.setGeometry(window.screen().availableGeometry())  # also without a window manager
             window.showMaximized()

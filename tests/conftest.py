@@ -19,16 +19,23 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Widgets run offscreen on a virtual 1920×1080 screen, the size of a duty-room monitor (Qt's
+# offscreen default is 800×800, smaller than the console's minimum window).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    )
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from console.clock import FixedClock  # noqa: E402
-from console.db import make_engine, session_factory, upgrade  # noqa: E402
-from console.models import Base  # noqa: E402
-from console.security import Actor  # noqa: E402
-from console.services.users import UserService  # noqa: E402
+from console.clock import FixedClock
+from console.db import make_engine, session_factory, upgrade
+from console.models import Base
+from console.security import Actor
+from console.services.users import UserService
 
-PG_ADMIN = os.environ.get("DUTY_CONSOLE_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN = os.environ.get(
+    "DUTY_CONSOLE_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 REQUIRE_PG = os.environ.get("DUTY_CONSOLE_REQUIRE_PG") == "1"
 # Saturday night at Guankou: 2026-03-14 21:00 Beijing time.
 DEMO_NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

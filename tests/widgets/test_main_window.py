@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -67,7 +67,10 @@ def settings(sqlite_engine: Engine) -> Settings:
 def open_window(
     qtbot: QtBot, services: Services, actor: Actor, settings: Settings, **kw: object
 ) -> MainWindow:
-    window = MainWindow(services, actor, settings, console_app.build_panes(services, actor, settings), **kw)  # type: ignore[arg-type]
+    workspace = console_app.build_workspace(services, actor, settings)
+    window = MainWindow(services, actor, settings, workspace.panes, **kw)  # type: ignore[arg-type]
+    workspace.attach(window)
+    window.destroyed.connect(workspace.shutdown)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -222,9 +225,10 @@ def test_window_geometry_and_closed_panes_are_restored(
 ) -> None:
     window = open_window(qtbot, services, actor, settings)
     assert (window.width(), window.height()) == (1600, 960)  # first start
-    window.resize(720, 600)
+    target = window.minimumSizeHint().expandedTo(QSize(1400, 800)) + QSize(40, 40)
+    window.resize(target)
     window.docks["statistics"].close()
-    qtbot.waitUntil(lambda: window.size().width() == 720)
+    qtbot.waitUntil(lambda: window.size() == target)
     chosen = window.size()
     window.close()
     again = open_window(qtbot, services, actor, settings)
@@ -243,7 +247,7 @@ def test_english_translation_swaps_the_menu_titles(
         window = open_window(qtbot, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
-        badge = window.panes["feed"].findChild(type(window.user_label), "emptyStateBadge")
+        badge = window.panes["cases"].findChild(type(window.user_label), "emptyStateBadge")
         assert badge.text() == "Coming soon"
     finally:
         for translator in translators:

@@ -1,0 +1,105 @@
+"""The panes of the main window and the wiring between them (search → map, district map → map…).
+
+Kept apart from MainWindow (which only arranges docks and menus) and from app.py (which only
+composes): one place says which pane answers which other pane's signal, and owns the single live
+change bridge every pane follows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from console.config import Settings
+    from console.security import Actor
+    from console.services.container import Services
+    from console.widgets.main_window import MainWindow
+
+
+def _coming(title: str, text: str) -> QWidget:
+    from console.widgets.common import ComingSoonPane
+
+    return ComingSoonPane(
+        QCoreApplication.translate("panes", title), QCoreApplication.translate("panes", text)
+    )
+
+
+class Workspace(QObject):
+    """Builds every pane once, shares one LiveBridge among them, and connects them to each other."""
+
+    def __init__(
+        self, services: Services, actor: Actor, settings: Settings, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        from console.widgets.district_map import DistrictMapPane
+        from console.widgets.feed import FeedPane
+        from console.widgets.grid_map_pane import GridMapPane
+        from console.widgets.live_bridge import LiveBridge
+        from console.widgets.watchlist_pane import WatchlistPane
+        from console.widgets.worklist import WorklistPane
+
+        self._services = services
+        self._actor = actor
+        self._search_dialog: QWidget | None = None
+        self._window: MainWindow | None = None
+        self.bridge = LiveBridge(services.open_change_feed(), self)
+        self.feed = FeedPane(services, actor, bridge=self.bridge, sound=settings.sound)
+        self.grid_map = GridMapPane(services, actor)
+        self.grid_map.connect_live(self.bridge)
+        self.district_map = DistrictMapPane(services, actor, settings)
+        self.bridge.alert_changed.connect(self._on_bridge_something_changed)
+        self.bridge.household_changed.connect(self._on_bridge_something_changed)
+        self.watchlist = WatchlistPane(services, actor, bridge=self.bridge)
+        self.worklist = WorklistPane(services, actor)
+        self.panes: dict[str, QWidget] = {
+            "feed": self.feed,
+            "map": self.grid_map,
+            "district_map": self.district_map,
+            "cases": _coming("案件卷宗", "盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。"),
+            "dispatch": _coming("派警", "警力状态与派警单: 从预警派警, 记录到场和处置结果。"),
+            "statistics": _coming("统计", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
+            "watchlist": self.watchlist,
+            "worklist": self.worklist,
+        }
+        self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
+        self.worklist.show_household_requested.connect(self.show_household)
+
+    def attach(self, window: MainWindow) -> None:
+        """Connect the window's global actions (Ctrl+F) once the window exists."""
+        self._window = window
+        window.search_requested.connect(self._on_window_search_requested)
+
+    # --- navigation between panes ------------------------------------------------------------
+    def show_household(self, household_id: int) -> None:
+        self.grid_map.show_household(household_id)
+        if self._window is not None:
+            self._window.focus_pane("map")
+
+    def _on_district_map_community_clicked(self, community_id: int) -> None:
+        self.grid_map.show_community(community_id)
+        if self._window is not None:
+            self._window.focus_pane("map")
+
+    def _on_bridge_something_changed(self, _entity_id: int) -> None:
+        self.district_map.refresh()  # throttled by the pane itself
+
+    def _on_window_search_requested(self) -> None:
+        from console.widgets.search import SearchDialog
+
+        if self._search_dialog is None:
+            dialog = SearchDialog(self._services, self._actor, self._window)
+            dialog.household_chosen.connect(self.show_household)
+            self._search_dialog = dialog
+        self._search_dialog.show()
+        self._search_dialog.raise_()
+        self._search_dialog.activateWindow()
+
+    def shutdown(self) -> None:
+        """Stop timers, threads and the listener connection before the application quits."""
+        self.feed.shutdown()
+        self.watchlist.shutdown()
+        self.district_map.shutdown()
+        self.bridge.close()
