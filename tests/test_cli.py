@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import logging
 import os
 import subprocess
 import sys
-import types
-from collections.abc import Callable
+import time
 from pathlib import Path
 
 import pytest
@@ -110,55 +107,32 @@ def test_run_refuses_an_unreachable_database_without_a_traceback(tmp_path: Path)
     assert "DIALOG: 无法连接数据库 PostgreSQL 127.0.0.1:1/x" in result.stdout
 
 
-class _FakeDemo(types.ModuleType):
-    def __init__(self, empty: bool) -> None:
-        super().__init__("console.services.demo")
-        self.empty = empty
-        self.seeded: list[str] = []
+def test_run_demo_seeds_an_empty_database_once_and_keeps_alerts_coming(tmp_path: Path) -> None:
+    from sqlalchemy import func, select
 
-    def is_empty(self, engine: object) -> bool:
-        return self.empty
+    from console.db import open_database
+    from console.models import Event, Household
 
-    def seed_demo(self, engine: object, scale: str, progress: Callable[[str, int, int], None]) -> None:
-        progress("household", 10, 20)
-        self.seeded.append(scale)
+    engine = open_database(f"sqlite:///{tmp_path / 'station.db'}")
 
+    def count(table: type) -> int:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
-class _FakeSimulate(types.ModuleType):
-    def __init__(self) -> None:
-        super().__init__("console.services.simulate")
-        self.started: list[float] = []
-
-    def start_background_simulation(self, engine: object, rate: float) -> str:
-        self.started.append(rate)
-        return "running"
-
-
-@pytest.mark.parametrize("empty", [True, False])
-def test_run_demo_seeds_only_an_empty_database_and_starts_the_stream(
-    empty: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    demo, simulate = _FakeDemo(empty), _FakeSimulate()
-    monkeypatch.setitem(sys.modules, "console.services.demo", demo)
-    monkeypatch.setitem(sys.modules, "console.services.simulate", simulate)
     progress: list[str] = []
-    handle = run_command.prepare_demo(object(), progress.append, Settings(simulate_rate=3.5))
-    assert demo.seeded == (["small"] if empty else [])
-    assert progress == (["正在生成演示辖区数据…", "正在生成演示辖区数据: household 10/20"] if empty else [])
-    assert (simulate.started, handle) == ([3.5], "running")
-
-
-def test_run_demo_without_the_demo_modules_starts_anyway(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    real_import = importlib.import_module
-
-    def missing(name: str, package: str | None = None) -> types.ModuleType:
-        if name in ("console.services.demo", "console.services.simulate"):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return real_import(name, package)
-
-    monkeypatch.setattr(run_command.importlib, "import_module", missing)
-    with caplog.at_level(logging.WARNING):
-        assert run_command.prepare_demo(object(), lambda _m: None, Settings()) is None
-    assert "console.services.demo not available yet" in caplog.text
+    handle = run_command.prepare_demo(engine, progress.append, Settings(simulate_rate=20))
+    try:
+        assert progress[0] == "正在生成演示辖区数据…"
+        households, events_before = count(Household), count(Event)
+        assert households > 1000
+        deadline = time.monotonic() + 30
+        while count(Event) <= events_before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert count(Event) > events_before, "the simulated stream stored no event"
+    finally:
+        handle.stop()
+    again: list[str] = []
+    run_command.prepare_demo(engine, again.append, Settings(simulate_rate=1)).stop()
+    assert again == []  # a database that holds data is never seeded again
+    assert count(Household) == households
+    engine.dispose()

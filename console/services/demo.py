@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import Connection, Engine, FromClause, Table, func, select, text
+from sqlalchemy import Connection, Engine, FromClause, Table, delete, func, select, text
 
 from console.db import session_factory
 from console.errors import UserError
 from console.models import Base, Role, Station
+from console.models.live import ChangeLog
 from console.services.demo_registry import build_registry
 from console.services.users import UserService
 
@@ -113,6 +114,11 @@ def seed_demo(
 
         build_activity(loader, world)
         loader.finish()
+        # The change-log triggers fired for every seeded alert; that is history, not live news.
+        conn.execute(delete(ChangeLog))
+    from console.services.search import rebuild_search_index
+
+    rebuild_search_index(engine)  # planner statistics for the freshly loaded tables
     return DemoSummary(
         scale=scale,
         seed=seed,
