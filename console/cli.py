@@ -29,14 +29,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="duty-console",
         description="值班台: 社区派出所值班室桌面程序 (duty-room console)",
     )
-    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (sqlite:///path/station.db, "
-                   "postgresql+psycopg://user@host/db); default: $DUTY_CONSOLE_DB, settings file, embedded SQLite")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL (sqlite:///path/station.db, "
+        "postgresql+psycopg://user@host/db); default: $DUTY_CONSOLE_DB, settings file, embedded SQLite",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log debug output to stderr")
     sub = p.add_subparsers(dest="command", metavar="<command>")
 
     run = sub.add_parser("run", help="start the desktop console (default)")
-    run.add_argument("--demo", action="store_true", help="fill an empty database with the demo district and "
-                     "keep a simulated event stream running")
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill an empty database with the demo district and keep a simulated event stream running",
+    )
 
     sub.add_parser("init-db", help="create or upgrade the schema")
 
@@ -88,13 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if args.command is None:
         args.command = "run"
         args.demo = False

@@ -32,19 +32,47 @@ P = Permission
 DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
     "duty_officer": (
         "值班民警",
-        frozenset({P.VIEW_ALERTS, P.TRIAGE_ALERTS, P.DISPATCH, P.MANAGE_WATCHLIST, P.VIEW_REGISTRY,
-                   P.VIEW_CASES, P.EXPORT, P.VIEW_STATISTICS}),
+        frozenset(
+            {
+                P.VIEW_ALERTS,
+                P.TRIAGE_ALERTS,
+                P.DISPATCH,
+                P.MANAGE_WATCHLIST,
+                P.VIEW_REGISTRY,
+                P.VIEW_CASES,
+                P.EXPORT,
+                P.VIEW_STATISTICS,
+            }
+        ),
     ),
     "community_officer": (
         "社区民警",
-        frozenset({P.VIEW_ALERTS, P.VIEW_REGISTRY, P.EDIT_REGISTRY, P.VERIFY_HOUSEHOLDS, P.IMPORT_REGISTRY,
-                   P.UNMASK_PERSONAL_DATA, P.EXPORT}),
+        frozenset(
+            {
+                P.VIEW_ALERTS,
+                P.VIEW_REGISTRY,
+                P.EDIT_REGISTRY,
+                P.VERIFY_HOUSEHOLDS,
+                P.IMPORT_REGISTRY,
+                P.UNMASK_PERSONAL_DATA,
+                P.EXPORT,
+            }
+        ),
     ),
     "grid_worker": ("网格员", frozenset({P.VIEW_REGISTRY, P.VERIFY_HOUSEHOLDS})),
     "investigator": (
         "办案民警",
-        frozenset({P.VIEW_ALERTS, P.VIEW_REGISTRY, P.VIEW_CASES, P.EDIT_CASES, P.MANAGE_WATCHLIST,
-                   P.UNMASK_PERSONAL_DATA, P.EXPORT}),
+        frozenset(
+            {
+                P.VIEW_ALERTS,
+                P.VIEW_REGISTRY,
+                P.VIEW_CASES,
+                P.EDIT_CASES,
+                P.MANAGE_WATCHLIST,
+                P.UNMASK_PERSONAL_DATA,
+                P.EXPORT,
+            }
+        ),
     ),
     "leader": ("所领导", frozenset(Permission) - {P.ADMINISTER}),
     "admin": ("系统管理员", frozenset(Permission)),

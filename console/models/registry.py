@@ -122,7 +122,9 @@ Index("ix_resident_name_last1", func.substr(_r.name, func.length(_r.name)))
 Index("ix_resident_name_last2", func.substr(_r.name, func.length(_r.name) - literal_column("1")))
 for _col in ("name", "id_number", "phone"):
     Index(f"ix_resident_{_col}_c", cast(_r[_col], Text)).ddl_if(dialect="postgresql")
-    Index(f"ix_resident_{_col}_trgm", cast(_r[_col], Text), postgresql_using="gin").ddl_if(dialect="postgresql")
+    Index(f"ix_resident_{_col}_trgm", cast(_r[_col], Text), postgresql_using="gin").ddl_if(
+        dialect="postgresql"
+    )
 
 
 class Organisation(Versioned, Base):

@@ -26,15 +26,18 @@ class UserService(Service):
                 if name not in existing:
                     s.add(Role(name=name, title=title, permissions=" ".join(sorted(p.value for p in perms))))
 
-    def ensure_user(self, username: str, display_name: str, role: str, officer_id: int | None = None) -> Actor:
+    def ensure_user(
+        self, username: str, display_name: str, role: str, officer_id: int | None = None
+    ) -> Actor:
         """The user ``username``, created with ``role`` if absent (demo data, first start)."""
         self.ensure_default_roles()
         with self._transaction() as s:
             role_row = s.scalars(select(Role).where(Role.name == role)).one()
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None:
-                user = User(username=username, display_name=display_name, role_id=role_row.id,
-                            officer_id=officer_id)
+                user = User(
+                    username=username, display_name=display_name, role_id=role_row.id, officer_id=officer_id
+                )
                 s.add(user)
                 s.flush()
             else:
