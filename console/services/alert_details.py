@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, case, func, select
 
 from console.models import Alert, Community, Event, TheftCase, WatchlistEntry
 from console.validators import mask_id_number, mask_phone
+from console.vocabulary import CATEGORY_TITLES, LEVEL_TITLES, scheme_title
 
 if TYPE_CHECKING:
     from console.services.alerts import AlertRow
@@ -111,12 +112,17 @@ def _note(kind: str, payload: str) -> str:
             parts.append(f"置信度 {data['confidence']:.2f}")
         return " ".join(p for p in parts if p)
     if kind == "fraud_risk":
-        parts = [str(data.get(k, "")) for k in ("level", "scheme", "bank")]
+        parts = [
+            f"{LEVEL_TITLES.get(str(data.get('level')), '')}风险" if data.get("level") else "",
+            scheme_title(str(data.get("scheme", ""))),
+            str(data.get("bank", "")),
+        ]
         if isinstance(data.get("amount"), int | float):
             parts.append(f"¥{data['amount']:,.0f}")
         return " ".join(p for p in parts if p)
     if kind == "report":
-        return f"[{data.get('category', '')}] {str(data.get('text', ''))[:200]}"
+        category = CATEGORY_TITLES.get(str(data.get("category")), str(data.get("category", "")))
+        return f"[{category}] {str(data.get('text', ''))[:200]}"
     return str(data.get("name", "")) if kind == "person_entry" else ""
 
 

@@ -12,17 +12,8 @@ from console.services import demo_data as D
 from console.services.demo_activity import Activity, Watch
 from console.services.demo_registry import CST, Registry
 from console.validators import mask_id_number, mask_phone
+from console.vocabulary import CATEGORY_TITLES, FRAUD_SEVERITY, LEVEL_TITLES, SEVERITY_RANK, scheme_title
 
-SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-FRAUD_SEVERITY = {"high": "critical", "medium": "high", "low": "medium"}
-LEVEL_TITLES = {"high": "高", "medium": "中", "low": "低"}
-CATEGORY_TITLES = {
-    "theft": "盗窃",
-    "lost-item": "失物求助",
-    "lost-pet": "寻宠求助",
-    "disturbance": "扰民",
-    "other": "其他",
-}
 OUTCOMES = {  # kind -> (outcome, weight)
     "plate_read": (("confirmed", 50), ("misread", 20), ("false_alarm", 15), ("handled_by_others", 15)),
     "person_entry": (("confirmed", 60), ("false_alarm", 25), ("handled_by_others", 15)),
@@ -188,7 +179,7 @@ def _summary(reg: Registry, kind: str, comm: int, watch: Watch | None, first: di
         return f"重点人员 {watch.name} {mask_id_number(watch.key)} 进入 {place} ({case})"
     if kind == "fraud_risk":
         who = mask_phone(body["phone"]) if body.get("phone") else mask_id_number(body["id_number"])
-        scheme = dict(D.FRAUD_SCHEMES)[body["scheme"]]
+        scheme = scheme_title(body["scheme"])
         return (
             f"反诈预警({LEVEL_TITLES[body['level']]}) {who} {scheme} {body['bank']} "
             f"涉及金额 ¥{body['amount']:,.0f} {place}"

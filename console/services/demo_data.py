@@ -14,6 +14,7 @@ import random
 import numpy as np
 
 from console.validators import id_check_character
+from console.vocabulary import SCHEME_TITLES
 
 # --- people -----------------------------------------------------------------------------------
 # Surnames weighted towards southern Fujian (陈, 林, 黄 lead there), then the national order.
@@ -478,14 +479,7 @@ SUSPECT_NOTES = (
     "车辆卡口比对锁定",
     "群众举报线索",
 )
-FRAUD_SCHEMES = (
-    ("pig-butchering", "杀猪盘(婚恋交友投资)"),
-    ("refund", "冒充客服退款"),
-    ("order-brushing", "刷单返利"),
-    ("fake-police", "冒充公检法"),
-    ("loan", "网络贷款"),
-    ("game-trade", "游戏装备交易"),
-)
+FRAUD_SCHEMES = tuple(SCHEME_TITLES.items())
 BANKS = (
     "中国工商银行",
     "中国建设银行",

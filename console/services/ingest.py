@@ -27,21 +27,12 @@ from console.security import Actor, Permission
 from console.services.base import Service
 from console.services.events import ParsedEvent, parse_event
 from console.validators import mask_id_number, mask_phone
+from console.vocabulary import CATEGORY_TITLES, FRAUD_SEVERITY, LEVEL_TITLES, SEVERITY_RANK, scheme_title
 
 _ALERT: Table = Alert.__table__  # type: ignore[assignment]
 _EVENT: Table = Event.__table__  # type: ignore[assignment]
 log = logging.getLogger(__name__)
-SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-FRAUD_SEVERITY = {"high": "critical", "medium": "high", "low": "medium"}
 LOW_REPORT_CATEGORIES = frozenset({"lost-item", "lost-pet"})
-CATEGORY_TITLES = {
-    "theft": "盗窃",
-    "lost-item": "失物求助",
-    "lost-pet": "寻宠求助",
-    "disturbance": "扰民",
-    "other": "其他",
-}
-LEVEL_TITLES = {"high": "高", "medium": "中", "low": "低"}
 GROUP_WINDOW = dt.timedelta(minutes=10)
 DEFAULT_BATCH = 1000
 INSERT_CHUNK = 500  # rows per INSERT statement: 11 parameters each, far below every backend's limit
@@ -586,7 +577,7 @@ class IngestService(Service):
             who = mask_phone(p.phone) if p.phone else mask_id_number(p.id_number)
             parts = [f"反诈预警({LEVEL_TITLES.get(p.level or '', '')}) {who}"]
             if p.scheme:
-                parts.append(p.scheme)
+                parts.append(scheme_title(p.scheme))
             if p.bank:
                 parts.append(p.bank)
             if p.amount is not None:

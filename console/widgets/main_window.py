@@ -39,12 +39,13 @@ HEALTH_INTERVAL_MS = 5000
 # The central pane and where each docked pane goes by default (key, area, tab group).
 CENTRAL_PANE = "feed"
 DOCK_LAYOUT: tuple[tuple[str, Qt.DockWidgetArea, str], ...] = (
+    # The maps take the whole right-hand side; panes still to come wait behind the working tabs.
     ("map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
     ("district_map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
-    ("dispatch", Qt.DockWidgetArea.RightDockWidgetArea, "dispatch"),
-    ("cases", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("worklist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("watchlist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("cases", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("dispatch", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("statistics", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
 )
 PANE_SHORTCUTS = {

@@ -160,7 +160,7 @@ def test_full_screen_and_back_and_the_default_layout_comes_back(
     qtbot.waitUntil(lambda: window.docks["map"].isVisible())
     assert all(dock.isVisible() for dock in window.docks.values())
     assert not window.panes["map"].visibleRegion().isEmpty()  # the grid map on top of its tab group
-    assert not window.panes["cases"].visibleRegion().isEmpty()
+    assert not window.panes["worklist"].visibleRegion().isEmpty()  # the verification worklist in front
 
 
 def test_status_bar_shows_backend_host_and_live_connection(
@@ -234,7 +234,7 @@ def test_window_geometry_and_closed_panes_are_restored(
     again = open_window(qtbot, services, actor, settings)
     assert again.size() == chosen
     assert not again.docks["statistics"].isVisible()
-    assert again.docks["cases"].isVisible()
+    assert again.docks["worklist"].isVisible()
 
 
 def test_english_translation_swaps_the_menu_titles(
