@@ -218,8 +218,9 @@ class GridMapView(QWidget):
         index = self._snap.index_of(household_id)
         if index < 0:
             return False
-        if self._layout is None or self._pos[index] < 0:
-            cid = self._snap.communities[int(self._snap.community[index])].id
+        cid = self._snap.communities[int(self._snap.community[index])].id
+        if self._layout is None or self._pos[index] < 0 or self.level() != ("community", cid):
+            # its own community: the officer sees the household in its building, floor and unit
             self.show_level("community", cid)
         assert self._layout is not None
         p = int(self._pos[index])

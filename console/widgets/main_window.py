@@ -68,6 +68,8 @@ def ui_settings() -> QSettings:
 class MainWindow(QMainWindow):
     """The duty-room console window: alert feed in the centre, the other panes docked around it."""
 
+    import_requested = Signal()
+    """The user asked to import a household registry file (Ctrl+I)."""
     search_requested = Signal()
     """The user asked to search (Ctrl+F); the search widget answers it."""
     theme_changed = Signal(str)
@@ -229,6 +231,12 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(
+            self._action(
+                "import_registry", self.tr("导入实有人口登记表…"), "Ctrl+I", self.import_requested.emit
+            )
+        )
+        file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)

@@ -71,6 +71,7 @@ class Workspace(QObject):
         """Connect the window's global actions (Ctrl+F) once the window exists."""
         self._window = window
         window.search_requested.connect(self._on_window_search_requested)
+        window.import_requested.connect(self._on_window_import_requested)
 
     # --- navigation between panes ------------------------------------------------------------
     def show_household(self, household_id: int) -> None:
@@ -96,6 +97,20 @@ class Workspace(QObject):
         self._search_dialog.show()
         self._search_dialog.raise_()
         self._search_dialog.activateWindow()
+
+    def _on_window_import_requested(self) -> None:
+        from console.widgets.import_dialog import RegistryImportDialog
+
+        dialog = RegistryImportDialog(self._services, self._actor, self._window)
+        dialog.registry_imported.connect(self._on_import_dialog_registry_imported)
+        dialog.exec()  # the import itself runs on the dialog's worker thread
+        dialog.deleteLater()
+
+    def _on_import_dialog_registry_imported(self, _report: object) -> None:
+        # New households and residents: reload what shows them (verification changes come live).
+        self.grid_map.load()
+        self.worklist.refresh()
+        self.district_map.refresh()
 
     def shutdown(self) -> None:
         """Stop timers, threads and the listener connection before the application quits."""

@@ -1,0 +1,90 @@
+"""The panes work together: search and the district map open a household or community on the grid map,
+an import reloads the map, and closing the console leaves no thread or listener behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, select
+
+from console import app as console_app
+from console.clock import FixedClock
+from console.config import Settings
+from console.models import Community, Household
+from console.security import Actor
+from console.services.container import Services, build_services
+from console.services.demo import seed_demo
+from console.widgets.main_window import MainWindow
+from console.widgets.search import SearchDialog
+from console.widgets.workspace import Workspace
+from tests.conftest import DEMO_NOW
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Engine:
+    from console.db import open_database
+
+    engine = open_database(f"sqlite:///{tmp_path / 'station.db'}")
+    seed_demo(engine, "small", now=DEMO_NOW)
+    return engine
+
+
+@pytest.fixture
+def services(sqlite_engine: Engine, clock: FixedClock) -> Services:
+    return build_services(sqlite_engine, clock)
+
+
+@pytest.fixture
+def opened(qtbot: QtBot, services: Services, sqlite_engine: Engine) -> tuple[Workspace, MainWindow]:
+    actor: Actor = services.users.ensure_user("yang", "杨明", "community_officer")
+    settings = Settings(db_url=str(sqlite_engine.url), sound=False)
+    workspace = console_app.build_workspace(services, actor, settings)
+    window = MainWindow(services, actor, settings, workspace.panes)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: workspace.grid_map.view.snapshot() is not None, timeout=15000)
+    yield workspace, window
+    workspace.shutdown()
+
+
+def test_ctrl_f_then_enter_shows_the_household_on_the_grid_map(
+    qtbot: QtBot, opened: tuple[Workspace, MainWindow], sqlite_engine: Engine
+) -> None:
+    workspace, window = opened
+    with sqlite_engine.connect() as conn:
+        household_id = conn.execute(select(func.max(Household.id))).scalar_one()
+    window.actions_by_name["search"].trigger()
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.household_chosen.emit(household_id)
+    assert workspace.grid_map.view.highlighted() == household_id
+    assert workspace.grid_map.view.level()[0] == "community"
+
+
+def test_a_community_clicked_on_the_district_map_opens_on_the_grid_map(
+    opened: tuple[Workspace, MainWindow], sqlite_engine: Engine
+) -> None:
+    workspace, _window = opened
+    with sqlite_engine.connect() as conn:
+        community_id, name = conn.execute(select(Community.id, Community.name).limit(1)).one()
+    workspace.district_map.community_clicked.emit(community_id)
+    assert workspace.grid_map.view.level() == ("community", community_id)
+    assert name in [label for _l, _k, label in workspace.grid_map.view.breadcrumb()]
+
+
+def test_importing_a_registry_reloads_the_grid_map(
+    qtbot: QtBot, opened: tuple[Workspace, MainWindow], tmp_path: Path
+) -> None:
+    workspace, _window = opened
+    before = sum(workspace.grid_map.view.counts().values())
+    path = tmp_path / "registry.csv"
+    path.write_text("小区,楼栋,户室,姓名\n新建小区,1,101,王芳\n新建小区,1,102,\n", encoding="utf-8")
+    actor = workspace._actor
+    report = workspace._services.registry_import.import_registry(actor, path)
+    with qtbot.waitSignal(workspace.grid_map.loaded, timeout=15000):
+        workspace._on_import_dialog_registry_imported(report)
+    assert sum(workspace.grid_map.view.counts().values()) == before + 2
