@@ -31,10 +31,13 @@ SEVERITY_ORDER = ("critical", "high", "medium", "low")
 # Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never,
 # grey where nothing is to be verified (vacant, no data).
 VERIFICATION_COLOURS: dict[str, str] = {
-    "green": "#3fb950",
-    "orange": "#f0883e",
-    "red": "#f85149",
-    "grey": "#8b949e",
+    # Bluish green, light amber-orange, dark vermilion, slate: apart in lightness as well as hue,
+    # so an officer with red-green colour blindness still tells the three states apart
+    # (tests/widgets/test_theme.py simulates deuteranopia).
+    "green": "#1d9e74",
+    "orange": "#f5b83d",
+    "red": "#d6402a",
+    "grey": "#5c6370",
 }
 
 # Connection state in the status bar.
