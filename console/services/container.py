@@ -32,13 +32,11 @@ class Services:
     clock: Clock
     users: UserService
     health: HealthService
-    # --- issue 3: alert feed services (fields) ---
     alerts: AlertService
     # ``services.open_change_feed()``: a new ChangeFeed (own connection) per pane or bridge.
     open_change_feed: Callable[[], ChangeFeed]
     ingest: IngestService
     watchlist: WatchlistService
-    # --- issue 4: registry, map and search services (fields) ---
     district: DistrictService
     gridmap: GridMapService
     verification: VerificationService
@@ -55,12 +53,10 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         clock=clock,
         users=UserService(sessions, clock),
         health=HealthService(sessions, clock),
-        # --- issue 3: alert feed services (construction) ---
         alerts=AlertService(sessions, clock),
         open_change_feed=partial(ChangeFeed, engine),
         ingest=IngestService(sessions, clock),
         watchlist=WatchlistService(sessions, clock),
-        # --- issue 4: registry, map and search services (construction) ---
         district=DistrictService(sessions, clock),
         gridmap=GridMapService(sessions, clock),
         verification=VerificationService(sessions, clock),
