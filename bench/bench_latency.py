@@ -226,7 +226,7 @@ def seed(url: str, events: int) -> None:
 def feed_latency(
     url: str, events: int, rate: float, producer: str
 ) -> tuple[list[float], list[float], list[float], int, float]:
-    from PySide6.QtCore import QModelIndex
+    from PySide6.QtCore import QEventLoop, QModelIndex, QTimer
     from PySide6.QtWidgets import QApplication
 
     from console.clock import SystemClock
@@ -266,18 +266,26 @@ def feed_latency(
     reader.start()
     sent: dict[int, tuple[float, float]] = {}
     deadline = time.time() + events / rate + 60
+    # The console's own event loop, idle between events as in a duty room: a busy loop here
+    # would hold the GIL against the pane's worker thread and measure the benchmark, not the pane.
+    loop = QEventLoop()
+
+    def collect() -> None:
+        while not lines.empty():
+            record = json.loads(lines.get())
+            if record["id"] is not None:
+                sent[record["id"]] = (record["t0"], record["t1"])
+        done = child.poll() is not None and not reader.is_alive() and lines.empty()
+        if (done and all(i in seen for i in sent)) or time.time() > deadline:
+            loop.quit()
+
+    ticker = QTimer()
+    ticker.timeout.connect(collect)
+    ticker.start(20)
     try:
-        while time.time() < deadline:
-            app.processEvents()
-            while not lines.empty():
-                record = json.loads(lines.get())
-                if record["id"] is not None:
-                    sent[record["id"]] = (record["t0"], record["t1"])
-            done = child.poll() is not None and not reader.is_alive() and lines.empty()
-            if done and all(i in seen for i in sent):
-                break
-            time.sleep(0.0005)
+        loop.exec()
     finally:
+        ticker.stop()
         if child.poll() is None:
             child.kill()
     pane.shutdown()
