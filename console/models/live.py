@@ -40,3 +40,7 @@ ix_alert_watchlist_id = Index(
 ix_alert_status_escalated = Index(
     "ix_alert_status_escalated", Alert.__table__.c.status, Alert.__table__.c.escalated_at
 )
+# The urgent-banner count (new critical/high alerts) as one short index range (revision 0004).
+ix_alert_status_rank = Index(
+    "ix_alert_status_rank", Alert.__table__.c.status, Alert.__table__.c.severity_rank
+)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, case, func, not_, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, func, not_, or_, select
 
 from console.errors import UserError, ValidationError
 from console.models import Alert, Community, Event, WatchlistEntry
@@ -186,11 +186,14 @@ class AlertService(AlertLifecycle):
         """Critical/high alerts nobody has acknowledged yet."""
         actor.require(Permission.VIEW_ALERTS)
         with self._sessions() as s:
-            # Led by ix_alert_status_id: a severity condition in WHERE would let the planner walk
-            # every critical and high alert of the whole history instead.
-            urgent = case((_a.severity_rank <= URGENT_RANK, 1), else_=0)
+            # One range of ix_alert_status_rank: counts only the urgent new alerts, however many
+            # new low-severity ones or old critical ones the history holds.
             return int(
-                s.execute(select(func.coalesce(func.sum(urgent), 0)).where(_a.status == "new")).scalar_one()
+                s.execute(
+                    select(func.count())
+                    .select_from(_t)
+                    .where(_a.status == "new", _a.severity_rank <= URGENT_RANK)
+                ).scalar_one()
             )
 
     def _segment(
