@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -313,6 +314,9 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         splash.close()
         startup_marks["window_shown"] = time.perf_counter()
         rc = app.exec()
+        # Delete the window (and the district map's web page with it) while Qt still runs: a
+        # QWebEnginePage outliving its profile at interpreter exit crashes the process.
+        shiboken6.delete(window)
     except UserError as exc:
         splash.close()
         show_database_error(str(exc))

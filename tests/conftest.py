@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,30 @@ PG_ADMIN = os.environ.get(
 REQUIRE_PG = os.environ.get("DUTY_CONSOLE_REQUIRE_PG") == "1"
 # Saturday night at Guankou: 2026-03-14 21:00 Beijing time.
 DEMO_NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_widgets_deleted_before_exit() -> Iterator[None]:
+    """Delete what widget tests left behind while Qt still runs.
+
+    A QWebEnginePage (the district map) that outlives its profile when the interpreter exits
+    crashes the process after every test has passed.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
