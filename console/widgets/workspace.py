@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class Workspace(QObject):
         self._actor = actor
         self._search_dialog: QWidget | None = None
         self._window: MainWindow | None = None
+        self._shut_down = False
         self.bridge = LiveBridge(services.open_change_feed(), self)
         self.feed = FeedPane(services, actor, bridge=self.bridge, sound=settings.sound)
         self.grid_map = GridMapPane(services, actor)
@@ -68,8 +69,14 @@ class Workspace(QObject):
         self.worklist.show_household_requested.connect(self.show_household)
 
     def attach(self, window: MainWindow) -> None:
-        """Connect the window's global actions (Ctrl+F) once the window exists."""
+        """Connect the window's global actions (Ctrl+F, Ctrl+I) once the window exists.
+
+        The workspace (and the live bridge it owns) then lives exactly as long as the window, and
+        stops its timers, threads and listener when the window closes.
+        """
         self._window = window
+        self.setParent(window)
+        window.installEventFilter(self)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
 
@@ -112,8 +119,16 @@ class Workspace(QObject):
         self.worklist.refresh()
         self.district_map.refresh()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
     def shutdown(self) -> None:
-        """Stop timers, threads and the listener connection before the application quits."""
+        """Stop timers, threads and the listener connection (once; the window is closing)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.feed.shutdown()
         self.watchlist.shutdown()
         self.district_map.shutdown()

@@ -70,7 +70,6 @@ def open_window(
     workspace = console_app.build_workspace(services, actor, settings)
     window = MainWindow(services, actor, settings, workspace.panes, **kw)  # type: ignore[arg-type]
     workspace.attach(window)
-    window.destroyed.connect(workspace.shutdown)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
