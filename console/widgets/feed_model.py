@@ -92,6 +92,10 @@ def age_text(seconds: float) -> str:
     return QCoreApplication.translate("feed", "{0}天前").format(s // 86400)
 
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 class FeedModel(QAbstractTableModel):
     """AlertRow objects in feed order; pages appended, live rows inserted or updated in place."""
 
@@ -179,9 +183,8 @@ class FeedModel(QAbstractTableModel):
         return age_text((self._clock.now() - row.raised_at).total_seconds())
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # Asked for every visible cell on every repaint: one prebuilt value, no enum arithmetic.
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         return not parent.isValid() and bool(self._rows) and not self._exhausted and not self._loading
