@@ -163,8 +163,7 @@ class AlertService(AlertLifecycle):
         wanted = sorted(set(ids), reverse=True)
         if not wanted:
             return []
-        with self._sessions() as s:
-            conn = s.connection()
+        with self._reading() as conn:
             if filters is not None and filters != FeedFilter():
                 _validate_filter(filters)
                 text_legs = self._text_legs(conn, filters.text)
@@ -185,11 +184,11 @@ class AlertService(AlertLifecycle):
     def urgent_open_count(self, actor: Actor) -> int:
         """Critical/high alerts nobody has acknowledged yet."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._sessions() as s:
+        with self._reading() as conn:
             # One range of ix_alert_status_rank: counts only the urgent new alerts, however many
             # new low-severity ones or old critical ones the history holds.
             return int(
-                s.execute(
+                conn.execute(
                     select(func.count())
                     .select_from(_t)
                     .where(_a.status == "new", _a.severity_rank <= URGENT_RANK)

@@ -229,8 +229,8 @@ class SearchService(Service):
             return []
         q = query.strip()
         compact = re.sub(r"[\s\-]", "", q).upper()
-        with self._sessions() as s:
-            run = _Query(s.connection(), self.backend == "postgresql", limit)
+        with self._reading() as conn:
+            run = _Query(conn, self.backend == "postgresql", limit)
             for kind in kinds:
                 getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
             hits = run.hits()
