@@ -35,7 +35,10 @@ class Service:
         time of a one-query lookup (search, a live feed update).
         """
         with self._sessions() as session:
-            yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            if self.backend == "postgresql":
+                yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            else:  # the SQLite driver opens no transaction for a SELECT anyway
+                yield session.connection()
 
     @property
     def backend(self) -> str:
