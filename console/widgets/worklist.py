@@ -153,12 +153,17 @@ class WorklistPane(QWidget):
         top.addWidget(self.grid_cell_box)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        # The actions share the summary's row, which wraps: the pane stays narrow enough for the
+        # whole console to fit a 1366-pixel screen.
+        self.summary.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
         for b in (self.visit_button, self.map_button, self.print_button, self.pdf_button, self.csv_button):
-            top.addWidget(b)
+            actions.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
 
         self.officer_box.currentIndexChanged.connect(self._on_officer_changed)
