@@ -53,7 +53,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="52"/>
+        <location filename="../../console/widgets/common.py" line="57"/>
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
@@ -207,70 +207,73 @@
     </message>
 </context>
 <context>
-    <name>FeedPane</name>
+    <name>FeedFilterBar</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="160"/>
-        <location filename="../../console/widgets/feed.py" line="302"/>
-        <source>暂无预警 — 值班平稳</source>
-        <translation>No alerts — a quiet shift</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed.py" line="160"/>
-        <source>新预警会立即出现在这里。</source>
-        <translation>New alerts appear here at once.</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed.py" line="186"/>
+        <location filename="../../console/widgets/feed_filters.py" line="36"/>
         <source>只看此等级 (可多选)</source>
         <translation>Only this severity (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="191"/>
+        <location filename="../../console/widgets/feed_filters.py" line="41"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="195"/>
+        <location filename="../../console/widgets/feed_filters.py" line="45"/>
         <source>全部小区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="197"/>
+        <location filename="../../console/widgets/feed_filters.py" line="47"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="198"/>
+        <location filename="../../console/widgets/feed_filters.py" line="48"/>
         <source>未处置</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="205"/>
+        <location filename="../../console/widgets/feed_filters.py" line="55"/>
         <source>搜索 车牌 / 身份证号 / 摘要</source>
         <translation>Search plate / ID number / summary</translation>
     </message>
+</context>
+<context>
+    <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="300"/>
+        <location filename="../../console/widgets/feed.py" line="152"/>
+        <location filename="../../console/widgets/feed.py" line="240"/>
+        <source>暂无预警 — 值班平稳</source>
+        <translation>No alerts — a quiet shift</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="152"/>
+        <source>新预警会立即出现在这里。</source>
+        <translation>New alerts appear here at once.</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="238"/>
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="348"/>
+        <location filename="../../console/widgets/feed.py" line="323"/>
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation>⚠ {0} critical/high alerts waiting for acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="356"/>
+        <location filename="../../console/widgets/feed.py" line="331"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="471"/>
+        <location filename="../../console/widgets/feed.py" line="447"/>
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="472"/>
+        <location filename="../../console/widgets/feed.py" line="448"/>
         <source>确认已为预警 #{0} ({1}) 派警?</source>
         <translation>Confirm that officers were dispatched for alert #{0} ({1})?</translation>
     </message>
@@ -278,102 +281,102 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="132"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="133"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="135"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="136"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="136"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="137"/>
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="137"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="138"/>
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="138"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="139"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="152"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="153"/>
         <source>正在载入实有房屋…</source>
         <translation>Loading households…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="157"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="158"/>
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation>No registry data yet — import the residents first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="158"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="159"/>
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation>Under “File → Import residents”, choose the CSV or XLSX file exported by the grid system.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="214"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="215"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="225"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="226"/>
         <source>全部用途</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="229"/>
         <source>出租+群租</source>
         <translation>Rented + group rental</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="229"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="230"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="230"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="231"/>
         <source>需核实 (橙+红+从未)</source>
         <translation>Due (orange + red + never)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="232"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
         <source>绿 已核实</source>
         <translation>Green: verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="232"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="232"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="232"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
         <source>灰 从未核实</source>
         <translation>Grey: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="238"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="240"/>
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="304"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="305"/>
         <source>双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation>Double-click a community to enter · Backspace goes up · wheel zooms · drag pans</translation>
     </message>
@@ -381,42 +384,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="221"/>
+        <location filename="../../console/widgets/grid_map.py" line="178"/>
         <source>全区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="224"/>
+        <location filename="../../console/widgets/grid_map.py" line="181"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="226"/>
+        <location filename="../../console/widgets/grid_map.py" line="183"/>
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="547"/>
+        <location filename="../../console/widgets/grid_map.py" line="439"/>
         <source>%1号楼</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="558"/>
+        <location filename="../../console/widgets/grid_map.py" line="450"/>
         <source>逾期 %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="610"/>
+        <location filename="../../console/widgets/grid_map.py" line="502"/>
         <source>%1单元</source>
         <translation>Unit %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="770"/>
+        <location filename="../../console/widgets/grid_map.py" line="662"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="772"/>
+        <location filename="../../console/widgets/grid_map.py" line="664"/>
         <source>距上次核实 %1 天</source>
         <translation>%1 days since verification</translation>
     </message>
@@ -532,27 +535,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="72"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="73"/>
         <source>已核实 (1个月内)</source>
         <translation>Verified (within a month)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="73"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="74"/>
         <source>超1个月未核实</source>
         <translation>Not verified for over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="74"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
         <source>超3个月未核实</source>
         <translation>Not verified for over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="76"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="94"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="95"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -560,234 +563,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="103"/>
+        <location filename="../../console/widgets/main_window.py" line="106"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="129"/>
+        <location filename="../../console/widgets/main_window.py" line="132"/>
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="130"/>
+        <location filename="../../console/widgets/main_window.py" line="133"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="131"/>
+        <location filename="../../console/widgets/main_window.py" line="134"/>
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="132"/>
+        <location filename="../../console/widgets/main_window.py" line="135"/>
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="133"/>
+        <location filename="../../console/widgets/main_window.py" line="136"/>
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="134"/>
+        <location filename="../../console/widgets/main_window.py" line="137"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="135"/>
+        <location filename="../../console/widgets/main_window.py" line="138"/>
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="136"/>
+        <location filename="../../console/widgets/main_window.py" line="139"/>
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="226"/>
+        <location filename="../../console/widgets/main_window.py" line="229"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="227"/>
+        <location filename="../../console/widgets/main_window.py" line="230"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="230"/>
+        <location filename="../../console/widgets/main_window.py" line="233"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="235"/>
+        <location filename="../../console/widgets/main_window.py" line="236"/>
+        <source>导入实有人口登记表…</source>
+        <translation>Import the household registry…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="244"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="236"/>
+        <location filename="../../console/widgets/main_window.py" line="245"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="238"/>
+        <location filename="../../console/widgets/main_window.py" line="247"/>
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="238"/>
+        <location filename="../../console/widgets/main_window.py" line="247"/>
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="243"/>
+        <location filename="../../console/widgets/main_window.py" line="252"/>
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="253"/>
+        <location filename="../../console/widgets/main_window.py" line="262"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="256"/>
+        <location filename="../../console/widgets/main_window.py" line="265"/>
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262"/>
+        <location filename="../../console/widgets/main_window.py" line="271"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="264"/>
+        <location filename="../../console/widgets/main_window.py" line="273"/>
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="268"/>
+        <location filename="../../console/widgets/main_window.py" line="277"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="270"/>
+        <location filename="../../console/widgets/main_window.py" line="279"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="274"/>
+        <location filename="../../console/widgets/main_window.py" line="283"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="278"/>
+        <location filename="../../console/widgets/main_window.py" line="287"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="284"/>
+        <location filename="../../console/widgets/main_window.py" line="293"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="285"/>
-        <location filename="../../console/widgets/main_window.py" line="402"/>
+        <location filename="../../console/widgets/main_window.py" line="294"/>
+        <location filename="../../console/widgets/main_window.py" line="411"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286"/>
-        <location filename="../../console/widgets/main_window.py" line="422"/>
+        <location filename="../../console/widgets/main_window.py" line="295"/>
+        <location filename="../../console/widgets/main_window.py" line="431"/>
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294"/>
+        <location filename="../../console/widgets/main_window.py" line="303"/>
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="300"/>
+        <location filename="../../console/widgets/main_window.py" line="309"/>
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="301"/>
+        <location filename="../../console/widgets/main_window.py" line="310"/>
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="302"/>
+        <location filename="../../console/widgets/main_window.py" line="311"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="303"/>
+        <location filename="../../console/widgets/main_window.py" line="312"/>
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304"/>
+        <location filename="../../console/widgets/main_window.py" line="313"/>
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="305"/>
+        <location filename="../../console/widgets/main_window.py" line="314"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="306"/>
+        <location filename="../../console/widgets/main_window.py" line="315"/>
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="309"/>
+        <location filename="../../console/widgets/main_window.py" line="318"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322"/>
+        <location filename="../../console/widgets/main_window.py" line="331"/>
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="342"/>
+        <location filename="../../console/widgets/main_window.py" line="351"/>
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="344"/>
+        <location filename="../../console/widgets/main_window.py" line="353"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="346"/>
+        <location filename="../../console/widgets/main_window.py" line="355"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369"/>
+        <location filename="../../console/widgets/main_window.py" line="378"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="384"/>
+        <location filename="../../console/widgets/main_window.py" line="393"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="387"/>
+        <location filename="../../console/widgets/main_window.py" line="396"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="410"/>
+        <location filename="../../console/widgets/main_window.py" line="419"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="423"/>
+        <location filename="../../console/widgets/main_window.py" line="432"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -1459,72 +1467,72 @@ Database: {1}</translation>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="212"/>
+        <location filename="../../console/widgets/worklist.py" line="217"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="223"/>
+        <location filename="../../console/widgets/worklist.py" line="228"/>
         <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
         <translation>%1 households due: red (over three months or never) %2, orange (over a month) %3; of them rented/group rental %4 (marked ●, listed first)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="233"/>
+        <location filename="../../console/widgets/worklist.py" line="238"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="252"/>
+        <location filename="../../console/widgets/worklist.py" line="257"/>
         <source>记录核实</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="252"/>
+        <location filename="../../console/widgets/worklist.py" line="257"/>
         <source>请先在列表中选择一户</source>
         <translation>Choose a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="282"/>
+        <location filename="../../console/widgets/worklist.py" line="287"/>
         <source>核实任务单 — %1 — %2</source>
         <translation>Verification worklist — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="295"/>
+        <location filename="../../console/widgets/worklist.py" line="300"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="348"/>
+        <location filename="../../console/widgets/worklist.py" line="353"/>
         <source>打印核实任务单</source>
         <translation>Print the verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="354"/>
+        <location filename="../../console/widgets/worklist.py" line="359"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="354"/>
+        <location filename="../../console/widgets/worklist.py" line="359"/>
         <source>核实任务单.pdf</source>
         <translation>verification-worklist.pdf</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="354"/>
+        <location filename="../../console/widgets/worklist.py" line="359"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="361"/>
+        <location filename="../../console/widgets/worklist.py" line="366"/>
         <source>保存 CSV</source>
         <translation>Save CSV</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="361"/>
+        <location filename="../../console/widgets/worklist.py" line="366"/>
         <source>核实任务单.csv</source>
         <translation>verification-worklist.csv</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="361"/>
+        <location filename="../../console/widgets/worklist.py" line="366"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1532,33 +1540,33 @@ Database: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="131"/>
+        <location filename="../../console/app.py" line="133"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="132"/>
+        <location filename="../../console/app.py" line="134"/>
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation>An internal error occurred; it was logged to: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="186"/>
-        <location filename="../../console/app.py" line="305"/>
+        <location filename="../../console/app.py" line="188"/>
+        <location filename="../../console/app.py" line="264"/>
         <source>值班台</source>
         <translation>Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="198"/>
+        <location filename="../../console/app.py" line="200"/>
         <source>社区派出所值班室</source>
         <translation>Community police station duty room</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="226"/>
+        <location filename="../../console/app.py" line="228"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="227"/>
+        <location filename="../../console/app.py" line="229"/>
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -1571,12 +1579,12 @@ Database: {1}</translation>
 Please check that the database server is running, the network is up and the URL is right. The URL is given by --db, the DUTY_CONSOLE_DB environment variable or the settings file {1}.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="325"/>
+        <location filename="../../console/app.py" line="284"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="340"/>
+        <location filename="../../console/app.py" line="299"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -1719,92 +1727,9 @@ Please check that the database server is running, the network is up and the URL 
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="299"/>
+        <location filename="../../console/widgets/feed_model.py" line="302"/>
         <source>超时未确认</source>
         <translation>Overdue</translation>
-    </message>
-</context>
-<context>
-    <name>panes</name>
-    <message>
-        <location filename="../../console/app.py" line="257"/>
-        <source>预警</source>
-        <translation>Alerts</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="258"/>
-        <source>实时预警: 布控车辆、重点人员、反诈和群众报警, 按紧急程度排列, 一键派警。</source>
-        <translation>Live alerts: hotlisted vehicles, watched persons, fraud warnings and citizen reports, most urgent first; dispatch in one keystroke.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="263"/>
-        <source>网格地图</source>
-        <translation>Grid map</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="264"/>
-        <source>户室按核实状态着色: 绿 30 天内, 橙 31–90 天, 红 超过 90 天或从未核实。</source>
-        <translation>Households coloured by verification: green within 30 days, orange 31–90 days, red over 90 days or never.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="269"/>
-        <source>辖区地图</source>
-        <translation>District map</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="270"/>
-        <source>辖区小区轮廓、逾期核实比例和未处置预警的位置。</source>
-        <translation>Community outlines of the district, share of overdue households and where open alerts are.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="273"/>
-        <source>案件卷宗</source>
-        <translation>Case files</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="274"/>
-        <source>盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。</source>
-        <translation>Theft cases: suspects, vehicles, stolen property recovered and returned to owners.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="277"/>
-        <source>派警</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="278"/>
-        <source>警力状态与派警单: 从预警派警, 记录到场和处置结果。</source>
-        <translation>Officers&apos; status and dispatch orders: dispatch from an alert, record arrival and outcome.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="281"/>
-        <source>统计</source>
-        <translation>Statistics</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="282"/>
-        <source>24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。</source>
-        <translation>Cases solved within 24/72 h, criminal incidents year on year, response times, verification coverage.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="285"/>
-        <source>布控名单</source>
-        <translation>Watchlist</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="286"/>
-        <source>重点人员与布控车辆: 新增、到期、关联案件。</source>
-        <translation>Watched persons and hotlisted vehicles: add, expire, link to cases.</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="289"/>
-        <source>核实任务</source>
-        <translation>Verification worklist</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="290"/>
-        <source>逾期未核实的户室清单, 上门走访后快速登记核实。</source>
-        <translation>Households overdue for verification; record a visit in seconds.</translation>
     </message>
 </context>
 </TS>
