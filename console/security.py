@@ -23,6 +23,7 @@ class Permission(StrEnum):
     EXPORT = "export"
     VIEW_STATISTICS = "view_statistics"
     INGEST_EVENTS = "ingest_events"
+    CONFIGURE_STATION = "configure_station"
     ADMINISTER = "administer"
 
 

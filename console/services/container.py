@@ -18,6 +18,7 @@ from console.services.health import HealthService
 from console.services.ingest import IngestService
 from console.services.registry_import import RegistryImportService
 from console.services.search import SearchService
+from console.services.station import StationService
 from console.services.users import UserService
 from console.services.verification import VerificationService
 from console.services.watchlist import WatchlistService
@@ -42,6 +43,7 @@ class Services:
     verification: VerificationService
     registry_import: RegistryImportService
     search: SearchService
+    station: StationService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -62,4 +64,5 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         verification=VerificationService(sessions, clock),
         registry_import=RegistryImportService(sessions, clock),
         search=SearchService(sessions, clock),
+        station=StationService(sessions, clock),
     )

@@ -68,6 +68,8 @@ def ui_settings() -> QSettings:
 class MainWindow(QMainWindow):
     """The duty-room console window: alert feed in the centre, the other panes docked around it."""
 
+    station_requested = Signal()
+    """The user asked for the station's parameters (colour thresholds, escalation delay)."""
     import_requested = Signal()
     """The user asked to import a household registry file (Ctrl+I)."""
     search_requested = Signal()
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self._pane_action("statistics"))
         tools_menu.addAction(self._pane_action("worklist"))
         tools_menu.addSeparator()
+        tools_menu.addAction(self._action("station", self.tr("站点参数…"), slot=self.station_requested.emit))
         tools_menu.addAction(settings_action)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

@@ -79,6 +79,7 @@ class Workspace(QObject):
         window.installEventFilter(self)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
+        window.station_requested.connect(self._on_window_station_requested)
 
     # --- navigation between panes ------------------------------------------------------------
     def show_household(self, household_id: int) -> None:
@@ -114,10 +115,24 @@ class Workspace(QObject):
         dialog.deleteLater()
 
     def _on_import_dialog_registry_imported(self, _report: object) -> None:
-        # New households and residents: reload what shows them (verification changes come live).
+        self._reload_registry_views()  # new households and residents
+
+    def _reload_registry_views(self) -> None:
+        """Reload what shows households (single verifications arrive live; bulk changes do not)."""
         self.grid_map.load()
         self.worklist.refresh()
         self.district_map.refresh()
+
+    def _on_window_station_requested(self) -> None:
+        from console.widgets.station_dialog import StationDialog
+
+        dialog = StationDialog(self._services, self._actor, self._window)
+        dialog.parameters_saved.connect(self._on_station_dialog_parameters_saved)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_station_dialog_parameters_saved(self, _params: object) -> None:
+        self._reload_registry_views()  # new thresholds recolour every household
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:

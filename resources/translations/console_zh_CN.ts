@@ -563,239 +563,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="106"/>
+        <location filename="../../console/widgets/main_window.py" line="108"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="132"/>
+        <location filename="../../console/widgets/main_window.py" line="134"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="133"/>
+        <location filename="../../console/widgets/main_window.py" line="135"/>
         <source>网格地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="134"/>
+        <location filename="../../console/widgets/main_window.py" line="136"/>
         <source>辖区地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="135"/>
+        <location filename="../../console/widgets/main_window.py" line="137"/>
         <source>案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="136"/>
+        <location filename="../../console/widgets/main_window.py" line="138"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="137"/>
+        <location filename="../../console/widgets/main_window.py" line="139"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="138"/>
+        <location filename="../../console/widgets/main_window.py" line="140"/>
         <source>布控名单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="139"/>
+        <location filename="../../console/widgets/main_window.py" line="141"/>
         <source>核实任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="229"/>
+        <location filename="../../console/widgets/main_window.py" line="231"/>
         <source>设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="230"/>
+        <location filename="../../console/widgets/main_window.py" line="232"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="233"/>
+        <location filename="../../console/widgets/main_window.py" line="235"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="236"/>
+        <location filename="../../console/widgets/main_window.py" line="238"/>
         <source>导入实有人口登记表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="244"/>
+        <location filename="../../console/widgets/main_window.py" line="246"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="245"/>
+        <location filename="../../console/widgets/main_window.py" line="247"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="247"/>
+        <location filename="../../console/widgets/main_window.py" line="249"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="247"/>
+        <location filename="../../console/widgets/main_window.py" line="249"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="252"/>
+        <location filename="../../console/widgets/main_window.py" line="254"/>
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262"/>
+        <location filename="../../console/widgets/main_window.py" line="264"/>
         <source>全屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="265"/>
+        <location filename="../../console/widgets/main_window.py" line="267"/>
         <source>显示/隐藏窗格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="271"/>
+        <location filename="../../console/widgets/main_window.py" line="273"/>
         <source>恢复默认布局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273"/>
+        <location filename="../../console/widgets/main_window.py" line="275"/>
         <source>预警(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277"/>
+        <location filename="../../console/widgets/main_window.py" line="279"/>
         <source>搜索…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279"/>
+        <location filename="../../console/widgets/main_window.py" line="281"/>
         <source>地图(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283"/>
+        <location filename="../../console/widgets/main_window.py" line="285"/>
         <source>案件(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="287"/>
+        <location filename="../../console/widgets/main_window.py" line="289"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="293"/>
+        <source>站点参数…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="296"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294"/>
-        <location filename="../../console/widgets/main_window.py" line="411"/>
+        <location filename="../../console/widgets/main_window.py" line="297"/>
+        <location filename="../../console/widgets/main_window.py" line="414"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="295"/>
-        <location filename="../../console/widgets/main_window.py" line="431"/>
+        <location filename="../../console/widgets/main_window.py" line="298"/>
+        <location filename="../../console/widgets/main_window.py" line="434"/>
         <source>关于值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="303"/>
+        <location filename="../../console/widgets/main_window.py" line="306"/>
         <source>数据库: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="309"/>
+        <location filename="../../console/widgets/main_window.py" line="312"/>
         <source>值班民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310"/>
+        <location filename="../../console/widgets/main_window.py" line="313"/>
         <source>社区民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="311"/>
+        <location filename="../../console/widgets/main_window.py" line="314"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312"/>
+        <location filename="../../console/widgets/main_window.py" line="315"/>
         <source>办案民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313"/>
+        <location filename="../../console/widgets/main_window.py" line="316"/>
         <source>所领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="314"/>
+        <location filename="../../console/widgets/main_window.py" line="317"/>
         <source>系统管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="315"/>
+        <location filename="../../console/widgets/main_window.py" line="318"/>
         <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318"/>
+        <location filename="../../console/widgets/main_window.py" line="321"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="331"/>
+        <location filename="../../console/widgets/main_window.py" line="334"/>
         <source>{0} 北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="351"/>
+        <location filename="../../console/widgets/main_window.py" line="354"/>
         <source>● 连接检查中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="353"/>
+        <location filename="../../console/widgets/main_window.py" line="356"/>
         <source>● 已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="355"/>
+        <location filename="../../console/widgets/main_window.py" line="358"/>
         <source>● 连接中断</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="378"/>
+        <location filename="../../console/widgets/main_window.py" line="381"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="393"/>
+        <location filename="../../console/widgets/main_window.py" line="396"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="396"/>
+        <location filename="../../console/widgets/main_window.py" line="399"/>
         <source>设置已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="419"/>
+        <location filename="../../console/widgets/main_window.py" line="422"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="432"/>
+        <location filename="../../console/widgets/main_window.py" line="435"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -1146,6 +1151,55 @@
     <message>
         <location filename="../../console/widgets/settings_dialog.py" line="149"/>
         <source>连接失败: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="31"/>
+        <source>站点参数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="36"/>
+        <location filename="../../console/widgets/station_dialog.py" line="37"/>
+        <source> 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="38"/>
+        <source> 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="44"/>
+        <source>超过多少天未核实变橙色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="45"/>
+        <source>超过多少天未核实变红色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="46"/>
+        <source>紧急/高危预警未确认多久后升级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="47"/>
+        <source>正在读取…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="73"/>
+        <source>{0}: 修改后所有值班台的地图和预警升级按新参数执行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="75"/>
+        <source>只有所领导或系统管理员可以修改站点参数。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

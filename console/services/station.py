@@ -1,0 +1,113 @@
+"""The station's own parameters: verification colour thresholds and the escalation delay."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from console.errors import ConflictError, UserError, ValidationError
+from console.models import Station
+from console.security import Actor, Permission
+from console.services.base import Service, write_audit
+
+MAX_DAYS = 3650
+MIN_ESCALATE_SECONDS, MAX_ESCALATE_SECONDS = 10, 3600
+
+
+@dataclass(frozen=True)
+class StationParameters:
+    """Household colours: green up to ``orange_after_days``, orange up to ``red_after_days``, then red;
+    unacknowledged critical/high alerts escalate after ``escalate_after_seconds``."""
+
+    station_id: int
+    name: str
+    orange_after_days: int
+    red_after_days: int
+    escalate_after_seconds: int
+    version: int
+
+
+def check_parameters(orange_after_days: int, red_after_days: int, escalate_after_seconds: int) -> None:
+    """Raise ValidationError naming the field whose rule is broken."""
+    if not 1 <= orange_after_days <= MAX_DAYS:
+        raise ValidationError("orange_after_days", f"应为 1–{MAX_DAYS} 天 (must be 1–{MAX_DAYS} days)")
+    if not orange_after_days < red_after_days <= MAX_DAYS:
+        raise ValidationError(
+            "red_after_days",
+            f"应大于橙色阈值 {orange_after_days} 天且不超过 {MAX_DAYS} 天 "
+            f"(must be more than the orange threshold and at most {MAX_DAYS} days)",
+        )
+    if not MIN_ESCALATE_SECONDS <= escalate_after_seconds <= MAX_ESCALATE_SECONDS:
+        raise ValidationError(
+            "escalate_after_seconds",
+            f"应为 {MIN_ESCALATE_SECONDS}–{MAX_ESCALATE_SECONDS} 秒 "
+            f"(must be {MIN_ESCALATE_SECONDS}–{MAX_ESCALATE_SECONDS} seconds)",
+        )
+
+
+class StationService(Service):
+    def parameters(self, actor: Actor) -> StationParameters:
+        """The parameters of the station (the first one; a console serves one station)."""
+        actor.require(Permission.VIEW_REGISTRY)
+        with self._reading() as conn:
+            row = conn.execute(select(Station).order_by(Station.id).limit(1)).first()
+        if row is None:
+            raise UserError("数据库中还没有派出所 — 请先导入实有人口或生成演示数据")
+        return StationParameters(
+            row.id,
+            row.name,
+            row.orange_after_days,
+            row.red_after_days,
+            row.escalate_after_seconds,
+            row.version,
+        )
+
+    def update_parameters(
+        self,
+        actor: Actor,
+        station_id: int,
+        expected_version: int,
+        *,
+        orange_after_days: int,
+        red_after_days: int,
+        escalate_after_seconds: int,
+    ) -> StationParameters:
+        """Change the thresholds; a station edited meanwhile on another console is a ConflictError."""
+        actor.require(Permission.CONFIGURE_STATION)
+        check_parameters(orange_after_days, red_after_days, escalate_after_seconds)
+        with self._transaction() as s:
+            changed = s.execute(
+                update(Station)
+                .where(Station.id == station_id, Station.version == expected_version)
+                .values(
+                    orange_after_days=orange_after_days,
+                    red_after_days=red_after_days,
+                    escalate_after_seconds=escalate_after_seconds,
+                    version=expected_version + 1,
+                )
+                .returning(Station.name)
+            ).first()
+            if changed is None:
+                raise ConflictError(
+                    "站点参数已在另一台值班台上修改, 请重新打开后再改 (changed on another console)"
+                )
+            write_audit(
+                s,
+                actor,
+                "update",
+                "station",
+                station_id,
+                self._clock,
+                orange_after_days=orange_after_days,
+                red_after_days=red_after_days,
+                escalate_after_seconds=escalate_after_seconds,
+            )
+        return StationParameters(
+            station_id,
+            changed.name,
+            orange_after_days,
+            red_after_days,
+            escalate_after_seconds,
+            expected_version + 1,
+        )
