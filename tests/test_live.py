@@ -13,7 +13,8 @@ from sqlalchemy import Engine, insert, select, text, update
 
 from console.db import make_engine
 from console.live import ChangeFeed, latest_change_id
-from console.models import Alert, Building, ChangeLog, Community, Event, Household, Station, WatchlistEntry
+from console.models import Alert, Building, ChangeLog, Event, Household, WatchlistEntry
+from tests.factories import add_communities, add_station
 
 NOW = dt.datetime(2026, 3, 14, 13, 0, tzinfo=dt.UTC)
 
@@ -72,34 +73,7 @@ def test_households_report_updates_only_and_events_report_nothing(engine: Engine
     feed = ChangeFeed(engine)
     try:
         with engine.begin() as conn:
-            st = conn.execute(
-                insert(Station)
-                .values(
-                    code="GK",
-                    name="灌口派出所",
-                    district="集美区",
-                    orange_after_days=30,
-                    red_after_days=90,
-                    escalate_after_seconds=60,
-                    version=1,
-                )
-                .returning(Station.id)
-            ).scalar_one()
-            cm = conn.execute(
-                insert(Community)
-                .values(
-                    station_id=st,
-                    code="C1",
-                    name="滨水小区",
-                    version=1,
-                    smart_gate=True,
-                    address="",
-                    property_manager_company="",
-                    property_manager_name="",
-                    property_manager_phone="",
-                )
-                .returning(Community.id)
-            ).scalar_one()
+            (cm,) = add_communities(conn, add_station(conn), ["滨水小区"])
             b = conn.execute(
                 insert(Building)
                 .values(community_id=cm, name="3", floors=18, units=2, rooms_per_floor=4, version=1)

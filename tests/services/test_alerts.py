@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
 from console.errors import ConflictError, PermissionDenied, UserError, ValidationError
-from console.models import Alert, AuditLog, Community, Event, Station, TheftCase, WatchlistEntry
+from console.models import Alert, AuditLog, Event, Station, TheftCase, WatchlistEntry
 from console.security import Actor, system_actor
 from console.services.alerts import AlertService, FeedFilter
+from tests.factories import add_communities, add_station
 
 ID_NUMBER = "350211199003071236"
 RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -25,37 +26,8 @@ class District:
     def __init__(self, engine: Engine, now: dt.datetime) -> None:
         self.engine, self.now = engine, now
         with engine.begin() as c:
-            self.station = c.execute(
-                insert(Station)
-                .values(
-                    code="GK",
-                    name="灌口派出所",
-                    district="集美区",
-                    orange_after_days=30,
-                    red_after_days=90,
-                    escalate_after_seconds=60,
-                    version=1,
-                )
-                .returning(Station.id)
-            ).scalar_one()
-            self.communities = [
-                c.execute(
-                    insert(Community)
-                    .values(
-                        station_id=self.station,
-                        code=f"C{i}",
-                        name=name,
-                        address=f"灌口镇{name}路{i}号",
-                        property_manager_company="安居物业",
-                        property_manager_name="林经理",
-                        property_manager_phone=f"1385921000{i}",
-                        smart_gate=True,
-                        version=1,
-                    )
-                    .returning(Community.id)
-                ).scalar_one()
-                for i, name in enumerate(["滨水小区", "双岭花园", "铁山新村"])
-            ]
+            self.station = add_station(c)
+            self.communities = add_communities(c, self.station, ["滨水小区", "双岭花园", "铁山新村"])
             case_id = c.execute(
                 insert(TheftCase)
                 .values(

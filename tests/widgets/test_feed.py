@@ -12,13 +12,14 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import Engine, insert, update
 
 from console.clock import FixedClock
-from console.models import Alert, Community, Station
+from console.models import Alert
 from console.security import Actor
 from console.services.alerts import AlertRow, FeedFilter
 from console.services.container import Services, build_services
 from console.widgets.alert_detail import Resolution, ResolveDialog
 from console.widgets.feed import FeedPane
 from console.widgets.feed_model import ROW_ROLE, FeedModel
+from tests.factories import add_communities, add_station
 
 RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
@@ -29,37 +30,9 @@ class Raiser:
     def __init__(self, engine: Engine, now: dt.datetime) -> None:
         self.engine, self.now = engine, now
         with engine.begin() as c:
-            station = c.execute(
-                insert(Station)
-                .values(
-                    code="GK",
-                    name="灌口派出所",
-                    district="集美区",
-                    orange_after_days=30,
-                    red_after_days=90,
-                    escalate_after_seconds=60,
-                    version=1,
-                )
-                .returning(Station.id)
-            ).scalar_one()
-            self.communities = [
-                c.execute(
-                    insert(Community)
-                    .values(
-                        station_id=station,
-                        code=f"C{i}",
-                        name=name,
-                        address="",
-                        property_manager_company="安居物业",
-                        property_manager_name="林经理",
-                        property_manager_phone="13859210001",
-                        smart_gate=True,
-                        version=1,
-                    )
-                    .returning(Community.id)
-                ).scalar_one()
-                for i, name in enumerate(["滨水小区", "双岭花园"])
-            ]
+            self.communities = add_communities(
+                c, add_station(c), ["滨水小区", "双岭花园"], phone="13859210001"
+            )
 
     def alert(
         self,
