@@ -87,6 +87,8 @@ _PLATE_PART = re.compile(r"[A-Z0-9]{3,7}")
 
 
 # The three result shapes, built once (building a select with its joins costs more than running it).
+# Where a hit lives: household, building and community (the same columns for every kind of hit).
+_WHERE_COLUMNS = (H.c.id, H.c.unit, H.c.floor, H.c.room, H.c.housing_use, B.c.id, B.c.name, C.c.id, C.c.name)
 _RESIDENTS = select(
     R.c.id,
     R.c.name,
@@ -94,23 +96,15 @@ _RESIDENTS = select(
     R.c.phone,
     R.c.relation,
     R.c.moved_out_at,
-    H.c.id,
-    H.c.unit,
-    H.c.floor,
-    H.c.room,
-    H.c.housing_use,
-    B.c.id,
-    B.c.name,
-    C.c.id,
-    C.c.name,
+    *_WHERE_COLUMNS,
 ).select_from(
     R.join(H, H.c.id == R.c.household_id)
     .join(B, B.c.id == H.c.building_id)
     .join(C, C.c.id == H.c.community_id)
 )
-_HOUSEHOLDS = select(
-    H.c.id, H.c.unit, H.c.floor, H.c.room, H.c.housing_use, B.c.id, B.c.name, C.c.id, C.c.name
-).select_from(H.join(B, B.c.id == H.c.building_id).join(C, C.c.id == H.c.community_id))
+_HOUSEHOLDS = select(*_WHERE_COLUMNS).select_from(
+    H.join(B, B.c.id == H.c.building_id).join(C, C.c.id == H.c.community_id)
+)
 _VEHICLES = select(
     V.c.id,
     V.c.plate,
@@ -119,15 +113,7 @@ _VEHICLES = select(
     V.c.owner_phone,
     V.c.brand,
     V.c.colour,
-    H.c.id,
-    H.c.unit,
-    H.c.floor,
-    H.c.room,
-    H.c.housing_use,
-    B.c.id,
-    B.c.name,
-    C.c.id,
-    C.c.name,
+    *_WHERE_COLUMNS,
 ).select_from(
     V.outerjoin(R, R.c.id == V.c.resident_id)
     .outerjoin(H, H.c.id == R.c.household_id)
