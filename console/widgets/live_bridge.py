@@ -54,6 +54,8 @@ class LiveBridge(QObject):
         self._closed = False
         self._connected = feed.connected
         self._runner = BackgroundRunner(self)
+        self._polling = False
+        self._poll_again = False
         self._listening = feed.backend == "postgresql"
         self._timer = QTimer(self)
         self._timer.setInterval(fallback_ms if self._listening else poll_ms)
@@ -74,25 +76,45 @@ class LiveBridge(QObject):
         return self._feed
 
     # -- polling -------------------------------------------------------------------------------
-    def poll(self) -> int:
-        """Deliver pending changes now (also called by the timer and the socket); how many."""
+    def poll(self) -> None:
+        """Read pending changes (timer, socket, or on demand); they are emitted when the read returns.
+
+        The read runs on the bridge's worker, never on the GUI thread, and at most one at a time:
+        a poll asked for meanwhile runs right after, so nothing that arrived is left waiting.
+        """
         if self._closed or self._reconnecting:
-            return 0
+            return
         if not self._feed.connected:
             self._set_connected(False)
             self._start_reconnect()
-            return 0
-        changes = self._feed.poll(reconnect=False)
-        if not self._feed.connected:  # the poll found the connection gone
+            return
+        if self._polling:
+            self._poll_again = True
+            return
+        self._polling = True
+        feed = self._feed
+        self._runner.submit(lambda: feed.poll(reconnect=False), self._on_polled, self._on_poll_failed)
+
+    def _on_polled(self, changes: list[Change]) -> None:
+        self._polling = False
+        if self._closed:
+            return
+        if not self._feed.connected:  # the read found the connection gone
             self._drop_notifier()
             self._set_connected(False)
             self._start_reconnect()
-            return 0
+            return
+        if self._notifier is not None:
+            self._notifier.setEnabled(True)  # notifications were drained by the read
         self._set_connected(True)
         self._emit(changes)
-        if self._feed.backlog:
-            QTimer.singleShot(0, self.poll)
-        return len(changes)
+        if self._feed.backlog or self._poll_again:
+            self._poll_again = False
+            self.poll()
+
+    def _on_poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        raise exc  # ChangeFeed.poll handles connection errors itself: anything else is a bug
 
     def _emit(self, changes: list[Change]) -> None:
         for change in changes:
@@ -111,10 +133,8 @@ class LiveBridge(QObject):
     @Slot()
     def _on_notifier_activated(self) -> None:
         if self._notifier is not None:
-            self._notifier.setEnabled(False)  # re-armed below unless the socket went away
+            self._notifier.setEnabled(False)  # re-armed when the read has drained the socket
         self.poll()
-        if self._notifier is not None and self._feed.connected:
-            self._notifier.setEnabled(True)
 
     # -- connection ----------------------------------------------------------------------------
     def _watch_socket(self) -> None:
