@@ -58,7 +58,7 @@ from console.db import make_engine, upgrade  # noqa: E402
 from console.models import Alert, Building, Community, Household, Station  # noqa: E402
 from console.security import DEFAULT_ROLES, Actor  # noqa: E402
 from console.services.container import build_services  # noqa: E402
-from console.services.district import CommunitySummary  # noqa: E402
+from console.services.maps import CommunitySummary  # noqa: E402
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, apply_theme  # noqa: E402
 
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")

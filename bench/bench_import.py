@@ -19,7 +19,7 @@ from pathlib import Path
 from console.clock import SystemClock
 from console.db import open_database, session_factory
 from console.security import Actor, Permission
-from console.services.registry_import import RegistryImportService
+from console.services.registry import RegistryImportService
 from console.validators import id_check_character
 
 HEADER = [

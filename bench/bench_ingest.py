@@ -29,7 +29,7 @@ from console.clock import SystemClock
 from console.db import make_engine, session_factory, upgrade
 from console.models import Community, Event, Station, WatchlistEntry
 from console.security import system_actor
-from console.services.ingest import IngestService
+from console.services.intake import IngestService
 from console.validators import id_check_character
 
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
@@ -146,7 +146,7 @@ def make_events(n: int, rng: random.Random, plates: list[str], people: list[str]
 
 def raw_rows(engine: Engine, lines: list[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The same event rows as ingest stores them, converted to driver values by the column types."""
-    from console.services.events import parse_event
+    from console.services.intake import parse_event
 
     now = dt.datetime.now(dt.UTC)
     table = Event.__table__

@@ -7,7 +7,7 @@ For each backend a fresh database gets 10 communities and ``--events`` hotlisted
 producer PROCESS then writes ``--events`` times at ``--rate`` per second, each write raising a
 new alert, and stamps the wall clock just before and just after each write:
 
-- ``ingest``: plate reads of hotlisted plates through ``console.services.ingest.IngestService``
+- ``ingest``: plate reads of hotlisted plates through ``console.services.intake.ingest.IngestService``
   (the real ingest path; one event per call, committed before it returns);
 - ``core``: one alert row per transaction by a plain Core insert, as ingest inserts them.
 
@@ -63,7 +63,7 @@ def produce(url: str, mode: str, events: int, rate: float) -> None:
         from console.clock import SystemClock
         from console.db import session_factory
         from console.security import system_actor
-        from console.services.ingest import IngestService
+        from console.services.intake import IngestService
 
         ingest = IngestService(session_factory(engine), SystemClock())
         actor = system_actor("bench")

@@ -89,7 +89,7 @@ def main() -> int:
         engine = make_engine(args.db)
         seeded = "existing database"
     elif args.demo:
-        from console.services.demo import seed_demo
+        from console.demo.seed import seed_demo
 
         path = Path(tempfile.mkdtemp(prefix="bench_map_")) / "station.db"
         engine = make_engine(f"sqlite:///{path}")

@@ -27,7 +27,7 @@ from console.clock import SystemClock
 from console.db import make_engine, open_database, session_factory
 from console.models import Building, Community, Household, Resident, Station, Vehicle
 from console.security import Actor, Permission
-from console.services.search import SearchService, drop_search_indexes, rebuild_search_index
+from console.services.registry import SearchService, drop_search_indexes, rebuild_search_index
 from console.validators import id_check_character
 
 SURNAMES = "陈林黄张李王吴刘蔡杨郑许谢洪郭曾邱叶苏庄周徐何高柯颜卢罗施赵朱胡孙马梁宋唐韩冯邓彭"

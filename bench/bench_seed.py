@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from console.db import make_engine, upgrade
-from console.services.demo import CST, DemoSummary, seed_demo
+from console.demo.seed import CST, DemoSummary, seed_demo
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1/postgres"
 NOW = dt.datetime(2026, 3, 14, tzinfo=CST)

@@ -32,7 +32,7 @@ from console.clock import FixedClock
 from console.db import make_engine, session_factory, upgrade
 from console.models import Base
 from console.security import Actor
-from console.services.users import UserService
+from console.services.station import UserService
 
 PG_ADMIN = os.environ.get(
     "DUTY_CONSOLE_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

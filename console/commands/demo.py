@@ -21,7 +21,7 @@ STAGE_TITLES = {
 
 
 def main(args: argparse.Namespace) -> int:
-    from console.services.demo import is_empty, seed_demo
+    from console.demo.seed import is_empty, seed_demo
 
     _settings, engine = settings_and_engine(args)
     if is_empty(engine):  # otherwise seed_demo refuses with the reason

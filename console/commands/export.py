@@ -15,7 +15,7 @@ from console.commands.ingest import utf8_stdout
 from console.db import session_factory
 from console.errors import UserError
 from console.security import Actor, Permission, system_actor
-from console.services.export import ExportService
+from console.services.reporting import ExportService
 
 
 def parse_since(value: str | None) -> dt.datetime | None:

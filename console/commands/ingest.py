@@ -24,7 +24,7 @@ from console.commands import settings_and_engine
 from console.db import describe, session_factory
 from console.errors import DatabaseUnavailable, UserError
 from console.security import system_actor
-from console.services.ingest import IngestAnswer, IngestService
+from console.services.intake import IngestAnswer, IngestService
 
 BATCH = 1000
 _IDLE = object()  # the input has no more data ready right now

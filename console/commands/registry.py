@@ -13,7 +13,7 @@ import sys
 from console.commands import settings_and_engine
 from console.db import session_factory
 from console.security import Actor, Permission
-from console.services.registry_import import RegistryImportService
+from console.services.registry import RegistryImportService
 
 
 def command_line_actor() -> Actor:

@@ -30,8 +30,8 @@ def prepare_demo(engine: Any, report: Callable[[str], None], settings: Settings)
 
     Returns the running simulation (``run_console`` calls its ``stop()`` at exit).
     """
-    from console.services.demo import is_empty, seed_demo
-    from console.services.simulate import start_background_simulation
+    from console.demo.seed import is_empty, seed_demo
+    from console.demo.simulate import start_background_simulation
 
     if is_empty(engine):
         report("正在生成演示辖区数据…")

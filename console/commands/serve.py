@@ -10,8 +10,7 @@ from console.commands import settings_and_engine
 from console.db import describe, session_factory
 from console.errors import UserError
 from console.security import system_actor
-from console.services.http_events import make_server
-from console.services.ingest import IngestService
+from console.services.intake import IngestService, make_server
 
 
 def read_token(path: str) -> str:

@@ -7,8 +7,8 @@ import sys
 
 from console.commands import settings_and_engine
 from console.db import describe, session_factory
-from console.services.ingest import IngestAnswer
-from console.services.simulate import Simulator
+from console.demo.simulate import Simulator
+from console.services.intake import IngestAnswer
 
 
 def main(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from console.commands import settings_and_engine
 from console.commands.ingest import utf8_stdout
 from console.db import session_factory
 from console.security import system_actor
-from console.services.watchlist import WatchlistRow, WatchlistService
+from console.services.alerts import WatchlistRow, WatchlistService
 
 
 def main(args: argparse.Namespace) -> int:

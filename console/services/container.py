@@ -11,17 +11,11 @@ from sqlalchemy import Engine
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
-from console.services.alerts import AlertService
-from console.services.district import DistrictService
-from console.services.gridmap import GridMapService
-from console.services.health import HealthService
-from console.services.ingest import IngestService
-from console.services.registry_import import RegistryImportService
-from console.services.search import SearchService
-from console.services.station import StationService
-from console.services.users import UserService
-from console.services.verification import VerificationService
-from console.services.watchlist import WatchlistService
+from console.services.alerts import AlertService, WatchlistService
+from console.services.intake import IngestService
+from console.services.maps import DistrictService, GridMapService
+from console.services.registry import RegistryImportService, SearchService, VerificationService
+from console.services.station import HealthService, StationService, UserService
 
 
 @dataclass(frozen=True)

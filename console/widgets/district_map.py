@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from console.config import Settings
     from console.security import Actor
     from console.services.container import Services
-    from console.services.district import AlertMarker, CommunitySummary
+    from console.services.maps import AlertMarker, CommunitySummary
 
 log = logging.getLogger(__name__)
 

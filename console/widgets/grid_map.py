@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from console.services.gridmap import (
+from console.services.maps import (
     GREY,
     HOUSING_USES,
     STATUS_NAMES,

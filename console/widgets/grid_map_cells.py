@@ -17,7 +17,7 @@ import math
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-from console.services.gridmap import GREY, RED, STATUS_NAMES, GridSnapshot, Layout
+from console.services.maps import GREY, RED, STATUS_NAMES, GridSnapshot, Layout
 from console.widgets import theme
 
 EMPTY = 8  # colour index of a cell without a household (0-3 status, 4-7 status filtered out)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.gridmap import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
+from console.services.maps import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
 from console.widgets.common import BackgroundRunner, EmptyState
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
@@ -33,7 +33,7 @@ from console.widgets.household_dialog import HouseholdDialog
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
-    from console.services.verification import VisitResult
+    from console.services.registry import VisitResult
 
 LIVE_BATCH_MS = 30  # several changes in one burst are fetched together
 

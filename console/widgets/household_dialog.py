@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError, ValidationError
 from console.security import Permission
-from console.services.gridmap import HouseholdDetail
-from console.services.verification import NewResident, VisitResult
+from console.services.maps import HouseholdDetail
+from console.services.registry import NewResident, VisitResult
 from console.widgets import theme
 from console.widgets.common import BackgroundRunner
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
-from console.services.watchlist import WatchlistRow
+from console.services.alerts import WatchlistRow
 from console.validators import validate_id_number, validate_plate
 from console.widgets.common import BackgroundRunner
 from console.widgets.feed_model import SEVERITY_TITLES, title

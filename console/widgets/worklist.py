@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.security import Permission
-from console.services.verification import Assignment, VisitResult, WorklistRow
+from console.services.registry import Assignment, VisitResult, WorklistRow
 from console.widgets import theme
 from console.widgets.common import BackgroundRunner
 from console.widgets.household_dialog import STATION_TZ, HouseholdDialog, local_time

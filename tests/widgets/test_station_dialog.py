@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from console.clock import FixedClock
 from console.services.container import build_services
-from console.services.users import UserService
+from console.services.station import UserService
 from console.widgets.station_dialog import StationDialog
 from tests.grid_data import seed_grid
 

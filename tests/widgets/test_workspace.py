@@ -12,10 +12,10 @@ from sqlalchemy import Engine, func, select
 from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
+from console.demo.seed import seed_demo
 from console.models import Community, Household
 from console.security import Actor
 from console.services.container import Services, build_services
-from console.services.demo import seed_demo
 from console.widgets.main_window import MainWindow
 from console.widgets.search import SearchDialog
 from console.widgets.workspace import Workspace

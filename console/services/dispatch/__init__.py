@@ -1,0 +1,1 @@
+"""Dispatch: officers, dispatches from alerts, response clocks and interventions (to come)."""

@@ -1,0 +1,1 @@
+"""Figures: the station's statistics and the monthly brief (to come)."""

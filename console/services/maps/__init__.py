@@ -1,0 +1,42 @@
+"""Maps: the grid map's snapshot and layout of households, and the district map of communities."""
+
+from __future__ import annotations
+
+from console.services.maps.district import AlertMarker, CommunitySummary, DistrictService, parse_outline
+from console.services.maps.gridmap import (
+    GREEN,
+    GREY,
+    HOUSING_USES,
+    ORANGE,
+    RED,
+    RENTAL_USES,
+    STATUS_NAMES,
+    GridMapService,
+    GridSnapshot,
+    HouseholdDetail,
+    MapFilter,
+    format_address,
+)
+from console.services.maps.layout import Block, Layout, compute_layout
+
+__all__ = [
+    "GREEN",
+    "GREY",
+    "HOUSING_USES",
+    "ORANGE",
+    "RED",
+    "RENTAL_USES",
+    "STATUS_NAMES",
+    "AlertMarker",
+    "Block",
+    "CommunitySummary",
+    "DistrictService",
+    "GridMapService",
+    "GridSnapshot",
+    "HouseholdDetail",
+    "Layout",
+    "MapFilter",
+    "compute_layout",
+    "format_address",
+    "parse_outline",
+]
