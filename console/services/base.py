@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock, SystemClock
+from console.errors import ConflictError, UserError
 from console.models import AuditLog
 from console.security import Actor
 
@@ -23,12 +24,13 @@ class Service:
         self._clock = clock or SystemClock()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def _write(self) -> Iterator[Session]:
+        """A Session in one transaction for one use case: committed on success, rolled back on error."""
         with self._sessions.begin() as session:
             yield session
 
     @contextmanager
-    def _reading(self) -> Iterator[Connection]:
+    def _read(self) -> Iterator[Connection]:
         """A connection for one read-only use case, in autocommit.
 
         No transaction means no BEGIN and ROLLBACK round trips: on PostgreSQL that halves the
@@ -39,6 +41,10 @@ class Service:
                 yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             else:  # the SQLite driver opens no transaction for a SELECT anyway
                 yield session.connection()
+
+    # Older spellings, kept while callers move to _read/_write.
+    _transaction = _write
+    _reading = _read
 
     @property
     def backend(self) -> str:
@@ -67,3 +73,33 @@ def write_audit(
             detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
         )
     )
+
+
+def guarded_update(
+    session: Session,
+    table: Any,
+    row_id: int,
+    expected_version: int | None,
+    what: str,
+    **values: Any,
+) -> int:
+    """Optimistic locking in one place: update one row only if nobody changed it since it was read.
+
+    ``table`` is a mapped class or a Table with ``id`` and ``version`` columns. With
+    ``expected_version`` None the current version is taken (no conflict check, but still atomic).
+    Bumps ``version`` and returns the new one. Raises ``UserError("record.not_found")`` for a
+    missing row and ``ConflictError`` (naming ``what``, e.g. "预警 #12") when another console
+    changed it first; the caller's transaction then rolls back, so nothing partial is written.
+    """
+    t: Table = table.__table__ if hasattr(table, "__table__") else table
+    current = session.execute(select(t.c.version).where(t.c.id == row_id)).scalar_one_or_none()
+    if current is None:
+        raise UserError("record.not_found", what=what)
+    if expected_version is not None and current != expected_version:
+        raise ConflictError(what=what)
+    done = session.connection().execute(
+        update(t).where(t.c.id == row_id, t.c.version == current).values(version=current + 1, **values)
+    )
+    if done.rowcount != 1:
+        raise ConflictError(what=what)
+    return int(current) + 1
