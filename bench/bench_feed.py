@@ -209,7 +209,7 @@ def bench_pane(engine: Engine, repeat: int, rng: random.Random) -> dict[str, lis
             pane.shutdown()
             pane.deleteLater()
         t = time.perf_counter()
-        pane = FeedPane(services, actor, sound=False, escalate_every_ms=0)
+        pane = FeedPane(services, actor, sound=False)
         pane.resize(1600, 900)
         pane.show()
         until_shown(pane)

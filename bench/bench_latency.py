@@ -238,7 +238,7 @@ def feed_latency(
     engine = make_engine(url)
     services = build_services(engine, SystemClock())
     actor = services.users.ensure_user("bench", "基准", "duty_officer")
-    pane = FeedPane(services, actor, sound=False, escalate_every_ms=0, page_size=200)
+    pane = FeedPane(services, actor, sound=False, page_size=200)
     pane.resize(1600, 900)
     pane.show()
     while pane.busy():

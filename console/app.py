@@ -293,14 +293,17 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         return 2
     startup_marks["database_open"] = time.perf_counter()
     background: Any = None
+    jobs: Any = None
     try:
         if prepare is not None:
             background = prepare(engine, report)
         report(QCoreApplication.translate("app", "正在加载…"))
-        from console.services.container import build_services
+        from console.services.container import build_services, station_jobs
         from console.widgets.main_window import MainWindow
 
         services = build_services(engine)
+        jobs = station_jobs(services)
+        jobs.start()
         actor = sign_in(services, settings, demo)
         workspace = build_workspace(services, actor, settings)
         window = MainWindow(services, actor, settings, workspace.panes)
@@ -322,6 +325,8 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         show_database_error(str(exc))
         return 2
     finally:
+        if jobs is not None:
+            jobs.stop()
         if background is not None and hasattr(background, "stop"):
             background.stop()
         engine.dispose()

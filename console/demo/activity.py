@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from console.demo import data as D
-from console.demo.registry import CST, Registry
+from console.demo.bulk import CST, BulkLoader, rng_pair
+from console.demo.events import build_events
+from console.demo.world import Activity, Registry, Watch
 from console.models import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle, WatchlistEntry
-
-if TYPE_CHECKING:
-    from console.demo.seed import BulkLoader
 
 OTHER_REGIONS = ("赣B", "赣A", "粤B", "湘A", "川A", "浙A", "渝A", "豫A", "闽C", "闽E")
 OUTSIDER_AREAS = np.array(
@@ -21,33 +19,7 @@ OUTSIDER_AREAS = np.array(
 )  # AREA_CODES beyond Fujian
 
 
-@dataclass
-class Watch:
-    """A watchlist entry as the alert generator needs it."""
-
-    id: int
-    kind: str  # person | vehicle
-    key: str  # id number or plate
-    name: str
-    reason: str
-    severity: str
-    case_no: str | None
-    created: dt.datetime
-    expires: dt.datetime | None
-    active: bool
-
-
-@dataclass
-class Activity:
-    cases: list[dict[str, Any]] = field(default_factory=list)
-    watches: list[Watch] = field(default_factory=list)
-    watched_residents: set[int] = field(default_factory=set)  # resident indexes on a person watchlist
-
-
 def build_activity(loader: BulkLoader, reg: Registry) -> None:
-    from console.demo.events import build_events
-    from console.demo.seed import rng_pair
-
     act = Activity()
     _cases(loader, reg, act, *rng_pair(reg.seed, 20))
     _watchlist(loader, reg, act, *rng_pair(reg.seed, 21))

@@ -9,10 +9,9 @@ from typing import Any
 import numpy as np
 
 from console.demo import data as D
-from console.demo.activity import Activity, Watch
-from console.demo.registry import CST, Registry
-from console.validators import mask_id_number, mask_phone
-from console.vocabulary import CATEGORY_TITLES, FRAUD_SEVERITY, LEVEL_TITLES, SEVERITY_RANK, scheme_title
+from console.demo.bulk import CST
+from console.demo.world import Activity, Registry, Watch
+from console.services.alerts import SEVERITY_RANK, Facts, Matched, alert_severity, alert_summary, group_key
 
 OUTCOMES = {  # kind -> (outcome, weight)
     "plate_read": (("confirmed", 50), ("misread", 20), ("false_alarm", 15), ("handled_by_others", 15)),
@@ -168,23 +167,23 @@ def _alert_events(
     ]
 
 
-def _summary(reg: Registry, kind: str, comm: int, watch: Watch | None, first: dict[str, Any]) -> str:
-    place = reg.communities[comm]["name"]
+def _facts(kind: str, first: dict[str, Any]) -> Facts:
+    """The first event's facts, as the alert rules read a parsed event."""
     body = first["_body"]
-    if watch is not None:
-        case = f"关联案件 {watch.case_no}: {watch.reason}" if watch.case_no else watch.reason
-        if kind == "plate_read":
-            verb = "驶出" if body["direction"] == "out" else "驶入"
-            return f"布控车辆 {watch.key} {verb} {place} ({case})"
-        return f"重点人员 {watch.name} {mask_id_number(watch.key)} 进入 {place} ({case})"
-    if kind == "fraud_risk":
-        who = mask_phone(body["phone"]) if body.get("phone") else mask_id_number(body["id_number"])
-        scheme = scheme_title(body["scheme"])
-        return (
-            f"反诈预警({LEVEL_TITLES[body['level']]}) {who} {scheme} {body['bank']} "
-            f"涉及金额 ¥{body['amount']:,.0f} {place}"
-        )
-    return f"群众求助[{CATEGORY_TITLES[body['category']]}] {place} {body['text']}"
+    return Facts(
+        kind,
+        plate=body.get("plate"),
+        id_number=body.get("id_number"),
+        phone=body.get("phone"),
+        name=body.get("name"),
+        level=body.get("level"),
+        category=body.get("category"),
+        text=body.get("text"),
+        direction=body.get("direction"),
+        amount=body.get("amount"),
+        scheme=body.get("scheme"),
+        bank=body.get("bank"),
+    )
 
 
 def _alert_row(
@@ -200,22 +199,21 @@ def _alert_row(
     for e in events:
         e["_received"] = e["_at"] + dt.timedelta(seconds=rng.uniform(0.3, 2.5))
     raised = first["_received"]
-    if watch is not None:
-        severity = watch.severity
-    elif kind == "fraud_risk":
-        severity = FRAUD_SEVERITY[first["_body"]["level"]]
-    else:
-        severity = "low" if first["_body"]["category"] in ("lost-item", "lost-pet") else "medium"
+    # The station's own rules (as ingest applies them to live events): demo data cannot drift.
+    matched = Matched(watch.id, watch.severity, watch.name, watch.reason, watch.case_no) if watch else None
+    facts = _facts(kind, first)
+    severity = alert_severity(facts, matched)
+    community_id = reg.communities[comm]["id"]
     duty = reg.users_with("值班民警")
     row: dict[str, Any] = {
         "kind": kind,
         "severity": severity,
         "severity_rank": SEVERITY_RANK[severity],
         "status": status,
-        "community_id": reg.communities[comm]["id"],
+        "community_id": community_id,
         "watchlist_entry_id": watch.id if watch else None,
-        "group_key": f"wl:{watch.id}:c:{reg.communities[comm]['id']}" if watch else None,
-        "summary": _summary(reg, kind, comm, watch, first),
+        "group_key": group_key(matched, community_id),
+        "summary": alert_summary(facts, reg.communities[comm]["name"], matched),
         "count": len(events),
         "first_event_at": first["_at"],
         "last_event_at": last["_at"],

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from console.demo import data as D
-from console.demo.activity import Activity
 from console.demo.alerts import plan_alerts
-from console.demo.registry import CST, Registry
+from console.demo.bulk import CST, BulkLoader, rng_pair, spread_times
+from console.demo.world import Activity, Registry
 from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_officer
-
-if TYPE_CHECKING:
-    from console.demo.seed import BulkLoader
 
 SOURCES = {
     "plate_read": ("gate-camera", "GC"),
@@ -29,7 +26,6 @@ HOUR_WEIGHTS = np.array([2, 1, 0.6, 0.5, 0.5, 1, 3, 7, 9, 6, 5, 5, 6, 5, 5, 5, 6
 
 
 def build_events(loader: BulkLoader, reg: Registry, act: Activity) -> None:
-    from console.demo.seed import rng_pair
 
     rng, gen = rng_pair(reg.seed, 30)
     alerts, alert_events = plan_alerts(reg, act, rng, gen)
@@ -173,8 +169,6 @@ def _load_events(
     n_bg = max(0, reg.scale.events - len(alert_events)) if len(smart) else 0
     bg_ts = gen.integers(0, 1, n_bg)
     if n_bg:
-        from console.demo.seed import spread_times
-
         bg_ts = spread_times(gen, n_bg, now - dt.timedelta(seconds=30), 365, HOUR_WEIGHTS)
     weights = reg.community_households[smart].astype(float)
     comm = smart[gen.choice(len(smart), size=n_bg, p=weights / weights.sum())] if n_bg else bg_ts

@@ -3,16 +3,14 @@ residents (实有人口) with valid ID and mobile numbers, and the verification 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from console.demo import data as D
-from console.demo.registry import CST, Registry
+from console.demo.bulk import CST, BulkLoader
+from console.demo.world import Registry
 from console.models import Building, Household, Resident, VerificationVisit
-
-if TYPE_CHECKING:
-    from console.demo.seed import BulkLoader
 
 USES = ("自住", "出租", "群租", "空置", "商用")
 RELATIONS = ("户主", "配偶", "子女", "子女", "父母", "父母", "租客")

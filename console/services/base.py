@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock, SystemClock
@@ -41,10 +41,6 @@ class Service:
                 yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             else:  # the SQLite driver opens no transaction for a SELECT anyway
                 yield session.connection()
-
-    # Older spellings, kept while callers move to _read/_write.
-    _transaction = _write
-    _reading = _read
 
     @property
     def backend(self) -> str:
@@ -103,3 +99,10 @@ def guarded_update(
     if done.rowcount != 1:
         raise ConflictError(what=what)
     return int(current) + 1
+
+
+def server_now(session: Session) -> Any:
+    """The database server's clock as an SQL expression, so that every console stamps the same time."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.now()
+    return func.strftime("%Y-%m-%d %H:%M:%f000", "now")

@@ -11,11 +11,11 @@ from sqlalchemy import Engine
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
-from console.services.alerts import AlertService, WatchlistService
+from console.services.alerts import AlertService, EscalationJob, WatchlistService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
-from console.services.station import HealthService, StationService, UserService
+from console.services.station import HealthService, JobRunner, PeriodicJob, StationService, UserService
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Services:
     users: UserService
     health: HealthService
     alerts: AlertService
+    escalation: EscalationJob
     # ``services.open_change_feed()``: a new ChangeFeed (own connection) per pane or bridge.
     open_change_feed: Callable[[], ChangeFeed]
     ingest: IngestService
@@ -50,6 +51,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         users=UserService(sessions, clock),
         health=HealthService(sessions, clock),
         alerts=AlertService(sessions, clock),
+        escalation=EscalationJob(sessions, clock),
         open_change_feed=partial(ChangeFeed, engine),
         ingest=IngestService(sessions, clock),
         watchlist=WatchlistService(sessions, clock),
@@ -60,3 +62,11 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         search=SearchService(sessions, clock),
         station=StationService(sessions, clock),
     )
+
+
+ESCALATE_EVERY_S = 5.0
+
+
+def station_jobs(services: Services) -> JobRunner:
+    """The station's periodic jobs this console takes its share of (started by the caller)."""
+    return JobRunner([PeriodicJob("escalation", services.escalation.run_once, ESCALATE_EVERY_S)])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConflictError, UserError
-from console.security import Actor, Permission, system_actor
+from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import BackgroundRunner, EmptyState
@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 PAGE = 200
 LIVE_FRAME_MS = 50  # live rows repaint the table at most 20 times a second
 AGE_TICK_MS = 5000
-ESCALATE_EVERY_MS = 5000
 
 
 class FeedPane(QWidget):
@@ -64,7 +63,6 @@ class FeedPane(QWidget):
         *,
         bridge: LiveBridge | None = None,
         sound: bool = True,
-        escalate_every_ms: int = ESCALATE_EVERY_MS,
         page_size: int = PAGE,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +75,6 @@ class FeedPane(QWidget):
         self._live_scheduled = False
         self._live_in_flight = False
         self._detail_for: int | None = None
-        self._escalating = False
         # Until the dispatch issue connects its dialog, D asks for confirmation and marks dispatched.
         self.builtin_dispatch = True
         self._runner = BackgroundRunner(self)
@@ -99,10 +96,6 @@ class FeedPane(QWidget):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self.model.tick_ages)
         self._age_timer.start()
-        self._escalate_timer = QTimer(self)
-        self._escalate_timer.timeout.connect(self._on_escalate_timer_timeout)
-        if escalate_every_ms > 0:
-            self._escalate_timer.start(escalate_every_ms)
         self._runner.submit(
             lambda: services.alerts.communities(actor), self._on_communities_loaded, self._on_failed
         )
@@ -330,23 +323,6 @@ class FeedPane(QWidget):
         else:
             self.status_label.setText(self.tr("实时连接中断, 正在重连… 恢复后自动补齐错过的预警"))
 
-    @Slot()
-    def _on_escalate_timer_timeout(self) -> None:
-        if self._escalating:
-            return
-        self._escalating = True
-        alerts, clock, escalator = self._services.alerts, self._services.clock, system_actor("escalation")
-
-        def finished(_ids: Any) -> None:
-            self._escalating = False
-
-        def failed(exc: BaseException) -> None:
-            self._escalating = False
-            log.warning("escalation check failed: %s", exc)
-
-        # Escalation is the station's rule, not this officer's act: audited as the system.
-        self._runner.submit(lambda: alerts.escalate_overdue(escalator, clock.now()), finished, failed)
-
     # -- selection and detail ------------------------------------------------------------------
     def selected_row(self) -> AlertRow | None:
         index = self.view.currentIndex()
@@ -479,7 +455,7 @@ class FeedPane(QWidget):
     # -- lifetime ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop timers and wait for the worker (call before the pane goes away)."""
-        for timer in (self._age_timer, self._escalate_timer, self._paint_timer):
+        for timer in (self._age_timer, self._paint_timer):
             timer.stop()
         self.filter_bar.stop()
         if self._own_bridge:

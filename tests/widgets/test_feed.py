@@ -86,7 +86,6 @@ def make_pane(qtbot: Any, services: Services, duty_officer: Actor) -> Iterator[A
     panes: list[FeedPane] = []
 
     def make(**kw: Any) -> FeedPane:
-        kw.setdefault("escalate_every_ms", 0)
         pane = FeedPane(services, duty_officer, sound=False, **kw)
         qtbot.addWidget(pane)
         pane.resize(1200, 600)
@@ -239,14 +238,14 @@ def test_filters_narrow_the_feed_in_sql(qtbot: Any, make_pane: Any, raiser: Rais
 
 
 def test_an_overdue_critical_alert_escalates_to_the_top_in_red_and_sounds_again(
-    qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock
+    qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock, services: Services
 ) -> None:
     old = raiser.alert(severity="critical", kind="fraud_risk", age_s=30)
     newer = raiser.alert(severity="low")
     pane = make_pane()
     assert shown_ids(pane) == [newer, old]
     clock.advance(seconds=45)
-    pane._on_escalate_timer_timeout()
+    assert services.escalation.run_once(clock.now()) == [old]  # the station's job, on any console
     qtbot.waitUntil(lambda: shown_ids(pane) == [old, newer], timeout=10_000)
     row: AlertRow = pane.model.data(pane.model.index(0, 0), ROW_ROLE)
     assert row.pinned

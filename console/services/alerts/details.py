@@ -8,16 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select
 
 from console.models import Alert, Community, Event, TheftCase, WatchlistEntry
+from console.services.alerts.rows import AlertRow
 from console.validators import mask_id_number, mask_phone
 from console.vocabulary import CATEGORY_TITLES, LEVEL_TITLES, scheme_title
-
-if TYPE_CHECKING:
-    from console.services.alerts.service import AlertRow
 
 MAX_EVENTS = 50
 MAX_SIGHTINGS = 20

@@ -8,27 +8,26 @@ by ``id DESC`` with a limit, merged in Python — never a scan of the whole hist
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import ColumnElement, Connection, Table, and_, func, not_, or_, select
+from sqlalchemy.orm import Session, sessionmaker
 
+from console.clock import Clock
 from console.errors import UserError, ValidationError
 from console.models import Alert, Community, Event, WatchlistEntry
 from console.models.alerts import ALERT_STATUSES, EVENT_KINDS, OUTCOMES, SEVERITIES
 from console.security import Actor, Permission
 from console.services.alerts.details import AlertDetail, DevicePrecision, load_detail, load_device_precision
-from console.services.alerts.lifecycle import (
-    URGENT_RANK,
-    AlertLifecycle,
-)
-from console.services.base import write_audit
-from console.validators import mask_id_number, normalise_plate
+from console.services.alerts.lifecycle import AlertLifecycle
+from console.services.alerts.rows import AlertRow, Cursor, load_rows
+from console.services.alerts.rules import SEVERITY_RANK, URGENT_RANK
+from console.services.base import Service, write_audit
+from console.validators import normalise_plate
 
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 SUMMARY_WINDOW = 100_000  # free text over summaries looks at the newest this many alerts
 MAX_TEXT_CANDIDATES = 2_000
 MAX_ENTRY_LEGS = 50
@@ -62,62 +61,6 @@ class FeedFilter:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Cursor:
-    """Where the next page starts: after this row of the feed order."""
-
-    pinned: bool
-    alert_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class AlertRow:
-    """One line of the feed (ID numbers always masked here)."""
-
-    id: int
-    kind: str
-    severity: str
-    status: str
-    community_id: int | None
-    community_name: str
-    watchlist_entry_id: int | None
-    matched: str  # what matched: the plate, or the person (masked ID number and name)
-    summary: str
-    count: int
-    raised_at: dt.datetime
-    last_event_at: dt.datetime
-    acknowledged_at: dt.datetime | None
-    dispatched_at: dt.datetime | None
-    resolved_at: dt.datetime | None
-    escalated_at: dt.datetime | None
-    outcome: str | None
-    read_correct: bool | None
-    version: int
-
-    @property
-    def severity_rank(self) -> int:
-        return SEVERITY_RANK.get(self.severity, 3)
-
-    @property
-    def urgent(self) -> bool:
-        """Critical or high: sounds, flashes, escalates."""
-        return self.severity_rank <= URGENT_RANK
-
-    @property
-    def pinned(self) -> bool:
-        """Escalated and still unacknowledged: on top of the feed, red."""
-        return self.escalated_at is not None and self.status == "new"
-
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        """Ascending in feed order."""
-        return (0 if self.pinned else 1, -self.id)
-
-    @property
-    def cursor(self) -> Cursor:
-        return Cursor(self.pinned, self.id)
-
-
 def _pinned_condition() -> ColumnElement[bool]:
     return and_(_a.status == "new", _a.escalated_at.is_not(None))
 
@@ -130,11 +73,19 @@ def _validate_filter(f: FeedFilter) -> None:
     ):
         unknown = set(values) - set(allowed)
         if unknown:
-            raise ValidationError(name, f"未知取值 {sorted(unknown)} (allowed: {', '.join(allowed)})")
+            raise ValidationError(name, "validation.unknown_values", values=sorted(unknown), choices=", ".join(allowed))
 
 
-class AlertService(AlertLifecycle):
+class AlertService(Service):
     """Reading the feed and moving alerts through new → acknowledged → dispatched → resolved."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
+        super().__init__(sessions, clock)
+        self.lifecycle = AlertLifecycle(sessions, self._clock)
+        # The triage steps, as the feed and the command line call them.
+        self.acknowledge = self.lifecycle.acknowledge
+        self.mark_dispatched = self.lifecycle.mark_dispatched
+        self.resolve = self.lifecycle.resolve
 
     # ------------------------------------------------------------------ reading the feed
     def feed_page(
@@ -153,7 +104,7 @@ class AlertService(AlertLifecycle):
             if len(ids) < limit:
                 below = None if after is None or after.pinned else after.alert_id
                 ids += self._segment(conn, filters, text_legs, False, below, limit - len(ids))
-            return self._rows(conn, ids)
+            return load_rows(conn, ids)
 
     def alerts_by_ids(
         self, actor: Actor, ids: Iterable[int], filters: FeedFilter | None = None
@@ -163,7 +114,7 @@ class AlertService(AlertLifecycle):
         wanted = sorted(set(ids), reverse=True)
         if not wanted:
             return []
-        with self._reading() as conn:
+        with self._read() as conn:
             if filters is not None and filters != FeedFilter():
                 _validate_filter(filters)
                 text_legs = self._text_legs(conn, filters.text)
@@ -171,7 +122,7 @@ class AlertService(AlertLifecycle):
                 if text_legs is not None:
                     conds.append(or_(*text_legs) if text_legs else _a.id.is_(None))
                 wanted = list(conn.execute(select(_a.id).where(*conds).order_by(_a.id.desc())).scalars())
-            return self._rows(conn, wanted)
+            return load_rows(conn, wanted)
 
     def communities(self, actor: Actor) -> list[tuple[int, str]]:
         """(id, name) of every community, for the feed's filter."""
@@ -184,7 +135,7 @@ class AlertService(AlertLifecycle):
     def urgent_open_count(self, actor: Actor) -> int:
         """Critical/high alerts nobody has acknowledged yet."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._reading() as conn:
+        with self._read() as conn:
             # One range of ix_alert_status_rank: counts only the urgent new alerts, however many
             # new low-severity ones or old critical ones the history holds.
             return int(
@@ -319,99 +270,16 @@ class AlertService(AlertLifecycle):
         legs.append(and_(_a.id > top - SUMMARY_WINDOW, like))
         return legs
 
-    def _rows(self, conn: Connection, ids: Sequence[int]) -> list[AlertRow]:
-        if not ids:
-            return []
-        wl = WatchlistEntry.__table__.c
-        stmt = (
-            select(
-                _a.id,
-                _a.kind,
-                _a.severity,
-                _a.status,
-                _a.community_id,
-                Community.name,
-                _a.watchlist_entry_id,
-                wl.plate,
-                wl.id_number,
-                wl.name,
-                _a.summary,
-                _a.count,
-                _a.raised_at,
-                _a.last_event_at,
-                _a.acknowledged_at,
-                _a.dispatched_at,
-                _a.resolved_at,
-                _a.escalated_at,
-                _a.outcome,
-                _a.read_correct,
-                _a.version,
-            )
-            .select_from(
-                Alert.__table__.outerjoin(Community.__table__, Community.id == _a.community_id).outerjoin(
-                    WatchlistEntry.__table__, wl.id == _a.watchlist_entry_id
-                )
-            )
-            .where(_a.id.in_(list(ids)))
-        )
-        by_id = {}
-        for (
-            aid,
-            kind,
-            severity,
-            status,
-            community_id,
-            community,
-            entry_id,
-            plate,
-            id_number,
-            name,
-            summary,
-            count,
-            raised,
-            last,
-            acked,
-            dispatched,
-            resolved,
-            escalated,
-            outcome,
-            read_correct,
-            version,
-        ) in conn.execute(stmt):
-            matched = plate or " ".join(x for x in (name, mask_id_number(id_number)) if x)
-            by_id[aid] = AlertRow(
-                aid,
-                kind,
-                severity,
-                status,
-                community_id,
-                community or "",
-                entry_id,
-                matched,
-                summary,
-                count,
-                raised,
-                last,
-                acked,
-                dispatched,
-                resolved,
-                escalated,
-                outcome,
-                read_correct,
-                version,
-            )
-        return sorted((by_id[i] for i in ids if i in by_id), key=lambda row: row.sort_key)
-
     # ------------------------------------------------------------------ detail
     def detail(self, actor: Actor, alert_id: int, *, unmask: bool = False) -> AlertDetail:
         """Everything the detail panel shows; ``unmask`` (audited) needs UNMASK_PERSONAL_DATA."""
         actor.require(Permission.VIEW_ALERTS)
         if unmask:
             actor.require(Permission.UNMASK_PERSONAL_DATA)
-        with self._transaction() as s:
-            rows = self._rows(s.connection(), [alert_id])
+        with self._write() as s:
+            rows = load_rows(s.connection(), [alert_id])
             if not rows:
-                raise UserError(f"预警 #{alert_id} 不存在 (no such alert)")
+                raise UserError("alert.not_found", alert_id=alert_id)
             detail = load_detail(s.connection(), rows[0], unmask=unmask)
             if unmask:
                 write_audit(

@@ -14,6 +14,7 @@ from console.errors import ConflictError, UserError, ValidationError
 from console.models import TheftCase, User, WatchlistEntry
 from console.models.alerts import SEVERITIES
 from console.security import Actor, Permission
+from console.services.alerts.rules import default_watch_severity
 from console.services.base import Service, write_audit
 from console.validators import mask_id_number, validate_id_number, validate_plate
 
@@ -41,11 +42,6 @@ class WatchlistRow:
 
     def is_active(self, now: dt.datetime) -> bool:
         return self.active and (self.expires_at is None or self.expires_at > now)
-
-
-def default_severity(kind: str) -> str:
-    """Contract defaults: vehicles ``high``, persons ``medium``."""
-    return "high" if kind == "vehicle" else "medium"
 
 
 def parse_expiry(
@@ -96,7 +92,7 @@ class WatchlistService(Service):
             if id_number is not None
             else None,
             "reason": _reason(reason),
-            "severity": _severity(severity) or default_severity(kind),
+            "severity": _severity(severity) or default_watch_severity(kind),
             "name": _name(name),
             "expires_at": parse_expiry(expires_at, now),
             "active": True,
@@ -104,7 +100,7 @@ class WatchlistService(Service):
             "created_at": now,
             "version": 1,
         }
-        with self._transaction() as s:
+        with self._write() as s:
             values["case_id"] = _case_id(s, case_no)
             entry_id = s.execute(
                 insert(WatchlistEntry).values(**values).returning(WatchlistEntry.id)
@@ -129,7 +125,7 @@ class WatchlistService(Service):
         actor.require(Permission.VIEW_ALERTS)
         now = self._clock.now()
         w = WatchlistEntry
-        with self._transaction() as s:
+        with self._write() as s:
             rows = s.execute(
                 _query()
                 .where(w.active.is_(True), (w.expires_at.is_(None)) | (w.expires_at > now))
@@ -139,7 +135,7 @@ class WatchlistService(Service):
 
     def get(self, actor: Actor, entry_id: int) -> WatchlistRow:
         actor.require(Permission.VIEW_ALERTS)
-        with self._transaction() as s:
+        with self._write() as s:
             row = s.execute(_query().where(WatchlistEntry.id == entry_id)).one_or_none()
             if row is None:
                 raise UserError(f"布控条目 {entry_id} 不存在 (watchlist entry not found)")
@@ -164,7 +160,7 @@ class WatchlistService(Service):
             values["name"] = _name(changes["name"])
         if "expires_at" in changes:
             values["expires_at"] = parse_expiry(changes["expires_at"], self._clock.now())
-        with self._transaction() as s:
+        with self._write() as s:
             if "case_no" in changes:
                 values["case_id"] = _case_id(s, changes["case_no"])
             self._versioned_update(s, entry_id, expected_version, values)
@@ -182,7 +178,7 @@ class WatchlistService(Service):
     def expire(self, actor: Actor, entry_id: int, expected_version: int) -> int:
         """End an entry now: it stops matching at once. Returns the new version."""
         actor.require(Permission.MANAGE_WATCHLIST)
-        with self._transaction() as s:
+        with self._write() as s:
             self._versioned_update(
                 s, entry_id, expected_version, {"active": False, "expires_at": self._clock.now()}
             )

@@ -24,15 +24,14 @@ from console.clock import Clock
 from console.errors import ValidationError
 from console.models import Alert, Community, Event, TheftCase, WatchlistEntry
 from console.security import Actor, Permission
+from console.services.alerts import Matched, alert_severity, alert_summary, default_watch_severity, group_key
 from console.services.base import Service
 from console.services.intake.parsing import ParsedEvent, parse_event
-from console.validators import mask_id_number, mask_phone
-from console.vocabulary import CATEGORY_TITLES, FRAUD_SEVERITY, LEVEL_TITLES, SEVERITY_RANK, scheme_title
+from console.vocabulary import SEVERITY_RANK
 
 _ALERT: Table = Alert.__table__  # type: ignore[assignment]
 _EVENT: Table = Event.__table__  # type: ignore[assignment]
 log = logging.getLogger(__name__)
-LOW_REPORT_CATEGORIES = frozenset({"lost-item", "lost-pet"})
 GROUP_WINDOW = dt.timedelta(minutes=10)
 DEFAULT_BATCH = 1000
 INSERT_CHUNK = 500  # rows per INSERT statement: 11 parameters each, far below every backend's limit
@@ -110,6 +109,10 @@ class WatchHit:
     case_no: str | None
     expires_at: dt.datetime | None
 
+    @property
+    def matched(self) -> Matched:
+        return Matched(self.entry_id, self.severity, self.name, self.reason, self.case_no)
+
 
 @dataclass
 class _WatchIndex:
@@ -124,10 +127,6 @@ class _WatchIndex:
 class _NewAlert:
     row: dict[str, Any]
     alert_id: int | None = None
-
-
-def default_severity(kind: str) -> str:
-    return "high" if kind == "vehicle" else "medium"
 
 
 def _better(a: WatchHit | None, b: WatchHit) -> WatchHit:
@@ -242,7 +241,7 @@ class IngestService(Service):
         fresh = _WatchIndex(signature)
         for eid, kind, plate, number, name, reason, severity, case_no, expires in rows:
             hit = WatchHit(
-                eid, kind, severity or default_severity(kind), name or "", reason or "", case_no, expires
+                eid, kind, severity or default_watch_severity(kind), name or "", reason or "", case_no, expires
             )
             if plate:
                 fresh.plates[plate] = _better(fresh.plates.get(plate), hit)
@@ -540,12 +539,9 @@ class IngestService(Service):
     def _alert_row(
         self, p: ParsedEvent, community_id: int | None, hit: WatchHit | None, now: dt.datetime
     ) -> dict[str, Any]:
-        if hit is not None:
-            severity = hit.severity
-        elif p.kind == "fraud_risk":
-            severity = FRAUD_SEVERITY[p.level or "high"]
-        else:
-            severity = "low" if p.category in LOW_REPORT_CATEGORIES else "medium"
+        matched = hit.matched if hit is not None else None
+        severity = alert_severity(p, matched)
+        place = self._community_names.get(community_id, "") if community_id is not None else ""
         return {
             "kind": p.kind,
             "severity": severity,
@@ -553,8 +549,8 @@ class IngestService(Service):
             "status": "new",
             "community_id": community_id,
             "watchlist_entry_id": hit.entry_id if hit else None,
-            "group_key": _group_key(hit, community_id) if hit else None,
-            "summary": self._summary(p, community_id, hit),
+            "group_key": group_key(matched, community_id),
+            "summary": alert_summary(p, place, matched),
             "count": 1,
             "first_event_at": p.at,
             "last_event_at": p.at,
@@ -564,33 +560,6 @@ class IngestService(Service):
             "resolution_note": "",
         }
 
-    def _summary(self, p: ParsedEvent, community_id: int | None, hit: WatchHit | None) -> str:
-        place = self._community_names.get(community_id, "") if community_id is not None else ""
-        case = f"关联案件 {hit.case_no}: {hit.reason}" if hit and hit.case_no else (hit.reason if hit else "")
-        if p.kind == "plate_read" and hit is not None:
-            verb = "驶出" if p.direction == "out" else "驶入"
-            return f"布控车辆 {p.plate} {verb} {place} ({case})"
-        if p.kind == "person_entry" and hit is not None:
-            who = hit.name or p.name or ""
-            return f"重点人员 {who} {mask_id_number(p.id_number)} 进入 {place} ({case})".replace("  ", " ")
-        if p.kind == "fraud_risk":
-            who = mask_phone(p.phone) if p.phone else mask_id_number(p.id_number)
-            parts = [f"反诈预警({LEVEL_TITLES.get(p.level or '', '')}) {who}"]
-            if p.scheme:
-                parts.append(scheme_title(p.scheme))
-            if p.bank:
-                parts.append(p.bank)
-            if p.amount is not None:
-                parts.append(f"涉及金额 ¥{p.amount:,.0f}")
-            if place:
-                parts.append(place)
-            return " ".join(parts)
-        title = CATEGORY_TITLES.get(p.category or "other", "其他")
-        body = (p.text or "").replace("\n", " ")
-        body = body if len(body) <= 60 else body[:59] + "…"
-        return f"群众求助[{title}] {place + ' ' if place else ''}{body}"
 
-
-def _group_key(hit: WatchHit | None, community_id: int | None) -> str:
-    assert hit is not None
-    return f"wl:{hit.entry_id}:c:{community_id}"
+def _group_key(hit: WatchHit, community_id: int | None) -> str:
+    return str(group_key(hit.matched, community_id))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from console.services.maps.district import AlertMarker, CommunitySummary, DistrictService, parse_outline
-from console.services.maps.gridmap import (
+from console.services.maps.gridmap import GridMapService, HouseholdDetail
+from console.services.maps.snapshot import (
     GREEN,
     GREY,
     HOUSING_USES,
@@ -11,13 +12,13 @@ from console.services.maps.gridmap import (
     RED,
     RENTAL_USES,
     STATUS_NAMES,
-    GridMapService,
+    Block,
     GridSnapshot,
-    HouseholdDetail,
+    Layout,
     MapFilter,
+    compute_layout,
     format_address,
 )
-from console.services.maps.layout import Block, Layout, compute_layout
 
 __all__ = [
     "GREEN",

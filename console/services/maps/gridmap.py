@@ -7,7 +7,7 @@ computed by the database as epoch seconds so no datetime object is built per row
 three map levels (district, one grid cell, one community) are laid out as integer cell
 coordinates that a widget can paint as one image.
 
-A ``GridSnapshot`` is deliberately a mutable numeric model, not a frozen dataclass: ``recolour``
+The snapshot and its layouts live in ``snapshot.py``. A ``GridSnapshot`` is deliberately a mutable numeric model, not a frozen dataclass: ``recolour``
 updates its ``days`` and ``status`` arrays in place so a verification costs microseconds.
 """
 
@@ -17,7 +17,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -38,7 +38,24 @@ from console.models import (
 )
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
-from console.services.maps.layout import Block, Layout, compute_layout
+from console.services.maps.snapshot import (
+    DAY_SECONDS,
+    GREEN,
+    GREY,
+    HOUSING_USES,
+    ORANGE,
+    RED,
+    STATUS_NAMES,
+    Block,
+    BuildingInfo,
+    CommunityInfo,
+    GridCellInfo,
+    GridSnapshot,
+    Layout,
+    MapFilter,
+    compute_status,
+    format_address,
+)
 from console.validators import mask_id_number, mask_phone
 
 __all__ = [
@@ -62,169 +79,6 @@ __all__ = [
     "compute_status",
     "format_address",
 ]
-
-GREEN, ORANGE, RED, GREY = 0, 1, 2, 3
-STATUS_NAMES = ("green", "orange", "red", "grey")
-STATUS_LABELS = ("已核实", "待核实 (超1个月)", "逾期 (超3个月)", "从未核实")
-HOUSING_USES = ("自住", "出租", "群租", "空置", "商用", "其他")
-RENTAL_USES = frozenset({"出租", "群租"})
-_DAY = 86_400
-
-
-@dataclass(frozen=True)
-class CommunityInfo:
-    id: int
-    name: str
-    code: str
-    grid_cell_id: int | None
-    grid_cell_name: str
-    officer_id: int | None
-    officer_name: str
-    orange_after_days: int
-    red_after_days: int
-
-
-@dataclass(frozen=True)
-class BuildingInfo:
-    id: int
-    community_index: int
-    name: str
-    floors: int
-    units: int
-    rooms_per_floor: int
-
-
-@dataclass(frozen=True)
-class GridCellInfo:
-    id: int
-    name: str
-    officer_id: int | None
-    officer_name: str
-
-
-@dataclass(frozen=True)
-class MapFilter:
-    """What the filter bar narrows the map to; ``None`` means "any"."""
-
-    grid_cell_id: int | None = None
-    officer_id: int | None = None
-    housing_uses: frozenset[str] | None = None
-    statuses: frozenset[int] | None = None
-
-
-@dataclass(eq=False)
-class GridSnapshot:
-    """All households of the district as parallel numpy arrays (one entry per household)."""
-
-    as_of: dt.datetime
-    household_id: np.ndarray  # int64
-    community: np.ndarray  # int32 index into communities
-    building: np.ndarray  # int32 index into buildings
-    unit: np.ndarray  # int16 unit index within its building (0-based)
-    floor: np.ndarray  # int16
-    room_pos: np.ndarray  # int16 column of the room within its unit and floor
-    room_no: np.ndarray  # int32 the room number as written ("1203" -> 1203), -1 if not a plain number
-    unit_no: np.ndarray  # int32 the unit number ("" -> 0), -1 if not a plain number
-    housing_use: np.ndarray  # uint8 index into HOUSING_USES
-    days: np.ndarray  # int32 days since last verification, -1 = never
-    status: np.ndarray  # uint8 GREEN/ORANGE/RED/GREY
-    grid_cell: np.ndarray  # int16 index into grid_cells, -1 = none
-    officer: np.ndarray  # int32 id of the grid cell's officer, -1 = none
-    communities: tuple[CommunityInfo, ...]
-    buildings: tuple[BuildingInfo, ...]
-    grid_cells: tuple[GridCellInfo, ...]
-    officers: tuple[tuple[int, str], ...]
-    orange_after: np.ndarray  # int32 per community
-    red_after: np.ndarray  # int32 per community
-    irregular: dict[int, tuple[str, str]] = field(repr=False, default_factory=dict)  # index -> (unit, room)
-    _by_id: np.ndarray = field(repr=False, default_factory=lambda: np.empty(0, np.int64))
-    _layouts: dict[tuple[str, int | None], Layout] = field(repr=False, default_factory=dict)
-
-    def __len__(self) -> int:
-        return int(self.household_id.shape[0])
-
-    def index_of(self, household_id: int) -> int:
-        """Snapshot index of ``household_id``, or -1 if it is not on the map."""
-        if not len(self):
-            return -1
-        pos = int(np.searchsorted(self.household_id, household_id, sorter=self._by_id))
-        if pos < len(self._by_id) and self.household_id[self._by_id[pos]] == household_id:
-            return int(self._by_id[pos])
-        return -1
-
-    def indices_of(self, household_ids: Sequence[int] | np.ndarray) -> np.ndarray:
-        ids = np.asarray(household_ids, dtype=np.int64)
-        pos = np.searchsorted(self.household_id, ids, sorter=self._by_id)
-        pos = np.minimum(pos, max(len(self._by_id) - 1, 0))
-        idx = self._by_id[pos] if len(self) else np.full(ids.shape, -1, np.int64)
-        return np.where(self.household_id[idx] == ids, idx, -1) if len(self) else idx
-
-    def community_index(self, community_id: int) -> int:
-        for i, c in enumerate(self.communities):
-            if c.id == community_id:
-                return i
-        return -1
-
-    def room_label(self, index: int) -> str:
-        """The room as written in the registry ("1203")."""
-        if index in self.irregular:
-            return self.irregular[index][1]
-        return str(int(self.room_no[index]))
-
-    def unit_label(self, index: int) -> str:
-        """The unit as written in the registry ("1", or "" for buildings without units)."""
-        if index in self.irregular:
-            return self.irregular[index][0]
-        unit = int(self.unit_no[index])
-        return "" if unit == 0 else str(unit)
-
-    def address(self, index: int) -> str:
-        c = self.communities[int(self.community[index])]
-        b = self.buildings[int(self.building[index])]
-        return format_address(c.name, b.name, self.unit_label(index), self.room_label(index))
-
-    def filter_mask(self, filters: MapFilter | None) -> np.ndarray:
-        """Boolean mask of the households that pass ``filters``."""
-        mask = np.ones(len(self), dtype=bool)
-        if filters is None:
-            return mask
-        if filters.grid_cell_id is not None:
-            wanted = [i for i, g in enumerate(self.grid_cells) if g.id == filters.grid_cell_id]
-            mask &= np.isin(self.grid_cell, wanted)
-        if filters.officer_id is not None:
-            mask &= self.officer == filters.officer_id
-        if filters.housing_uses is not None:
-            codes = [HOUSING_USES.index(u) for u in filters.housing_uses if u in HOUSING_USES]
-            mask &= np.isin(self.housing_use, codes)
-        if filters.statuses is not None:
-            mask &= np.isin(self.status, list(filters.statuses))
-        return mask
-
-    def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
-        """Households per colour (the legend), over ``mask`` if given."""
-        status = self.status if mask is None else self.status[mask]
-        n = np.bincount(status, minlength=4)
-        return {name: int(n[i]) for i, name in enumerate(STATUS_NAMES)}
-
-    def layout(self, level: str = "district", key: int | None = None) -> Layout:
-        """Layout of ``level`` (``key`` = grid cell id or community id); cached per level."""
-        cached = self._layouts.get((level, key))
-        if cached is None:
-            cached = compute_layout(self, level, key)
-            self._layouts[(level, key)] = cached
-        return cached
-
-
-def format_address(community: str, building: str, unit: str, room: str) -> str:
-    b = building if not building.isdigit() else f"{building}号楼"
-    u = f"{unit}单元" if unit and unit.isdigit() else unit
-    return f"{community} {b}{u}{room}室"
-
-
-def compute_status(days: np.ndarray, orange_after: np.ndarray, red_after: np.ndarray) -> np.ndarray:
-    """GREEN up to ``orange_after`` days, ORANGE up to ``red_after``, RED beyond, GREY never (-1)."""
-    status = np.where(days <= orange_after, GREEN, np.where(days <= red_after, ORANGE, RED))
-    return np.where(days < 0, GREY, status).astype(np.uint8)
 
 
 def _natural_key(text: str) -> tuple[Any, ...]:
@@ -273,7 +127,7 @@ class GridMapService(Service):
         """Every household of the district (filters are applied by the view, not here)."""
         actor.require(Permission.VIEW_REGISTRY)
         as_of = self._clock.now()
-        with self._transaction() as s:
+        with self._write() as s:
             communities, grid_cells, officers, comm_row = self._areas(s)
             buildings, bld_row = self._buildings(s, comm_row)
             rows, irregular = self._household_rows(s)
@@ -297,7 +151,8 @@ class GridMapService(Service):
             stamps = [t for t, k in zip(new_verified_at, keep.tolist(), strict=True) if k]
         now = snapshot.as_of.timestamp()
         days = np.array(
-            [-1 if t is None else max(0, int((now - t.timestamp()) // _DAY)) for t in stamps], dtype=np.int32
+            [-1 if t is None else max(0, int((now - t.timestamp()) // DAY_SECONDS)) for t in stamps],
+            dtype=np.int32,
         )
         snapshot.days[idx] = days
         comm = snapshot.community[idx]
@@ -309,7 +164,7 @@ class GridMapService(Service):
         actor.require(Permission.VIEW_REGISTRY)
         ids = list(household_ids)
         out: dict[int, dt.datetime | None] = {}
-        with self._transaction() as s:
+        with self._write() as s:
             # In chunks: an import can change thousands of households in one burst.
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
@@ -323,7 +178,7 @@ class GridMapService(Service):
         """Address, housing use, residents (masked unless the role may see them) and visit history."""
         actor.require(Permission.VIEW_REGISTRY)
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
-        with self._transaction() as s:
+        with self._write() as s:
             row = s.execute(
                 select(Household, Community, Building, Station)
                 .join(Community, Community.id == Household.community_id)
@@ -578,7 +433,7 @@ def _assemble(
     red = np.array([c.red_after_days for c in communities], dtype=np.int32)
     now = int(as_of.timestamp())
     epoch = rows[:, 7]
-    days = np.where(epoch < 0, -1, np.maximum(0, (now - epoch) // _DAY)).astype(np.int32)
+    days = np.where(epoch < 0, -1, np.maximum(0, (now - epoch) // DAY_SECONDS)).astype(np.int32)
     status = compute_status(days, orange[comm_lut], red[comm_lut]) if n else np.empty(0, np.uint8)
     cell_row = {g.id: i for i, g in enumerate(grid_cells)}
     comm_officer = np.array([c.officer_id or -1 for c in communities] or [-1], dtype=np.int32)

@@ -176,7 +176,7 @@ class RegistryImportService(Service):
         return run.report(Path(path).name, warnings, cancelled, time.perf_counter() - started)
 
     def _audit(self, actor: Actor, path: str | Path, run: _Run, cancelled: bool) -> None:
-        with self._transaction() as s:
+        with self._write() as s:
             write_audit(
                 s,
                 actor,

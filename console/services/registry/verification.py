@@ -99,7 +99,7 @@ class VerificationService(Service):
     def assignments(self, actor: Actor) -> list[Assignment]:
         """Every grid cell with its officer."""
         actor.require(Permission.VIEW_REGISTRY)
-        with self._transaction() as s:
+        with self._write() as s:
             rows = s.execute(
                 select(GridCell.id, GridCell.name, GridCell.officer_id, Officer.name)
                 .outerjoin(Officer, Officer.id == GridCell.officer_id)
@@ -118,7 +118,7 @@ class VerificationService(Service):
         """Overdue households of an officer's or a grid cell's area (the whole district if neither)."""
         actor.require(Permission.VIEW_REGISTRY)
         now = as_of or self._clock.now()
-        with self._transaction() as s:
+        with self._write() as s:
             min_orange = s.scalar(select(func.min(Station.orange_after_days))) or 30
             # A coarse cut in SQL with the smallest threshold; the per-station rule is applied below.
             cutoff = now - dt.timedelta(days=min_orange)
@@ -212,7 +212,7 @@ class VerificationService(Service):
                 "moved_out_resident_ids",
                 "同一人不能既确认在住又迁出 (a resident cannot be both confirmed and moved out)",
             )
-        with self._transaction() as s:
+        with self._write() as s:
             current = s.execute(
                 select(Household.version, Household.last_verified_at).where(Household.id == household_id)
             ).one_or_none()

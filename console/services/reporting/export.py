@@ -136,7 +136,7 @@ def _mask_value(key: str, value: Any) -> Any:
 class ExportService(Service):
     def authenticate(self, username: str, password: str) -> Actor:
         """The actor for ``username`` if ``password`` matches its argon2 hash; UserError otherwise."""
-        with self._transaction() as s:
+        with self._write() as s:
             row = s.execute(
                 select(User, Role).join(Role, Role.id == User.role_id).where(User.username == username)
             ).one_or_none()
@@ -175,7 +175,7 @@ class ExportService(Service):
             raise ValidationError("since", "缺少时区偏移 (must carry a UTC offset)")
         rows = getattr(self, f"_{what}")(since, unmask)
         count = _write(rows, out, fmt, FIELDS[what])
-        with self._transaction() as s:
+        with self._write() as s:
             write_audit(
                 s,
                 actor,

@@ -50,7 +50,7 @@ class StationService(Service):
     def parameters(self, actor: Actor) -> StationParameters:
         """The parameters of the station (the first one; a console serves one station)."""
         actor.require(Permission.VIEW_REGISTRY)
-        with self._reading() as conn:
+        with self._read() as conn:
             row = conn.execute(select(Station).order_by(Station.id).limit(1)).first()
         if row is None:
             raise UserError("数据库中还没有派出所 — 请先导入实有人口或生成演示数据")
@@ -76,7 +76,7 @@ class StationService(Service):
         """Change the thresholds; a station edited meanwhile on another console is a ConflictError."""
         actor.require(Permission.CONFIGURE_STATION)
         check_parameters(orange_after_days, red_after_days, escalate_after_seconds)
-        with self._transaction() as s:
+        with self._write() as s:
             changed = s.execute(
                 update(Station)
                 .where(Station.id == station_id, Station.version == expected_version)
