@@ -124,7 +124,7 @@ class AlertLifecycle(Service):
         """Mark critical/high alerts unacknowledged longer than the station allows; their ids."""
         actor.require(Permission.VIEW_ALERTS)
         now = now or self._clock.now()
-        with self._transaction() as s:
+        with self._write() as s:
             seconds = s.execute(select(Station.escalate_after_seconds).order_by(Station.id).limit(1)).scalar()
             cutoff = now - dt.timedelta(seconds=seconds if seconds is not None else DEFAULT_ESCALATE_AFTER_S)
             # The unacknowledged alerts are few and found by status; the rest is checked here (a
@@ -162,7 +162,7 @@ class AlertLifecycle(Service):
         values: dict[str, Any],
         **audit: Any,
     ) -> AlertRow:
-        with self._transaction() as s:
+        with self._write() as s:
             cur = s.execute(select(_a.status, _a.version).where(_a.id == alert_id)).one_or_none()
             if cur is None:
                 raise UserError(f"预警 #{alert_id} 不存在 (no such alert)")

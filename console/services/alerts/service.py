@@ -163,7 +163,7 @@ class AlertService(AlertLifecycle):
         wanted = sorted(set(ids), reverse=True)
         if not wanted:
             return []
-        with self._reading() as conn:
+        with self._read() as conn:
             if filters is not None and filters != FeedFilter():
                 _validate_filter(filters)
                 text_legs = self._text_legs(conn, filters.text)
@@ -184,7 +184,7 @@ class AlertService(AlertLifecycle):
     def urgent_open_count(self, actor: Actor) -> int:
         """Critical/high alerts nobody has acknowledged yet."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._reading() as conn:
+        with self._read() as conn:
             # One range of ix_alert_status_rank: counts only the urgent new alerts, however many
             # new low-severity ones or old critical ones the history holds.
             return int(
@@ -408,7 +408,7 @@ class AlertService(AlertLifecycle):
         actor.require(Permission.VIEW_ALERTS)
         if unmask:
             actor.require(Permission.UNMASK_PERSONAL_DATA)
-        with self._transaction() as s:
+        with self._write() as s:
             rows = self._rows(s.connection(), [alert_id])
             if not rows:
                 raise UserError(f"预警 #{alert_id} 不存在 (no such alert)")

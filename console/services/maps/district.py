@@ -152,7 +152,7 @@ class DistrictService(Service):
         PostgreSQL), outer-joined to the communities so an empty community still appears.
         """
         actor.require(Permission.VIEW_REGISTRY)
-        with self._transaction() as session:
+        with self._write() as session:
             cutoffs = self._cutoffs(session)
             verified = Household.last_verified_at
 
@@ -228,7 +228,7 @@ class DistrictService(Service):
     def open_alerts(self, actor: Actor, limit: int = OPEN_ALERT_LIMIT) -> list[AlertMarker]:
         """The newest open (not resolved) alerts that belong to a placed community, newest first."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._transaction() as session:
+        with self._write() as session:
             rows = session.execute(
                 select(
                     Alert.id,

@@ -273,7 +273,7 @@ class GridMapService(Service):
         """Every household of the district (filters are applied by the view, not here)."""
         actor.require(Permission.VIEW_REGISTRY)
         as_of = self._clock.now()
-        with self._transaction() as s:
+        with self._write() as s:
             communities, grid_cells, officers, comm_row = self._areas(s)
             buildings, bld_row = self._buildings(s, comm_row)
             rows, irregular = self._household_rows(s)
@@ -309,7 +309,7 @@ class GridMapService(Service):
         actor.require(Permission.VIEW_REGISTRY)
         ids = list(household_ids)
         out: dict[int, dt.datetime | None] = {}
-        with self._transaction() as s:
+        with self._write() as s:
             # In chunks: an import can change thousands of households in one burst.
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
@@ -323,7 +323,7 @@ class GridMapService(Service):
         """Address, housing use, residents (masked unless the role may see them) and visit history."""
         actor.require(Permission.VIEW_REGISTRY)
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
-        with self._transaction() as s:
+        with self._write() as s:
             row = s.execute(
                 select(Household, Community, Building, Station)
                 .join(Community, Community.id == Household.community_id)
@@ -332,7 +332,7 @@ class GridMapService(Service):
                 .where(Household.id == household_id)
             ).one_or_none()
             if row is None:
-                raise UserError(f"户 {household_id} 不存在 (household not found)")
+                raise UserError("household.not_found", household_id=household_id)
             h, c, b, st = row
             residents = tuple(
                 ResidentView(

@@ -215,7 +215,7 @@ class SearchService(Service):
             return []
         q = query.strip()
         compact = re.sub(r"[\s\-]", "", q).upper()
-        with self._reading() as conn:
+        with self._read() as conn:
             run = _Query(conn, self.backend == "postgresql", limit)
             for kind in kinds:
                 getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
@@ -224,7 +224,7 @@ class SearchService(Service):
         shown = [h.id for h in hits if h.kind == "resident" and (h.id_number or h.phone)]
         owners = [h.id for h in hits if h.kind == "vehicle" and (h.id_number or h.phone)]
         if unmask and (shown or owners):
-            with self._transaction() as s:
+            with self._write() as s:
                 write_audit(
                     s,
                     actor,

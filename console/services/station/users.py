@@ -20,7 +20,7 @@ def _actor(user: User, role: Role) -> Actor:
 class UserService(Service):
     def ensure_default_roles(self) -> None:
         """Create the default roles that are missing (never overwrites a station's edits)."""
-        with self._transaction() as s:
+        with self._write() as s:
             existing = set(s.scalars(select(Role.name)))
             for name, (title, perms) in DEFAULT_ROLES.items():
                 if name not in existing:
@@ -31,7 +31,7 @@ class UserService(Service):
     ) -> Actor:
         """The user ``username``, created with ``role`` if absent (demo data, first start)."""
         self.ensure_default_roles()
-        with self._transaction() as s:
+        with self._write() as s:
             role_row = s.scalars(select(Role).where(Role.name == role)).one()
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None:
@@ -47,15 +47,15 @@ class UserService(Service):
     def demo_sign_in(self) -> Actor:
         """Demo mode signs in the demo duty officer without a password."""
         actor = self.ensure_user(DEMO_USERNAME, "值班民警(演示)", "duty_officer")
-        with self._transaction() as s:
+        with self._write() as s:
             write_audit(s, actor, "sign_in", "app_user", actor.user_id, self._clock, mode="demo")
         return actor
 
     def actor_for(self, username: str) -> Actor:
-        with self._transaction() as s:
+        with self._write() as s:
             row = s.execute(
                 select(User, Role).join(Role, Role.id == User.role_id).where(User.username == username)
             ).one_or_none()
             if row is None or not row[0].active:
-                raise UserError(f"用户 {username!r} 不存在或已停用")
+                raise UserError("user.not_found", username=repr(username))
             return _actor(row[0], row[1])
