@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.main(args) or 0)
     except UserError as exc:
-        print(f"duty-console: {exc}", file=sys.stderr)
+        print(f"duty-console: {exc.bilingual()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

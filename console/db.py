@@ -24,7 +24,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseUnavailable(f"数据库地址格式不正确: {url!r} ({exc})") from None
+        raise DatabaseUnavailable("db.url.malformed", url=repr(url), reason=str(exc)) from None
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {"echo": echo}
     if backend == "sqlite":
@@ -37,13 +37,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         kwargs["pool_pre_ping"] = True
         kwargs["connect_args"] = {"connect_timeout": 5, "application_name": "duty-console"}
     else:
-        raise DatabaseUnavailable(
-            f"不支持的数据库类型 {backend!r}: 请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/库"
-        )
+        raise DatabaseUnavailable("db.url.unsupported", backend=repr(backend))
     try:
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise DatabaseUnavailable(f"数据库地址无法使用: {url!r} ({exc})") from None
+        raise DatabaseUnavailable("db.url.unusable", url=repr(url), reason=str(exc)) from None
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "handle_error", _on_connection_lost)
@@ -60,10 +58,10 @@ def _on_connection_lost(context: Any) -> None:
         return
     if context.is_disconnect or context.connection is None:
         engine = context.engine
-        where = describe(engine) if engine is not None else "数据库"
+        where = describe(engine) if engine is not None else ""
         reason = str(context.original_exception).strip().splitlines()[0]
         raise DatabaseUnavailable(
-            f"无法连接数据库 {where}: {reason} — 请检查数据库服务器与网络, 恢复后会自动重连"
+            "db.unavailable", target=where, reason=reason
         ) from context.original_exception
 
 
@@ -94,7 +92,7 @@ def check_reachable(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseUnavailable(f"无法连接数据库 {describe(engine)}: {reason}") from None
+        raise DatabaseUnavailable("db.unreachable", target=describe(engine), reason=reason) from None
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -135,10 +133,7 @@ def upgrade(engine: Engine) -> None:
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
-            raise SchemaTooNew(
-                f"数据库 {describe(engine)} 由更新版本的值班台创建 (结构版本 {current}); "
-                "请升级本程序后再使用, 数据库未作任何改动"
-            )
+            raise SchemaTooNew("db.schema_too_new.untouched", target=describe(engine), revision=current)
         if current == script.get_current_head():
             return
     log.info("upgrading schema of %s from %s", describe(engine), current)

@@ -27,6 +27,12 @@ class UserError(Exception):
 
         return text(self.code, language, **self.params)
 
+    def bilingual(self) -> str:
+        """"中文 (English)": what the command line prints, for readers and scripts of either language."""
+        from console.messages import bilingual
+
+        return bilingual(self.code, **self.params)
+
     def __str__(self) -> str:
         return self.text("zh_CN")
 
@@ -52,13 +58,19 @@ class ValidationError(UserError, ValueError):
 
     @property
     def message(self) -> str:
-        """The rule, in Chinese, without the field name (what JSON answers carry as "message")."""
-        return self.text("zh_CN")
+        """The rule in both languages, "中文 (English)", without the field name: what JSON answers,
+        import reports and the command line carry for programs and readers of either language."""
+        from console.messages import bilingual
+
+        return bilingual(self.code, **self.params)
 
     def text(self, language: str = "zh_CN") -> str:
         from console.messages import text
 
         return text(self.code, language, **self.params)
+
+    def bilingual(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message

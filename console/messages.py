@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.errors import UserError
+
 # code -> (中文, English). Parameters in braces, str.format style.
 MESSAGES: dict[str, tuple[str, str]] = {
     "error.generic": ("操作未完成", "The operation did not complete"),
@@ -77,6 +79,246 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "validation.not_negative": ("不能为负数", "must not be negative"),
     "validation.unknown_values": ("未知取值 {values}, 可选: {choices}", "unknown values {values}; allowed: {choices}"),
     "cli.not_yet_available": ("该命令尚未实现: {command}", "This command is not available yet: {command}"),
+    # --- validation: plates, ID numbers, mobile numbers, times, choices ---
+    "validation.not_text": ("应为文本", "must be text"),
+    "validation.empty": ("不能为空", "must not be empty"),
+    "validation.one_of": ("应为 {choices} 之一", "must be one of {choices}"),
+    "validation.plate.letter_i_or_o": (
+        "字母 {letter} 不用于号牌",
+        "the letter {letter} is not used in plates (I and O read as 1 and 0)",
+    ),
+    "validation.plate.length": (
+        "应为7位，新能源号牌8位，实为{length}位",
+        "must be 7 characters, or 8 for new-energy plates; got {length}",
+    ),
+    "validation.plate.province": (
+        "首字 {char} 不是省份简称",
+        "the first character ({char}) must be a province abbreviation",
+    ),
+    "validation.plate.authority": (
+        "第2位应为发牌机关代号字母",
+        "second character must be the issuing-authority letter A–Z",
+    ),
+    "validation.plate.serial": (
+        "序号应为5位字母或数字，末位可为{specials}",
+        "serial must be 5 letters or digits; the last may be one of {specials}",
+    ),
+    "validation.plate.nev_serial": (
+        "新能源号牌序号应为 D/F+字母或数字+4位数字，或5位数字+D/F",
+        "new-energy serial: D or F, a letter or digit, then 4 digits; or 5 digits then D or F",
+    ),
+    "validation.id.length": ("应为18位，实为{length}位", "must be 18 characters; got {length}"),
+    "validation.id.first17_digits": ("前17位应为数字", "the first 17 characters must be digits"),
+    "validation.id.last_char": ("末位应为数字或 X", "last character must be a digit or X"),
+    "validation.id.birth_date": ("出生日期无效", "invalid birth date"),
+    "validation.id.birth_before_1900": ("出生日期无效，早于1900年", "invalid birth date: before 1900"),
+    "validation.id.birth_future": ("出生日期无效，晚于今天", "invalid birth date: in the future"),
+    "validation.id.check_char": ("校验码应为 {expected}", "check character should be {expected}"),
+    "validation.phone.mobile_11": ("应为11位手机号", "must be an 11-digit mainland mobile number"),
+    "validation.phone.range": (
+        "号段 {prefix} 未分配给手机",
+        "not an allocated mobile number range: {prefix}",
+    ),
+    "validation.time.not_iso": ("不是有效的 ISO 8601 时间", "not a valid ISO 8601 time"),
+    "validation.time.not_a_time": ("应为时间", "must be a time"),
+    "validation.time.no_offset": ("缺少时区偏移, 例如 +08:00", "must carry a UTC offset, e.g. +08:00"),
+    # --- database ---
+    "db.unreachable": ("无法连接数据库 {target}: {reason}", "Cannot reach the database {target}: {reason}"),
+    "db.url.empty": (
+        "数据库地址为空: 请填写 sqlite:///路径 或 postgresql+psycopg://用户@主机/库",
+        "The database address is empty: enter sqlite:///path or postgresql+psycopg://user@host/db",
+    ),
+    "db.url.malformed": (
+        "数据库地址格式不正确: {url} ({reason})",
+        "The database address is malformed: {url} ({reason})",
+    ),
+    "db.url.unsupported": (
+        "不支持的数据库类型 {backend}: 请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/库",
+        "Unsupported database type {backend}: use sqlite:///path or postgresql+psycopg://user@host/db",
+    ),
+    "db.url.unusable": (
+        "数据库地址无法使用: {url} ({reason})",
+        "The database address cannot be used: {url} ({reason})",
+    ),
+    "db.revision.unreadable": (
+        "已连接 {target}, 但无法读取结构版本: {reason}",
+        "Connected to {target}, but its schema version cannot be read: {reason}",
+    ),
+    "db.unusable": ("无法使用数据库 {target}: {reason}", "Cannot use the database {target}: {reason}"),
+    "db.schema_too_new.untouched": (
+        "数据库 {target} 由更新版本的值班台创建 (结构版本 {revision}); 请升级本程序后再使用, 数据库未作任何改动",
+        "The database {target} was created by a newer console (schema {revision}); upgrade this console "
+        "first. The database was not changed",
+    ),
+    # --- users and permissions ---
+    "auth.user_lacks_permission": (
+        "用户 {user} 无权执行此操作 (需要权限 {permission})",
+        "{user} may not do this (needs permission {permission})",
+    ),
+    "user.not_found": ("用户 {username} 不存在或已停用", "No active user {username}"),
+    # --- households and the registry ---
+    "household.not_found": ("户 {household_id} 不存在", "Household {household_id} not found"),
+    "registry.date.format": (
+        "日期格式应为 YYYY-MM-DD 或 YYYY/MM/DD",
+        "date must be YYYY-MM-DD or YYYY/MM/DD",
+    ),
+    "registry.date.no_such_date": ("日期 {date} 不存在", "no such date: {date}"),
+    "registry.date.future": ("日期 {date} 晚于今天", "date {date} is in the future"),
+    "registry.import.stopped": (
+        "{file}: 导入中断, 已导入的 {rows_kept} 行保留, 重新导入同一文件即可继续: {reason}",
+        "{file}: import stopped; the {rows_kept} rows already imported are kept; import the file again "
+        "to finish: {reason}",
+    ),
+    "registry.file.not_utf8": (
+        "{file}: 文件不是 UTF-8 编码, 看起来是 {label}, 请用 --encoding {encoding} 重新导入",
+        "{file}: the file is not UTF-8; it looks like {label}: import it again with --encoding {encoding}",
+    ),
+    "registry.file.not_utf8_unknown": (
+        "{file}: 文件不是 UTF-8 编码, 也无法识别其编码; 请另存为 UTF-8 CSV",
+        "{file}: the file is not UTF-8 and its encoding was not recognised; save it as UTF-8 CSV",
+    ),
+    "registry.file.duplicate_column": (
+        "{file}: 列 {first} 与 {second} 重复, 都表示 {field}",
+        "{file}: columns {first} and {second} both mean {field}",
+    ),
+    "registry.file.missing_column": (
+        "{file}: 缺少必需的列 {names}",
+        "{file}: missing required column: {names}",
+    ),
+    "registry.file.unreadable": ("{file}: 无法读取文件: {reason}", "{file}: cannot read the file: {reason}"),
+    "registry.file.unknown_encoding": (
+        "{file}: 未知的编码 {encoding}",
+        "{file}: unknown encoding {encoding}",
+    ),
+    "registry.file.cannot_decode": (
+        "{file}: 按 {encoding} 解码失败, 位置 {position}",
+        "{file}: cannot decode as {encoding} at position {position}",
+    ),
+    "registry.file.bad_xlsx": (
+        "{file}: 不是可读的 XLSX 文件: {reason}",
+        "{file}: not a readable XLSX file: {reason}",
+    ),
+    "registry.file.merged_header": (
+        "{file}: 表头有合并单元格 {cells}, 请取消合并, 每列一个列名后重新导入",
+        "{file}: merged header cells {cells}: unmerge them so every column has its own name",
+    ),
+    "registry.file.not_found": ("{file}: 文件不存在", "{file}: file not found"),
+    "registry.file.old_xls": (
+        "{file}: 不支持旧版 .xls, 请另存为 .xlsx 或 CSV",
+        "{file}: old .xls files are not supported; save it as .xlsx or CSV",
+    ),
+    "registry.file.no_header": ("{file}: 第1行应为表头", "{file}: row 1 must be the header row"),
+    "registry.file.empty": ("{file}: 文件是空的", "{file}: the file is empty"),
+    "registry.visit.no_offset": ("核实时间须带时区", "the visit time must carry a UTC offset"),
+    "registry.visit.future": ("核实时间不能晚于现在", "the visit time must not be in the future"),
+    "registry.visit.confirmed_and_moved_out": (
+        "同一人不能既确认在住又迁出",
+        "a resident cannot be both confirmed and moved out",
+    ),
+    "registry.visit.not_living_here": (
+        "人员 {ids} 不在本户在住人员中",
+        "residents {ids} do not live at this household",
+    ),
+    "registry.visit.household_changed": (
+        "该户已被其他值班台修改，请刷新后重新录入",
+        "The household was changed on another console; reload and record the visit again",
+    ),
+    "registry.added_resident.rule": ("新增第{number}人: {rule}", "added resident {number}: {rule}"),
+    # --- station parameters ---
+    "station.none": (
+        "数据库中还没有派出所 — 请先导入实有人口或生成演示数据",
+        "The database has no station yet: import the registry or generate the demo data first",
+    ),
+    "station.orange_days.range": ("应为 1–{max_days} 天", "must be 1–{max_days} days"),
+    "station.red_days.range": (
+        "应大于橙色阈值 {orange_days} 天且不超过 {max_days} 天",
+        "must be more than the orange threshold ({orange_days} days) and at most {max_days} days",
+    ),
+    "station.escalate_seconds.range": ("应为 {low}–{high} 秒", "must be {low}–{high} seconds"),
+    "station.parameters.changed": (
+        "站点参数已在另一台值班台上修改, 请重新打开后再改",
+        "The station parameters were changed on another console; open them again before changing them",
+    ),
+    # --- watchlist ---
+    "watchlist.not_found": ("布控条目 {entry_id} 不存在", "Watchlist entry {entry_id} not found"),
+    "watchlist.changed": (
+        "布控条目 {entry_id} 已被他人修改 (版本 {version}), 请刷新后重试",
+        "Watchlist entry {entry_id} was changed by someone else (version {version}); reload and try again",
+    ),
+    "watchlist.plate_or_id": ("车牌号与身份证号须且只须填一项", "give either a plate or an ID number"),
+    "watchlist.field.not_editable": ("该项不能修改", "this field cannot be changed"),
+    "watchlist.expiry.past": ("到期时间应晚于现在", "the expiry must be in the future"),
+    "watchlist.reason.required": ("布控原因必填", "a reason is required"),
+    "watchlist.name.too_long": ("姓名最多{max_len}个字符", "at most {max_len} characters"),
+    "watchlist.case.not_found": ("案件编号 {case_no} 不存在", "no such case: {case_no}"),
+    # --- event intake ---
+    "intake.json.not_utf8": ("不是有效的 UTF-8 编码, 第 {byte} 字节", "not valid UTF-8 at byte {byte}"),
+    "intake.json.too_deep": ("JSON 嵌套过深", "JSON nested too deeply"),
+    "intake.json.invalid": ("不是有效的 JSON: {reason}", "not valid JSON: {reason}"),
+    "intake.text.nul": ("不能包含 NUL 字符", "must not contain NUL characters"),
+    "intake.text.surrogates": ("包含无效的 Unicode 字符", "contains invalid Unicode surrogates"),
+    "intake.field.required": ("必填", "required"),
+    "intake.field.required_choice": ("必填: {choices}", "required: {choices}"),
+    "intake.field.not_string": ("应为字符串", "must be a string"),
+    "intake.field.length": (
+        "长度应为 {min_len}–{max_len} 个字符, 实为 {length}",
+        "length must be {min_len}–{max_len} characters; got {length}",
+    ),
+    "intake.field.not_number": ("应为数字", "must be a number"),
+    "intake.field.not_finite": ("应为有限数字", "must be a finite number"),
+    "intake.field.range": ("应在 {low}–{high} 之间", "must be {low}–{high}"),
+    "intake.field.at_least": ("应不小于 {low}", "must be at least {low}"),
+    "intake.at.not_string": ("应为 ISO 8601 字符串", "must be an ISO 8601 string"),
+    "intake.at.not_iso": (
+        "不是有效的 ISO 8601 时间, 例如 2026-03-14T21:07:55+08:00",
+        "not a valid ISO 8601 time, e.g. 2026-03-14T21:07:55+08:00",
+    ),
+    "intake.at.no_offset": ("缺少时区偏移, 例如 +08:00", "must carry a UTC offset, e.g. +08:00"),
+    "intake.at.out_of_range": ("时间超出范围", "time out of range"),
+    "intake.at.future": ("时间超前接收时钟 5 分钟以上", "more than 5 minutes in the future"),
+    "intake.event.not_object": ("事件应为 JSON 对象", "an event must be a JSON object"),
+    "intake.event.unprocessable": ("无法处理的事件: {reason}", "unprocessable event: {reason}"),
+    "intake.event.not_serialisable": ("事件无法序列化为 JSON", "the event cannot be serialised as JSON"),
+    "intake.event.id_or_phone": ("id_number 与 phone 至少填一项", "give id_number or phone"),
+    # --- export ---
+    "export.no_password": (
+        "用户 {username} 未设置密码, 不能导出明文数据",
+        "The user {username} has no password set and cannot export unmasked data",
+    ),
+    "export.wrong_password": ("密码错误", "Wrong password"),
+    # --- command line ---
+    "cli.since.not_iso": (
+        "--since: 不是有效的 ISO 8601 时间 {value}",
+        "--since: not a valid ISO 8601 time: {value}",
+    ),
+    "cli.since.no_offset": (
+        "--since: 缺少时区偏移, 例如 2026-03-14T00:00+08:00",
+        "--since: must carry a UTC offset, e.g. 2026-03-14T00:00+08:00",
+    ),
+    "cli.unmask.needs_user": ("--unmask 需要 --user NAME", "--unmask requires --user NAME"),
+    "cli.unmask.role_may_not_unmask": (
+        "用户 {user} 的角色无权查看明文身份证号/手机号",
+        "The role of user {user} may not see unmasked ID and phone numbers",
+    ),
+    "cli.unmask.role_may_not_export": (
+        "用户 {user} 的角色无权导出",
+        "The role of user {user} may not export",
+    ),
+    "cli.file.cannot_read": ("无法读取文件 {path}: {reason}", "Cannot read the file {path}: {reason}"),
+    "cli.file.cannot_write": ("无法写入 {path}: {reason}", "Cannot write the file {path}: {reason}"),
+    "cli.ingest.database_error": (
+        "数据库 {target} 出错, 已停止: {reason}",
+        "Database error on {target}; stopped: {reason}",
+    ),
+    "cli.token.unreadable": (
+        "无法读取令牌文件 {path}: {reason}",
+        "Cannot read the token file {path}: {reason}",
+    ),
+    "cli.token.empty": ("令牌文件 {path} 为空, 拒绝启动", "The token file {path} is empty; not starting"),
+    "cli.serve.cannot_listen": (
+        "无法监听 {host}:{port}: {reason}",
+        "Cannot listen on {host}:{port}: {reason}",
+    ),
 }
 
 LANGUAGES = ("zh_CN", "en")
@@ -88,7 +330,16 @@ def text(code: str, language: str = "zh_CN", **params: Any) -> str:
     template = code if pair is None else pair[1 if language == "en" else 0]
     if not params:
         return template
+    # An error passed as a parameter (a rule broken inside a larger one) speaks the same language.
+    params = {k: v.text(language) if isinstance(v, UserError) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def bilingual(code: str, **params: Any) -> str:
+    """"中文 (English)" for machine-facing answers (JSON, reports); a code not in the catalogue as given."""
+    if code not in MESSAGES:
+        return text(code, **params)
+    return f"{text(code, 'zh_CN', **params)} ({text(code, 'en', **params)})"

@@ -96,7 +96,9 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if permission not in self.permissions:
-            raise PermissionDenied(f"用户 {self.display_name} 无权执行此操作 (需要权限 {permission.value})")
+            raise PermissionDenied(
+                "auth.user_lacks_permission", user=self.display_name, permission=permission.value
+            )
 
 
 def system_actor(name: str = "system") -> Actor:

@@ -37,8 +37,6 @@ __all__ = [
     "validate_plate",
 ]
 
-_NOT_TEXT = "应为文本 (must be text)"
-_EMPTY = "不能为空 (must not be empty)"
 
 # ---------------------------------------------------------------------------------------------
 # Shared helpers
@@ -54,7 +52,7 @@ def _to_halfwidth(text: str) -> str:
 
 def _require_text(raw: object, field: str) -> str:
     if not isinstance(raw, str):
-        raise ValidationError(field, _NOT_TEXT)
+        raise ValidationError(field, "validation.not_text")
     return raw
 
 
@@ -91,25 +89,24 @@ def validate_plate(raw: str, field: str = "plate") -> str:
     """Check a GA 36 plate and return it normalised (e.g. ``闽D12345``, ``闽DD12345``, ``闽D12345D``)."""
     plate = normalise_plate(_require_text(raw, field))
     if not plate:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, "validation.empty")
     for letter in ("I", "O"):
         if letter in plate:
-            raise ValidationError(field, f"字母 {letter} 不用于号牌 (letters I and O are not used in plates)")
+            raise ValidationError(field, "validation.plate.letter_i_or_o", letter=letter)
     if len(plate) not in (7, 8):
         raise ValidationError(
             field,
-            f"应为7位，新能源号牌8位，实为{len(plate)}位 "
-            f"(must be 7 characters, or 8 for new-energy plates; got {len(plate)})",
+            "validation.plate.length",
+            length=len(plate),
         )
     if plate[0] not in PROVINCES:
         raise ValidationError(
             field,
-            f"首字 {plate[0]} 不是省份简称 (first character must be a province abbreviation such as 闽)",
+            "validation.plate.province",
+            char=plate[0],
         )
     if plate[1] not in _AUTHORITY_LETTERS:
-        raise ValidationError(
-            field, "第2位应为发牌机关代号字母 (second character must be the issuing-authority letter A–Z)"
-        )
+        raise ValidationError(field, "validation.plate.authority")
     serial = plate[2:]
     if len(serial) == 5:
         body, last = serial[:4], serial[4]
@@ -118,8 +115,8 @@ def validate_plate(raw: str, field: str = "plate") -> str:
         ):
             raise ValidationError(
                 field,
-                "序号应为5位字母或数字，末位可为挂/学/警/港/澳 "
-                "(serial must be 5 letters or digits; the last may be 挂, 学, 警, 港 or 澳)",
+                "validation.plate.serial",
+                specials="/".join("挂学警港澳"),
             )
         return plate
     small_nev = (
@@ -129,8 +126,7 @@ def validate_plate(raw: str, field: str = "plate") -> str:
     if not (small_nev or large_nev):
         raise ValidationError(
             field,
-            "新能源号牌序号应为 D/F+字母或数字+4位数字，或5位数字+D/F "
-            "(new-energy serial: D or F, a letter or digit, then 4 digits; or 5 digits then D or F)",
+            "validation.plate.nev_serial",
         )
     return plate
 
@@ -144,7 +140,7 @@ _EARLIEST_BIRTH = dt.date(1900, 1, 1)
 def id_check_character(first17: str) -> str:
     """The GB 11643 check character (``0``–``9`` or ``X``) for the first 17 digits of an ID number."""
     if not isinstance(first17, str) or len(first17) != 17 or not set(first17) <= _DIGITS:
-        raise ValidationError("id_number", "前17位应为数字 (the first 17 characters must be digits)")
+        raise ValidationError("id_number", "validation.id.first17_digits")
     # stdnum's calc_check_digit expects the whole number and ignores its last character.
     return ric.calc_check_digit(first17 + "0")
 
@@ -152,14 +148,14 @@ def id_check_character(first17: str) -> str:
 def birth_date_of(id_number: str) -> dt.date:
     """The birth date written in an ID number (positions 7–14, YYYYMMDD)."""
     if not isinstance(id_number, str):
-        raise ValidationError("id_number", _NOT_TEXT)
+        raise ValidationError("id_number", "validation.not_text")
     digits = _to_halfwidth(id_number.strip())
     if len(digits) < 14 or not set(digits[:14]) <= _DIGITS:
-        raise ValidationError("id_number", "出生日期无效 (invalid birth date)")
+        raise ValidationError("id_number", "validation.id.birth_date")
     try:
         return ric.get_birth_date(digits[:14] + "0000")
     except (StdnumValidationError, ValueError):
-        raise ValidationError("id_number", "出生日期无效 (invalid birth date)") from None
+        raise ValidationError("id_number", "validation.id.birth_date") from None
 
 
 def validate_id_number(raw: str, field: str = "id_number", *, today: dt.date | None = None) -> str:
@@ -173,24 +169,24 @@ def validate_id_number(raw: str, field: str = "id_number", *, today: dt.date | N
     if value.endswith("x"):
         value = value[:-1] + "X"
     if not value:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, "validation.empty")
     if len(value) != 18:
-        raise ValidationError(field, f"应为18位 (must be 18 characters; got {len(value)})")
+        raise ValidationError(field, "validation.id.length", length=len(value))
     if not set(value[:17]) <= _DIGITS:
-        raise ValidationError(field, "前17位应为数字 (the first 17 characters must be digits)")
+        raise ValidationError(field, "validation.id.first17_digits")
     if value[17] not in _DIGITS and value[17] != "X":
-        raise ValidationError(field, "末位应为数字或 X (last character must be a digit or X)")
+        raise ValidationError(field, "validation.id.last_char")
     try:
         born = birth_date_of(value)
     except ValidationError:
-        raise ValidationError(field, "出生日期无效 (invalid birth date)") from None
+        raise ValidationError(field, "validation.id.birth_date") from None
     if born < _EARLIEST_BIRTH:
-        raise ValidationError(field, "出生日期无效，早于1900年 (invalid birth date: before 1900)")
+        raise ValidationError(field, "validation.id.birth_before_1900")
     if born > (today or dt.date.today()):
-        raise ValidationError(field, "出生日期无效，晚于今天 (invalid birth date: in the future)")
+        raise ValidationError(field, "validation.id.birth_future")
     expected = id_check_character(value[:17])
     if value[17] != expected:
-        raise ValidationError(field, f"校验码应为 {expected} (check character should be {expected})")
+        raise ValidationError(field, "validation.id.check_char", expected=expected)
     return value
 
 
@@ -210,7 +206,7 @@ def validate_mobile(raw: str, field: str = "phone") -> str:
     text = _to_halfwidth(_require_text(raw, field))
     digits = "".join(c for c in text if not c.isspace() and c not in _PHONE_SEPARATORS)
     if not digits:
-        raise ValidationError(field, _EMPTY)
+        raise ValidationError(field, "validation.empty")
     for prefix in ("+86", "0086"):
         if digits.startswith(prefix):
             digits = digits[len(prefix) :]
@@ -219,7 +215,7 @@ def validate_mobile(raw: str, field: str = "phone") -> str:
         if len(digits) == 13 and digits.startswith("86"):
             digits = digits[2:]
     if len(digits) != 11 or not set(digits) <= _DIGITS or digits[0] != "1":
-        raise ValidationError(field, "应为11位手机号 (must be an 11-digit mainland mobile number)")
+        raise ValidationError(field, "validation.phone.mobile_11")
     try:
         number = phonenumbers.parse(digits, "CN")
     except phonenumbers.NumberParseException:
@@ -229,9 +225,7 @@ def validate_mobile(raw: str, field: str = "phone") -> str:
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.number_type(number) not in _MOBILE_TYPES
     ):
-        raise ValidationError(
-            field, f"号段 {digits[:3]} 未分配给手机 (not an allocated mobile number range: {digits[:3]})"
-        )
+        raise ValidationError(field, "validation.phone.range", prefix=digits[:3])
     return digits
 
 

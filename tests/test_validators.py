@@ -133,6 +133,7 @@ def test_wrong_check_character_names_the_right_one() -> None:
     with pytest.raises(ValidationError) as err:
         validate_id_number("110105194912310021", "id_number")
     assert err.value.message == "校验码应为 X (check character should be X)"
+    assert err.value.text("en") == "check character should be X"
     assert str(err.value) == "id_number: 校验码应为 X (check character should be X)"
 
 
@@ -150,7 +151,7 @@ def test_impossible_birth_dates_are_rejected(first17: str, rule: str) -> None:
     with pytest.raises(ValidationError) as err:
         validate_id_number(with_check(first17))
     assert rule in err.value.message
-    assert "invalid birth date" in err.value.message
+    assert "invalid birth date" in err.value.text("en")
 
 
 def test_leap_day_is_a_real_birth_date() -> None:
@@ -163,7 +164,7 @@ def test_birth_date_in_the_future_is_rejected() -> None:
     assert validate_id_number(number, today=dt.date(2026, 3, 15)) == number
     with pytest.raises(ValidationError, match="出生日期无效") as err:
         validate_id_number(number, today=dt.date(2026, 3, 14))
-    assert "future" in err.value.message
+    assert "future" in err.value.text("en")
 
 
 @pytest.mark.parametrize(
@@ -171,9 +172,9 @@ def test_birth_date_in_the_future_is_rejected() -> None:
     [
         ("", "不能为空"),
         ("   ", "不能为空"),
-        ("11010519491231002", "应为18位 (must be 18 characters"),
-        ("1101051949123100200", "应为18位 (must be 18 characters"),
-        ("3502111950031500", "应为18位 (must be 18 characters"),  # an old 15/16-digit number
+        ("11010519491231002", "应为18位"),
+        ("1101051949123100200", "应为18位"),
+        ("3502111950031500", "应为18位"),  # an old 15/16-digit number
         ("11010519491231002Y", "末位应为数字或 X"),
         ("1101051949123100X2", "前17位应为数字"),
         ("11010519491231 02X", "前17位应为数字"),
@@ -267,14 +268,15 @@ def test_plates_with_i_or_o_are_rejected_naming_the_rule(plate: str, pos: int, l
     bad = plate[:pos] + letter + plate[pos + 1 :]
     with pytest.raises(ValidationError) as err:
         validate_plate(bad)
-    assert err.value.message == f"字母 {letter.upper()} 不用于号牌 (letters I and O are not used in plates)"
+    assert err.value.message.startswith(f"字母 {letter.upper()} 不用于号牌 (the letter {letter.upper()} is not used")
+    assert err.value.text("en").startswith(f"the letter {letter.upper()} is not used in plates")
     assert err.value.field == "plate"
 
 
 def test_camera_read_with_o_for_zero_is_rejected() -> None:
     with pytest.raises(ValidationError) as err:
         validate_plate("闽d-1234o", "车牌")
-    assert str(err.value) == "车牌: 字母 O 不用于号牌 (letters I and O are not used in plates)"
+    assert str(err.value).startswith("车牌: 字母 O 不用于号牌 (the letter O is not used in plates")
 
 
 @pytest.mark.parametrize(

@@ -24,16 +24,16 @@ def parse_since(value: str | None) -> dt.datetime | None:
     try:
         since = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise UserError(f"--since: 不是有效的 ISO 8601 时间 {value!r} (not a valid ISO 8601 time)") from None
+        raise UserError("cli.since.not_iso", value=repr(value)) from None
     if since.tzinfo is None:
-        raise UserError("--since: 缺少时区偏移, 例如 2026-03-14T00:00+08:00 (must carry a UTC offset)")
+        raise UserError("cli.since.no_offset")
     return since
 
 
 def main(args: argparse.Namespace) -> int:
     utf8_stdout()
     if args.unmask and not args.user:
-        raise UserError("--unmask 需要 --user NAME (--unmask requires --user NAME)")
+        raise UserError("cli.unmask.needs_user")
     since = parse_since(args.since)
     _, engine = settings_and_engine(args)
     try:
@@ -43,15 +43,15 @@ def main(args: argparse.Namespace) -> int:
             password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
             actor = service.authenticate(args.user, password)
             if not actor.can(Permission.UNMASK_PERSONAL_DATA):
-                raise UserError(f"用户 {args.user} 的角色无权查看明文身份证号/手机号 (role may not unmask)")
+                raise UserError("cli.unmask.role_may_not_unmask", user=args.user)
             if not actor.can(Permission.EXPORT):
-                raise UserError(f"用户 {args.user} 的角色无权导出 (role may not export)")
+                raise UserError("cli.unmask.role_may_not_export", user=args.user)
         out: TextIO
         if args.out:
             try:
                 out = open(args.out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
             except OSError as exc:
-                raise UserError(f"无法写入 {args.out!r}: {exc.strerror} (cannot write the file)") from None
+                raise UserError("cli.file.cannot_write", path=repr(args.out), reason=exc.strerror) from None
         else:
             out = sys.stdout
         try:

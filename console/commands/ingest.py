@@ -48,7 +48,7 @@ def main(args: argparse.Namespace) -> int:
         except DBAPIError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
             raise DatabaseUnavailable(
-                f"数据库 {describe(engine)} 出错, 已停止 (database error): {reason}"
+                "cli.ingest.database_error", target=describe(engine), reason=reason
             ) from None
         finally:
             engine.dispose()
@@ -71,7 +71,7 @@ def _open(name: str) -> BinaryIO:
     try:
         return open(name, "rb")
     except OSError as exc:
-        raise UserError(f"无法读取文件 {name!r}: {exc.strerror} (cannot read the file)") from None
+        raise UserError("cli.file.cannot_read", path=repr(name), reason=exc.strerror) from None
 
 
 def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]:

@@ -19,9 +19,9 @@ def read_token(path: str) -> str:
         token = Path(path).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise UserError(f"无法读取令牌文件 {path!r}: {reason} (cannot read the token file)") from None
+        raise UserError("cli.token.unreadable", path=repr(path), reason=reason) from None
     if not token:
-        raise UserError(f"令牌文件 {path!r} 为空, 拒绝启动 (the token file is empty)")
+        raise UserError("cli.token.empty", path=repr(path))
     return token
 
 
@@ -33,7 +33,9 @@ def main(args: argparse.Namespace) -> int:
         try:
             server = make_server(args.host, args.port, token, service, system_actor("serve-events"))
         except OSError as exc:
-            raise UserError(f"无法监听 {args.host}:{args.port}: {exc.strerror} (cannot listen)") from None
+            raise UserError(
+                "cli.serve.cannot_listen", host=args.host, port=args.port, reason=exc.strerror
+            ) from None
         print(f"serve-events: 正在接收事件 {server.url} -> {describe(engine)} (Ctrl+C 停止)", file=sys.stderr)
         try:
             server.serve_forever()

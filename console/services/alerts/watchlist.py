@@ -54,13 +54,13 @@ def parse_expiry(
         try:
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(field, "不是有效的 ISO 8601 时间 (not a valid ISO 8601 time)") from None
+            raise ValidationError(field, "validation.time.not_iso") from None
     if not isinstance(value, dt.datetime):
-        raise ValidationError(field, "应为时间 (must be a time)")
+        raise ValidationError(field, "validation.time.not_a_time")
     if value.tzinfo is None:
-        raise ValidationError(field, "缺少时区偏移, 例如 +08:00 (must carry a UTC offset)")
+        raise ValidationError(field, "validation.time.no_offset")
     if value <= now:
-        raise ValidationError(field, "到期时间应晚于现在 (must be in the future)")
+        raise ValidationError(field, "watchlist.expiry.past")
     return value
 
 
@@ -80,9 +80,7 @@ class WatchlistService(Service):
         """Add a person (``id_number``) or vehicle (``plate``) entry; returns its id."""
         actor.require(Permission.MANAGE_WATCHLIST)
         if (plate is None) == (id_number is None):
-            raise ValidationError(
-                "plate", "车牌号与身份证号须且只须填一项 (give either a plate or an ID number)"
-            )
+            raise ValidationError("plate", "watchlist.plate_or_id")
         now = self._clock.now()
         kind = "vehicle" if plate is not None else "person"
         values: dict[str, Any] = {
@@ -138,7 +136,7 @@ class WatchlistService(Service):
         with self._write() as s:
             row = s.execute(_query().where(WatchlistEntry.id == entry_id)).one_or_none()
             if row is None:
-                raise UserError(f"布控条目 {entry_id} 不存在 (watchlist entry not found)")
+                raise UserError("watchlist.not_found", entry_id=entry_id)
             return self._rows(s, actor, [row])[0]
 
     def update(self, actor: Actor, entry_id: int, expected_version: int, **changes: Any) -> int:
@@ -150,7 +148,7 @@ class WatchlistService(Service):
         unknown = set(changes) - EDITABLE
         if unknown:
             field = sorted(unknown)[0]
-            raise ValidationError(field, "该项不能修改 (this field cannot be changed)")
+            raise ValidationError(field, "watchlist.field.not_editable")
         values: dict[str, Any] = {}
         if "reason" in changes:
             values["reason"] = _reason(changes["reason"])
@@ -199,10 +197,8 @@ class WatchlistService(Service):
         if result.rowcount == 0:  # type: ignore[attr-defined]
             exists = s.execute(select(w.version).where(w.id == entry_id)).scalar_one_or_none()
             if exists is None:
-                raise UserError(f"布控条目 {entry_id} 不存在 (watchlist entry not found)")
-            raise ConflictError(
-                f"布控条目 {entry_id} 已被他人修改 (版本 {exists}), 请刷新后重试 (changed by someone else; reload)"
-            )
+                raise UserError("watchlist.not_found", entry_id=entry_id)
+            raise ConflictError("watchlist.changed", entry_id=entry_id, version=exists)
 
     def _rows(self, s: Session, actor: Actor, rows: Sequence[Any]) -> list[WatchlistRow]:
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
@@ -268,7 +264,7 @@ def _query() -> Any:
 
 def _reason(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("reason", "布控原因必填 (a reason is required)")
+        raise ValidationError("reason", "watchlist.reason.required")
     return value.strip()
 
 
@@ -276,9 +272,7 @@ def _severity(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if value not in SEVERITIES:
-        raise ValidationError(
-            "severity", f"应为 {' | '.join(SEVERITIES)} 之一 (must be one of {', '.join(SEVERITIES)})"
-        )
+        raise ValidationError("severity", "validation.one_of", choices=" | ".join(SEVERITIES))
     return str(value)
 
 
@@ -286,7 +280,7 @@ def _name(value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value.strip()) > 50:
-        raise ValidationError("name", "姓名最多50个字符 (at most 50 characters)")
+        raise ValidationError("name", "watchlist.name.too_long", max_len=50)
     return value.strip()
 
 
@@ -295,5 +289,5 @@ def _case_id(s: Session, case_no: str | None) -> int | None:
         return None
     case_id = s.execute(select(TheftCase.id).where(TheftCase.case_no == case_no)).scalar_one_or_none()
     if case_id is None:
-        raise ValidationError("case", f"案件编号 {case_no!r} 不存在 (no such case)")
+        raise ValidationError("case", "watchlist.case.not_found", case_no=case_no)
     return case_id

@@ -26,7 +26,6 @@ DIRECTIONS = ("in", "out")
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 MAX_TEXT = 2000
 
-_REQUIRED = "必填 (required)"
 # The common 7-character plate already written the normalised way: a strict subset of what
 # validate_plate accepts, checked with one regex instead of the full rule chain (ingest speed).
 _PLAIN_PLATE = re.compile(
@@ -82,26 +81,25 @@ def decode_json(raw: str | bytes | bytearray) -> Any:
         except UnicodeDecodeError as exc:
             raise ValidationError(
                 None,
-                f"不是有效的 UTF-8 编码, 第 {exc.start + 1} 字节 (not valid UTF-8 at byte {exc.start + 1})",
+                "intake.json.not_utf8",
+                byte=exc.start + 1,
             ) from None
     try:
         return _DECODER.decode(raw)
     except RecursionError:
-        raise ValidationError(None, "JSON 嵌套过深 (JSON nested too deeply)") from None
+        raise ValidationError(None, "intake.json.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, huge integers, NaN
-        raise ValidationError(None, f"不是有效的 JSON (not valid JSON: {exc})") from None
+        raise ValidationError(None, "intake.json.invalid", reason=str(exc)) from None
 
 
 def _storable(value: str, field: str | None) -> str:
     """Refuse text no database column can hold: NUL characters and lone surrogates."""
     if "\x00" in value:
-        raise ValidationError(field, "不能包含 NUL 字符 (must not contain NUL characters)")
+        raise ValidationError(field, "intake.text.nul")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValidationError(
-            field, "包含无效的 Unicode 字符 (contains invalid Unicode surrogates)"
-        ) from None
+        raise ValidationError(field, "intake.text.surrogates") from None
     return value
 
 
@@ -111,14 +109,17 @@ def _text(obj: dict[str, Any], field: str, *, required: bool, max_len: int, min_
         return value  # the common case, decided in C; anything else takes the careful path below
     if value is None:
         if required:
-            raise ValidationError(field, _REQUIRED)
+            raise ValidationError(field, "intake.field.required")
         return None
     if not isinstance(value, str):
-        raise ValidationError(field, "应为字符串 (must be a string)")
+        raise ValidationError(field, "intake.field.not_string")
     if not min_len <= len(value) <= max_len:
         raise ValidationError(
             field,
-            f"长度应为 {min_len}–{max_len} 个字符, 实为 {len(value)} (length must be {min_len}–{max_len})",
+            "intake.field.length",
+            min_len=min_len,
+            max_len=max_len,
+            length=len(value),
         )
     return _storable(value, field)
 
@@ -127,10 +128,10 @@ def _choice(obj: dict[str, Any], field: str, choices: tuple[str, ...], *, requir
     value = obj.get(field)
     if value is None:
         if required:
-            raise ValidationError(field, f"{_REQUIRED}: {' | '.join(choices)}")
+            raise ValidationError(field, "intake.field.required_choice", choices=" | ".join(choices))
         return None
     if not isinstance(value, str) or value not in choices:
-        raise ValidationError(field, f"应为 {' | '.join(choices)} 之一 (must be one of {', '.join(choices)})")
+        raise ValidationError(field, "validation.one_of", choices=" | ".join(choices))
     return value
 
 
@@ -139,13 +140,14 @@ def _number(obj: dict[str, Any], field: str, *, low: float, high: float | None) 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(field, "应为数字 (must be a number)")
+        raise ValidationError(field, "intake.field.not_number")
     number = float(value) if not isinstance(value, float) else value
     if math.isnan(number) or math.isinf(number):
-        raise ValidationError(field, "应为有限数字 (must be a finite number)")
+        raise ValidationError(field, "intake.field.not_finite")
     if number < low or (high is not None and number > high):
-        rule = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
-        raise ValidationError(field, f"应在 {rule} 之间 (must be {rule})")
+        if high is None:
+            raise ValidationError(field, "intake.field.at_least", low=f"{low:g}")
+        raise ValidationError(field, "intake.field.range", low=f"{low:g}", high=f"{high:g}")
     return number
 
 
@@ -154,7 +156,7 @@ def _optional_string(obj: dict[str, Any], field: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValidationError(field, "应为字符串 (must be a string)")
+        raise ValidationError(field, "intake.field.not_string")
     return _storable(value, field)
 
 
@@ -174,23 +176,21 @@ def _id_number(raw: Any, now: dt.datetime) -> str:
 def parse_at(value: Any, now: dt.datetime) -> dt.datetime:
     """An ISO 8601 timestamp with a UTC offset, not more than 5 minutes ahead of ``now``."""
     if value is None:
-        raise ValidationError("at", _REQUIRED)
+        raise ValidationError("at", "intake.field.required")
     if not isinstance(value, str):
-        raise ValidationError("at", "应为 ISO 8601 字符串 (must be an ISO 8601 string)")
+        raise ValidationError("at", "intake.at.not_string")
     try:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValidationError(
-            "at", "不是有效的 ISO 8601 时间, 例如 2026-03-14T21:07:55+08:00 (not a valid ISO 8601 time)"
-        ) from None
+        raise ValidationError("at", "intake.at.not_iso") from None
     if at.tzinfo is None or at.utcoffset() is None:
-        raise ValidationError("at", "缺少时区偏移, 例如 +08:00 (must carry a UTC offset, e.g. +08:00)")
+        raise ValidationError("at", "intake.at.no_offset")
     try:
         at = at.astimezone(dt.UTC)
     except OverflowError:
-        raise ValidationError("at", "时间超出范围 (time out of range)") from None
+        raise ValidationError("at", "intake.at.out_of_range") from None
     if at > now + FUTURE_TOLERANCE:
-        raise ValidationError("at", "时间超前接收时钟 5 分钟以上 (more than 5 minutes in the future)")
+        raise ValidationError("at", "intake.at.future")
     return at
 
 
@@ -209,20 +209,20 @@ def parse_event(raw: Any, now: dt.datetime) -> ParsedEvent:
         obj = raw
         payload = None
     if not isinstance(obj, dict):
-        raise ValidationError(None, "事件应为 JSON 对象 (an event must be a JSON object)")
+        raise ValidationError(None, "intake.event.not_object")
     try:
         return _parse_object(obj, payload, now)
     except ValidationError:
         raise
     except (RecursionError, TypeError, ValueError, OverflowError) as exc:  # pathological objects
-        raise ValidationError(None, f"无法处理的事件 (unprocessable event: {type(exc).__name__})") from None
+        raise ValidationError(None, "intake.event.unprocessable", reason=type(exc).__name__) from None
 
 
 def _payload_of(obj: dict[str, Any]) -> str:
     try:
         text = json.dumps(obj, ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        raise ValidationError(None, "事件无法序列化为 JSON (event cannot be serialised as JSON)") from None
+        raise ValidationError(None, "intake.event.not_serialisable") from None
     return _storable(text, "payload")
 
 
@@ -238,7 +238,7 @@ def _parse_object(obj: dict[str, Any], payload: str | None, now: dt.datetime) ->
     if kind == "plate_read":
         plate = obj.get("plate")
         if plate is None:
-            raise ValidationError("plate", _REQUIRED)
+            raise ValidationError("plate", "intake.field.required")
         fields["plate"] = (
             plate
             if isinstance(plate, str) and _PLAIN_PLATE.fullmatch(plate)
@@ -249,14 +249,14 @@ def _parse_object(obj: dict[str, Any], payload: str | None, now: dt.datetime) ->
     elif kind == "person_entry":
         number = obj.get("id_number")
         if number is None:
-            raise ValidationError("id_number", _REQUIRED)
+            raise ValidationError("id_number", "intake.field.required")
         fields["id_number"] = _id_number(number, now)
         fields["name"] = _optional_string(obj, "name")
         fields["confidence"] = _number(obj, "confidence", low=0.0, high=1.0)
     elif kind == "fraud_risk":
         number, phone = obj.get("id_number"), obj.get("phone")
         if number is None and phone is None:
-            raise ValidationError("id_number", "id_number 与 phone 至少填一项 (give id_number or phone)")
+            raise ValidationError("id_number", "intake.event.id_or_phone")
         if number is not None:
             fields["id_number"] = _id_number(number, now)
         if phone is not None:

@@ -187,7 +187,7 @@ class GridMapService(Service):
                 .where(Household.id == household_id)
             ).one_or_none()
             if row is None:
-                raise UserError(f"户 {household_id} 不存在 (household not found)")
+                raise UserError("household.not_found", household_id=household_id)
             h, c, b, st = row
             residents = tuple(
                 ResidentView(

@@ -79,18 +79,12 @@ class NotUtf8Error(RegistryFileError):
 
     def __init__(self, path: Path, suggested_encoding: str | None) -> None:
         self.suggested_encoding = suggested_encoding
-        if suggested_encoding:
-            label = suggested_encoding.upper()
-            text = (
-                f"{path.name}: 文件不是 UTF-8 编码, 看起来是 {label}, 请用 --encoding {suggested_encoding} "
-                f"重新导入 (file is not UTF-8; looks like {label})"
-            )
-        else:
-            text = (
-                f"{path.name}: 文件不是 UTF-8 编码, 也无法识别其编码; 请另存为 UTF-8 CSV "
-                "(file is not UTF-8 and its encoding was not recognised; save it as UTF-8 CSV)"
-            )
-        super().__init__(text)
+        super().__init__(
+            "registry.file.not_utf8" if suggested_encoding else "registry.file.not_utf8_unknown",
+            file=path.name,
+            label=(suggested_encoding or "").upper(),
+            encoding=suggested_encoding or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -129,8 +123,11 @@ def _map_headers(path: Path, headers: list[str]) -> tuple[list[str | None], list
         field = _HEADER_TO_FIELD.get(_normalise_header(raw))
         if field is not None and field in seen:
             raise RegistryFileError(
-                f"{path.name}: 列 {seen[field]!r} 与 {raw!r} 重复, 都表示 {field} "
-                f"(columns {seen[field]!r} and {raw!r} both mean {field})"
+                "registry.file.duplicate_column",
+                file=path.name,
+                first=repr(seen[field]),
+                second=repr(raw),
+                field=field,
             )
         if field is not None:
             seen[field] = raw
@@ -140,7 +137,7 @@ def _map_headers(path: Path, headers: list[str]) -> tuple[list[str | None], list
     missing = [f for f in REQUIRED if f not in seen]
     if missing:
         names = ", ".join(f"{f} ({COLUMNS[f]})" for f in missing)
-        raise RegistryFileError(f"{path.name}: 缺少必需的列 {names} (missing required column: {names})")
+        raise RegistryFileError("registry.file.missing_column", file=path.name, names=names)
     return fields, warnings
 
 
@@ -152,17 +149,19 @@ def _scan_csv(path: Path, encoding: str | None) -> tuple[str, int]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise RegistryFileError(f"{path.name}: 无法读取文件 (cannot read file): {exc.strerror}") from None
+        raise RegistryFileError("registry.file.unreadable", file=path.name, reason=exc.strerror) from None
     lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
     if encoding:
         try:
             codecs.lookup(encoding)
             raw.decode(encoding)
         except LookupError:
-            raise RegistryFileError(f"{path.name}: 未知的编码 {encoding!r} (unknown encoding)") from None
+            raise RegistryFileError(
+                "registry.file.unknown_encoding", file=path.name, encoding=repr(encoding)
+            ) from None
         except UnicodeDecodeError as exc:
             raise RegistryFileError(
-                f"{path.name}: 按 {encoding} 解码失败, 位置 {exc.start} (cannot decode as {encoding})"
+                "registry.file.cannot_decode", file=path.name, encoding=encoding, position=exc.start
             ) from None
         return encoding, lines
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -237,19 +236,14 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RegistryFileError(
-            f"{path.name}: 不是可读的 XLSX 文件 (not a readable XLSX file): {exc}"
-        ) from None
+        raise RegistryFileError("registry.file.bad_xlsx", file=path.name, reason=str(exc)) from None
     try:
         ws = wb.worksheets[0]
         merged = _merged_ranges(ws)
         header_merges = [r for r in merged if r[1] <= 1]
         if header_merges:
             cells = ", ".join(f"{a}{r1}:{b}{r2}" for a, r1, b, r2 in header_merges)
-            raise RegistryFileError(
-                f"{path.name}: 表头有合并单元格 {cells}, 请取消合并, 每列一个列名后重新导入 "
-                f"(merged header cells {cells}: unmerge them so every column has its own name)"
-            )
+            raise RegistryFileError("registry.file.merged_header", file=path.name, cells=cells)
         # Merged cells below the header (a community name spanning many rows) read as empty in
         # read-only mode; fill them with the merged value, as the person who merged them meant.
         fills = [(r1, r2, _col_index(a), _col_index(b)) for a, r1, b, r2 in merged]
@@ -287,13 +281,11 @@ def _xlsx_total(path: Path) -> int:
 
 def _open(path: Path, encoding: str | None) -> tuple[str, str, Iterator[tuple[int, list[Value]]], int]:
     if not path.exists():
-        raise RegistryFileError(f"{path}: 文件不存在 (file not found)")
+        raise RegistryFileError("registry.file.not_found", file=str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return "xlsx", "", _xlsx_rows(path), _xlsx_total(path)
     if path.suffix.lower() == ".xls":
-        raise RegistryFileError(
-            f"{path.name}: 不支持旧版 .xls, 请另存为 .xlsx 或 CSV (old .xls is not supported)"
-        )
+        raise RegistryFileError("registry.file.old_xls", file=path.name)
     enc, lines = _scan_csv(path, encoding)
     return "csv", enc, _csv_rows(path, enc), max(lines - 1, 0)
 
@@ -305,8 +297,8 @@ def _header(path: Path, rows: Iterator[tuple[int, list[Value]]]) -> list[str]:
             headers.pop()
         if headers:
             return headers
-        raise RegistryFileError(f"{path.name}: 第1行应为表头 (row 1 must be the header row)")
-    raise RegistryFileError(f"{path.name}: 文件是空的 (the file is empty)")
+        raise RegistryFileError("registry.file.no_header", file=path.name)
+    raise RegistryFileError("registry.file.empty", file=path.name)
 
 
 def read_rows(

@@ -161,9 +161,7 @@ class RegistryImportService(Service):
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise UserError(
-                f"{Path(path).name}: 导入中断, 已导入的 {run.rows_kept} 行保留, 重新导入同一文件即可继续 "
-                f"(import stopped: the {run.rows_kept} rows already imported are kept; import the file again "
-                f"to finish): {reason}"
+                "registry.import.stopped", file=Path(path).name, rows_kept=run.rows_kept, reason=reason
             ) from exc
         finally:
             if not dry_run and run.rows_read:

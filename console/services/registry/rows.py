@@ -158,15 +158,13 @@ def _date(v: Value, today: dt.date) -> dt.datetime | None:
     else:
         m = _DATE.fullmatch(_text(v))
         if not m:
-            raise ValidationError(
-                None, "日期格式应为 YYYY-MM-DD 或 YYYY/MM/DD (date must be YYYY-MM-DD or YYYY/MM/DD)"
-            )
+            raise ValidationError(None, "registry.date.format")
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            raise ValidationError(None, f"日期 {_text(v)} 不存在 (no such date: {_text(v)})") from None
+            raise ValidationError(None, "registry.date.no_such_date", date=_text(v)) from None
     if day > today:
-        raise ValidationError(None, f"日期 {day} 晚于今天 (date {day} is in the future)")
+        raise ValidationError(None, "registry.date.future", date=str(day))
     return dt.datetime.combine(day, dt.time(), STATION_TZ)
 
 

@@ -202,22 +202,22 @@ class VerificationService(Service):
         actor.require(Permission.VERIFY_HOUSEHOLDS)
         now = self._clock.now()
         if visited_at.tzinfo is None:
-            raise ValidationError("visited_at", "核实时间须带时区 (must carry a UTC offset)")
+            raise ValidationError("visited_at", "registry.visit.no_offset")
         if visited_at > now + _FUTURE_TOLERANCE:
-            raise ValidationError("visited_at", "核实时间不能晚于现在 (must not be in the future)")
+            raise ValidationError("visited_at", "registry.visit.future")
         added = [_clean_new_resident(r, i) for i, r in enumerate(added_residents)]
         confirmed, moved_out = set(confirmed_resident_ids), set(moved_out_resident_ids)
         if confirmed & moved_out:
             raise ValidationError(
                 "moved_out_resident_ids",
-                "同一人不能既确认在住又迁出 (a resident cannot be both confirmed and moved out)",
+                "registry.visit.confirmed_and_moved_out",
             )
         with self._write() as s:
             current = s.execute(
                 select(Household.version, Household.last_verified_at).where(Household.id == household_id)
             ).one_or_none()
             if current is None:
-                raise UserError(f"户 {household_id} 不存在 (household not found)")
+                raise UserError("household.not_found", household_id=household_id)
             living = set(
                 s.scalars(
                     select(Resident.id).where(
@@ -228,7 +228,7 @@ class VerificationService(Service):
             for name, ids in (("confirmed_resident_ids", confirmed), ("moved_out_resident_ids", moved_out)):
                 if not ids <= living:
                     raise ValidationError(
-                        name, f"人员 {sorted(ids - living)} 不在本户在住人员中 (not living at this household)"
+                        name, "registry.visit.not_living_here", ids=str(sorted(ids - living))
                     )
             stamp = visited_at if current[1] is None or visited_at > current[1] else current[1]
             done = s.execute(
@@ -237,10 +237,7 @@ class VerificationService(Service):
                 .values(last_verified_at=stamp, version=Household.version + 1)
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
-                raise ConflictError(
-                    "该户已被其他值班台修改，请刷新后重新录入 (the household was changed on "
-                    "another console; reload and record the visit again)"
-                )
+                raise ConflictError("registry.visit.household_changed")
             if moved_out:
                 s.execute(
                     update(Resident)
@@ -332,18 +329,19 @@ def _worklist_order(r: WorklistRow) -> tuple[int, int, float]:
 
 
 def _clean_new_resident(r: NewResident, i: int) -> NewResident:
-    who = f"新增第{i + 1}人 (added resident {i + 1})"
+    number = i + 1
     name = r.name.strip()
     if not name:
-        raise ValidationError("name", f"{who}: 姓名不能为空 (must not be empty)")
+        empty = ValidationError("name", "validation.empty")
+        raise ValidationError("name", "registry.added_resident.rule", number=number, rule=empty)
     try:
         id_number = validate_id_number(r.id_number) if r.id_number.strip() else ""
     except ValidationError as exc:
-        raise ValidationError("id_number", f"{who}: {exc.message}") from None
+        raise ValidationError("id_number", "registry.added_resident.rule", number=number, rule=exc) from None
     try:
         phone = validate_mobile(r.phone) if r.phone.strip() else ""
     except ValidationError as exc:
-        raise ValidationError("phone", f"{who}: {exc.message}") from None
+        raise ValidationError("phone", "registry.added_resident.rule", number=number, rule=exc) from None
     return NewResident(name, id_number, phone, r.relation.strip())
 
 

@@ -141,16 +141,14 @@ class ExportService(Service):
                 select(User, Role).join(Role, Role.id == User.role_id).where(User.username == username)
             ).one_or_none()
             if row is None or not row[0].active:
-                raise UserError(f"用户 {username!r} 不存在或已停用 (no such active user)")
+                raise UserError("user.not_found", username=repr(username))
             user, _role = row
             if not user.password_hash:
-                raise UserError(
-                    f"用户 {username!r} 未设置密码, 不能导出明文数据 (the user has no password set)"
-                )
+                raise UserError("export.no_password", username=repr(username))
             try:
                 PasswordHasher().verify(user.password_hash, password)
             except (VerificationError, InvalidHashError):
-                raise UserError("密码错误 (wrong password)") from None
+                raise UserError("export.wrong_password") from None
         return UserService(self._sessions, self._clock).actor_for(username)
 
     def export(
@@ -168,11 +166,11 @@ class ExportService(Service):
         if unmask:
             actor.require(Permission.UNMASK_PERSONAL_DATA)
         if what not in KINDS:
-            raise ValidationError("what", f"应为 {' | '.join(KINDS)} 之一")
+            raise ValidationError("what", "validation.one_of", choices=" | ".join(KINDS))
         if fmt not in ("jsonl", "csv"):
-            raise ValidationError("format", "应为 jsonl 或 csv (must be jsonl or csv)")
+            raise ValidationError("format", "validation.one_of", choices="jsonl | csv")
         if since is not None and since.tzinfo is None:
-            raise ValidationError("since", "缺少时区偏移 (must carry a UTC offset)")
+            raise ValidationError("since", "validation.time.no_offset")
         rows = getattr(self, f"_{what}")(since, unmask)
         count = _write(rows, out, fmt, FIELDS[what])
         with self._write() as s:

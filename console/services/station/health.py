@@ -36,16 +36,16 @@ class HealthService(Service):
         worker thread and must never create or upgrade a schema.
         """
         if not url.strip():
-            raise DatabaseUnavailable(
-                "数据库地址为空: 请填写 sqlite:///路径 或 postgresql+psycopg://用户@主机/库"
-            )
+            raise DatabaseUnavailable("db.url.empty")
         engine = make_engine(url.strip())
         try:
             check_reachable(engine)
             try:
                 current = current_revision(engine)
             except SQLAlchemyError as exc:
-                raise DatabaseUnavailable(f"已连接 {describe(engine)}, 但无法读取结构版本: {exc}") from None
+                raise DatabaseUnavailable(
+                    "db.revision.unreadable", target=describe(engine), reason=str(exc)
+                ) from None
             head = head_revision()
             if current is None:
                 return f"连接成功: {describe(engine)} (空数据库, 启动时将创建表结构)"
@@ -55,13 +55,11 @@ class HealthService(Service):
                 rev.revision for rev in ScriptDirectory(str(files("console.migrations"))).walk_revisions()
             }
             if current not in known:
-                raise SchemaTooNew(
-                    f"{describe(engine)} 由更新版本的值班台创建 (结构版本 {current}); 请先升级本程序"
-                )
+                raise SchemaTooNew("db.schema_too_new", target=describe(engine), revision=current)
             return f"连接成功: {describe(engine)} (结构版本 {current}, 启动时将升级到 {head})"
         except UserError:
             raise
         except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(f"无法使用数据库 {describe(engine)}: {exc}") from None
+            raise DatabaseUnavailable("db.unusable", target=describe(engine), reason=str(exc)) from None
         finally:
             engine.dispose()

@@ -31,18 +31,20 @@ class StationParameters:
 def check_parameters(orange_after_days: int, red_after_days: int, escalate_after_seconds: int) -> None:
     """Raise ValidationError naming the field whose rule is broken."""
     if not 1 <= orange_after_days <= MAX_DAYS:
-        raise ValidationError("orange_after_days", f"应为 1–{MAX_DAYS} 天 (must be 1–{MAX_DAYS} days)")
+        raise ValidationError("orange_after_days", "station.orange_days.range", max_days=MAX_DAYS)
     if not orange_after_days < red_after_days <= MAX_DAYS:
         raise ValidationError(
             "red_after_days",
-            f"应大于橙色阈值 {orange_after_days} 天且不超过 {MAX_DAYS} 天 "
-            f"(must be more than the orange threshold and at most {MAX_DAYS} days)",
+            "station.red_days.range",
+            orange_days=orange_after_days,
+            max_days=MAX_DAYS,
         )
     if not MIN_ESCALATE_SECONDS <= escalate_after_seconds <= MAX_ESCALATE_SECONDS:
         raise ValidationError(
             "escalate_after_seconds",
-            f"应为 {MIN_ESCALATE_SECONDS}–{MAX_ESCALATE_SECONDS} 秒 "
-            f"(must be {MIN_ESCALATE_SECONDS}–{MAX_ESCALATE_SECONDS} seconds)",
+            "station.escalate_seconds.range",
+            low=MIN_ESCALATE_SECONDS,
+            high=MAX_ESCALATE_SECONDS,
         )
 
 
@@ -53,7 +55,7 @@ class StationService(Service):
         with self._read() as conn:
             row = conn.execute(select(Station).order_by(Station.id).limit(1)).first()
         if row is None:
-            raise UserError("数据库中还没有派出所 — 请先导入实有人口或生成演示数据")
+            raise UserError("station.none")
         return StationParameters(
             row.id,
             row.name,
@@ -89,9 +91,7 @@ class StationService(Service):
                 .returning(Station.name)
             ).first()
             if changed is None:
-                raise ConflictError(
-                    "站点参数已在另一台值班台上修改, 请重新打开后再改 (changed on another console)"
-                )
+                raise ConflictError("station.parameters.changed")
             write_audit(
                 s,
                 actor,

@@ -57,5 +57,5 @@ class UserService(Service):
                 select(User, Role).join(Role, Role.id == User.role_id).where(User.username == username)
             ).one_or_none()
             if row is None or not row[0].active:
-                raise UserError(f"用户 {username!r} 不存在或已停用")
+                raise UserError("user.not_found", username=repr(username))
             return _actor(row[0], row[1])
