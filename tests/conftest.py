@@ -66,6 +66,73 @@ def _qt_widgets_deleted_before_exit() -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+_started_qthreads: list[object] = []
+
+
+def _record_qthread_starts() -> None:
+    """Remember every QThread a test starts (weakly), so teardown can tell which still run."""
+    import weakref
+
+    from PySide6.QtCore import QThread
+
+    if getattr(QThread.start, "_records_starts", False):
+        return
+    original = QThread.start
+
+    def start(self: QThread, *args: object) -> None:
+        _started_qthreads.append(weakref.ref(self))
+        original(self, *args)
+
+    start._records_starts = True  # type: ignore[attr-defined]
+    QThread.start = start  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves a DatabaseWorker job or a QThread running when it ends.
+
+    Work left running would touch the next test's database or call back a deleted widget. The
+    check runs after the test's own fixtures are torn down; what it finds is then waited for
+    (bounded) so one leaky test does not spill into the next.
+    """
+    if "PySide6.QtCore" not in sys.modules and not {"qtbot", "qapp", "db_worker"} & set(request.fixturenames):
+        yield  # not a Qt test
+        return
+    _record_qthread_starts()
+    _started_qthreads.clear()
+    yield
+    import shiboken6
+
+    from console.widgets.worker import DatabaseWorker
+
+    leaks: list[str] = []
+    for worker in DatabaseWorker.instances():
+        running = worker.running_jobs()
+        if running:
+            leaks.append(f"{running} DatabaseWorker job(s)")
+            worker.cancel_all()
+            worker.wait(10_000)
+    for ref in _started_qthreads:
+        thread = ref()  # type: ignore[operator]
+        if thread is not None and shiboken6.isValid(thread) and thread.isRunning():
+            leaks.append(f"QThread {type(thread).__name__}")
+            thread.wait(10_000)
+    _started_qthreads.clear()
+    if leaks:
+        pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
+
+
+@pytest.fixture
+def db_worker(qapp: object) -> Iterator[object]:
+    """The console's DatabaseWorker, as the composition root builds it; shut down at the end."""
+    from console.widgets.worker import DatabaseWorker
+
+    worker = DatabaseWorker()
+    yield worker
+    if not worker.running_jobs():  # else left for _no_background_work_left to report
+        worker.shutdown()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read or write the real user's settings, data directory or QSettings."""
