@@ -15,6 +15,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -66,25 +67,28 @@ def _qt_widgets_deleted_before_exit() -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-_started_qthreads: list[object] = []
+def _started_qthreads() -> list[Any]:
+    """Weak references to the QThreads started since the current test began.
 
-
-def _record_qthread_starts() -> None:
-    """Remember every QThread a test starts (weakly), so teardown can tell which still run."""
+    Kept on the patched QThread.start itself: this module may be imported twice (as pytest's
+    conftest and as tests.conftest), and both copies must see the same list.
+    """
     import weakref
 
     from PySide6.QtCore import QThread
 
-    if getattr(QThread.start, "_records_starts", False):
-        return
-    original = QThread.start
+    started: list[Any] | None = getattr(QThread.start, "started", None)
+    if started is None:
+        original = QThread.start
+        started = []
 
-    def start(self: QThread, *args: object) -> None:
-        _started_qthreads.append(weakref.ref(self))
-        original(self, *args)
+        def start(self: QThread, *args: Any) -> None:
+            started.append(weakref.ref(self))
+            original(self, *args)
 
-    start._records_starts = True  # type: ignore[attr-defined]
-    QThread.start = start  # type: ignore[method-assign]
+        start.started = started  # type: ignore[attr-defined]
+        QThread.start = start  # type: ignore[method-assign]
+    return started
 
 
 @pytest.fixture(autouse=True)
@@ -98,28 +102,36 @@ def _no_background_work_left(request: pytest.FixtureRequest) -> Iterator[None]:
     if "PySide6.QtCore" not in sys.modules and not {"qtbot", "qapp", "db_worker"} & set(request.fixturenames):
         yield  # not a Qt test
         return
-    _record_qthread_starts()
-    _started_qthreads.clear()
+    _started_qthreads().clear()
     yield
+    leaks = running_background_work()
+    if leaks:
+        from console.widgets.worker import DatabaseWorker
+
+        for worker in DatabaseWorker.instances():
+            worker.cancel_long_jobs()
+            worker.wait(10_000)
+        for ref in _started_qthreads():
+            thread = ref()
+            if thread is not None:
+                thread.wait(10_000)
+    _started_qthreads().clear()
+    if leaks:
+        pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
+
+
+def running_background_work() -> list[str]:
+    """What a test left running: DatabaseWorker jobs and QThreads it started."""
     import shiboken6
 
     from console.widgets.worker import DatabaseWorker
 
-    leaks: list[str] = []
-    for worker in DatabaseWorker.instances():
-        running = worker.running_jobs()
-        if running:
-            leaks.append(f"{running} DatabaseWorker job(s)")
-            worker.cancel_all()
-            worker.wait(10_000)
-    for ref in _started_qthreads:
-        thread = ref()  # type: ignore[operator]
+    leaks = [f"{n} DatabaseWorker job(s)" for w in DatabaseWorker.instances() if (n := w.running_jobs())]
+    for ref in _started_qthreads():
+        thread = ref()
         if thread is not None and shiboken6.isValid(thread) and thread.isRunning():
             leaks.append(f"QThread {type(thread).__name__}")
-            thread.wait(10_000)
-    _started_qthreads.clear()
-    if leaks:
-        pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
+    return leaks
 
 
 @pytest.fixture

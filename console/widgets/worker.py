@@ -268,11 +268,15 @@ class DatabaseWorker(QObject):
         with self._lock:
             return len(self._active)
 
-    def cancel_all(self) -> None:
-        """Ask every job to stop at its next check; queued calls do not start."""
+    def cancel_long_jobs(self) -> None:
+        """Ask every long job to stop at its next check (its own contract says what is kept).
+
+        Plain calls are left to run: one queued just before the window closed may be a save.
+        """
         with self._lock:
             for job in self._active.values():
-                job.cancel()
+                if job.long:
+                    job.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every queued and running call has returned; True if none is left."""
@@ -281,7 +285,7 @@ class DatabaseWorker(QObject):
     def shutdown(self, msecs: int = SHUTDOWN_WAIT_MS) -> bool:
         """At window close: take no new calls, cancel long jobs, wait (bounded) for the running ones."""
         self._closed = True
-        self.cancel_all()
+        self.cancel_long_jobs()
         done = self.wait(msecs)
         if not done:
             log.warning("%d database call(s) still running at shutdown", self.running_jobs())
