@@ -243,10 +243,13 @@ def main() -> int:
     alerts = services.district.open_alerts(actor)
 
     # -- page load
-    pane = DistrictMapPane(services, actor)
+    from console.widgets.worker import DatabaseWorker
+
+    worker = DatabaseWorker()
+    pane = DistrictMapPane(services.district, services.clock, actor, worker)
     pane.resize(1400, 900)
     cold = show_pane(app, pane)
-    pane2 = DistrictMapPane(services, actor)
+    pane2 = DistrictMapPane(services.district, services.clock, actor, worker)
     pane2.resize(1400, 900)
     warm = show_pane(app, pane2)
     pane2.close()

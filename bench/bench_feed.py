@@ -53,6 +53,8 @@ from console.services.alerts import FeedFilter
 from console.services.container import build_services
 from console.widgets.feed import FeedPane
 from console.widgets.feed_model import COLUMNS, KIND_TITLES, SEVERITY_TITLES, STATUS_TITLES
+from console.widgets.live_bridge import LiveBridge
+from console.widgets.worker import DatabaseWorker
 
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
 COMMUNITIES = 50
@@ -204,12 +206,16 @@ def bench_pane(engine: Engine, repeat: int, rng: random.Random) -> dict[str, lis
     results: dict[str, list[float]] = {}
     firsts = []
     pane = None
+    worker = DatabaseWorker()
+    bridge = LiveBridge(services.open_change_feed(), worker)
     for _ in range(repeat):
         if pane is not None:
             pane.shutdown()
             pane.deleteLater()
         t = time.perf_counter()
-        pane = FeedPane(services, actor, sound=False)
+        pane = FeedPane(
+            services.alerts, services.clock, actor, worker, bridge=bridge, sound=False
+        )
         pane.resize(1600, 900)
         pane.show()
         until_shown(pane)
@@ -276,6 +282,7 @@ def bench_pane(engine: Engine, repeat: int, rng: random.Random) -> dict[str, lis
     results["burst 100: apply + repaint (GUI thread)"] = gui_share
     results["burst 100: poll + read + apply + repaint"] = whole
     pane.shutdown()
+    bridge.close()
     return results
 
 

@@ -233,12 +233,24 @@ def feed_latency(
     from console.db import make_engine
     from console.services.container import build_services
     from console.widgets.feed import FeedPane
+    from console.widgets.live_bridge import LiveBridge
+    from console.widgets.worker import DatabaseWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     engine = make_engine(url)
     services = build_services(engine, SystemClock())
     actor = services.users.ensure_user("bench", "基准", "duty_officer")
-    pane = FeedPane(services, actor, sound=False, page_size=200)
+    worker = DatabaseWorker()
+    bridge = LiveBridge(services.open_change_feed(), worker)
+    pane = FeedPane(
+        services.alerts,
+        services.clock,
+        actor,
+        worker,
+        bridge=bridge,
+        sound=False,
+        page_size=200,
+    )
     pane.resize(1600, 900)
     pane.show()
     while pane.busy():
@@ -289,6 +301,7 @@ def feed_latency(
         if child.poll() is None:
             child.kill()
     pane.shutdown()
+    bridge.close()
     engine.dispose()
     elapsed = max((t1 for _t0, t1 in sent.values()), default=started) - started
     from_call = [seen[i] - t0 for i, (t0, _t1) in sent.items() if i in seen]

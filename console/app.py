@@ -29,6 +29,7 @@ from console.config import Settings, data_dir, settings_path
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
+    from console.widgets.worker import DatabaseWorker
     from console.widgets.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -245,11 +246,13 @@ def sign_in(services: Services, settings: Settings, demo: bool) -> Actor:
     return services.users.demo_sign_in()
 
 
-def build_workspace(services: Services, actor: Actor, settings: Settings) -> Workspace:
+def build_workspace(
+    services: Services, actor: Actor, settings: Settings, worker: DatabaseWorker
+) -> Workspace:
     """The panes of the main window and their wiring (imported here: after the splash has painted)."""
     from console.widgets.workspace import Workspace
 
-    return Workspace(services, actor, settings)
+    return Workspace(services, actor, settings, worker)
 
 
 def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) -> int:
@@ -300,13 +303,16 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         report(QCoreApplication.translate("app", "正在加载…"))
         from console.services.container import build_services, station_jobs
         from console.widgets.main_window import MainWindow
+        from console.widgets.worker import DatabaseWorker
 
         services = build_services(engine)
         jobs = station_jobs(services)
         jobs.start()
+        # The one pool every pane's database calls run on; the window waits for it at close.
+        worker = DatabaseWorker(app)
         actor = sign_in(services, settings, demo)
-        workspace = build_workspace(services, actor, settings)
-        window = MainWindow(services, actor, settings, workspace.panes)
+        workspace = build_workspace(services, actor, settings, worker)
+        window = MainWindow(services, actor, settings, workspace.panes, worker)
         workspace.attach(window)
         app.aboutToQuit.connect(workspace.shutdown)
         if window.first_start:  # a duty-room screen is the console's own
@@ -317,6 +323,7 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         splash.close()
         startup_marks["window_shown"] = time.perf_counter()
         rc = app.exec()
+        worker.shutdown()  # already done if the window closed; not if the session ended otherwise
         # Delete the window (and the district map's web page with it) while Qt still runs: a
         # QWebEnginePage outliving its profile at interpreter exit crashes the process.
         shiboken6.delete(window)

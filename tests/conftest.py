@@ -15,6 +15,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -64,6 +65,84 @@ def _qt_widgets_deleted_before_exit() -> Iterator[None]:
         if shiboken6.isValid(widget):
             shiboken6.delete(widget)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _started_qthreads() -> list[Any]:
+    """Weak references to the QThreads started since the current test began.
+
+    Kept on the patched QThread.start itself: this module may be imported twice (as pytest's
+    conftest and as tests.conftest), and both copies must see the same list.
+    """
+    import weakref
+
+    from PySide6.QtCore import QThread
+
+    started: list[Any] | None = getattr(QThread.start, "started", None)
+    if started is None:
+        original = QThread.start
+        started = []
+
+        def start(self: QThread, *args: Any) -> None:
+            started.append(weakref.ref(self))
+            original(self, *args)
+
+        start.started = started  # type: ignore[attr-defined]
+        QThread.start = start  # type: ignore[method-assign]
+    return started
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves a DatabaseWorker job or a QThread running when it ends.
+
+    Work left running would touch the next test's database or call back a deleted widget. The
+    check runs after the test's own fixtures are torn down; what it finds is then waited for
+    (bounded) so one leaky test does not spill into the next.
+    """
+    if "PySide6.QtCore" not in sys.modules and not {"qtbot", "qapp", "db_worker"} & set(request.fixturenames):
+        yield  # not a Qt test
+        return
+    _started_qthreads().clear()
+    yield
+    leaks = running_background_work()
+    if leaks:
+        from console.widgets.worker import DatabaseWorker
+
+        for worker in DatabaseWorker.instances():
+            worker.cancel_long_jobs()
+            worker.wait(10_000)
+        for ref in _started_qthreads():
+            thread = ref()
+            if thread is not None:
+                thread.wait(10_000)
+    _started_qthreads().clear()
+    if leaks:
+        pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
+
+
+def running_background_work() -> list[str]:
+    """What a test left running: DatabaseWorker jobs and QThreads it started."""
+    import shiboken6
+
+    from console.widgets.worker import DatabaseWorker
+
+    leaks = [f"{n} DatabaseWorker job(s)" for w in DatabaseWorker.instances() if (n := w.running_jobs())]
+    for ref in _started_qthreads():
+        thread = ref()
+        if thread is not None and shiboken6.isValid(thread) and thread.isRunning():
+            leaks.append(f"QThread {type(thread).__name__}")
+    return leaks
+
+
+@pytest.fixture
+def db_worker(qapp: object) -> Iterator[object]:
+    """The console's DatabaseWorker, as the composition root builds it; shut down at the end."""
+    from console.widgets.worker import DatabaseWorker
+
+    worker = DatabaseWorker()
+    yield worker
+    if not worker.running_jobs():  # else left for _no_background_work_left to report
+        worker.shutdown()
 
 
 @pytest.fixture(autouse=True)

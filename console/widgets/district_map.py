@@ -38,14 +38,15 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.widgets.common import BackgroundRunner, EmptyState
+from console.widgets.common import EmptyState
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.config import Settings
     from console.security import Actor
-    from console.services.container import Services
-    from console.services.maps import AlertMarker, CommunitySummary
+    from console.services.maps import AlertMarker, CommunitySummary, DistrictService
+    from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
 
@@ -209,14 +210,17 @@ class DistrictMapPane(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        district: DistrictService,
+        clock: Clock,
         actor: Actor,
+        worker: DatabaseWorker,
         settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("districtMapPane")
-        self._services = services
+        self._district = district
+        self._clock = clock
         self._actor = actor
         self._tile_url = settings.tile_url.strip() if settings is not None else ""
         app = QApplication.instance()
@@ -224,7 +228,7 @@ class DistrictMapPane(QWidget):
         if theme_name is None and isinstance(app, QApplication):
             theme_name = current_theme(app)
         self._theme = normalise_theme(theme_name)
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self._started = False
         self._loading = False
         self._pending = False
@@ -307,15 +311,15 @@ class DistrictMapPane(QWidget):
         self._last_load = time.monotonic()
         need_page = not self._page_set  # built again if the first load failed before it was set
         self._started = True
-        services, actor = self._services, self._actor
+        district, clock, actor = self._district, self._clock, self._actor
         tile_url, theme = self._tile_url, self._theme
 
         def load() -> tuple[str | None, DistrictSnapshot]:
             page = build_page_html(tile_url, theme) if need_page else None
-            communities = services.district.communities(actor)
+            communities = district.communities(actor)
             visible = actor.can(Permission.VIEW_ALERTS)
-            alerts = services.district.open_alerts(actor) if visible else []
-            return page, DistrictSnapshot(communities, alerts, visible, services.clock.now())
+            alerts = district.open_alerts(actor) if visible else []
+            return page, DistrictSnapshot(communities, alerts, visible, clock.now())
 
         self._runner.submit(load, self._on_loaded, self._on_load_failed)
 

@@ -31,14 +31,16 @@ from console.errors import ConflictError, UserError
 from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
-from console.widgets.common import BackgroundRunner, EmptyState
+from console.widgets.common import EmptyState
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import AlertNotifier
 
 if TYPE_CHECKING:
-    from console.services.container import Services
+    from console.clock import Clock
+    from console.services.alerts import AlertService
+    from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +59,19 @@ class FeedPane(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        alerts: AlertService,
+        clock: Clock,
         actor: Actor,
+        worker: DatabaseWorker,
         parent: QWidget | None = None,
         *,
-        bridge: LiveBridge | None = None,
+        bridge: LiveBridge,
         sound: bool = True,
         page_size: int = PAGE,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._alerts = alerts
+        self._clock = clock
         self._actor = actor
         self._page_size = page_size
         self._filters = FeedFilter()
@@ -77,15 +82,15 @@ class FeedPane(QWidget):
         self._detail_for: int | None = None
         # Until the dispatch issue connects its dialog, D asks for confirmation and marks dispatched.
         self.builtin_dispatch = True
-        self._runner = BackgroundRunner(self)
-        self._live_runner = BackgroundRunner(self)
+        # Live re-reads get their own lane so they never wait behind a slow filtered page.
+        self._runner = worker.lane(self)
+        self._live_runner = worker.lane(self, "live")
         self.notifier = AlertNotifier(self, sound=sound)
-        self._own_bridge = bridge is None
-        self.bridge = bridge if bridge is not None else LiveBridge(services.open_change_feed(), self)
+        self.bridge = bridge
         self.bridge.alert_changed.connect(self._on_bridge_alert_changed)
         self.bridge.connection_changed.connect(self._on_bridge_connection_changed)
 
-        self.model = FeedModel(services.clock, self)
+        self.model = FeedModel(clock, self)
         self.model.fetch_requested.connect(self._on_model_fetch_requested)
         self._build_ui()
         self._paint_timer = QTimer(self)
@@ -96,9 +101,7 @@ class FeedPane(QWidget):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self.model.tick_ages)
         self._age_timer.start()
-        self._runner.submit(
-            lambda: services.alerts.communities(actor), self._on_communities_loaded, self._on_failed
-        )
+        self._runner.submit(lambda: alerts.communities(actor), self._on_communities_loaded, self._on_failed)
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ class FeedPane(QWidget):
         """Load the first page for the current filter (off the GUI thread)."""
         self._generation += 1
         generation, filters, size = self._generation, self._filters, self._page_size
-        alerts, actor = self._services.alerts, self._actor
+        alerts, actor = self._alerts, self._actor
         self._runner.submit(
             lambda: (alerts.feed_page(actor, filters, None, size), alerts.urgent_open_count(actor)),
             lambda result: self._on_first_page(generation, result),
@@ -206,7 +209,7 @@ class FeedPane(QWidget):
     @Slot(object)
     def _on_model_fetch_requested(self, cursor: Cursor) -> None:
         generation, filters, size = self._generation, self._filters, self._page_size
-        alerts, actor = self._services.alerts, self._actor
+        alerts, actor = self._alerts, self._actor
 
         def done(rows: list[AlertRow]) -> None:
             if generation == self._generation:
@@ -250,7 +253,7 @@ class FeedPane(QWidget):
         ids, self._pending_live = sorted(self._pending_live), set()
         self._live_in_flight = True
         generation, filters = self._generation, self._filters
-        alerts, actor = self._services.alerts, self._actor
+        alerts, actor = self._alerts, self._actor
         self._live_runner.submit(
             lambda: (alerts.alerts_by_ids(actor, ids, filters), alerts.urgent_open_count(actor)),
             lambda result: self._on_live_rows(generation, ids, result),
@@ -345,7 +348,7 @@ class FeedPane(QWidget):
     def _load_detail(self, alert_id: int, unmask: bool = False) -> None:
         self._detail_for = alert_id
         self.detail.show_loading()
-        alerts, actor = self._services.alerts, self._actor
+        alerts, actor = self._alerts, self._actor
 
         def done(detail: AlertDetail) -> None:
             if detail.alert.id == self._detail_for:
@@ -384,7 +387,7 @@ class FeedPane(QWidget):
     def acknowledge_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            alerts, actor = self._services.alerts, self._actor
+            alerts, actor = self._alerts, self._actor
             self._triage(row, lambda: alerts.acknowledge(actor, row.id, row.version))
 
     def dispatch_selected(self) -> None:
@@ -393,7 +396,7 @@ class FeedPane(QWidget):
             return
         self.dispatch_requested.emit(row.id)
         if self.builtin_dispatch and self.confirm_dispatch(row):
-            alerts, actor = self._services.alerts, self._actor
+            alerts, actor = self._alerts, self._actor
             self._triage(row, lambda: alerts.mark_dispatched(actor, row.id, row.version))
 
     def resolve_selected(self) -> None:
@@ -402,7 +405,7 @@ class FeedPane(QWidget):
             return
         resolution = self.ask_resolution(row)
         if resolution is not None:
-            alerts, actor = self._services.alerts, self._actor
+            alerts, actor = self._alerts, self._actor
             self._triage(
                 row,
                 lambda: alerts.resolve(
@@ -458,8 +461,6 @@ class FeedPane(QWidget):
         for timer in (self._age_timer, self._paint_timer):
             timer.stop()
         self.filter_bar.stop()
-        if self._own_bridge:
-            self.bridge.close()
         self._runner.wait()
         self._live_runner.wait()
 

@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.maps import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
-from console.widgets.common import BackgroundRunner, EmptyState
+from console.widgets.common import EmptyState
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
 from console.widgets.household_dialog import HouseholdDialog
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.security import Actor
-    from console.services.container import Services
-    from console.services.registry import VisitResult
+    from console.services.maps import GridMapService
+    from console.services.registry import VerificationService, VisitResult
+    from console.widgets.worker import DatabaseWorker
 
 LIVE_BATCH_MS = 30  # several changes in one burst are fetched together
 
@@ -107,11 +109,22 @@ class GridMapPane(QWidget):
     household_recoloured = Signal(int)
     """A household's colour was updated from a live change or a visit recorded here."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        gridmap: GridMapService,
+        verification: VerificationService,
+        clock: Clock,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._gridmap = gridmap
+        self._verification = verification  # for the household dialog's "record visit"
+        self._clock = clock
         self._actor = actor
-        self._runner = BackgroundRunner(self)
+        self._worker = worker
+        self._runner = worker.lane(self)
         self._pending_live: set[int] = set()
         self._pending_show: tuple[str, int] | None = None
         self.open_dialog_on_click = True
@@ -192,7 +205,7 @@ class GridMapPane(QWidget):
         if self.view.snapshot() is None:
             self.stack.setCurrentIndex(0)
         self.reload_button.setEnabled(False)
-        gridmap, actor = self._services.gridmap, self._actor
+        gridmap, actor = self._gridmap, self._actor
         self._runner.submit(lambda: gridmap.load(actor), self._on_loaded, self._on_load_failed)
 
     def _on_loaded(self, snapshot: GridSnapshot) -> None:
@@ -323,7 +336,9 @@ class GridMapPane(QWidget):
             self.open_household(household_id)
 
     def open_household(self, household_id: int) -> HouseholdDialog:
-        dialog = HouseholdDialog(self._services, self._actor, household_id, self)
+        dialog = HouseholdDialog(
+            self._gridmap, self._verification, self._clock, self._actor, self._worker, household_id, self
+        )
         dialog.visit_recorded.connect(self._on_dialog_visit_recorded)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
         self._dialogs.append(dialog)
@@ -342,7 +357,7 @@ class GridMapPane(QWidget):
         if (snap.indices_of(ids) < 0).any():
             # A household the map has not seen (an import on another console): reload it all.
             self.load()
-        idx = self._services.gridmap.recolour(snap, ids, [times[i] for i in ids])
+        idx = self._gridmap.recolour(snap, ids, [times[i] for i in ids])
         self.view.refresh_households(np.asarray(idx))
         for hid in ids:
             self.household_recoloured.emit(hid)
@@ -361,7 +376,7 @@ class GridMapPane(QWidget):
         ids, self._pending_live = sorted(self._pending_live), set()
         if not ids or self.view.snapshot() is None:
             return
-        gridmap, actor = self._services.gridmap, self._actor
+        gridmap, actor = self._gridmap, self._actor
         self._runner.submit(lambda: gridmap.verification_times(actor, ids), self.apply_verification)
 
     def closeEvent(self, event: Any) -> None:

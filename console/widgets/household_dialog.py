@@ -33,11 +33,13 @@ from console.security import Permission
 from console.services.maps import HouseholdDetail
 from console.services.registry import NewResident, VisitResult
 from console.widgets import theme
-from console.widgets.common import BackgroundRunner
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.security import Actor
-    from console.services.container import Services
+    from console.services.maps import GridMapService
+    from console.services.registry import VerificationService
+    from console.widgets.worker import DatabaseWorker
 
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 STATUS_WORDS = {"green": "已核实", "orange": "超1个月未核实", "red": "超3个月未核实", "grey": "从未核实"}
@@ -58,16 +60,20 @@ class HouseholdDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        gridmap: GridMapService,
+        verification: VerificationService,
+        clock: Clock,
         actor: Actor,
+        worker: DatabaseWorker,
         household_id: int,
         parent: QWidget | None = None,
         officers: list[tuple[int, str]] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._household_id = services, actor, household_id
+        self._gridmap, self._verification, self._clock = gridmap, verification, clock
+        self._actor, self._worker, self._household_id = actor, worker, household_id
         self._officers = officers or []
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self.detail: HouseholdDetail | None = None
         self.setWindowTitle(self.tr("户详情"))
         self.resize(720, 560)
@@ -114,7 +120,7 @@ class HouseholdDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        gridmap, actor, hid = self._services.gridmap, self._actor, self._household_id
+        gridmap, actor, hid = self._gridmap, self._actor, self._household_id
         self._runner.submit(lambda: gridmap.household_detail(actor, hid), self._on_detail, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
@@ -165,7 +171,15 @@ class HouseholdDialog(QDialog):
     def open_visit_dialog(self) -> VisitDialog | None:
         if self.detail is None:
             return None
-        dialog = VisitDialog(self._services, self._actor, self.detail, self, officers=self._officers)
+        dialog = VisitDialog(
+            self._verification,
+            self._clock,
+            self._actor,
+            self._worker,
+            self.detail,
+            self,
+            officers=self._officers,
+        )
         dialog.visit_recorded.connect(self._on_visit_recorded)
         dialog.show()
         return dialog
@@ -187,15 +201,17 @@ class VisitDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        verification: VerificationService,
+        clock: Clock,
         actor: Actor,
+        worker: DatabaseWorker,
         detail: HouseholdDetail,
         parent: QWidget | None = None,
         officers: list[tuple[int, str]] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._detail = services, actor, detail
-        self._runner = BackgroundRunner(self)
+        self._verification, self._actor, self._detail = verification, actor, detail
+        self._runner = worker.lane(self)
         self.result_value: VisitResult | None = None
         self.setWindowTitle(self.tr("记录核实 — %1").replace("%1", detail.address))
         self.resize(760, 560)
@@ -203,9 +219,7 @@ class VisitDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setTimeZone(QTimeZone(8 * 3600))
-        self.when.setDateTime(
-            QDateTime.fromSecsSinceEpoch(int(services.clock.now().timestamp()), QTimeZone(8 * 3600))
-        )
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(clock.now().timestamp()), QTimeZone(8 * 3600)))
         self.officer = QComboBox(self)
         self.officer.addItem(self.tr("（本人）%1").replace("%1", actor.display_name), None)
         for oid, name in officers or []:
@@ -295,7 +309,7 @@ class VisitDialog(QDialog):
         ]
         added = self._new_residents()
         visited = dt.datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), STATION_TZ)
-        svc, actor, d = self._services.verification, self._actor, self._detail
+        svc, actor, d = self._verification, self._actor, self._detail
         officer, note = self.officer.currentData(), self.note.toPlainText()
         self.buttons.setEnabled(False)
         self.error.clear()

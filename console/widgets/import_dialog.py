@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import sys
-import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,36 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import UserError
-from console.widgets.common import BackgroundRunner
+
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.registry import RegistryImportService
+    from console.widgets.worker import DatabaseWorker, Job
 
 ENCODINGS = ("gbk", "gb18030", "big5", "utf-16")
-
-
-class _ImportWorker(QThread):
-    """Runs one import on its own thread; reports progress and the result through signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, service: Any, actor: Any, path: str, encoding: str | None, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._service, self._actor, self._path, self._encoding = service, actor, path, encoding
-        self.cancel_requested = threading.Event()
-
-    def run(self) -> None:
-        try:
-            report = self._service.import_registry(
-                self._actor,
-                self._path,
-                encoding=self._encoding,
-                progress=lambda done, total: self.progressed.emit(done, total),
-                cancel=self.cancel_requested.is_set,
-            )
-        except Exception as exc:  # shown in the dialog; a bug also goes to the crash handler there
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(report)
 
 
 class RegistryImportDialog(QDialog):
@@ -66,12 +42,19 @@ class RegistryImportDialog(QDialog):
     registry_imported = Signal(object)
     """An import finished (the ImportReport): maps and worklists may reload."""
 
-    def __init__(self, services: Any, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        registry_import: RegistryImportService,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._service = services.registry_import
+        self._service = registry_import
         self._actor = actor
-        self._worker: _ImportWorker | None = None
-        self._runner = BackgroundRunner(self)
+        self._worker = worker
+        self._job: Job | None = None
+        self._runner = worker.lane(self)
         self._path = ""
         self._encoding: str | None = None
         self.report: Any = None
@@ -161,7 +144,12 @@ class RegistryImportDialog(QDialog):
         self._on_import_button_clicked()
 
     def is_running(self) -> bool:
-        return self._worker is not None and self._worker.isRunning()
+        """An import is under way (its report has not arrived yet)."""
+        return self._job is not None
+
+    def cancel_import(self) -> None:
+        """Stop the running import after the chunk being written (the rows already kept stay)."""
+        self._on_cancel_button_clicked()
 
     def save_rejections(self, path: str) -> None:
         """Write the rejected rows (row, column, rule) as a CSV that Excel opens (UTF-8 with BOM)."""
@@ -245,15 +233,25 @@ class RegistryImportDialog(QDialog):
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 0)
         self._set_message(self.tr("正在导入 … 取消时, 已导入的行会保留 (再次导入同一文件即可继续)"))
-        self._worker = _ImportWorker(self._service, self._actor, self._path, self._encoding, self)
-        self._worker.progressed.connect(self._on_worker_progressed)
-        self._worker.succeeded.connect(self._on_worker_succeeded)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.start()
+        service, actor, path, encoding = self._service, self._actor, self._path, self._encoding
+
+        def run(job: Job) -> Any:  # an ImportReport (the registry package does not export its name)
+            # The importer commits chunk by chunk and polls cancel between chunks (its contract).
+            return service.import_registry(
+                actor, path, encoding=encoding, progress=job.report_progress, cancel=job.is_cancelled
+            )
+
+        self._job = self._worker.start_job(
+            run,
+            self._on_worker_succeeded,
+            self._on_worker_failed,
+            self._on_worker_progressed,
+            owner=self,
+        )
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel_requested.set()
+        if self._job is not None and not self._job.is_cancelled():
+            self._job.cancel()
             self.cancel_button.setEnabled(False)
             self._set_message(self.tr("正在取消 … 已导入的行会保留"))
 
@@ -286,8 +284,7 @@ class RegistryImportDialog(QDialog):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _finish(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+        self._job = None
         self.cancel_button.setVisible(False)
         self.choose_button.setEnabled(True)
 
@@ -297,9 +294,15 @@ class RegistryImportDialog(QDialog):
         if path:
             self.save_rejections(path)
 
+    def reject(self) -> None:
+        """Esc (or the window's close button) cancels a running import first; the report follows."""
+        if self.is_running():
+            self.cancel_import()
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
-        if self._worker is not None and self._worker.isRunning():
-            self._worker.cancel_requested.set()  # stop after the current chunk; whole rows only
-            self._worker.wait()
-        self._runner.wait()
+        if self._job is not None:
+            self._job.cancel()  # stop after the current chunk; whole rows only
+        self._runner.discard()  # a preview nobody will look at
         super().done(result)

@@ -16,7 +16,7 @@ import logging
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 
 from console.live import Change, ChangeFeed
-from console.widgets.common import BackgroundRunner
+from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class LiveBridge(QObject):
     def __init__(
         self,
         feed: ChangeFeed,
+        worker: DatabaseWorker,
         parent: QObject | None = None,
         *,
         poll_ms: int = SQLITE_POLL_MS,
@@ -53,7 +54,7 @@ class LiveBridge(QObject):
         self._reconnecting = False
         self._closed = False
         self._connected = feed.connected
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self._polling = False
         self._poll_again = False
         self._listening = feed.backend == "postgresql"

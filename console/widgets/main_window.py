@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 from console import __version__
 from console.config import Settings
 from console.widgets import theme
-from console.widgets.common import BackgroundRunner
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
+from console.widgets.worker import SHUTDOWN_WAIT_MS
 
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
+    from console.widgets.worker import DatabaseWorker
 
 ORGANISATION = "duty-console"
 APPLICATION = "duty-console"
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         actor: Actor,
         settings: Settings,
         panes: dict[str, QWidget],
+        worker: DatabaseWorker,
         parent: QWidget | None = None,
         health_interval_ms: int = HEALTH_INTERVAL_MS,
     ) -> None:
@@ -97,7 +99,9 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.actions_by_name: dict[str, QAction] = {}
         self._connected: bool | None = None
-        self._runner = BackgroundRunner(self)
+        self._worker = worker
+        self._runner = worker.lane(self)
+        worker.user_error.connect(self._on_worker_user_error)
         self._shortcuts_dialog: QDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.first_start = False
@@ -348,6 +352,9 @@ class MainWindow(QMainWindow):
         if changed:
             self.connection_changed.emit(connected)
 
+    def _on_worker_user_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
     def _show_connection(self, connected: bool | None) -> None:
         self._connected = connected
         if connected is None:
@@ -381,7 +388,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("界面语言已保存, 重新启动程序后生效。"), 15000)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self._services.health.probe, self)
+        dialog = SettingsDialog(self._settings, self._services.health.probe, self._worker, self)
         dialog.settings_saved.connect(self._on_settings_dialog_saved)
         self.settings_dialog = dialog
         dialog.open()
@@ -485,5 +492,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self._health_timer.stop()
         self._clock_timer.stop()
-        self._runner.wait(6000)  # a ping to a dead server gives up after its connect timeout
+        # Wait (bounded) for what is still running: a ping to a dead server gives up after its
+        # connect timeout, a registry import is cancelled and stops after its current chunk.
+        self._worker.shutdown(SHUTDOWN_WAIT_MS)
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,7 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets.common import BackgroundRunner
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.registry import SearchService
+    from console.widgets.worker import DatabaseWorker
+
 
 DEBOUNCE_MS = 150
 _HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole
@@ -29,12 +33,14 @@ class SearchDialog(QDialog):
     household_chosen = Signal(int)
     """The user pressed Enter (or double-clicked) on a result: show this household on the grid map."""
 
-    def __init__(self, services: Any, actor: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, search: SearchService, actor: Actor, worker: DatabaseWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._search = services.search
+        self._search = search
         self._actor = actor
         self._generation = 0
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self.setWindowTitle(self.tr("搜索"))
         self.resize(760, 520)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from console.config import Settings, default_db_url, save_settings
 from console.errors import UserError
-from console.widgets.common import BackgroundRunner
+
+if TYPE_CHECKING:
+    from console.widgets.worker import DatabaseWorker
 
 
 class SettingsDialog(QDialog):
@@ -36,6 +39,7 @@ class SettingsDialog(QDialog):
         self,
         settings: Settings,
         probe: Callable[[str], str],
+        worker: DatabaseWorker,
         parent: QWidget | None = None,
         settings_file: Path | None = None,
     ) -> None:
@@ -47,7 +51,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._probe = probe
         self._settings_file = settings_file
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
 
         self.db_url = QLineEdit(settings.db_url, self)
         self.db_url.setPlaceholderText(

@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from console.errors import UserError
 from console.security import Actor, Permission
-from console.widgets.common import BackgroundRunner
 
 if TYPE_CHECKING:
-    from console.services.container import Services
-    from console.services.station import StationParameters
+    from console.services.station import StationParameters, StationService
+    from console.widgets.worker import DatabaseWorker
 
 
 class StationDialog(QDialog):
@@ -22,12 +21,14 @@ class StationDialog(QDialog):
     parameters_saved = Signal(object)
     """New StationParameters were stored (maps reload to recolour)."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, station: StationService, actor: Actor, worker: DatabaseWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._station = services.station
+        self._station = station
         self._actor = actor
         self._current: StationParameters | None = None
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self.setWindowTitle(self.tr("站点参数"))
         self.orange_days = QSpinBox(self)
         self.red_days = QSpinBox(self)

@@ -44,12 +44,13 @@ from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow
 from console.validators import validate_id_number, validate_plate
-from console.widgets.common import BackgroundRunner
 from console.widgets.feed_model import SEVERITY_TITLES, title
 from console.widgets.live_bridge import LiveBridge
 
 if TYPE_CHECKING:
-    from console.services.container import Services
+    from console.clock import Clock
+    from console.services.alerts import WatchlistService
+    from console.widgets.worker import DatabaseWorker
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))
 _COLUMNS = ("类型", "车牌/身份证号", "姓名", "布控事由", "等级", "关联案件", "到期", "添加人")
@@ -252,16 +253,19 @@ class WatchlistPane(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        watchlist: WatchlistService,
+        clock: Clock,
         actor: Actor,
+        worker: DatabaseWorker,
         parent: QWidget | None = None,
         *,
         bridge: LiveBridge | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._watchlist = watchlist
+        self._clock = clock
         self._actor = actor
-        self._runner = BackgroundRunner(self)
+        self._runner = worker.lane(self)
         self.dialog: WatchlistEntryDialog | None = None
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
@@ -307,7 +311,7 @@ class WatchlistPane(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        watchlist, actor = self._services.watchlist, self._actor
+        watchlist, actor = self._watchlist, self._actor
         self._runner.submit(lambda: watchlist.list_active(actor), self.model.set_rows, self._show_failure)
 
     @Slot(int)
@@ -330,13 +334,13 @@ class WatchlistPane(QWidget):
 
     def _open_dialog(self, entry: WatchlistRow | None) -> None:
         self.message.setVisible(False)
-        dialog = WatchlistEntryDialog(entry, self._services.clock.now(), self)
+        dialog = WatchlistEntryDialog(entry, self._clock.now(), self)
         dialog.submitted.connect(lambda values: self._save(dialog, values))
         self.dialog = dialog
         dialog.open()
 
     def _save(self, dialog: WatchlistEntryDialog, values: dict[str, Any]) -> None:
-        watchlist, actor, entry = self._services.watchlist, self._actor, dialog.entry
+        watchlist, actor, entry = self._watchlist, self._actor, dialog.entry
         if entry is None:
 
             def call() -> Any:
@@ -381,7 +385,7 @@ class WatchlistPane(QWidget):
         entry = self.selected()
         if entry is None or not self.confirm_expire(entry):
             return
-        watchlist, actor = self._services.watchlist, self._actor
+        watchlist, actor = self._watchlist, self._actor
 
         def done(_version: Any) -> None:
             self.entries_changed.emit()

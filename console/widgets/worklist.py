@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from console.security import Permission
 from console.services.registry import Assignment, VisitResult, WorklistRow
 from console.widgets import theme
-from console.widgets.common import BackgroundRunner
 from console.widgets.household_dialog import STATION_TZ, HouseholdDialog, local_time
 
 if TYPE_CHECKING:
+    from console.clock import Clock
     from console.security import Actor
-    from console.services.container import Services
+    from console.services.maps import GridMapService
+    from console.services.registry import VerificationService
+    from console.widgets.worker import DatabaseWorker
 
 COLOUR_WORDS = {"red": "红", "orange": "橙"}
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -118,10 +120,19 @@ class WorklistPane(QWidget):
     show_household_requested = Signal(int)
     """The user asked to see a household on the grid map."""
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        verification: VerificationService,
+        gridmap: GridMapService,
+        clock: Clock,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
-        self._runner = BackgroundRunner(self)
+        self._verification, self._gridmap, self._clock = verification, gridmap, clock
+        self._actor, self._worker = actor, worker
+        self._runner = worker.lane(self)
         self._dialogs: list[HouseholdDialog] = []
         self.officer_box = QComboBox(self)
         self.grid_cell_box = QComboBox(self)
@@ -175,7 +186,7 @@ class WorklistPane(QWidget):
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
         self.csv_button.clicked.connect(self._on_csv_button_clicked)
         self.visit_button.setVisible(actor.can(Permission.VERIFY_HOUSEHOLDS))
-        verification, who = services.verification, actor
+        verification, who = self._verification, actor
         self._runner.submit(lambda: verification.assignments(who), self._on_assignments)
         self.refresh()
 
@@ -212,7 +223,7 @@ class WorklistPane(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        svc, actor = self._services.verification, self._actor
+        svc, actor = self._verification, self._actor
         officer, cell = self.officer_box.currentData(), self.grid_cell_box.currentData()
         self.summary.setText(self.tr("正在载入…"))
         self._runner.submit(
@@ -260,7 +271,9 @@ class WorklistPane(QWidget):
         dialog.detail_loaded.connect(lambda _d, dlg=dialog: dlg.open_visit_dialog())
 
     def open_household(self, household_id: int) -> HouseholdDialog:
-        dialog = HouseholdDialog(self._services, self._actor, household_id, self)
+        dialog = HouseholdDialog(
+            self._gridmap, self._verification, self._clock, self._actor, self._worker, household_id, self
+        )
         dialog.visit_recorded.connect(self._on_visit_recorded)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
         self._dialogs.append(dialog)
@@ -283,7 +296,7 @@ class WorklistPane(QWidget):
             if self.officer_box.currentData() is not None
             else (self.grid_cell_box.currentText())
         )
-        today = self._services.clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d")
+        today = self._clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d")
         return self.tr("核实任务单 — %1 — %2").replace("%1", who).replace("%2", today)
 
     def document(self) -> QTextDocument:
@@ -305,7 +318,7 @@ class WorklistPane(QWidget):
                 f"<td>{when}</td><td align='right'>{'' if r.days_overdue is None else r.days_overdue}</td>"
                 "<td>□</td></tr>"
             )
-        printed = self._services.clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M")
+        printed = self._clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M")
         text = (
             f"<h2>{html.escape(self.title())}</h2>"
             f"<p>{html.escape(self.summary.text())}</p>"
@@ -342,7 +355,7 @@ class WorklistPane(QWidget):
         return path
 
     def save_csv(self, path: str | Path) -> Path:
-        return self._services.verification.export_worklist_csv(self.model.rows, path)
+        return self._verification.export_worklist_csv(self.model.rows, path)
 
     def print_worklist(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.widgets.main_window import MainWindow
+    from console.widgets.worker import DatabaseWorker
 
 
 def _coming(title: str, text: str) -> QWidget:
@@ -28,10 +29,18 @@ def _coming(title: str, text: str) -> QWidget:
 
 
 class Workspace(QObject):
-    """Builds every pane once, shares one LiveBridge among them, and connects them to each other."""
+    """Builds every pane once, shares one LiveBridge among them, and connects them to each other.
+
+    Each pane is handed the services it uses, by name, and the console's one DatabaseWorker.
+    """
 
     def __init__(
-        self, services: Services, actor: Actor, settings: Settings, parent: QObject | None = None
+        self,
+        services: Services,
+        actor: Actor,
+        settings: Settings,
+        worker: DatabaseWorker,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         from console.widgets.district_map import DistrictMapPane
@@ -43,18 +52,20 @@ class Workspace(QObject):
 
         self._services = services
         self._actor = actor
+        self._worker = worker
         self._search_dialog: QWidget | None = None
         self._window: MainWindow | None = None
         self._shut_down = False
-        self.bridge = LiveBridge(services.open_change_feed(), self)
-        self.feed = FeedPane(services, actor, bridge=self.bridge, sound=settings.sound)
-        self.grid_map = GridMapPane(services, actor)
+        clock = services.clock
+        self.bridge = LiveBridge(services.open_change_feed(), worker, self)
+        self.feed = FeedPane(services.alerts, clock, actor, worker, bridge=self.bridge, sound=settings.sound)
+        self.grid_map = GridMapPane(services.gridmap, services.verification, clock, actor, worker)
         self.grid_map.connect_live(self.bridge)
-        self.district_map = DistrictMapPane(services, actor, settings)
+        self.district_map = DistrictMapPane(services.district, clock, actor, worker, settings)
         self.bridge.alert_changed.connect(self._on_bridge_something_changed)
         self.bridge.household_changed.connect(self._on_bridge_something_changed)
-        self.watchlist = WatchlistPane(services, actor, bridge=self.bridge)
-        self.worklist = WorklistPane(services, actor)
+        self.watchlist = WatchlistPane(services.watchlist, clock, actor, worker, bridge=self.bridge)
+        self.worklist = WorklistPane(services.verification, services.gridmap, clock, actor, worker)
         self.panes: dict[str, QWidget] = {
             "feed": self.feed,
             "map": self.grid_map,
@@ -99,7 +110,7 @@ class Workspace(QObject):
         from console.widgets.search import SearchDialog
 
         if self._search_dialog is None:
-            dialog = SearchDialog(self._services, self._actor, self._window)
+            dialog = SearchDialog(self._services.search, self._actor, self._worker, self._window)
             dialog.household_chosen.connect(self.show_household)
             self._search_dialog = dialog
         self._search_dialog.show()
@@ -109,9 +120,9 @@ class Workspace(QObject):
     def _on_window_import_requested(self) -> None:
         from console.widgets.import_dialog import RegistryImportDialog
 
-        dialog = RegistryImportDialog(self._services, self._actor, self._window)
+        dialog = RegistryImportDialog(self._services.registry_import, self._actor, self._worker, self._window)
         dialog.registry_imported.connect(self._on_import_dialog_registry_imported)
-        dialog.exec()  # the import itself runs on the dialog's worker thread
+        dialog.exec()  # the import itself runs on the console's DatabaseWorker
         dialog.deleteLater()
 
     def _on_import_dialog_registry_imported(self, _report: object) -> None:
@@ -126,7 +137,7 @@ class Workspace(QObject):
     def _on_window_station_requested(self) -> None:
         from console.widgets.station_dialog import StationDialog
 
-        dialog = StationDialog(self._services, self._actor, self._window)
+        dialog = StationDialog(self._services.station, self._actor, self._worker, self._window)
         dialog.parameters_saved.connect(self._on_station_dialog_parameters_saved)
         dialog.exec()
         dialog.deleteLater()

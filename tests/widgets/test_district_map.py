@@ -28,6 +28,7 @@ from console.services.container import Services, build_services
 from console.widgets import district_map
 from console.widgets.district_map import DistrictMapPane, build_page_html, prepare_web_engine
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS
+from console.widgets.worker import DatabaseWorker
 
 # QtWebEngine wants this before pytest-qt creates the QApplication (importing the module above
 # already loaded QtWebEngineWidgets, which is the other half of the requirement).
@@ -135,8 +136,10 @@ def _js(qtbot: Any, pane: DistrictMapPane, expression: str) -> Any:
     return json.loads(box[0])
 
 
-def _open_pane(qtbot: Any, services: Services, actor: Actor, **kwargs: Any) -> DistrictMapPane:
-    pane = DistrictMapPane(services, actor, **kwargs)
+def _open_pane(
+    qtbot: Any, worker: DatabaseWorker, services: Services, actor: Actor, **kwargs: Any
+) -> DistrictMapPane:
+    pane = DistrictMapPane(services.district, services.clock, actor, worker, **kwargs)
     qtbot.addWidget(pane)
     pane.resize(1000, 700)
     return pane
@@ -161,10 +164,10 @@ LAYERS_JS = """JSON.stringify({
 
 
 def test_every_placed_community_is_drawn_in_the_colour_of_its_overdue_share(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     _show_and_wait(qtbot, pane)
 
     drawn = _js(qtbot, pane, LAYERS_JS)
@@ -195,10 +198,10 @@ def test_every_placed_community_is_drawn_in_the_colour_of_its_overdue_share(
 
 
 def test_zoomed_out_a_badge_counts_the_alerts_of_a_community(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     _show_and_wait(qtbot, pane)
     drawn = _js(qtbot, pane, "dutyMap.setZoom(11, {animate: false}); " + LAYERS_JS)
     assert not [a for a in drawn["alerts"] if a["onMap"]]
@@ -220,10 +223,10 @@ def test_zoomed_out_a_badge_counts_the_alerts_of_a_community(
 
 
 def test_click_on_a_community_reaches_python_with_its_id(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     _show_and_wait(qtbot, pane)
     for community_id in (2, 3):  # a circle, then a polygon
         with qtbot.waitSignal(pane.community_clicked, timeout=5000) as blocker:
@@ -243,10 +246,10 @@ class _Recorder(QWebEngineUrlRequestInterceptor):
 
 
 def test_the_page_requests_nothing_from_the_network(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     recorder = _Recorder()
     pane.view.page().setUrlRequestInterceptor(recorder)
     _show_and_wait(qtbot, pane)
@@ -269,10 +272,10 @@ def test_page_has_no_internet_addresses_except_the_configured_tile_server() -> N
 
 
 def test_refresh_draws_a_new_alert_without_reloading_the_page(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     _show_and_wait(qtbot, pane)
     pane.view.page().runJavaScript("window.officerZoomedIn = true;")
     with engine.begin() as conn:
@@ -287,11 +290,16 @@ def test_refresh_draws_a_new_alert_without_reloading_the_page(
 
 
 def test_a_burst_of_live_changes_redraws_once(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    db_worker: DatabaseWorker,
+    services: Services,
+    engine: Engine,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(district_map, "MIN_REFRESH_INTERVAL_MS", 300)
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     _show_and_wait(qtbot, pane)
     renders: list[tuple[int, int]] = []
     pane.map_rendered.connect(lambda c, a: renders.append((c, a)))
@@ -303,10 +311,10 @@ def test_a_burst_of_live_changes_redraws_once(
 
 
 def test_grid_worker_sees_communities_without_alerts(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("grid_worker"), settings=Settings(theme="light"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("grid_worker"), settings=Settings(theme="light"))
     _show_and_wait(qtbot, pane)
     drawn = _js(qtbot, pane, LAYERS_JS)
     assert len(drawn["communities"]) == 4 and drawn["alerts"] == []
@@ -314,10 +322,10 @@ def test_grid_worker_sees_communities_without_alerts(
 
 
 def test_empty_state_when_no_community_has_a_position(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now(), placed=False)
-    pane = _open_pane(qtbot, services, _actor("duty_officer"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
     with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS) as blocker:
         pane.show()
     assert blocker.args == [0, 0]
@@ -326,10 +334,10 @@ def test_empty_state_when_no_community_has_a_position(
 
 
 def test_a_user_who_may_not_see_the_registry_is_told_so(
-    qtbot: Any, services: Services, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
 ) -> None:
     _seed(engine, clock.now())
-    pane = _open_pane(qtbot, services, _actor("system"))
+    pane = _open_pane(qtbot, db_worker, services, _actor("system"))
     with qtbot.waitSignal(pane.load_failed, timeout=LOAD_TIMEOUT_MS) as blocker:
         pane.show()
     assert "view_registry" in blocker.args[0]

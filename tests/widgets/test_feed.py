@@ -19,6 +19,8 @@ from console.services.container import Services, build_services
 from console.widgets.alert_detail import Resolution, ResolveDialog
 from console.widgets.feed import FeedPane
 from console.widgets.feed_model import ROW_ROLE, FeedModel
+from console.widgets.live_bridge import LiveBridge
+from console.widgets.worker import DatabaseWorker
 from tests.factories import add_communities, add_station
 
 RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -82,11 +84,17 @@ def services(engine: Engine, clock: FixedClock) -> Services:
 
 
 @pytest.fixture
-def make_pane(qtbot: Any, services: Services, duty_officer: Actor) -> Iterator[Any]:
+def make_pane(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, duty_officer: Actor
+) -> Iterator[Any]:
     panes: list[FeedPane] = []
+    bridges: list[LiveBridge] = []
 
     def make(**kw: Any) -> FeedPane:
-        pane = FeedPane(services, duty_officer, sound=False, **kw)
+        if "bridge" not in kw:
+            kw["bridge"] = LiveBridge(services.open_change_feed(), db_worker)
+            bridges.append(kw["bridge"])
+        pane = FeedPane(services.alerts, services.clock, duty_officer, db_worker, sound=False, **kw)
         qtbot.addWidget(pane)
         pane.resize(1200, 600)
         pane.show()
@@ -97,6 +105,8 @@ def make_pane(qtbot: Any, services: Services, duty_officer: Actor) -> Iterator[A
     yield make
     for pane in panes:
         pane.shutdown()
+    for bridge in bridges:
+        bridge.close()
 
 
 def settle(qtbot: Any, pane: FeedPane) -> None:
@@ -283,15 +293,14 @@ def test_resolve_dialog_insists_on_outcome_and_read_for_plate_reads(
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_the_bridge_reconnects_after_the_listener_is_killed_and_delivers_what_was_missed(
-    qtbot: Any, engine: Engine, clock: FixedClock
+    qtbot: Any, db_worker: DatabaseWorker, engine: Engine, clock: FixedClock
 ) -> None:
     from sqlalchemy import text
 
     from console.live import ChangeFeed
-    from console.widgets.live_bridge import LiveBridge
 
     raiser = Raiser(engine, clock.now())
-    bridge = LiveBridge(ChangeFeed(engine), fallback_ms=200)
+    bridge = LiveBridge(ChangeFeed(engine), db_worker, fallback_ms=200)
     got: list[int] = []
     states: list[bool] = []
     bridge.alert_changed.connect(got.append)

@@ -18,6 +18,7 @@ from console.services.container import Services, build_services
 from console.widgets import theme
 from console.widgets.grid_map_pane import GridMapPane
 from console.widgets.household_dialog import HouseholdDialog
+from console.widgets.worker import DatabaseWorker
 
 DAY = dt.timedelta(days=1)
 
@@ -33,8 +34,8 @@ def services(engine: Engine, clock: FixedClock) -> Services:
     return build_services(engine, clock)
 
 
-def _pane(qtbot: QtBot, services: Services, actor: Actor) -> GridMapPane:
-    pane = GridMapPane(services, actor)
+def _pane(qtbot: QtBot, worker: DatabaseWorker, services: Services, actor: Actor) -> GridMapPane:
+    pane = GridMapPane(services.gridmap, services.verification, services.clock, actor, worker)
     qtbot.addWidget(pane)
     pane.resize(1000, 700)
     with qtbot.waitSignal(pane.loaded, timeout=10_000):
@@ -67,10 +68,15 @@ def _pixel(pane: GridMapPane, household_id: int) -> QColor:
 
 
 def test_pane_loads_households_and_legend_counts_match(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed = seed_grid(engine, clock.now(), communities=4, residents=False)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     expected = _expected_counts(engine, clock.now())
     assert sum(expected.values()) == seed.households
     assert pane.legend.counts == expected
@@ -81,17 +87,24 @@ def test_pane_loads_households_and_legend_counts_match(
     assert pane.legend.counts == {"green": 0, "orange": 0, "red": expected["red"], "grey": 0}
 
 
-def test_empty_registry_shows_what_to_do(qtbot: QtBot, services: Services, duty_officer: Actor) -> None:
-    pane = _pane(qtbot, services, duty_officer)
+def test_empty_registry_shows_what_to_do(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, duty_officer: Actor
+) -> None:
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     assert pane.stack.currentWidget() is pane.empty
     assert "请先导入实有人口" in pane.empty.title_label.text()
 
 
 def test_click_on_a_cell_emits_its_household_and_opens_it(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=3, residents=True)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     target = 17
     centre = pane.view.cell_centre(target)
     assert centre is not None
@@ -111,10 +124,15 @@ def test_click_on_a_cell_emits_its_household_and_opens_it(
 
 
 def test_zoom_changes_the_scale_and_fit_restores_it(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=3, residents=False)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     view = pane.view
     view.setFocus()
     fitted = view.scale()
@@ -128,6 +146,7 @@ def test_zoom_changes_the_scale_and_fit_restores_it(
 
 def test_live_recolour_after_a_visit_changes_the_pixel(
     qtbot: QtBot,
+    db_worker: DatabaseWorker,
     engine: Engine,
     services: Services,
     clock: FixedClock,
@@ -136,7 +155,7 @@ def test_live_recolour_after_a_visit_changes_the_pixel(
 ) -> None:
     seed_grid(engine, clock.now(), communities=2, residents=False)
     set_verified(engine, 5, clock.now() - 200 * DAY)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     bridge = FakeBridge()
     pane.connect_live(bridge)
     red, green = (QColor(theme.VERIFICATION_COLOURS[c]) for c in ("red", "green"))
@@ -152,10 +171,15 @@ def test_live_recolour_after_a_visit_changes_the_pixel(
 
 
 def test_drill_into_a_community_and_back(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=3, buildings=2, floors=5, units=2, rooms=2, residents=False)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     view = pane.view
     layout = view.snapshot().layout("district")
     block = next(b for b in layout.blocks if b.label == "小区2")
@@ -174,10 +198,15 @@ def test_drill_into_a_community_and_back(
 
 
 def test_grid_cell_filter_shows_that_cell_and_show_household_highlights(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=4, grid_cells=2, residents=False)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     pane.set_filters(grid_cell_id=2)
     assert pane.view.level() == ("grid_cell", 2)
     assert {b.label for b in pane.view.snapshot().layout("grid_cell", 2).blocks} == {"小区2", "小区4"}
@@ -194,12 +223,17 @@ def test_grid_cell_filter_shows_that_cell_and_show_household_highlights(
 
 
 def test_tooltip_and_drag_pan(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=2, residents=False)
     set_verified(engine, 4, clock.now() - 45 * DAY, "出租")
     set_verified(engine, 6, None)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     view = pane.view
     tip = view.tooltip_at(view.cell_centre(4))
     assert tip.startswith("小区1 ") and "室" in tip and "出租" in tip and "距上次核实 45 天" in tip
@@ -215,11 +249,16 @@ def test_tooltip_and_drag_pan(
 
 
 def test_visit_recorded_from_the_map_recolours_at_once(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, community_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    community_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=1, residents=True, seed=9)
     set_verified(engine, 2, None)
-    pane = _pane(qtbot, services, community_officer)
+    pane = _pane(qtbot, db_worker, services, community_officer)
     assert _pixel(pane, 2) == QColor(theme.VERIFICATION_COLOURS["grey"])
     centre = pane.view.cell_centre(2)
     assert centre is not None
@@ -238,10 +277,15 @@ def test_visit_recorded_from_the_map_recolours_at_once(
 
 
 def test_reload_keeps_the_zoom_and_the_highlight(
-    qtbot: QtBot, engine: Engine, services: Services, clock: FixedClock, duty_officer: Actor
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=2, residents=False)
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     pane.view.zoom_by(3.0)
     pane.view.show_household(7)
     qtbot.waitUntil(lambda: not pane.view.animating(), timeout=3000)

@@ -27,8 +27,8 @@ def registry_csv(tmp_path: Path, encoding: str = "utf-8") -> str:
     return str(path)
 
 
-def test_preview_import_report_and_save_rejections(qtbot, services, community_officer, tmp_path):
-    dialog = RegistryImportDialog(services, community_officer)
+def test_preview_import_report_and_save_rejections(qtbot, db_worker, services, community_officer, tmp_path):
+    dialog = RegistryImportDialog(services.registry_import, community_officer, db_worker)
     qtbot.addWidget(dialog)
     dialog.set_file(registry_csv(tmp_path))
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
@@ -54,8 +54,8 @@ def test_preview_import_report_and_save_rejections(qtbot, services, community_of
     dialog.close()
 
 
-def test_gbk_file_offers_the_encoding_then_previews(qtbot, services, community_officer, tmp_path):
-    dialog = RegistryImportDialog(services, community_officer)
+def test_gbk_file_offers_the_encoding_then_previews(qtbot, db_worker, services, community_officer, tmp_path):
+    dialog = RegistryImportDialog(services.registry_import, community_officer, db_worker)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.set_file(registry_csv(tmp_path, encoding="gbk"))

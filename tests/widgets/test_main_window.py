@@ -25,6 +25,7 @@ from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets import theme
 from console.widgets.main_window import PANE_SHORTCUTS, MainWindow
+from console.widgets.worker import DatabaseWorker
 
 DEAD_PG = "postgresql+psycopg://nobody@127.0.0.1:1/x"
 CHINESE_MENUS = ["文件(&F)", "视图(&V)", "预警(&A)", "地图(&M)", "案件(&C)", "工具(&T)", "帮助(&H)"]
@@ -65,10 +66,10 @@ def settings(sqlite_engine: Engine) -> Settings:
 
 
 def open_window(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings, **kw: object
+    qtbot: QtBot, worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings, **kw: object
 ) -> MainWindow:
-    workspace = console_app.build_workspace(services, actor, settings)
-    window = MainWindow(services, actor, settings, workspace.panes, **kw)  # type: ignore[arg-type]
+    workspace = console_app.build_workspace(services, actor, settings, worker)
+    window = MainWindow(services, actor, settings, workspace.panes, worker, **kw)  # type: ignore[arg-type]
     workspace.attach(window)
     qtbot.addWidget(window)
     window.show()
@@ -92,9 +93,9 @@ class FlakyHealth:
 
 
 def test_window_opens_with_chinese_title_menus_user_and_station_time(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     assert "值班台" in window.windowTitle()
     assert window.menu_titles() == CHINESE_MENUS
     assert "张值班" in window.user_label.text() and "值班民警" in window.user_label.text()
@@ -105,9 +106,9 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
 
 
 def test_every_pane_is_reachable_by_its_shortcut(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     window.docks["cases"].close()  # a pane the user closed comes back with its shortcut too
     # before each shortcut another pane has the keyboard, the tab-mate of a tabbed pane on top
     rivals = {
@@ -132,9 +133,9 @@ def test_every_pane_is_reachable_by_its_shortcut(
 
 
 def test_search_shortcut_and_help_list_the_keys(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     with qtbot.waitSignal(window.search_requested, timeout=2000):
         qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -146,9 +147,9 @@ def test_search_shortcut_and_help_list_the_keys(
 
 
 def test_full_screen_and_back_and_the_default_layout_comes_back(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     qtbot.keyClick(window, Qt.Key.Key_F11)
     qtbot.waitUntil(window.isFullScreen)
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -163,21 +164,23 @@ def test_full_screen_and_back_and_the_default_layout_comes_back(
 
 
 def test_status_bar_shows_backend_host_and_live_connection(
-    qtbot: QtBot, engine: Engine, clock: FixedClock, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, engine: Engine, clock: FixedClock, settings: Settings
 ) -> None:
     services = build_services(engine, clock)
     actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     expected = "SQLite" if engine.dialect.name == "sqlite" else "PostgreSQL 127.0.0.1"
     assert expected in window.database_label.text()
     qtbot.waitUntil(lambda: window.connection_label.text() == "● 已连接", timeout=5000)
 
 
 def test_status_bar_turns_to_connection_lost_when_the_check_fails(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
     health = FlakyHealth()
-    window = open_window(qtbot, replace(services, health=health), actor, settings, health_interval_ms=50)  # type: ignore[arg-type]
+    window = open_window(
+        qtbot, db_worker, replace(services, health=health), actor, settings, health_interval_ms=50
+    )  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: window.connection_label.text() == "● 已连接")
     with qtbot.waitSignal(window.connection_changed, check_params_cb=lambda ok: ok is False, timeout=3000):
         health.up = False
@@ -189,11 +192,11 @@ def test_status_bar_turns_to_connection_lost_when_the_check_fails(
 
 
 def test_a_dead_database_shows_its_host_and_connection_lost(
-    qtbot: QtBot, actor: Actor, settings: Settings, clock: FixedClock
+    qtbot: QtBot, db_worker: DatabaseWorker, actor: Actor, settings: Settings, clock: FixedClock
 ) -> None:
     dead = make_engine(DEAD_PG)
     try:
-        window = open_window(qtbot, build_services(dead, clock), actor, settings)
+        window = open_window(qtbot, db_worker, build_services(dead, clock), actor, settings)
         assert "PostgreSQL 127.0.0.1:1/x" in window.database_label.text()
         qtbot.waitUntil(lambda: window.connection_label.text() == "● 连接中断", timeout=8000)
     finally:
@@ -205,14 +208,14 @@ def window_colour() -> int:
 
 
 def test_theme_switch_changes_the_palette_and_persists_in_a_new_window(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     assert window_colour() < 60  # night shift by default
     window.actions_by_name["theme_light"].trigger()
     assert window_colour() > 200
     window.close()
-    again = open_window(qtbot, services, actor, settings)
+    again = open_window(qtbot, db_worker, services, actor, settings)
     assert window_colour() > 200
     assert again.actions_by_name["theme_light"].isChecked()
     again.actions_by_name["theme_dark"].trigger()
@@ -220,9 +223,9 @@ def test_theme_switch_changes_the_palette_and_persists_in_a_new_window(
 
 
 def test_window_geometry_and_closed_panes_are_restored(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     assert (window.width(), window.height()) == (1600, 960)  # first start
     target = window.minimumSizeHint().expandedTo(QSize(1400, 800)) + QSize(40, 40)
     window.resize(target)
@@ -230,20 +233,25 @@ def test_window_geometry_and_closed_panes_are_restored(
     qtbot.waitUntil(lambda: window.size() == target)
     chosen = window.size()
     window.close()
-    again = open_window(qtbot, services, actor, settings)
+    again = open_window(qtbot, db_worker, services, actor, settings)
     assert again.size() == chosen
     assert not again.docks["statistics"].isVisible()
     assert again.docks["worklist"].isVisible()
 
 
 def test_english_translation_swaps_the_menu_titles(
-    qtbot: QtBot, qapp: QApplication, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    qapp: QApplication,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
 ) -> None:
     locale = QLocale()
     translators = console_app.install_translations(qapp, "en")
     try:
         assert translators, "console_en.qm did not load"
-        window = open_window(qtbot, services, actor, settings)
+        window = open_window(qtbot, db_worker, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
         badge = window.panes["cases"].findChild(type(window.user_label), "emptyStateBadge")
@@ -255,9 +263,9 @@ def test_english_translation_swaps_the_menu_titles(
 
 
 def test_language_switch_is_saved_for_the_next_start_without_keeping_a_one_off_db(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     window.actions_by_name["language_en"].trigger()
     assert "重新启动" in window.statusBar().currentMessage()
     saved = configparser.ConfigParser()
@@ -268,9 +276,14 @@ def test_language_switch_is_saved_for_the_next_start_without_keeping_a_one_off_d
 
 
 def test_settings_dialog_tests_the_connection_off_the_gui_thread_and_saves(
-    qtbot: QtBot, services: Services, actor: Actor, settings: Settings, tmp_path: Path
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    tmp_path: Path,
 ) -> None:
-    window = open_window(qtbot, services, actor, settings)
+    window = open_window(qtbot, db_worker, services, actor, settings)
     window.actions_by_name["settings"].trigger()
     dialog = window.settings_dialog
     assert dialog is not None and dialog.isVisible()

@@ -24,8 +24,8 @@ def services(engine: Engine, clock, community_officer, tmp_path: Path):
     return svc
 
 
-def test_type_results_enter_emits_household(qtbot, services, duty_officer):
-    dialog = SearchDialog(services, duty_officer)
+def test_type_results_enter_emits_household(qtbot, db_worker, services, duty_officer):
+    dialog = SearchDialog(services.search, duty_officer, db_worker)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.query_edit.insert("张")  # typed like an input method commits text (QTest cannot type CJK keys)
@@ -43,16 +43,16 @@ def test_type_results_enter_emits_household(qtbot, services, duty_officer):
     assert not dialog.isVisible()
 
 
-def test_nothing_found_says_so_and_hints(qtbot, services, duty_officer):
-    dialog = SearchDialog(services, duty_officer)
+def test_nothing_found_says_so_and_hints(qtbot, db_worker, services, duty_officer):
+    dialog = SearchDialog(services.search, duty_officer, db_worker)
     qtbot.addWidget(dialog)
     dialog.search_now("诸葛亮")
     qtbot.waitUntil(lambda: "未找到" in dialog.status_label.text(), timeout=5000)
     assert "身份证号" in dialog.status_label.text() and dialog.result_count() == 0
 
 
-def test_stale_results_are_discarded_and_esc_closes(qtbot, services, duty_officer):
-    dialog = SearchDialog(services, duty_officer)
+def test_stale_results_are_discarded_and_esc_closes(qtbot, db_worker, services, duty_officer):
+    dialog = SearchDialog(services.search, duty_officer, db_worker)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.search_now("张伟")

@@ -9,15 +9,16 @@ from console.clock import FixedClock
 from console.services.container import build_services
 from console.services.station import UserService
 from console.widgets.station_dialog import StationDialog
+from console.widgets.worker import DatabaseWorker
 from tests.grid_data import seed_grid
 
 
 def test_a_duty_officer_sees_the_thresholds_read_only(
-    qtbot: QtBot, engine: Engine, clock: FixedClock, users: UserService
+    qtbot: QtBot, db_worker: DatabaseWorker, engine: Engine, clock: FixedClock, users: UserService
 ) -> None:
     seed_grid(engine, clock.now())
     services = build_services(engine, clock)
-    dialog = StationDialog(services, users.ensure_user("zhang", "张值班", "duty_officer"))
+    dialog = StationDialog(services.station, users.ensure_user("zhang", "张值班", "duty_officer"), db_worker)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.orange_days.value() == 30)
     assert dialog.red_days.value() == 90
@@ -26,12 +27,12 @@ def test_a_duty_officer_sees_the_thresholds_read_only(
 
 
 def test_a_leader_saves_new_thresholds(
-    qtbot: QtBot, engine: Engine, clock: FixedClock, users: UserService
+    qtbot: QtBot, db_worker: DatabaseWorker, engine: Engine, clock: FixedClock, users: UserService
 ) -> None:
     seed_grid(engine, clock.now())
     services = build_services(engine, clock)
     leader = users.ensure_user("zeng", "曾所长", "leader")
-    dialog = StationDialog(services, leader)
+    dialog = StationDialog(services.station, leader, db_worker)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.save_button.isEnabled)
     dialog.orange_days.setValue(45)

@@ -13,6 +13,7 @@ from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.watchlist_pane import WatchlistPane
+from console.widgets.worker import DatabaseWorker
 
 ID_NUMBER = "350211199003071236"
 
@@ -23,9 +24,11 @@ def services(engine: Engine, clock: FixedClock) -> Services:
 
 
 @pytest.fixture
-def pane(qtbot: Any, services: Services, duty_officer: Actor) -> Iterator[WatchlistPane]:
-    bridge = LiveBridge(services.open_change_feed())
-    widget = WatchlistPane(services, duty_officer, bridge=bridge)
+def pane(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, duty_officer: Actor
+) -> Iterator[WatchlistPane]:
+    bridge = LiveBridge(services.open_change_feed(), db_worker)
+    widget = WatchlistPane(services.watchlist, services.clock, duty_officer, db_worker, bridge=bridge)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: not widget.busy(), timeout=10_000)

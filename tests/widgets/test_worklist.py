@@ -18,6 +18,7 @@ from console.clock import FixedClock
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets.household_dialog import HouseholdDialog, VisitDialog
+from console.widgets.worker import DatabaseWorker
 from console.widgets.worklist import WorklistPane
 
 DAY = dt.timedelta(days=1)
@@ -44,8 +45,8 @@ def services(engine: Engine, clock: FixedClock) -> Services:
     return build_services(engine, clock)
 
 
-def _pane(qtbot: QtBot, services: Services, actor: Actor) -> WorklistPane:
-    pane = WorklistPane(services, actor)
+def _pane(qtbot: QtBot, worker: DatabaseWorker, services: Services, actor: Actor) -> WorklistPane:
+    pane = WorklistPane(services.verification, services.gridmap, services.clock, actor, worker)
     qtbot.addWidget(pane)
     pane.resize(1200, 600)
     with qtbot.waitSignal(pane.loaded, timeout=10_000):
@@ -57,9 +58,9 @@ def _pane(qtbot: QtBot, services: Services, actor: Actor) -> WorklistPane:
 
 
 def test_order_shown_red_then_orange_rentals_first(
-    qtbot: QtBot, services: Services, duty_officer: Actor
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, duty_officer: Actor
 ) -> None:
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     shown = [pane.model.index(r, 2).data() for r in range(pane.model.rowCount())]
     ids = [r.household_id for r in pane.rows()]
     assert ids == [6, 4, 3, 2, 5]  # red: group rental, never, oldest; orange: rental, then the other
@@ -72,9 +73,9 @@ def test_order_shown_red_then_orange_rentals_first(
 
 
 def test_csv_and_pdf_are_written(
-    qtbot: QtBot, services: Services, duty_officer: Actor, tmp_path: Path
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, duty_officer: Actor, tmp_path: Path
 ) -> None:
-    pane = _pane(qtbot, services, duty_officer)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
     csv_path = pane.save_csv(tmp_path / "round.csv")
     with csv_path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -96,8 +97,10 @@ def test_csv_and_pdf_are_written(
     doc.close()
 
 
-def test_record_a_visit_from_the_worklist(qtbot: QtBot, services: Services, community_officer: Actor) -> None:
-    pane = _pane(qtbot, services, community_officer)
+def test_record_a_visit_from_the_worklist(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, community_officer: Actor
+) -> None:
+    pane = _pane(qtbot, db_worker, services, community_officer)
     pane.table.selectRow(0)
     first = pane.rows()[0].household_id
     pane.record_visit_for_selected()
@@ -116,9 +119,9 @@ def test_record_a_visit_from_the_worklist(qtbot: QtBot, services: Services, comm
 
 
 def test_a_bad_id_number_in_the_visit_dialog_names_the_field(
-    qtbot: QtBot, services: Services, community_officer: Actor
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, community_officer: Actor
 ) -> None:
-    pane = _pane(qtbot, services, community_officer)
+    pane = _pane(qtbot, db_worker, services, community_officer)
     dialog = pane.open_household(pane.rows()[0].household_id)
     qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
     visit = dialog.open_visit_dialog()

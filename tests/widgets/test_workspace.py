@@ -18,6 +18,7 @@ from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets.main_window import MainWindow
 from console.widgets.search import SearchDialog
+from console.widgets.worker import DatabaseWorker
 from console.widgets.workspace import Workspace
 from tests.conftest import DEMO_NOW
 
@@ -37,11 +38,13 @@ def services(sqlite_engine: Engine, clock: FixedClock) -> Services:
 
 
 @pytest.fixture
-def opened(qtbot: QtBot, services: Services, sqlite_engine: Engine) -> tuple[Workspace, MainWindow]:
+def opened(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, sqlite_engine: Engine
+) -> tuple[Workspace, MainWindow]:
     actor: Actor = services.users.ensure_user("yang", "杨明", "community_officer")
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings)
-    window = MainWindow(services, actor, settings, workspace.panes)
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
     workspace.attach(window)
     qtbot.addWidget(window)
     window.show()
