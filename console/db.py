@@ -110,7 +110,8 @@ def head_revision() -> str:
 
     script = ScriptDirectory(str(files("console.migrations")))
     head = script.get_current_head()
-    assert head is not None
+    if head is None:
+        raise RuntimeError("the installed migrations have no head revision")
     return head
 
 

@@ -204,7 +204,7 @@ class ChangeFeed:
         where = [f"id > {mark}"] + [f"id BETWEEN {mark} AND {mark}" for _ in bounds]
         params: list[int] = [last] + [v for pair in bounds for v in pair]
         sql = (
-            f"SELECT id, topic, entity_id FROM change_log WHERE {' OR '.join(where)} "
+            f"SELECT id, topic, entity_id FROM change_log WHERE {' OR '.join(where)} "  # noqa: S608 only placeholders and a constant limit are formatted in
             f"ORDER BY id LIMIT {BATCH}"
         )
         cur = self._conn.cursor()

@@ -84,6 +84,7 @@ def test_a_database_from_a_newer_console_is_refused_and_left_unchanged(db_url: s
         engine.dispose()
 
 
+@pytest.mark.qt
 def test_run_refuses_an_unreachable_database_without_a_traceback(tmp_path: Path) -> None:
     """`run` shows a dialog; offscreen nobody clicks it, so check the headless half: no traceback."""
     env = {

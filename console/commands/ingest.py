@@ -27,7 +27,6 @@ from console.security import system_actor
 from console.services.intake import IngestAnswer, IngestService
 
 BATCH = 1000
-_IDLE = object()  # the input has no more data ready right now
 
 
 def utf8_stdout() -> None:
@@ -89,13 +88,11 @@ def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]
         batch.clear()
 
     for item in _lines(stream):
-        if item is _IDLE:
+        if item is None:  # the input has no more data ready right now
             if batch:
                 flush()
             continue
-        assert isinstance(item, tuple)
-        number: int = item[0]
-        line: bytes = item[1]
+        number, line = item
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark from an editor
             line = line[3:]
         if not line.strip():
@@ -113,8 +110,8 @@ def _answer_line(number: int, answer: IngestAnswer) -> str:
     return json.dumps({"line": number, **answer.as_dict()}, ensure_ascii=False) + "\n"
 
 
-def _lines(stream: BinaryIO) -> Iterator[object]:
-    """(line number, bytes) for each line; ``_IDLE`` whenever a pipe has nothing more ready."""
+def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes] | None]:
+    """(line number, bytes) for each line; None whenever a pipe has nothing more ready."""
     try:
         fd = stream.fileno()
         interactive = not stat.S_ISREG(os.fstat(fd).st_mode) and hasattr(select, "poll")
@@ -130,7 +127,7 @@ def _lines(stream: BinaryIO) -> Iterator[object]:
     poller.register(fd, select.POLLIN | select.POLLHUP)
     while True:
         if not poller.poll(0):
-            yield _IDLE
+            yield None
             poller.poll()  # wait for more input (or end of input)
         chunk = os.read(fd, 1 << 16)
         if not chunk:

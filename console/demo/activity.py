@@ -34,7 +34,8 @@ def outsiders(
     names = D.person_names(gen, male, reg.male_names, reg.female_names)
     today = reg.now.astimezone(CST).date().toordinal()
     birth = (today - gen.uniform(min_age, max_age, n) * 365.25).astype(np.int64)
-    assert reg.ids is not None
+    if reg.ids is None:
+        raise RuntimeError("the registry makes its ID-number factory before its people")
     numbers = reg.ids.make(gen, birth, male, areas=gen.choice(OUTSIDER_AREAS, n))
     return list(zip(names, numbers, D.mobiles(gen, n), strict=True))
 

@@ -104,7 +104,8 @@ def _alert_events(
     cams: list[str | None] = [d for d, k in devices if k == "plate-camera"] or [None]
     doors: list[str | None] = [d for d, k in devices if k == "access-control"] or [None]
     if kind in ("plate_read", "person_entry"):
-        assert watch is not None
+        if watch is None:
+            raise ValueError(f"a {kind} event needs the watchlist entry it matches")
         count = (
             1 if status == "new" and rng.random() < 0.5 else _choose(rng, (("1", 75), ("2", 18), ("3", 7)))
         )

@@ -90,7 +90,7 @@ class BulkLoader:
         if self.backend == "postgresql":
             sql = f"COPY {target} ({names}) FROM STDIN"
         else:
-            sql = f"INSERT INTO {target} ({names}) VALUES ({', '.join('?' * len(columns))})"
+            sql = f"INSERT INTO {target} ({names}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608 table and column names come from our own metadata
         done = 0
         for chunk in chunks:
             if not chunk:
@@ -131,7 +131,8 @@ class BulkLoader:
     def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if self.backend == "postgresql":
             raw = self.conn.connection.driver_connection
-            assert raw is not None
+            if raw is None:  # only a closed connection has none
+                raise RuntimeError("the seeding connection is closed")
             with raw.cursor() as cur, cur.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -153,7 +154,7 @@ class BulkLoader:
                 continue
             self.conn.execute(
                 text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "  # noqa: S608 table names come from our own metadata
                     f'(SELECT coalesce(max(id), 0) + 1 FROM "{name}"), false)'
                 )
             )
@@ -258,4 +259,4 @@ def spread_times(
 
 def rng_pair(seed: int, salt: int) -> tuple[random.Random, np.random.Generator]:
     """Independent seeded generators per stage, so one stage's changes never shift another's data."""
-    return random.Random(seed * 1_000_003 + salt), np.random.default_rng([seed, salt])
+    return random.Random(seed * 1_000_003 + salt), np.random.default_rng([seed, salt])  # noqa: S311 reproducible demo data, not secrets

@@ -186,7 +186,8 @@ def residents(
     names = D.person_names(gen, male, reg.male_names, reg.female_names, surname)
     today = reg.now.astimezone(CST).date().toordinal()
     birth = (today - age * 365.25 - gen.integers(0, 365, n)).astype(np.int64)
-    assert reg.ids is not None
+    if reg.ids is None:
+        raise RuntimeError("the registry makes its ID-number factory before its people")
     id_numbers = reg.ids.make(gen, birth, male)
     phone_all = D.mobiles(gen, n)
     has_phone = (age >= 14) & (gen.random(n) < 0.96)

@@ -73,7 +73,7 @@ class Simulator:
     ) -> None:
         self._sessions = sessions
         self._clock = clock or SystemClock()
-        self._rng = random.Random(seed)
+        self._rng = random.Random(seed)  # noqa: S311 simulated events, not secrets
         self._ingest = IngestService(sessions, self._clock)
         self._run_id = uuid.uuid4().hex[:8]
         self._counter = 0

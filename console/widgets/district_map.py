@@ -147,7 +147,8 @@ def build_page_html(tile_url: str = "", theme: str = "dark") -> str:
     if tile_url:
         folium.TileLayer(tile_url, attr="station intranet", max_zoom=19).add_to(fmap)
     root = fmap.get_root()
-    assert isinstance(root, Figure)
+    if not isinstance(root, Figure):  # folium's maps always sit in a Figure
+        raise TypeError(f"folium map root is a {type(root).__name__}, not a Figure")
     res = files("console.resources") / "map"
     css = (res / "district.css").read_text(encoding="utf-8")
     js = (res / "district.js").read_text(encoding="utf-8")

@@ -152,7 +152,7 @@ class GridMapView(QWidget):
         pos = pos[pos >= 0]
         if len(pos):
             lay = self._layout
-            self._paint_cells(lay.x[pos], lay.y[pos], lay.indices[pos])
+            self._cells.update(self._snap, self._mask, lay.x[pos], lay.y[pos], lay.indices[pos])
         self.counts_changed.emit(self.counts())
         self.update()
 
@@ -222,7 +222,8 @@ class GridMapView(QWidget):
         if self._layout is None or self._pos[index] < 0 or self.level() != ("community", cid):
             # its own community: the officer sees the household in its building, floor and unit
             self.show_level("community", cid)
-        assert self._layout is not None
+        if self._layout is None:
+            return False
         p = int(self._pos[index])
         cx, cy = int(self._layout.x[p]) + 0.5, int(self._layout.y[p]) + 0.5
         scale = max(self._scale, min(24.0, MAX_SCALE))
@@ -353,10 +354,6 @@ class GridMapView(QWidget):
         self.counts_changed.emit(self.counts())
         self.update()
 
-    def _paint_cells(self, xs: np.ndarray, ys: np.ndarray, indices: np.ndarray) -> None:
-        assert self._snap is not None
-        self._cells.update(self._snap, self._mask, xs, ys, indices)
-
     # --- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -405,7 +402,7 @@ class GridMapView(QWidget):
             avail = int(max(bw, self._label_cells[j] * s, 40)) // 16 * 16
             # Sticky: a block reaching past the left edge keeps its name in view.
             shift = min(max(0.0, -x0), max(0.0, bw - 120))
-            label = self._block_label(j, avail, int(bw) // 16 * 16, overdue[j])
+            label = self._block_label(lay, j, avail, int(bw) // 16 * 16, overdue[j])
             p.drawImage(QPointF(x0 + shift, y0 - lift), label)
         if lay.level == "community" and s >= 14:
             self._paint_building_numbers(p, lay, fm)
@@ -419,7 +416,7 @@ class GridMapView(QWidget):
             and b.unit_columns * self._scale >= 48
         )
 
-    def _block_label(self, j: int, width: int, block_width: int, overdue: int) -> QImage:
+    def _block_label(self, lay: Layout, j: int, width: int, block_width: int, overdue: int) -> QImage:
         """The block's name (elided to ``width``) and its count of households to visit, rendered once.
 
         The count is right-aligned over the block, or just after the name when the name is wider.
@@ -430,8 +427,7 @@ class GridMapView(QWidget):
             return img
         if len(self._block_labels) > 4000:
             self._block_labels.clear()
-        assert self._layout is not None
-        b = self._layout.blocks[j]
+        b = lay.blocks[j]
         fm = QFontMetrics(self._label_font)
         name = (
             b.label

@@ -393,8 +393,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
 
-    def _on_settings_dialog_saved(self, new: object) -> None:
-        assert isinstance(new, Settings)
+    def _on_settings_dialog_saved(self, new: Settings) -> None:
         old, self._settings = self._settings, new
         self.apply_theme(new.theme)
         self.actions_by_name[f"language_{new.language}"].setChecked(True)

@@ -14,7 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 from console.errors import ValidationError
 from console.validators import PROVINCES, validate_id_number, validate_mobile, validate_plate
@@ -103,6 +103,14 @@ def _storable(value: str, field: str | None) -> str:
     return value
 
 
+@overload
+def _text(
+    obj: dict[str, Any], field: str, *, required: Literal[True], max_len: int, min_len: int = 1
+) -> str: ...
+@overload
+def _text(
+    obj: dict[str, Any], field: str, *, required: bool, max_len: int, min_len: int = 1
+) -> str | None: ...
 def _text(obj: dict[str, Any], field: str, *, required: bool, max_len: int, min_len: int = 1) -> str | None:
     value = obj.get(field)
     if type(value) is str and min_len <= len(value) <= max_len and value.isascii() and "\x00" not in value:
@@ -124,6 +132,10 @@ def _text(obj: dict[str, Any], field: str, *, required: bool, max_len: int, min_
     return _storable(value, field)
 
 
+@overload
+def _choice(obj: dict[str, Any], field: str, choices: tuple[str, ...], *, required: Literal[True]) -> str: ...
+@overload
+def _choice(obj: dict[str, Any], field: str, choices: tuple[str, ...], *, required: bool) -> str | None: ...
 def _choice(obj: dict[str, Any], field: str, choices: tuple[str, ...], *, required: bool) -> str | None:
     value = obj.get(field)
     if value is None:
@@ -233,7 +245,6 @@ def _parse_object(obj: dict[str, Any], payload: str | None, now: dt.datetime) ->
     at = parse_at(obj.get("at"), now)
     community = _text(obj, "community", required=kind in ("plate_read", "person_entry"), max_len=200)
     device = _text(obj, "device", required=False, max_len=64)
-    assert source is not None and external_id is not None and kind is not None
     fields: dict[str, Any] = {}
     if kind == "plate_read":
         plate = obj.get("plate")

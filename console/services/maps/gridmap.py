@@ -103,12 +103,12 @@ def _household_sql(dialect: str) -> tuple[str, str]:
     unit_ok = f"(h.unit = '' OR {_plain_number_sql('h.unit', dialect)})"
     room_ok = _plain_number_sql("h.room", dialect)
     main = (
-        "SELECT h.id, h.community_id, h.building_id, "
+        "SELECT h.id, h.community_id, h.building_id, "  # noqa: S608 SQL fragments are our constants chosen per dialect
         f"CASE WHEN h.unit = '' THEN 0 WHEN {unit_ok} THEN CAST(h.unit AS INTEGER) ELSE -1 END, h.floor, "
         f"CASE WHEN {room_ok} THEN CAST(h.room AS INTEGER) ELSE -1 END, {_USE_CASE}, {_epoch_sql(dialect)} "
         "FROM household h"
     )
-    irregular = f"SELECT h.id, h.unit, h.room FROM household h WHERE NOT ({unit_ok} AND {room_ok})"
+    irregular = f"SELECT h.id, h.unit, h.room FROM household h WHERE NOT ({unit_ok} AND {room_ok})"  # noqa: S608 SQL fragments are our constants chosen per dialect
     return main, irregular
 
 
@@ -322,7 +322,8 @@ class GridMapService(Service):
         conn = s.connection()
         main, irregular = _household_sql(conn.dialect.name)
         raw = conn.connection.dbapi_connection
-        assert raw is not None
+        if raw is None:  # only a closed connection has none
+            raise RuntimeError("the session's connection is closed")
         cur: Any = raw.cursor()  # DB-API cursors iterate rows; the stub type does not say so
         try:
             cur.execute(main)

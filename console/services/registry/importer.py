@@ -195,7 +195,7 @@ class RegistryImportService(Service):
 
 
 def _auto_code(name: str) -> str:
-    return "AUTO-" + hashlib.sha1(name.encode()).hexdigest()[:10].upper()
+    return "AUTO-" + hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:10].upper()
 
 
 class _Run:
