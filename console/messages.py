@@ -8,9 +8,7 @@ read correctly in Chinese (``tests/test_messages.py`` lists the codes every modu
 
 from __future__ import annotations
 
-from typing import Any
-
-from console.errors import UserError
+from typing import Any, Protocol, runtime_checkable
 
 # code -> (中文, English). Parameters in braces, str.format style.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -324,6 +322,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 LANGUAGES = ("zh_CN", "en")
 
 
+@runtime_checkable
+class Worded(Protocol):
+    """Anything that words itself in a language (a UserError passed as a parameter of another)."""
+
+    def text(self, language: str = "zh_CN") -> str: ...
+
+
 def text(code: str, language: str = "zh_CN", **params: Any) -> str:
     """The words for ``code`` in ``language``; an unknown code is returned as given (formatted)."""
     pair = MESSAGES.get(code)
@@ -331,7 +336,7 @@ def text(code: str, language: str = "zh_CN", **params: Any) -> str:
     if not params:
         return template
     # An error passed as a parameter (a rule broken inside a larger one) speaks the same language.
-    params = {k: v.text(language) if isinstance(v, UserError) else v for k, v in params.items()}
+    params = {k: v.text(language) if isinstance(v, Worded) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

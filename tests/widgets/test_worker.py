@@ -186,9 +186,9 @@ def test_the_suite_notices_a_job_or_a_qthread_left_running(qtbot: QtBot, db_work
 
     class Sleeper(QThread):
         def run(self) -> None:
-            release.clear()
             release.wait(5)
 
+    release.clear()  # before the thread starts: a set() from this test can then never be lost
     thread = Sleeper()
     thread.start()
     qtbot.waitUntil(thread.isRunning)
