@@ -45,7 +45,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import check, parse, parser, pg_reachable, scratch_pg_database
+from _common import check, parse, parser, pg_reachable, scratch_pg_database, synthetic_rng
 from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import Engine, func, insert, select, text
@@ -541,7 +541,7 @@ def main() -> None:
     check(args.repeat >= 1 and args.alerts >= 400, "--repeat must be at least 1 and --alerts at least 400")
     if args.backend == "postgresql" and not pg_reachable():
         return
-    rng = random.Random(7)
+    rng = synthetic_rng(7)
     with database(args) as engine:
         with engine.connect() as c:
             have = c.execute(select(func.count()).select_from(Alert.__table__)).scalar_one()

@@ -125,7 +125,7 @@ def produce(url: str, mode: str, events: int, rate: float) -> None:
 
 def spawn(url: str, mode: str, events: int, rate: float) -> subprocess.Popen[str]:
     # This very script with the bench's own arguments, no shell: nothing untrusted in the command.
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603, RUF100
         [
             sys.executable,
             __file__,

@@ -15,7 +15,6 @@ Run: python bench/bench_search.py [--residents N] [--pg postgresql+psycopg://pos
 
 from __future__ import annotations
 
-import random
 import shutil
 import statistics
 import tempfile
@@ -25,7 +24,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from _common import parse, parser, pg_reachable, scratch_pg_database
+from _common import parse, parser, pg_reachable, scratch_pg_database, synthetic_rng
 from sqlalchemy import Engine, insert, text
 
 from console.clock import SystemClock
@@ -42,7 +41,7 @@ PHONE_PREFIXES = ("138", "139", "186", "158", "177", "135")
 
 
 def make_data(residents: int, seed: int = 7) -> dict[str, list[dict]]:
-    rng = random.Random(seed)
+    rng = synthetic_rng(seed)
     households = max(residents * 3 // 10, 1)
     communities = [
         {"id": c + 1, "station_id": 1, "code": f"C{c:03d}", "name": f"灌口{c:03d}小区", "version": 1}
@@ -160,7 +159,7 @@ def timed(fn: Callable[[str], object], queries: list[str]) -> tuple[float, float
 
 
 def run_queries(engine: Engine, data: dict[str, list[dict]], label: str, n: int = 300) -> None:
-    rng = random.Random(11)
+    rng = synthetic_rng(11)
     people = data["residents"]
     sample = [people[rng.randrange(len(people))] for _ in range(n)]
     phones = [p["phone"] for p in sample if p["phone"]]
