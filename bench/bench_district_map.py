@@ -1,7 +1,7 @@
 """District map: the aggregate, the page load, a live refresh and the click round trip.
 
     python bench/bench_district_map.py [--communities 150] [--households 300000] [--alerts 500]
-                                       [--backend sqlite|postgresql] [--shot PATH]
+                                       [--backend sqlite|postgresql] [--shot PATH] [--smoke]
 
 A database at the current schema gets ``--communities`` placed communities (a third with an
 outline), ``--households`` households with verification ages spread over a year, and
@@ -18,27 +18,28 @@ outline), ``--households`` households with verification ages spread over a year,
   versus an empty ``runJavaScript`` round trip.
 
 QT_QPA_PLATFORM=offscreen and QTWEBENGINE_DISABLE_SANDBOX=1 are set here if unset.
+``--smoke``: 20 communities, 2,000 households, 50 alerts, 5 clicks (seconds; for CI).
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import datetime as dt
 import json
 import os
-import random
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from _common import check, parse, parser, pg_reachable, scratch_pg_database, synthetic_rng
 
 from console.widgets.district_map import (
     DistrictMapPane,
@@ -51,7 +52,7 @@ prepare_web_engine()
 from PySide6.QtCore import QEventLoop, QUrl  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import Engine, insert, select, text  # noqa: E402
+from sqlalchemy import Engine, insert, select  # noqa: E402
 
 from console.clock import FixedClock  # noqa: E402
 from console.db import make_engine, upgrade  # noqa: E402
@@ -61,13 +62,12 @@ from console.services.container import build_services  # noqa: E402
 from console.services.maps import CommunitySummary  # noqa: E402
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, apply_theme  # noqa: E402
 
-PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
 NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 SEVERITIES = ("critical", "high", "medium", "low")
 
 
 def seed(engine: Engine, communities: int, households: int, alerts: int) -> None:
-    rng = random.Random(4)
+    rng = synthetic_rng(4)
     per = max(1, households // communities)
     with engine.begin() as conn:
         conn.execute(insert(Station).values(id=1, code="GK", name="灌口派出所"))
@@ -192,25 +192,35 @@ def ms(seconds: float) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--communities", type=int, default=150)
-    parser.add_argument("--households", type=int, default=300_000)
-    parser.add_argument("--alerts", type=int, default=500)
-    parser.add_argument("--clicks", type=int, default=50)
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--shot", help="save a PNG of the pane after loading")
-    args = parser.parse_args()
+    ap = parser(__doc__)
+    ap.add_argument("--communities", type=int, default=150)
+    ap.add_argument("--households", type=int, default=300_000)
+    ap.add_argument("--alerts", type=int, default=500)
+    ap.add_argument("--clicks", type=int, default=50)
+    ap.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    ap.add_argument("--shot", help="save a PNG of the pane after loading")
+    args = parse(ap, smoke={"communities": 20, "households": 2_000, "alerts": 50, "clicks": 5})
+    if args.backend == "postgresql" and not pg_reachable():
+        return 0
+    with database_url(args.backend) as url:
+        return bench(args, url)
 
+
+@contextlib.contextmanager
+def database_url(backend: str) -> Iterator[str]:
+    """A fresh database of ``backend``, removed afterwards."""
+    if backend == "postgresql":
+        with scratch_pg_database("bench_district") as url:
+            yield url
+        return
     tmp = Path(tempfile.mkdtemp(prefix="bench-district-"))
-    pg_name = None
-    if args.backend == "sqlite":
-        url = f"sqlite:///{tmp / 'station.db'}"
-    else:
-        pg_name = f"bench_district_{uuid.uuid4().hex[:8]}"
-        admin = make_engine(PG_ADMIN)
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'CREATE DATABASE "{pg_name}"'))
-        url = admin.url.set(database=pg_name).render_as_string(hide_password=False)
+    try:
+        yield f"sqlite:///{tmp / 'station.db'}"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench(args: Any, url: str) -> int:
     engine = make_engine(url)
     upgrade(engine)
     t0 = time.perf_counter()
@@ -307,7 +317,7 @@ def main() -> int:
         pane.view.page().runJavaScript(f"dutyCommunities[{ids[i % len(ids)]}].fire('click')")
         wait(app, lambda: bool(got))
         clicks.append(time.perf_counter() - t)
-        assert got == [ids[i % len(ids)]]
+        check(got == [ids[i % len(ids)]], f"clicked community {ids[i % len(ids)]}, Python got {got}")
         box: list[Any] = []
         t = time.perf_counter()
         pane.view.page().runJavaScript("1", 0, box.append)
@@ -335,11 +345,6 @@ def main() -> int:
     pane2.shutdown()
     base_view.close()
     engine.dispose()
-    if pg_name:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
-        admin.dispose()
-    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

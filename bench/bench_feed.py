@@ -1,7 +1,7 @@
 """The feed over 1,000,000 stored alerts, on the real FeedPane offscreen, beside a proxy-model baseline.
 
     python bench/bench_feed.py [--alerts 1000000] [--baseline-rows 100000] [--backend sqlite|postgresql]
-                               [--db PATH] [--repeat 5]
+                               [--db PATH] [--repeat 5] [--smoke]
 
 A database at the current schema gets 50 communities, 2,000 watchlist entries and ``--alerts``
 alerts (bulk Core inserts; most resolved, a few hundred open, a few escalated). ``--db`` keeps
@@ -13,7 +13,8 @@ the SQLite file between runs. Then, each timed until the view has repainted
 - free text: a plate prefix (watchlist index), a word in the summaries, and a word that matches
   nothing (the worst case: the whole summary window is scanned);
 - a burst of 100 new alerts: the GUI thread's share (apply to the model + repaint) and the whole
-  path (change feed poll -> rows read off thread -> model -> repaint).
+  path (change feed poll -> change log and rows read off thread -> model -> repaint), timed in the
+  Qt event loop until the burst's last alert is in the model.
 
 "(service)" is ``AlertService.feed_page`` for the same filter called directly on this thread:
 the database and service share of the pane's time (the rest is the worker hand-off and Qt).
@@ -23,6 +24,8 @@ read from the same database (the whole history is what such a design must load),
 ``setFilterFixedString``. At 1,000,000 rows the proxy takes minutes, so by default it holds
 100,000 rows and its times are also shown scaled ×(alerts / baseline rows), which is kind to it
 (filtering is linear in rows; loading is at least linear).
+
+``--smoke``: 20,000 alerts, a 5,000-row baseline, 2 runs each (seconds; for CI).
 """
 
 from __future__ import annotations
@@ -35,19 +38,20 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QSortFilterProxyModel, Qt
+from _common import check, parse, parser, pg_reachable, scratch_pg_database, synthetic_rng
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import Engine, func, insert, select, text
 
 from console.clock import SystemClock
-from console.db import make_engine, open_database
+from console.db import open_database
 from console.models import Alert, ChangeLog, Community, Station, WatchlistEntry
 from console.services.alerts import FeedFilter
 from console.services.container import build_services
@@ -56,12 +60,12 @@ from console.widgets.feed_model import COLUMNS, KIND_TITLES, SEVERITY_TITLES, ST
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.worker import DatabaseWorker
 
-PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
 COMMUNITIES = 50
 ENTRIES = 2000
 SEVERITIES = ("critical", "high", "medium", "low")
 APP = QApplication.instance() or QApplication(sys.argv[:1])
 SERVICE_ONLY: dict[str, list[float]] = {}
+DEADLINE_S = 60.0  # a pane that never answers fails the bench instead of hanging it (and CI)
 
 
 def plate_of(i: int) -> str:
@@ -168,22 +172,76 @@ def repaint(view: QTableView) -> None:
 
 
 def wait(pane: FeedPane) -> None:
+    """Off the clock: let the pane's workers finish what is in flight (bounded)."""
+    end = time.perf_counter() + DEADLINE_S
     while pane.busy():
+        check(time.perf_counter() < end, f"the feed pane was still busy after {DEADLINE_S:g} s")
         APP.processEvents()
         time.sleep(0.0005)
     APP.processEvents()
 
 
+def run_loop_until(done: Callable[[], bool], *signals: Any) -> None:
+    """Run a real QEventLoop until ``done()`` holds, checked whenever one of ``signals`` fires.
+
+    No busy polling (it would fight the pane's worker threads for the GIL); bounded by
+    DEADLINE_S so a pane that never answers stops the bench with an error.
+    """
+    if done():
+        return
+    loop = QEventLoop()
+
+    def on_signal(*_args: Any) -> None:
+        if done():
+            loop.quit()
+
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    for signal in signals:
+        signal.connect(on_signal)
+    deadline.start(int(DEADLINE_S * 1000))
+    try:
+        loop.exec()
+    finally:
+        deadline.stop()
+        for signal in signals:
+            signal.disconnect(on_signal)
+    check(done(), f"the feed pane did not show what was expected within {DEADLINE_S:g} s")
+
+
+@contextmanager
+def counting(signal: Any) -> Iterator[list[int]]:
+    """Count emissions of ``signal`` while the block runs."""
+    fired = [0]
+
+    def on_signal(*_args: Any) -> None:
+        fired[0] += 1
+
+    signal.connect(on_signal)
+    try:
+        yield fired
+    finally:
+        signal.disconnect(on_signal)
+
+
 def until_shown(pane: FeedPane) -> None:
     """Run the event loop until the pane's model was reset with a new page, then repaint the view.
 
-    A real QEventLoop (no busy polling that would fight the worker thread for the GIL). Stops
-    there: the detail panel of the selected row loads afterwards, off the clock.
+    Stops there: the detail panel of the selected row loads afterwards, off the clock.
     """
-    loop = QEventLoop()
-    pane.model.modelReset.connect(loop.quit)
-    loop.exec()
-    pane.model.modelReset.disconnect(loop.quit)
+    with counting(pane.model.modelReset) as resets:
+        run_loop_until(lambda: resets[0] > 0, pane.model.modelReset)
+    repaint(pane.view)
+
+
+def until_in_model(pane: FeedPane, alert_id: int) -> None:
+    """Run the event loop until ``alert_id``'s row was inserted into the pane's model, then repaint.
+
+    The change log is read on the LiveBridge's worker and the rows on the pane's: the GUI thread
+    only learns of the burst through their signals, so the clock runs in the event loop.
+    """
+    run_loop_until(lambda: pane.model.position_of(alert_id) is not None, pane.model.rowsInserted)
     repaint(pane.view)
 
 
@@ -200,93 +258,113 @@ def timed(fn: Callable[[], Any], repeat: int) -> list[float]:
     return out
 
 
-def bench_pane(engine: Engine, repeat: int, rng: random.Random) -> dict[str, list[float]]:
-    services = build_services(engine, SystemClock())
-    actor = services.users.ensure_user("bench", "基准", "duty_officer")
-    results: dict[str, list[float]] = {}
-    firsts = []
-    pane = None
-    worker = DatabaseWorker()
-    bridge = LiveBridge(services.open_change_feed(), worker)
-    for _ in range(repeat):
-        if pane is not None:
-            pane.shutdown()
-            pane.deleteLater()
-        t = time.perf_counter()
-        pane = FeedPane(
-            services.alerts, services.clock, actor, worker, bridge=bridge, sound=False
-        )
-        pane.resize(1600, 900)
-        pane.show()
-        until_shown(pane)
-        firsts.append(time.perf_counter() - t)
-        wait(pane)
-        assert pane.model.rowCount() == 200
-    assert pane is not None
-    results["first show (200 of all alerts)"] = firsts
+def show_new_pane(services: Any, actor: Any, worker: DatabaseWorker, bridge: LiveBridge) -> tuple[FeedPane, float]:
+    """A new FeedPane (built as the composition root builds it), timed until its first page is painted."""
+    t = time.perf_counter()
+    pane = FeedPane(services.alerts, services.clock, actor, worker, bridge=bridge, sound=False)
+    pane.resize(1600, 900)
+    pane.show()
+    until_shown(pane)
+    elapsed = time.perf_counter() - t
+    wait(pane)
+    check(pane.model.rowCount() == 200, f"first page shows {pane.model.rowCount()} rows, not 200")
+    return pane, elapsed
 
-    def apply(f: FeedFilter) -> Callable[[], None]:
-        def run() -> None:
+
+def bench_first_show(
+    services: Any, actor: Any, worker: DatabaseWorker, bridge: LiveBridge, repeat: int
+) -> tuple[FeedPane, list[float]]:
+    """A new FeedPane ``repeat`` times; returns the last one (still open) and the times."""
+    pane, first = show_new_pane(services, actor, worker, bridge)
+    firsts = [first]
+    for _ in range(repeat - 1):
+        pane.shutdown()
+        pane.deleteLater()
+        pane, first = show_new_pane(services, actor, worker, bridge)
+        firsts.append(first)
+    return pane, firsts
+
+
+FILTER_CASES = {
+    "filter severity=critical": FeedFilter(severities=frozenset({"critical"})),
+    "filter severity=critical+high": FeedFilter(severities=frozenset({"critical", "high"})),
+    "filter community=17": FeedFilter(community_ids=frozenset({17})),
+    "filter status=open (3 values)": FeedFilter(statuses=frozenset({"new", "acknowledged", "dispatched"})),
+    "filter status=resolved": FeedFilter(statuses=frozenset({"resolved"})),
+    "filter severity+community+status": FeedFilter(
+        severities=frozenset({"high"}), community_ids=frozenset({17}), statuses=frozenset({"resolved"})
+    ),
+    "text plate prefix 闽D1123": FeedFilter(text="闽D1123"),
+    "text word 杀猪盘": FeedFilter(text="杀猪盘"),
+    "text matching nothing": FeedFilter(text="没有这个词"),
+}
+
+
+def bench_filters(pane: FeedPane, services: Any, actor: Any, repeat: int) -> dict[str, list[float]]:
+    """Each filter applied from the unfiltered feed until repainted; the service alone beside it."""
+    results: dict[str, list[float]] = {}
+    for name, f in FILTER_CASES.items():
+        elapsed = []
+        for _ in range(repeat):
             pane.set_filter(FeedFilter())
             wait(pane)
             t = time.perf_counter()
             pane.set_filter(f)
             until_shown(pane)
-            run.elapsed.append(time.perf_counter() - t)  # type: ignore[attr-defined]
+            elapsed.append(time.perf_counter() - t)
             wait(pane)
-
-        run.elapsed = []  # type: ignore[attr-defined]
-        return run
-
-    cases = {
-        "filter severity=critical": FeedFilter(severities=frozenset({"critical"})),
-        "filter severity=critical+high": FeedFilter(severities=frozenset({"critical", "high"})),
-        "filter community=17": FeedFilter(community_ids=frozenset({17})),
-        "filter status=open (3 values)": FeedFilter(
-            statuses=frozenset({"new", "acknowledged", "dispatched"})
-        ),
-        "filter status=resolved": FeedFilter(statuses=frozenset({"resolved"})),
-        "filter severity+community+status": FeedFilter(
-            severities=frozenset({"high"}), community_ids=frozenset({17}), statuses=frozenset({"resolved"})
-        ),
-        "text plate prefix 闽D1123": FeedFilter(text="闽D1123"),
-        "text word 杀猪盘": FeedFilter(text="杀猪盘"),
-        "text matching nothing": FeedFilter(text="没有这个词"),
-    }
-    for name, f in cases.items():
-        run = apply(f)
-        for _ in range(repeat):
-            run()
-        results[name] = run.elapsed  # type: ignore[attr-defined]
+        results[name] = elapsed
         # The same query called directly on this thread: the service's share of the pane's time.
         SERVICE_ONLY[name] = timed(lambda f=f: services.alerts.feed_page(actor, f, None, 200), repeat)
         print(f"  {name:36s} rows shown {pane.model.rowCount():4d}", file=sys.stderr)
     pane.set_filter(FeedFilter())
     wait(pane)
+    return results
 
+
+def bench_burst(
+    pane: FeedPane, services: Any, actor: Any, engine: Engine, repeat: int
+) -> dict[str, list[float]]:
+    """100 new alerts: the GUI thread's share, and the whole live path until the last one is shown."""
     gui_share, whole = [], []
     for _ in range(repeat):
-        ids = raise_burst(engine, rng)
+        ids = raise_burst(engine)
         rows = services.alerts.alerts_by_ids(actor, ids)
         t = time.perf_counter()
         pane.model.apply_live(rows)
         repaint(pane.view)
         gui_share.append(time.perf_counter() - t)
-        ids = raise_burst(engine, rng)
+        wait(pane)
+        ids = raise_burst(engine)
         t = time.perf_counter()
         pane.bridge.poll()
-        wait(pane)
-        repaint(pane.view)
+        until_in_model(pane, ids[-1])
         whole.append(time.perf_counter() - t)
-        assert pane.model.position_of(ids[-1]) is not None
-    results["burst 100: apply + repaint (GUI thread)"] = gui_share
-    results["burst 100: poll + read + apply + repaint"] = whole
+        wait(pane)
+        missing = [i for i in ids if pane.model.position_of(i) is None]
+        check(not missing, f"{len(missing)} alerts of the burst never reached the pane")
+    return {
+        "burst 100: apply + repaint (GUI thread)": gui_share,
+        "burst 100: poll + read + apply + repaint": whole,
+    }
+
+
+def bench_pane(engine: Engine, repeat: int) -> dict[str, list[float]]:
+    services = build_services(engine, SystemClock())
+    actor = services.users.ensure_user("bench", "基准", "duty_officer")
+    worker = DatabaseWorker()
+    bridge = LiveBridge(services.open_change_feed(), worker)
+    pane, firsts = bench_first_show(services, actor, worker, bridge, repeat)
+    results = {"first show (200 of all alerts)": firsts}
+    results.update(bench_filters(pane, services, actor, repeat))
+    results.update(bench_burst(pane, services, actor, engine, repeat))
     pane.shutdown()
     bridge.close()
+    worker.shutdown()
     return results
 
 
-def raise_burst(engine: Engine, rng: random.Random) -> list[int]:
+def raise_burst(engine: Engine) -> list[int]:
     now = dt.datetime.now(dt.UTC)
     rows = [
         {
@@ -414,73 +492,74 @@ def bench_baseline(engine: Engine, n_rows: int, repeat: int) -> dict[str, list[f
     return results
 
 
-def make_db(args: argparse.Namespace) -> tuple[Engine, Callable[[], None]]:
+@contextmanager
+def database(args: argparse.Namespace) -> Iterator[Engine]:
+    """The bench's database (kept between runs with ``--db``), disposed (and removed) afterwards."""
     if args.backend == "sqlite":
         path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "feed.db"
         engine = open_database(f"sqlite:///{path}")
-        return engine, (lambda: None) if args.db else (lambda: path.unlink(missing_ok=True))
-    admin = make_engine(PG_ADMIN)
-    name = args.db or f"bench_feed_{uuid.uuid4().hex[:8]}"
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        exists = c.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
-        if not exists:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = open_database(admin.url.set(database=name).render_as_string(hide_password=False))
-    if args.db:  # kept between runs
-        return engine, engine.dispose
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+            if not args.db:
+                path.unlink(missing_ok=True)
+        return
+    with scratch_pg_database("bench_feed", name=args.db, keep=bool(args.db)) as url:
+        engine = open_database(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
-    def drop() -> None:
-        engine.dispose()
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
-    return engine, drop
+def report(
+    args: argparse.Namespace, backend: str, ours: dict[str, list[float]], base: dict[str, list[float]]
+) -> None:
+    scale = args.alerts / args.baseline_rows
+    print(
+        f"\nbackend {backend}, {args.alerts:,} alerts; FeedPane medians of {args.repeat} runs;"
+        f" baseline = QSortFilterProxyModel over {args.baseline_rows:,} rows"
+        + (f" (and ×{scale:g} scaled)" if scale != 1 else "")
+    )
+    print(
+        f"{'measure':44s} {'FeedPane':>11s} {'(service)':>11s} {'proxy':>11s} {'proxy scaled':>13s}  target"
+    )
+    targets = {"first show": "≤ 150 ms", "filter": "≤ 50 ms", "text": "≤ 100 ms", "burst": "≤ 20 ms"}
+    for name, samples in ours.items():
+        b = base.get(name)
+        target = next((v for k, v in targets.items() if name.startswith(k)), "")
+        b_txt = median_ms(b) if b else f"{'—':>11s}"
+        s_txt = f"{statistics.median(b) * 1000 * scale:10.0f} ms" if b and scale != 1 else f"{'':>13s}"
+        if name.startswith("burst") and b:
+            s_txt = f"{'(no scale)':>13s}"
+        own = SERVICE_ONLY.get(name)
+        o_txt = median_ms(own) if own else f"{'':>11s}"
+        print(f"{name:44s} {median_ms(samples)} {o_txt} {b_txt} {s_txt}  {target}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--alerts", type=int, default=1_000_000)
-    parser.add_argument("--baseline-rows", type=int, default=100_000)
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument(
-        "--db", help="SQLite file / PostgreSQL database name to keep between runs (seeded once)"
-    )
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    rng = random.Random(7)
-    engine, cleanup = make_db(args)
-    try:
+    ap = parser(__doc__)
+    ap.add_argument("--alerts", type=int, default=1_000_000)
+    ap.add_argument("--baseline-rows", type=int, default=100_000)
+    ap.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    ap.add_argument("--db", help="SQLite file / PostgreSQL database name to keep between runs (seeded once)")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = parse(ap, smoke={"alerts": 20_000, "baseline_rows": 5_000, "repeat": 2})
+    check(args.repeat >= 1 and args.alerts >= 400, "--repeat must be at least 1 and --alerts at least 400")
+    if args.backend == "postgresql" and not pg_reachable():
+        return
+    rng = synthetic_rng(7)
+    with database(args) as engine:
         with engine.connect() as c:
             have = c.execute(select(func.count()).select_from(Alert.__table__)).scalar_one()
         if have < args.alerts:
             seed(engine, args.alerts, rng)
         else:
             print(f"reusing {have:,} alerts in {args.db}")
-        ours = bench_pane(engine, args.repeat, rng)
+        ours = bench_pane(engine, args.repeat)
         base = bench_baseline(engine, args.baseline_rows, args.repeat)
-        scale = args.alerts / args.baseline_rows
-        print(
-            f"\nbackend {engine.dialect.name}, {args.alerts:,} alerts; FeedPane medians of {args.repeat} runs;"
-            f" baseline = QSortFilterProxyModel over {args.baseline_rows:,} rows"
-            + (f" (and ×{scale:g} scaled)" if scale != 1 else "")
-        )
-        print(
-            f"{'measure':44s} {'FeedPane':>11s} {'(service)':>11s} {'proxy':>11s} {'proxy scaled':>13s}  target"
-        )
-        targets = {"first show": "≤ 150 ms", "filter": "≤ 50 ms", "text": "≤ 100 ms", "burst": "≤ 20 ms"}
-        for name, samples in ours.items():
-            b = base.get(name)
-            target = next((v for k, v in targets.items() if name.startswith(k)), "")
-            b_txt = median_ms(b) if b else f"{'—':>11s}"
-            s_txt = f"{statistics.median(b) * 1000 * scale:10.0f} ms" if b and scale != 1 else f"{'':>13s}"
-            if name.startswith("burst") and b:
-                s_txt = f"{'(no scale)':>13s}"
-            own = SERVICE_ONLY.get(name)
-            o_txt = median_ms(own) if own else f"{'':>11s}"
-            print(f"{name:44s} {median_ms(samples)} {o_txt} {b_txt} {s_txt}  {target}")
-    finally:
-        engine.dispose()
-        cleanup()
+        report(args, engine.dialect.name, ours, base)
 
 
 if __name__ == "__main__":

@@ -2,19 +2,20 @@
 
 Baseline in the same run: the same rows parsed with the csv module and written with raw sqlite3
 executemany into the same tables (no validation, no upsert, no lookups) - the floor any import
-could reach. Run: python bench/bench_import.py [--rows N] [--keep DIR]
+could reach. Run: python bench/bench_import.py [--rows N] [--keep DIR] [--smoke]
+``--smoke``: 3,000 rows (seconds; for CI).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
-import random
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
+
+from _common import parse, parser, synthetic_rng
 
 from console.clock import SystemClock
 from console.db import open_database, session_factory
@@ -42,7 +43,7 @@ USES = ["自住"] * 6 + ["出租"] * 3 + ["群租", "空置", "商用"]
 
 
 def generate(path: Path, rows: int, seed: int = 4) -> None:
-    rng = random.Random(seed)
+    rng = synthetic_rng(seed)
     start = dt.date(1950, 1, 1)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
@@ -133,10 +134,10 @@ def baseline(csv_path: Path, db_path: Path) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = parser(__doc__)
     ap.add_argument("--rows", type=int, default=300_000)
     ap.add_argument("--keep", type=Path)
-    args = ap.parse_args()
+    args = parse(ap, smoke={"rows": 3_000})
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench_import_"))
     work.mkdir(parents=True, exist_ok=True)
     csv_path = work / "registry.csv"

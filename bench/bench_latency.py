@@ -1,7 +1,7 @@
 """End-to-end latency: an event ingested by another process -> its alert row in a running FeedPane.
 
     python bench/bench_latency.py [--events 1000] [--rate 100] [--backend sqlite|postgresql|both]
-                                  [--producer ingest|core|both]
+                                  [--producer ingest|core|both] [--smoke]
 
 For each backend a fresh database gets 10 communities and ``--events`` hotlisted vehicles. A
 producer PROCESS then writes ``--events`` times at ``--rate`` per second, each write raising a
@@ -21,11 +21,15 @@ Baselines measured in the same run, also process to process at the same rate:
   ``notifies()`` loop here);
 - SQLite: a bare 100 ms poll (``PRAGMA data_version``, then read the new rows) of rows inserted
   by the producer — the floor any polling design has.
+
+PostgreSQL is reached as bench/_common.py says (skipped with a note when unreachable).
+``--smoke``: 20 events at 40/s per producer (seconds; for CI).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -35,12 +39,13 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1/postgres")
+from _common import backends, check, parse, parser, scratch_pg_database
+
 COMMUNITIES = 10
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
@@ -119,7 +124,8 @@ def produce(url: str, mode: str, events: int, rate: float) -> None:
 
 
 def spawn(url: str, mode: str, events: int, rate: float) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    # This very script with the bench's own arguments, no shell: nothing untrusted in the command.
+    return subprocess.Popen(  # noqa: S603
         [
             sys.executable,
             __file__,
@@ -270,7 +276,7 @@ def feed_latency(
     lines: queue.Queue[str] = queue.Queue()
 
     def read_lines() -> None:
-        assert child.stdout is not None
+        check(child.stdout is not None, "the producer has no stdout pipe")
         for text_line in child.stdout:
             lines.put(text_line)
 
@@ -325,22 +331,19 @@ def line(label: str, values: list[float]) -> str:
     )
 
 
+@contextlib.contextmanager
+def database_url(backend: str) -> Iterator[str]:
+    """A fresh database of ``backend``, removed afterwards."""
+    if backend == "postgresql":
+        with scratch_pg_database("bench_latency") as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory(prefix="bench_latency_") as folder:
+        yield f"sqlite:///{Path(folder) / 'latency.db'}"
+
+
 def run(backend: str, events: int, rate: float, producers: list[str]) -> None:
-    from sqlalchemy import text
-
-    from console.db import make_engine
-
-    admin = None
-    if backend == "sqlite":
-        folder = Path(tempfile.mkdtemp())
-        url = f"sqlite:///{folder / 'latency.db'}"
-    else:
-        admin = make_engine(PG_ADMIN)
-        name = f"bench_latency_{uuid.uuid4().hex[:8]}"
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            c.execute(text(f'CREATE DATABASE "{name}"'))
-        url = admin.url.set(database=name).render_as_string(hide_password=False)
-    try:
+    with database_url(backend) as url:
         seed(url, events)
         if backend == "postgresql":
             base = notify_baseline(url, events, rate)
@@ -365,31 +368,27 @@ def run(backend: str, events: int, rate: float, producers: list[str]) -> None:
             print(
                 f"    alerts raised {len(from_call) + missing}, reached the pane {len(from_call)}, missing {missing}"
             )
-    finally:
-        if admin is not None:
-            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+            check(from_call, f"no alert of the {producer} producer reached the pane")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=1000)
-    parser.add_argument("--rate", type=float, default=100.0)
-    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
-    parser.add_argument(
+    ap = parser(__doc__)
+    ap.add_argument("--events", type=int, default=1000)
+    ap.add_argument("--rate", type=float, default=100.0)
+    ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    ap.add_argument(
         "--producer",
         choices=("ingest", "core", "both"),
         default="both",
         help="write through IngestService, as plain Core alert inserts, or both (default)",
     )
-    parser.add_argument("--produce", help=argparse.SUPPRESS)
-    parser.add_argument("--mode", default="ingest", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    ap.add_argument("--produce", help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="ingest", help=argparse.SUPPRESS)
+    args = parse(ap, smoke={"events": 20, "rate": 40.0})
     if args.produce:
         produce(args.produce, args.mode, args.events, args.rate)
         return
-    for backend in ("postgresql", "sqlite") if args.backend == "both" else (args.backend,):
+    for backend in backends(args.backend, order=("postgresql", "sqlite")):
         run(
             backend,
             args.events,

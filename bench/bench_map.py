@@ -1,6 +1,6 @@
 """Grid map at district scale: load, repaint, recolour and memory, beside a one-item-per-household scene.
 
-    python bench/bench_map.py [--communities 150] [--per-community 2000] [--reps 30] [--db URL]
+    python bench/bench_map.py [--communities 150] [--per-community 2000] [--reps 30] [--db URL] [--smoke]
 
 Without ``--db`` a temporary SQLite file is filled with Core executemany through
 ``tests/grid_data.seed_grid`` (150 communities x 10 buildings x 25 floors x 2 units x 4 rooms =
@@ -17,12 +17,11 @@ Without ``--db`` a temporary SQLite file is filled with Core executemany through
   fitted in a QGraphicsView of the same size (build, repaint zoomed out and in, memory).
 
 Figures are medians (and max) of ``--reps`` repetitions; the machine is shared, so read them as
-upper bounds.
+upper bounds. ``--smoke``: 10 communities of 200 households, 3 repetitions (seconds; for CI).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gc
 import os
@@ -36,6 +35,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from _common import check, parse, parser
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
@@ -72,7 +72,7 @@ def timed(fn: Callable[[], object], reps: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = parser(__doc__)
     ap.add_argument("--communities", type=int, default=150)
     ap.add_argument(
         "--per-community", type=int, default=2000, help="households per community (multiple of 200)"
@@ -81,7 +81,7 @@ def main() -> int:
     ap.add_argument("--baseline-reps", type=int, default=5)
     ap.add_argument("--db", default=None, help="an existing database URL instead of a temporary SQLite file")
     ap.add_argument("--demo", action="store_true", help="seed with seed_demo(engine, 'district') instead")
-    args = ap.parse_args()
+    args = parse(ap, smoke={"communities": 10, "per_community": 200, "reps": 3, "baseline_reps": 2})
 
     app = QApplication([])
     theme.apply_theme(app, "dark")
@@ -147,7 +147,7 @@ def main() -> int:
         loads.append(((t1 - t0) * 1000, (t2 - t1) * 1000))
         if len(loads) == 1:
             rss_first = rss_mb() - rss0
-    assert snap is not None
+    check(snap is not None and len(snap), "the map loaded no households")
     n = len(snap)
     rss_map = rss_mb() - rss0
     total = [a + b for a, b in loads]
@@ -196,6 +196,7 @@ def main() -> int:
 
     # --- recolour ----------------------------------------------------------------------------
     red_ids = snap.household_id[snap.status == 2][: args.reps * 2].tolist()
+    check(len(red_ids) == args.reps * 2, f"only {len(red_ids)} overdue households to verify")
     it = iter(red_ids)
 
     def recolour_one() -> None:

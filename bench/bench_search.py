@@ -9,18 +9,22 @@ It also reports what the search indexes cost a bulk load: loading into the index
 against dropping the search indexes, loading, then rebuild_search_index().
 
 Run: python bench/bench_search.py [--residents N] [--pg postgresql+psycopg://postgres@127.0.0.1/bench]
+``--pg scratch`` makes (and drops) a database on the server bench/_common.py names. ``--smoke``:
+20,000 residents, 40 queries of each kind, SQLite and ``--pg scratch`` (PostgreSQL skipped with a note when unreachable).
 """
 
 from __future__ import annotations
 
-import argparse
-import random
+import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
+from _common import parse, parser, pg_reachable, scratch_pg_database, synthetic_rng
 from sqlalchemy import Engine, insert, text
 
 from console.clock import SystemClock
@@ -37,7 +41,7 @@ PHONE_PREFIXES = ("138", "139", "186", "158", "177", "135")
 
 
 def make_data(residents: int, seed: int = 7) -> dict[str, list[dict]]:
-    rng = random.Random(seed)
+    rng = synthetic_rng(seed)
     households = max(residents * 3 // 10, 1)
     communities = [
         {"id": c + 1, "station_id": 1, "code": f"C{c:03d}", "name": f"灌口{c:03d}小区", "version": 1}
@@ -154,10 +158,10 @@ def timed(fn: Callable[[str], object], queries: list[str]) -> tuple[float, float
     return p50, p95, found / len(queries)
 
 
-def run_queries(engine: Engine, data: dict[str, list[dict]], label: str) -> None:
-    rng = random.Random(11)
+def run_queries(engine: Engine, data: dict[str, list[dict]], label: str, n: int = 300) -> None:
+    rng = synthetic_rng(11)
     people = data["residents"]
-    sample = [people[rng.randrange(len(people))] for _ in range(300)]
+    sample = [people[rng.randrange(len(people))] for _ in range(n)]
     phones = [p["phone"] for p in sample if p["phone"]]
     given2 = [p["name"][1:] for p in sample if len(p["name"]) == 3]
     classes = {
@@ -170,9 +174,9 @@ def run_queries(engine: Engine, data: dict[str, list[dict]], label: str) -> None
         "name, full (2-3 chars)": [p["name"] for p in sample],
         "name, 1 char (surname)": [p["name"][0] for p in sample],
         "name, 2-char given name": given2,
-        "plate": [v["plate"].lower() for v in data["vehicles"][:300]],
+        "plate": [v["plate"].lower() for v in data["vehicles"][:n]],
         "address (3号楼 1203)": [
-            f"{rng.randint(1, 5)}号楼 {rng.randint(1, 25)}0{rng.randint(1, 4)}" for _ in range(300)
+            f"{rng.randint(1, 5)}号楼 {rng.randint(1, 25)}0{rng.randint(1, 4)}" for _ in range(n)
         ],
     }
     service = SearchService(session_factory(engine), SystemClock())
@@ -199,7 +203,7 @@ def run_queries(engine: Engine, data: dict[str, list[dict]], label: str) -> None
     )
     for kind, queries in classes.items():
         p50, p95, found = timed(lambda q: service.search(actor, q), queries)
-        base = queries[:40]  # the unindexed baseline is slow: 40 queries suffice for its percentiles
+        base = queries[: min(40, n)]  # the unindexed baseline is slow: 40 suffice for its percentiles
         b50, b95, _ = timed(naive, base)
         print(
             f"{kind:26} {len(queries):>4} {p50:>8.2f} ms {p95:>5.2f} ms {found:>6.0%} | "
@@ -207,48 +211,77 @@ def run_queries(engine: Engine, data: dict[str, list[dict]], label: str) -> None
         )
 
 
+def targets(args: Any, work: Path, stack: ExitStack) -> list[tuple[str, str, str | None]]:
+    """(label, URL, URL for the deferred-index load or None) for each database to search."""
+    out: list[tuple[str, str, str | None]] = [
+        ("SQLite", f"sqlite:///{work / 'search.db'}", f"sqlite:///{work / 'deferred.db'}")
+    ]
+    if args.pg == "scratch":
+        if pg_reachable():
+            out.append(("PostgreSQL", stack.enter_context(scratch_pg_database("bench_search")), None))
+    elif args.pg:
+        out.append(("PostgreSQL", args.pg, None))
+    return out
+
+
+@contextmanager
+def fresh_database(url: str) -> Iterator[Engine]:
+    """The database at ``url`` at the current schema and empty (PostgreSQL: its schema recreated)."""
+    if url.startswith("postgresql"):
+        eng = make_engine(url)
+        with eng.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        eng.dispose()
+    engine = open_database(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def compare_deferred_load(label: str, url: str, data: dict[str, list[dict]]) -> None:
+    """Load without the search indexes, then rebuild them: what the indexes cost a bulk load."""
+    with fresh_database(url) as deferred:
+        drop_search_indexes(deferred)
+        bare = load(deferred, data)
+        t = time.perf_counter()
+        rebuild_search_index(deferred)
+        rebuilt = time.perf_counter() - t
+    print(
+        f"{label}: without search indexes {bare:.1f} s, then rebuild_search_index {rebuilt:.1f} s "
+        f"(total {bare + rebuilt:.1f} s)"
+    )
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = parser(__doc__)
     ap.add_argument("--residents", type=int, default=1_000_000)
     ap.add_argument(
-        "--pg", help="PostgreSQL URL of a scratch database (its tables are dropped and recreated)"
+        "--pg",
+        help="PostgreSQL URL of a scratch database (its tables are dropped and recreated), "
+        "or 'scratch' for one made and dropped here",
     )
+    ap.add_argument("--queries", type=int, default=300, help="queries of each kind")
     ap.add_argument("--skip-load-compare", action="store_true", help="do not measure the deferred-index load")
-    args = ap.parse_args()
+    args = parse(ap, smoke={"residents": 20_000, "queries": 40, "pg": "scratch"})
     t = time.perf_counter()
     data = make_data(args.residents)
     print(f"generated {args.residents:,} residents in {time.perf_counter() - t:.1f} s")
     work = Path(tempfile.mkdtemp(prefix="bench_search_"))
-
-    targets = [("SQLite", f"sqlite:///{work / 'search.db'}", f"sqlite:///{work / 'deferred.db'}")]
-    if args.pg:
-        targets.append(("PostgreSQL", args.pg, None))
-    for label, url, deferred_url in targets:
-        if url.startswith("postgresql"):
-            eng = make_engine(url)
-            with eng.begin() as conn:
-                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-            eng.dispose()
-        engine = open_database(url)
-        loaded = load(engine, data)
-        t = time.perf_counter()
-        rebuild_search_index(engine)  # ANALYZE only: the indexes exist already
-        analyse = time.perf_counter() - t
-        print(f"{label}: Core load into the indexed schema {loaded:.1f} s (+ ANALYZE {analyse:.1f} s)")
-        if deferred_url and not args.skip_load_compare:
-            deferred = open_database(deferred_url)
-            drop_search_indexes(deferred)
-            bare = load(deferred, data)
-            t = time.perf_counter()
-            rebuild_search_index(deferred)
-            rebuilt = time.perf_counter() - t
-            print(
-                f"{label}: without search indexes {bare:.1f} s, then rebuild_search_index {rebuilt:.1f} s "
-                f"(total {bare + rebuilt:.1f} s)"
-            )
-            deferred.dispose()
-        run_queries(engine, data, label)
-        engine.dispose()
+    with ExitStack() as stack:
+        for label, url, deferred_url in targets(args, work, stack):
+            with fresh_database(url) as engine:
+                loaded = load(engine, data)
+                t = time.perf_counter()
+                rebuild_search_index(engine)  # ANALYZE only: the indexes exist already
+                analyse = time.perf_counter() - t
+                print(
+                    f"{label}: Core load into the indexed schema {loaded:.1f} s (+ ANALYZE {analyse:.1f} s)"
+                )
+                if deferred_url and not args.skip_load_compare:
+                    compare_deferred_load(label, deferred_url, data)
+                run_queries(engine, data, label, args.queries)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ rows (no SQLAlchemy, no indexes, no generation cost), i.e. the floor for any loa
 
     python bench/bench_seed.py                       # district scale, both backends
     python bench/bench_seed.py --scale small --backend sqlite
+    python bench/bench_seed.py --smoke               # small scale, both backends (CI)
+
+PostgreSQL is reached as bench/_common.py says (skipped with a note when unreachable).
 """
 
 from __future__ import annotations
@@ -17,15 +20,13 @@ import sqlite3
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import text
+from _common import backends, parse, parser, scratch_pg_database
 
 from console.db import make_engine, upgrade
 from console.demo.seed import CST, DemoSummary, seed_demo
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1/postgres"
 NOW = dt.datetime(2026, 3, 14, tzinfo=CST)
 
 
@@ -86,26 +87,18 @@ def run(url: str, scale: str, label: str) -> DemoSummary:
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = parser(__doc__, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", choices=("small", "district"), default="district")
     p.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
-    args = p.parse_args()
+    args = parse(p, smoke={"scale": "small"})
     results: list[tuple[str, DemoSummary]] = []
-    if args.backend in ("sqlite", "both"):
-        with tempfile.TemporaryDirectory() as tmp:
-            results.append(("SQLite", run(f"sqlite:///{Path(tmp) / 'station.db'}", args.scale, "SQLite")))
-    if args.backend in ("postgresql", "both"):
-        admin = make_engine(PG_ADMIN)
-        name = f"bench_seed_{uuid.uuid4().hex[:8]}"
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            url = admin.url.set(database=name).render_as_string(hide_password=False)
-            results.append(("PostgreSQL", run(url, args.scale, "PostgreSQL")))
-        finally:
-            with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+    for backend in backends(args.backend):
+        if backend == "sqlite":
+            with tempfile.TemporaryDirectory() as tmp:
+                results.append(("SQLite", run(f"sqlite:///{Path(tmp) / 'station.db'}", args.scale, "SQLite")))
+        else:
+            with scratch_pg_database("bench_seed") as url:
+                results.append(("PostgreSQL", run(url, args.scale, "PostgreSQL")))
     residents = results[0][1].count("resident") if results else 100_000
     base = baseline_rows_per_second(residents)
     print(

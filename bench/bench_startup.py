@@ -1,17 +1,17 @@
 """Time to the first paint of the console, beside a bare QMainWindow measured the same way.
 
-    python bench/bench_startup.py [--runs 5] [--db URL]
+    python bench/bench_startup.py [--runs 5] [--db URL] [--smoke]
 
 Each run is a fresh process (offscreen). The clock starts at the first line of the child script,
 so Python's own start-up is left out of both figures. The console child goes the way
 `duty-console run` goes (console.commands.run -> console.app.run_console) and reports when the
 splash has painted, when the database is open, and when the main window is shown; the baseline
 child shows a bare QMainWindow and processes its first paint. Figures are medians.
+``--smoke``: one run of each (seconds; for CI).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from _common import parse, parser
 
 BASELINE = """
 import time; t0 = time.perf_counter()
@@ -49,26 +51,29 @@ print(json.dumps({k: v - t0 for k, v in console_app.startup_marks.items()}))
 
 
 def child(code: str, *args: str, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
+    # This interpreter running the bench's own script text: nothing untrusted in the command.
+    out = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--db", help="database URL (default: a fresh SQLite file, created before timing)")
-    args = parser.parse_args()
+    ap = parser(__doc__)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--db", help="database URL (default: a fresh SQLite file, created before timing)")
+    args = parse(ap, smoke={"runs": 1})
     with tempfile.TemporaryDirectory() as tmp:
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
+            # The console's district map is a QtWebEngine page: as root it needs the sandbox off.
+            "QTWEBENGINE_DISABLE_SANDBOX": os.environ.get("QTWEBENGINE_DISABLE_SANDBOX", "1"),
             "XDG_CONFIG_HOME": f"{tmp}/config",
             "XDG_DATA_HOME": f"{tmp}/data",
         }
         url = args.db or f"sqlite:///{Path(tmp) / 'station.db'}"
-        subprocess.run(
+        subprocess.run(  # noqa: S603  this interpreter, our own CLI, the bench's database URL
             [sys.executable, "-m", "console", "--db", url, "init-db"],
             env=env,
             check=True,
