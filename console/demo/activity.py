@@ -11,6 +11,7 @@ import numpy as np
 from console.demo import data as D
 from console.demo.registry import CST, Registry
 from console.models import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle, WatchlistEntry
+from console.services.cases import CATEGORIES
 
 if TYPE_CHECKING:
     from console.demo.seed import BulkLoader
@@ -65,6 +66,9 @@ def outsiders(
     assert reg.ids is not None
     numbers = reg.ids.make(gen, birth, male, areas=gen.choice(OUTSIDER_AREAS, n))
     return list(zip(names, numbers, D.mobiles(gen, n), strict=True))
+
+
+_CATEGORY_CODES = {name: code for code, name in CATEGORIES.items()}
 
 
 def _hours(h: float) -> dt.timedelta:
@@ -164,6 +168,7 @@ def _cases(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.r
                 "id": cid,
                 "case_no": case_no,
                 "kind": "盗窃",
+                "category": _CATEGORY_CODES.get(category, "other"),
                 "title": p["title"] or title_t.format(c=comm["name"]),
                 "description": _case_text(p, comm["name"], solved is not None),
                 "community_id": comm["id"],
@@ -237,6 +242,14 @@ def _cases(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.r
                 "value_yuan": float(value),
                 "status": item_status,
                 "owner_party_id": victim_id,
+                "recovered_at": solved if recovered else None,
+                "recovered_place": ("灌口废品回收站" if p["kind"] == 0 else comm["name"])
+                if recovered
+                else "",
+                "notified_at": notified if recovered else None,
+                "notified_how": "phone" if recovered and notified else "",
+                "returned_at": returned_at,
+                "returned_to_id_number": victim["id_number"] if returned_at else None,
                 "version": 1,
             }
         )
