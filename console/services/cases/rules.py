@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from stdnum import imei as stdnum_imei
+from stdnum import luhn
 
 from console.errors import ValidationError
 
@@ -96,7 +97,7 @@ def normalise_imei(raw: object, field: str = "imei") -> str:
     if len(value) != 15 or not value.isdigit():
         raise ValidationError(field, "property.imei.length", length=len(value))
     if not stdnum_imei.is_valid(value):
-        expected = stdnum_imei.calc_check_digit(value[:14])
+        expected = luhn.calc_check_digit(value[:14])
         raise ValidationError(field, "property.imei.check_digit", expected=expected)
     return value
 
