@@ -8,6 +8,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
+# The argument parsers of `case`, `property` and `import cases` (the module imports SQLAlchemy
+# only inside its commands' functions' callees, never at parse time).
+from console.commands import cases as cases_commands
 from console.errors import UserError
 
 # command -> module in console.commands whose `main(args) -> int` runs it
@@ -21,6 +24,9 @@ COMMANDS = {
     "serve-events": "serve",
     "simulate": "simulate",
     "export": "export",
+    # --- cases (contracts/cases.md) ---
+    "case": "cases",
+    "property": "cases",
 }
 
 
@@ -57,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_argument("file")
     reg.add_argument("--dry-run", action="store_true")
     reg.add_argument("--encoding", help="file encoding for CSV (default: UTF-8, with or without BOM)")
+    cases_commands.add_import_parser(imp_sub)  # `import cases` (contracts/cases.md)
 
     wl = sub.add_parser("watchlist", help="person and vehicle watchlists")
     wl_sub = wl.add_subparsers(dest="action", metavar="<action>", required=True)
@@ -92,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", metavar="FILE")
     exp.add_argument("--unmask", action="store_true")
     exp.add_argument("--user")
+
+    # --- cases (contracts/cases.md): case open|solve|link|show, property add|recover|notify|return|list ---
+    cases_commands.add_parsers(sub)
     return p
 
 

@@ -19,6 +19,7 @@ class Permission(StrEnum):
     IMPORT_REGISTRY = "import_registry"
     VIEW_CASES = "view_cases"
     EDIT_CASES = "edit_cases"
+    HANDLE_PROPERTY = "handle_property"  # recover stolen property and call its owner
     UNMASK_PERSONAL_DATA = "unmask_personal_data"
     EXPORT = "export"
     VIEW_STATISTICS = "view_statistics"
@@ -41,6 +42,7 @@ DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
                 P.MANAGE_WATCHLIST,
                 P.VIEW_REGISTRY,
                 P.VIEW_CASES,
+                P.HANDLE_PROPERTY,
                 P.EXPORT,
                 P.VIEW_STATISTICS,
             }
@@ -69,6 +71,7 @@ DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
                 P.VIEW_REGISTRY,
                 P.VIEW_CASES,
                 P.EDIT_CASES,
+                P.HANDLE_PROPERTY,
                 P.MANAGE_WATCHLIST,
                 P.UNMASK_PERSONAL_DATA,
                 P.EXPORT,

@@ -22,6 +22,10 @@ def command_line_actor() -> Actor:
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.what == "cases":  # `import cases` (contracts/cases.md)
+        from console.commands.cases import import_main
+
+        return import_main(args)
     _settings, engine = settings_and_engine(args)
     try:
         service = RegistryImportService(session_factory(engine))

@@ -12,6 +12,7 @@ from console.demo.bulk import CST, BulkLoader, rng_pair
 from console.demo.events import build_events
 from console.demo.world import Activity, Registry, Watch
 from console.models import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle, WatchlistEntry
+from console.services.cases import CATEGORIES
 
 OTHER_REGIONS = ("赣B", "赣A", "粤B", "湘A", "川A", "浙A", "渝A", "豫A", "闽C", "闽E")
 OUTSIDER_AREAS = np.array(
@@ -38,6 +39,9 @@ def outsiders(
         raise RuntimeError("the registry makes its ID-number factory before its people")
     numbers = reg.ids.make(gen, birth, male, areas=gen.choice(OUTSIDER_AREAS, n))
     return list(zip(names, numbers, D.mobiles(gen, n), strict=True))
+
+
+_CATEGORY_CODES = {name: code for code, name in CATEGORIES.items()}
 
 
 def _hours(h: float) -> dt.timedelta:
@@ -137,6 +141,7 @@ def _cases(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.r
                 "id": cid,
                 "case_no": case_no,
                 "kind": "盗窃",
+                "category": _CATEGORY_CODES.get(category, "other"),
                 "title": p["title"] or title_t.format(c=comm["name"]),
                 "description": _case_text(p, comm["name"], solved is not None),
                 "community_id": comm["id"],
@@ -210,6 +215,14 @@ def _cases(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.r
                 "value_yuan": float(value),
                 "status": item_status,
                 "owner_party_id": victim_id,
+                "recovered_at": solved if recovered else None,
+                "recovered_place": ("灌口废品回收站" if p["kind"] == 0 else comm["name"])
+                if recovered
+                else "",
+                "notified_at": notified if recovered else None,
+                "notified_how": "phone" if recovered and notified else "",
+                "returned_at": returned_at,
+                "returned_to_id_number": victim["id_number"] if returned_at else None,
                 "version": 1,
             }
         )

@@ -2,7 +2,15 @@
 
 from console.models.alerts import Alert, Device, Event, WatchlistEntry
 from console.models.base import Base, UTCDateTime
-from console.models.cases import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle
+from console.models.cases import (
+    CaseLink,
+    CaseParty,
+    CaseTimeline,
+    CustodyEvent,
+    PropertyItem,
+    TheftCase,
+    Vehicle,
+)
 from console.models.dispatch import Dispatch, Officer, ServiceRequest, dispatch_officer
 from console.models.live import ChangeLog
 from console.models.registry import (
@@ -22,7 +30,9 @@ __all__ = [
     "AuditLog",
     "Base",
     "Building",
+    "CaseLink",
     "CaseParty",
+    "CaseTimeline",
     "ChangeLog",
     "Community",
     "CustodyEvent",

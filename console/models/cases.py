@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from sqlalchemy import Float, ForeignKey, Index, String, Text, cast
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, cast
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, Versioned
@@ -15,15 +16,24 @@ PROPERTY_STATUSES = ("stolen", "recovered", "returned")
 
 
 class TheftCase(Versioned, Base):
+    """A case (案件). ``title`` is the summary (简要案情), ``description`` the narrative."""
+
     __tablename__ = "theft_case"
+    __table_args__ = (Index("ix_theft_case_category_reported", "category", "reported_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_no: Mapped[str] = mapped_column(String(32), unique=True)
     kind: Mapped[str] = mapped_column(String(32), default="盗窃")
+    # One of console.services.cases.rules.CATEGORIES (cable, phone, e-bike, ...).
+    category: Mapped[str] = mapped_column(String(16), default="other", server_default="other")
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    # The community as given when it is not (yet) in the registry; empty when community_id says it.
+    community_text: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # Not known: the reported time ("at the latest when reported").
     occurred_at: Mapped[dt.datetime] = mapped_column()
     reported_at: Mapped[dt.datetime] = mapped_column(index=True)
     solved_at: Mapped[dt.datetime | None] = mapped_column()
@@ -42,6 +52,33 @@ class CaseParty(Versioned, Base):
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     phone: Mapped[str | None] = mapped_column(String(11))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseLink(Base):
+    """A case linked to an alert or to another case (stored once; read in both directions)."""
+
+    __tablename__ = "case_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alert.id"), index=True)
+    other_case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    username: Mapped[str] = mapped_column(String(32))
+
+
+class CaseTimeline(Base):
+    """Append-only: everything that happened to a case, in order (a trigger refuses UPDATE)."""
+
+    __tablename__ = "case_timeline"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(32))  # opened, solved, linked_alert, property_added, ...
+    username: Mapped[str] = mapped_column(String(32))
+    actor_name: Mapped[str] = mapped_column(String(100), default="")  # the OS user for `cli`
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON
 
 
 class Vehicle(Versioned, Base):
@@ -68,25 +105,43 @@ Index("ix_vehicle_plate_trgm", cast(Vehicle.__table__.c.plate, Text), postgresql
 
 
 class PropertyItem(Versioned, Base):
+    """A stolen (or found: no case) item. Identifiers are stored normalised, indexed for matching."""
+
     __tablename__ = "property_item"
+    __table_args__ = (Index("ix_property_item_status_recovered", "status", "recovered_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"), index=True)
     description: Mapped[str] = mapped_column(String(200))
-    category: Mapped[str] = mapped_column(String(32))  # 电缆, 手机, 电动车, ...
+    category: Mapped[str] = mapped_column(String(32))  # 电缆, 手机, phone, ...
     quantity: Mapped[int] = mapped_column(default=1)
-    value_yuan: Mapped[float] = mapped_column(Float, default=0.0)
+    value_yuan: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     status: Mapped[str] = mapped_column(String(16), default="stolen")
+    serial: Mapped[str | None] = mapped_column(String(64), index=True)
+    imei: Mapped[str | None] = mapped_column(String(15), index=True)
+    frame: Mapped[str | None] = mapped_column(String(32), index=True)
     owner_party_id: Mapped[int | None] = mapped_column(ForeignKey("case_party.id"))
+    recovered_at: Mapped[dt.datetime | None] = mapped_column()
+    recovered_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    recovered_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    notified_at: Mapped[dt.datetime | None] = mapped_column()
+    notified_how: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    returned_at: Mapped[dt.datetime | None] = mapped_column()
+    returned_to_id_number: Mapped[str | None] = mapped_column(String(18))
 
 
 class CustodyEvent(Base):
+    """Append-only: who held an item, from when, where (a trigger refuses UPDATE)."""
+
     __tablename__ = "custody_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     property_item_id: Mapped[int] = mapped_column(ForeignKey("property_item.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # reported_stolen, recovered, stored, returned
+    # reported_stolen, found, recovered, stored, notified, returned
+    kind: Mapped[str] = mapped_column(String(16))
     at: Mapped[dt.datetime] = mapped_column()
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    holder: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    username: Mapped[str] = mapped_column(String(32), default="", server_default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")

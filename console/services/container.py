@@ -12,6 +12,7 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
+from console.services.cases import CaseService, PropertyService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
@@ -39,6 +40,8 @@ class Services:
     registry_import: RegistryImportService
     search: SearchService
     station: StationService
+    cases: CaseService
+    property: PropertyService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -61,6 +64,8 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         registry_import=RegistryImportService(sessions, clock),
         search=SearchService(sessions, clock),
         station=StationService(sessions, clock),
+        cases=CaseService(sessions, clock),
+        property=PropertyService(sessions, clock),
     )
 
 

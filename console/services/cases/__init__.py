@@ -1,1 +1,29 @@
-"""Cases: theft case dossiers, their parties, vehicles, series and stolen property (to come)."""
+"""Cases: theft case dossiers, their parties, links and timeline, and stolen property with its custody trail."""
+
+from __future__ import annotations
+
+from console.services.cases.common import iso
+from console.services.cases.dossier import Dossier
+from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, CaseImportService
+from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
+from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
+from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+
+__all__ = [
+    "CASE_COLUMNS",
+    "CATEGORIES",
+    "STATUS_FILTERS",
+    "CaseImportReport",
+    "CaseImportService",
+    "CaseLinked",
+    "CaseOpened",
+    "CaseService",
+    "CaseSolved",
+    "Dossier",
+    "ItemChange",
+    "ItemRow",
+    "PropertyService",
+    "category_code",
+    "hours_to_solve",
+    "iso",
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console.services.registry.file import NotUtf8Error, RegistryFileError
+from console.services.registry.file import ColumnSpec, NotUtf8Error, RegistryFileError, read_rows
 from console.services.registry.importer import RegistryImportService
 from console.services.registry.search import (
     SEARCH_INDEXES,
@@ -23,6 +23,7 @@ from console.services.registry.verification import (
 __all__ = [
     "SEARCH_INDEXES",
     "Assignment",
+    "ColumnSpec",
     "NewResident",
     "NotUtf8Error",
     "RegistryFileError",
@@ -34,5 +35,6 @@ __all__ = [
     "classify",
     "drop_search_indexes",
     "export_worklist_csv",
+    "read_rows",
     "rebuild_search_index",
 ]

@@ -21,7 +21,9 @@ from console.errors import UserError
 
 __all__ = [
     "COLUMNS",
+    "REGISTRY_COLUMNS",
     "REQUIRED",
+    "ColumnSpec",
     "NotUtf8Error",
     "RegistryFileError",
     "RegistryPreview",
@@ -65,7 +67,26 @@ _ALIASES = {
     "核实日期": "last_verified",
     "网格名称": "grid_cell",
 }
-_HEADER_TO_FIELD = {**{k: k for k in COLUMNS}, **{v: k for k, v in COLUMNS.items()}, **_ALIASES}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """The columns of one kind of file: contract name -> 中文 header, the required ones, aliases."""
+
+    columns: dict[str, str]
+    required: tuple[str, ...]
+    aliases: dict[str, str]
+
+    def field_of(self, header: str) -> str | None:
+        if header in self.columns:
+            return header
+        for field, chinese in self.columns.items():
+            if header == chinese:
+                return field
+        return self.aliases.get(header)
+
+
+REGISTRY_COLUMNS = ColumnSpec(COLUMNS, REQUIRED, _ALIASES)
 
 Value = str | int | float | dt.date | dt.datetime | None
 
@@ -115,12 +136,14 @@ def _normalise_header(raw: object) -> str:
     return re.sub(r"\s+", "_", text).lower()
 
 
-def _map_headers(path: Path, headers: list[str]) -> tuple[list[str | None], list[str]]:
+def _map_headers(
+    path: Path, headers: list[str], spec: ColumnSpec = REGISTRY_COLUMNS
+) -> tuple[list[str | None], list[str]]:
     fields: list[str | None] = []
     warnings: list[str] = []
     seen: dict[str, str] = {}
     for raw in headers:
-        field = _HEADER_TO_FIELD.get(_normalise_header(raw))
+        field = spec.field_of(_normalise_header(raw))
         if field is not None and field in seen:
             raise RegistryFileError(
                 "registry.file.duplicate_column",
@@ -134,9 +157,9 @@ def _map_headers(path: Path, headers: list[str]) -> tuple[list[str | None], list
         elif raw.strip():
             warnings.append(f"未识别的列 {raw!r} 已忽略 (unknown column {raw!r} ignored)")
         fields.append(field)
-    missing = [f for f in REQUIRED if f not in seen]
+    missing = [f for f in spec.required if f not in seen]
     if missing:
-        names = ", ".join(f"{f} ({COLUMNS[f]})" for f in missing)
+        names = ", ".join(f"{f} ({spec.columns[f]})" for f in missing)
         raise RegistryFileError("registry.file.missing_column", file=path.name, names=names)
     return fields, warnings
 
@@ -302,7 +325,10 @@ def _header(path: Path, rows: Iterator[tuple[int, list[Value]]]) -> list[str]:
 
 
 def read_rows(
-    path: str | Path, encoding: str | None = None, warnings: list[str] | None = None
+    path: str | Path,
+    encoding: str | None = None,
+    warnings: list[str] | None = None,
+    spec: ColumnSpec = REGISTRY_COLUMNS,
 ) -> Iterator[SourceRow]:
     """The data rows of a registry file, keyed by contract column; blank rows are skipped.
 
@@ -311,7 +337,7 @@ def read_rows(
     """
     p = Path(path)
     _kind, _enc, rows, _total = _open(p, encoding)
-    fields, file_warnings = _map_headers(p, _header(p, rows))
+    fields, file_warnings = _map_headers(p, _header(p, rows), spec)
     if warnings is not None:
         warnings.extend(file_warnings)
     return _keyed(rows, fields)

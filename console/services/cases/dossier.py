@@ -1,0 +1,270 @@
+"""The dossier of one case as the window and `case show` present it: every tab's data in one read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from console.models import (
+    Alert,
+    CaseLink,
+    CaseParty,
+    CaseTimeline,
+    Community,
+    CustodyEvent,
+    Officer,
+    PropertyItem,
+    Resident,
+    TheftCase,
+    Vehicle,
+    WatchlistEntry,
+)
+from console.services.cases import rules
+from console.services.cases.common import iso, shown_id, shown_phone
+
+ALERTS_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """One case: its fields and each tab's rows, as plain JSON-ready values."""
+
+    case: dict[str, Any]
+    parties: tuple[dict[str, Any], ...]
+    vehicles: tuple[dict[str, Any], ...]
+    property: tuple[dict[str, Any], ...]
+    alerts: tuple[dict[str, Any], ...]
+    linked_cases: tuple[dict[str, Any], ...]
+    timeline: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The `case show` object: the case's fields, then the tabs."""
+        return {
+            **self.case,
+            "parties": list(self.parties),
+            "vehicles": list(self.vehicles),
+            "property": list(self.property),
+            "alerts": list(self.alerts),
+            "linked_cases": list(self.linked_cases),
+            "timeline": list(self.timeline),
+        }
+
+
+def money(value: Any) -> float | None:
+    """Exact yuan as a JSON number (two places of a NUMERIC(12,2) survive a float's repr)."""
+    return None if value is None else float(value)
+
+
+def load_dossier(conn: Connection, case_id: int, unmask: bool, now: dt.datetime) -> Dossier:
+    t = TheftCase
+    row = conn.execute(
+        select(
+            t, Community.name.label("registered_community"), Officer.badge_no, Officer.name.label("officer")
+        )
+        .outerjoin(Community, Community.id == t.community_id)
+        .outerjoin(Officer, Officer.id == t.lead_officer_id)
+        .where(t.id == case_id)
+    ).one()
+    case = {
+        "id": row.id,
+        "case_no": row.case_no,
+        "category": row.category,
+        "category_name": rules.CATEGORIES.get(row.category, row.category),
+        "status": row.status,
+        "summary": row.title,
+        "narrative": row.description,
+        "community": row.registered_community or row.community_text or None,
+        "place": row.place,
+        "occurred_at": iso(row.occurred_at),
+        "reported_at": iso(row.reported_at),
+        "solved_at": iso(row.solved_at),
+        "hours_to_solve": rules.hours_to_solve(row.reported_at, row.solved_at),
+        "lead_officer": {"badge": row.badge_no, "name": row.officer} if row.badge_no else None,
+        "version": row.version,
+    }
+    parties = _parties(conn, case_id, unmask)
+    by_party = {p["id"]: p for p in parties}
+    return Dossier(
+        case=case,
+        parties=tuple(parties),
+        vehicles=tuple(_vehicles(conn, case_id, unmask)),
+        property=tuple(property_of_case(conn, case_id, by_party, unmask, now)),
+        alerts=tuple(_alerts(conn, case_id)),
+        linked_cases=tuple(_linked_cases(conn, case_id)),
+        timeline=tuple(_timeline(conn, case_id)),
+    )
+
+
+def _parties(conn: Connection, case_id: int, unmask: bool) -> list[dict[str, Any]]:
+    p = CaseParty
+    rows = conn.execute(
+        select(p.id, p.role, p.name, p.id_number, p.phone, p.resident_id, p.note, Resident.household_id)
+        .outerjoin(Resident, Resident.id == p.resident_id)
+        .where(p.case_id == case_id)
+        .order_by(p.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "role": r.role,
+            "name": r.name,
+            "id_number": shown_id(r.id_number, unmask),
+            "phone": shown_phone(r.phone, unmask),
+            "resident_id": r.resident_id,
+            "household_id": r.household_id,
+            "note": r.note,
+        }
+        for r in rows
+    ]
+
+
+def _vehicles(conn: Connection, case_id: int, unmask: bool) -> list[dict[str, Any]]:
+    v = Vehicle
+    rows = conn.execute(
+        select(v.id, v.plate, v.kind, v.brand, v.colour, v.owner_name, v.owner_id_number)
+        .where(v.case_id == case_id)
+        .order_by(v.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "plate": r.plate,
+            "kind": r.kind,
+            "brand": r.brand,
+            "colour": r.colour,
+            "owner_name": r.owner_name,
+            "owner_id_number": shown_id(r.owner_id_number, unmask),
+        }
+        for r in rows
+    ]
+
+
+def property_of_case(
+    conn: Connection, case_id: int, parties: dict[int, dict[str, Any]], unmask: bool, now: dt.datetime
+) -> list[dict[str, Any]]:
+    i = PropertyItem
+    items = conn.execute(select(i).where(i.case_id == case_id).order_by(i.id)).all()
+    trails: dict[int, list[dict[str, Any]]] = {}
+    if items:
+        c = CustodyEvent
+        for e in conn.execute(
+            select(c.property_item_id, c.kind, c.at, c.holder, c.location, c.username, c.note)
+            .where(c.property_item_id.in_([r.id for r in items]))
+            .order_by(c.at, c.id)
+        ):
+            trails.setdefault(e.property_item_id, []).append(
+                {
+                    "kind": e.kind,
+                    "at": iso(e.at),
+                    "holder": e.holder,
+                    "location": e.location,
+                    "by": e.username,
+                    "note": e.note,
+                }
+            )
+    out = []
+    for r in items:
+        owner = parties.get(r.owner_party_id) if r.owner_party_id else None
+        out.append(
+            {
+                "id": r.id,
+                "description": r.description,
+                "category": r.category,
+                "quantity": r.quantity,
+                "serial": r.serial,
+                "imei": r.imei,
+                "frame": r.frame,
+                "value": money(r.value_yuan),
+                "status": r.status,
+                "owner": (
+                    {"name": owner["name"], "id_number": owner["id_number"], "phone": owner["phone"]}
+                    if owner
+                    else None
+                ),
+                "recovered_at": iso(r.recovered_at),
+                "recovered_place": r.recovered_place,
+                "recovered_by": r.recovered_by,
+                "notified_at": iso(r.notified_at),
+                "returned_at": iso(r.returned_at),
+                "returned_to_id": shown_id(r.returned_to_id_number, unmask),
+                "days_unclaimed": rules.days_unclaimed(r.recovered_at, now)
+                if r.status == "recovered"
+                else None,
+                "custody": trails.get(r.id, []),
+            }
+        )
+    return out
+
+
+def _alerts(conn: Connection, case_id: int) -> list[dict[str, Any]]:
+    """Alerts linked by hand and alerts raised by the case's watchlist entries, newest first."""
+    a, link = Alert, CaseLink
+    linked = select(link.alert_id).where(link.case_id == case_id, link.alert_id.is_not(None))
+    watched = select(WatchlistEntry.id).where(WatchlistEntry.case_id == case_id)
+    rows = conn.execute(
+        select(a.id, a.kind, a.severity, a.status, a.raised_at, a.summary, Community.name.label("community"))
+        .outerjoin(Community, Community.id == a.community_id)
+        .where(or_(a.id.in_(linked), a.watchlist_entry_id.in_(watched)))
+        .order_by(a.id.desc())
+        .limit(ALERTS_SHOWN)
+    )
+    return [
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "severity": r.severity,
+            "status": r.status,
+            "community": r.community,
+            "raised_at": iso(r.raised_at),
+            "summary": r.summary,
+        }
+        for r in rows
+    ]
+
+
+def _linked_cases(conn: Connection, case_id: int) -> list[dict[str, Any]]:
+    link, t = CaseLink, TheftCase
+    forward = select(link.other_case_id.label("cid"), link.at).where(
+        link.case_id == case_id, link.other_case_id.is_not(None)
+    )
+    backward = select(link.case_id.label("cid"), link.at).where(link.other_case_id == case_id)
+    found = {r.cid: r.at for r in conn.execute(forward.union_all(backward))}
+    if not found:
+        return []
+    rows = conn.execute(
+        select(t.id, t.case_no, t.category, t.status, t.title, t.reported_at).where(t.id.in_(list(found)))
+    )
+    return [
+        {
+            "case_no": r.case_no,
+            "category": r.category,
+            "status": r.status,
+            "summary": r.title,
+            "reported_at": iso(r.reported_at),
+            "linked_at": iso(found[r.id]),
+        }
+        for r in sorted(rows, key=lambda r: (found[r.id], r.id))
+    ]
+
+
+def _timeline(conn: Connection, case_id: int) -> list[dict[str, Any]]:
+    tl = CaseTimeline
+    rows = conn.execute(
+        select(tl.at, tl.kind, tl.username, tl.actor_name, tl.detail)
+        .where(tl.case_id == case_id)
+        .order_by(tl.at, tl.id)
+    )
+    return [
+        {
+            "at": iso(r.at),
+            "kind": r.kind,
+            "user": r.username,
+            "by": r.actor_name,
+            "detail": json.loads(r.detail) if r.detail else {},
+        }
+        for r in rows
+    ]

@@ -1,0 +1,30 @@
+"""Actors and services for the case and property service tests."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.security import Actor
+from console.services.cases import CaseImportService, CaseService, PropertyService
+from console.services.station import UserService
+
+
+@pytest.fixture
+def investigator(users: UserService) -> Actor:
+    return users.ensure_user("li", "李办案", "investigator")
+
+
+@pytest.fixture
+def cases(sessions: sessionmaker[Session]) -> CaseService:
+    return CaseService(sessions)
+
+
+@pytest.fixture
+def items(sessions: sessionmaker[Session]) -> PropertyService:
+    return PropertyService(sessions)
+
+
+@pytest.fixture
+def case_import(sessions: sessionmaker[Session]) -> CaseImportService:
+    return CaseImportService(sessions)
