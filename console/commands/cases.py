@@ -115,7 +115,7 @@ def main(args: argparse.Namespace) -> int:
 
     utf8_stdout()
     if getattr(args, "unmask", False) and not args.user:
-        raise UserError("--unmask 需要 --user NAME (--unmask requires --user NAME)")
+        raise UserError("cli.unmask.needs_user")
     _, engine = settings_and_engine(args)
     try:
         actor = _actor(engine, args)
