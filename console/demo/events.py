@@ -13,7 +13,7 @@ from console.demo import data as D
 from console.demo.activity import Activity
 from console.demo.alerts import plan_alerts
 from console.demo.registry import CST, Registry
-from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_officer
+from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_alert, dispatch_officer
 
 if TYPE_CHECKING:
     from console.demo.seed import BulkLoader
@@ -43,6 +43,14 @@ def build_events(loader: BulkLoader, reg: Registry, act: Activity) -> None:
     _load_events(loader, reg, act, alerts, alert_events, gen)
     loader.load_rows(Dispatch.__table__, dispatches)
     loader.load_rows(dispatch_officer, crew)
+    loader.load_rows(
+        dispatch_alert,
+        [
+            {"dispatch_id": d["id"], "alert_id": d["alert_id"]}
+            for d in dispatches
+            if d["alert_id"] is not None
+        ],
+    )
 
 
 def _service_requests(

@@ -3,7 +3,16 @@
 from console.models.alerts import Alert, Device, Event, WatchlistEntry
 from console.models.base import Base, UTCDateTime
 from console.models.cases import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle
-from console.models.dispatch import Dispatch, Officer, ServiceRequest, dispatch_officer
+from console.models.dispatch import (
+    Dispatch,
+    FraudIntervention,
+    InterventionCall,
+    Officer,
+    OfficerStatusChange,
+    ServiceRequest,
+    dispatch_alert,
+    dispatch_officer,
+)
 from console.models.live import ChangeLog
 from console.models.registry import (
     Building,
@@ -29,9 +38,12 @@ __all__ = [
     "Device",
     "Dispatch",
     "Event",
+    "FraudIntervention",
     "GridCell",
     "Household",
+    "InterventionCall",
     "Officer",
+    "OfficerStatusChange",
     "Organisation",
     "PropertyItem",
     "Resident",
@@ -44,5 +56,6 @@ __all__ = [
     "Vehicle",
     "VerificationVisit",
     "WatchlistEntry",
+    "dispatch_alert",
     "dispatch_officer",
 ]
