@@ -12,6 +12,7 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, WatchlistService
+from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
@@ -38,6 +39,9 @@ class Services:
     registry_import: RegistryImportService
     search: SearchService
     station: StationService
+    officers: OfficerService
+    dispatch: DispatchService
+    interventions: InterventionService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -59,4 +63,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         registry_import=RegistryImportService(sessions, clock),
         search=SearchService(sessions, clock),
         station=StationService(sessions, clock),
+        officers=OfficerService(sessions, clock),
+        dispatch=DispatchService(sessions, clock),
+        interventions=InterventionService(sessions, clock),
     )
