@@ -21,6 +21,11 @@ COMMANDS = {
     "serve-events": "serve",
     "simulate": "simulate",
     "export": "export",
+    # --- dispatch (contracts/cases.md) ---
+    "officer": "dispatch",
+    "dispatch": "dispatch",
+    "intervention": "dispatch",
+    # --- end dispatch ---
 }
 
 
@@ -86,12 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=None)
 
     exp = sub.add_parser("export", help="export records")
-    exp.add_argument("what", choices=("alerts", "events", "households", "cases"))
+    exp.add_argument("what", choices=("alerts", "events", "households", "cases", "dispatches"))
     exp.add_argument("--since", metavar="ISO")
     exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     exp.add_argument("--out", metavar="FILE")
     exp.add_argument("--unmask", action="store_true")
     exp.add_argument("--user")
+
+    # --- dispatch (contracts/cases.md): officer, dispatch, intervention ---
+    from console.commands.dispatch import add_parsers as add_dispatch_parsers
+
+    add_dispatch_parsers(sub)
+    # --- end dispatch ---
     return p
 
 
