@@ -27,6 +27,11 @@ COMMANDS = {
     # --- cases (contracts/cases.md) ---
     "case": "cases",
     "property": "cases",
+    # --- dispatch (contracts/cases.md) ---
+    "officer": "dispatch",
+    "dispatch": "dispatch",
+    "intervention": "dispatch",
+    # --- end dispatch ---
 }
 
 
@@ -93,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=None)
 
     exp = sub.add_parser("export", help="export records")
-    exp.add_argument("what", choices=("alerts", "events", "households", "cases"))
+    exp.add_argument("what", choices=("alerts", "events", "households", "cases", "dispatches"))
     exp.add_argument("--since", metavar="ISO")
     exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     exp.add_argument("--out", metavar="FILE")
@@ -102,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     # --- cases (contracts/cases.md): case open|solve|link|show, property add|recover|notify|return|list ---
     cases_commands.add_parsers(sub)
+    # --- dispatch (contracts/cases.md): officer, dispatch, intervention ---
+    from console.commands.dispatch import add_parsers as add_dispatch_parsers
+
+    add_dispatch_parsers(sub)
+    # --- end dispatch ---
     return p
 
 

@@ -12,6 +12,7 @@ class Permission(StrEnum):
     VIEW_ALERTS = "view_alerts"
     TRIAGE_ALERTS = "triage_alerts"
     DISPATCH = "dispatch"
+    MANAGE_OFFICERS = "manage_officers"
     MANAGE_WATCHLIST = "manage_watchlist"
     VIEW_REGISTRY = "view_registry"
     EDIT_REGISTRY = "edit_registry"
@@ -39,6 +40,7 @@ DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
                 P.VIEW_ALERTS,
                 P.TRIAGE_ALERTS,
                 P.DISPATCH,
+                P.MANAGE_OFFICERS,
                 P.MANAGE_WATCHLIST,
                 P.VIEW_REGISTRY,
                 P.VIEW_CASES,

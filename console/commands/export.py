@@ -1,4 +1,4 @@
-"""`duty-console export (alerts|events|households|cases) [--since ISO] [--format jsonl|csv] [--out FILE]
+"""`duty-console export (alerts|events|households|cases|dispatches) [--since ISO] [--format jsonl|csv] [--out FILE]
 [--unmask --user NAME]` (contracts/cli.md). Masked unless an authorised user gives their password."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from console.demo import data as D
 from console.demo.alerts import plan_alerts
 from console.demo.bulk import CST, BulkLoader, rng_pair, spread_times
 from console.demo.world import Activity, Registry
-from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_officer
+from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_alert, dispatch_officer
 
 SOURCES = {
     "plate_read": ("gate-camera", "GC"),
@@ -39,6 +39,14 @@ def build_events(loader: BulkLoader, reg: Registry, act: Activity) -> None:
     _load_events(loader, reg, act, alerts, alert_events, gen)
     loader.load_rows(Dispatch.__table__, dispatches)
     loader.load_rows(dispatch_officer, crew)
+    loader.load_rows(
+        dispatch_alert,
+        [
+            {"dispatch_id": d["id"], "alert_id": d["alert_id"]}
+            for d in dispatches
+            if d["alert_id"] is not None
+        ],
+    )
 
 
 def _service_requests(

@@ -11,7 +11,16 @@ from console.models.cases import (
     TheftCase,
     Vehicle,
 )
-from console.models.dispatch import Dispatch, Officer, ServiceRequest, dispatch_officer
+from console.models.dispatch import (
+    Dispatch,
+    FraudIntervention,
+    InterventionCall,
+    Officer,
+    OfficerStatusChange,
+    ServiceRequest,
+    dispatch_alert,
+    dispatch_officer,
+)
 from console.models.live import ChangeLog
 from console.models.registry import (
     Building,
@@ -39,9 +48,12 @@ __all__ = [
     "Device",
     "Dispatch",
     "Event",
+    "FraudIntervention",
     "GridCell",
     "Household",
+    "InterventionCall",
     "Officer",
+    "OfficerStatusChange",
     "Organisation",
     "PropertyItem",
     "Resident",
@@ -54,5 +66,6 @@ __all__ = [
     "Vehicle",
     "VerificationVisit",
     "WatchlistEntry",
+    "dispatch_alert",
     "dispatch_officer",
 ]

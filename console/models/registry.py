@@ -33,6 +33,8 @@ class Station(Versioned, Base):
     orange_after_days: Mapped[int] = mapped_column(Integer, default=30)
     red_after_days: Mapped[int] = mapped_column(Integer, default=90)
     escalate_after_seconds: Mapped[int] = mapped_column(Integer, default=60)
+    # A dispatch should be at the door within this many seconds of the warning (cases.md).
+    response_target_seconds: Mapped[int] = mapped_column(Integer, default=600, server_default="600")
 
 
 class GridCell(Versioned, Base):

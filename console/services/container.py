@@ -13,6 +13,7 @@ from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
 from console.services.cases import CaseService, PropertyService
+from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
@@ -42,6 +43,9 @@ class Services:
     station: StationService
     cases: CaseService
     property: PropertyService
+    officers: OfficerService
+    dispatch: DispatchService
+    interventions: InterventionService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -66,6 +70,9 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         station=StationService(sessions, clock),
         cases=CaseService(sessions, clock),
         property=PropertyService(sessions, clock),
+        officers=OfficerService(sessions, clock),
+        dispatch=DispatchService(sessions, clock),
+        interventions=InterventionService(sessions, clock),
     )
 
 

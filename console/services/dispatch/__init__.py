@@ -1,1 +1,38 @@
-"""Dispatch: officers, dispatches from alerts, response clocks and interventions (to come)."""
+"""Dispatch: officers and their board, dispatches from alerts with response clocks, anti-fraud interventions."""
+
+from __future__ import annotations
+
+from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
+from console.services.dispatch.interventions import CallLogged, InterventionClosed, InterventionService
+from console.services.dispatch.officers import OfficerRow, OfficerService
+from console.services.dispatch.recommend import Recommendation, recommend_officers
+from console.services.dispatch.rules import (
+    CALL_RESULTS,
+    DEFAULT_RESPONSE_TARGET_S,
+    INTERVENTION_OUTCOMES,
+    MANUAL_STATUSES,
+    OFFICER_STATUSES,
+    response_seconds,
+    within_target,
+)
+
+__all__ = [
+    "CALL_RESULTS",
+    "DEFAULT_RESPONSE_TARGET_S",
+    "INTERVENTION_OUTCOMES",
+    "MANUAL_STATUSES",
+    "OFFICER_STATUSES",
+    "Arrival",
+    "CallLogged",
+    "Cleared",
+    "DispatchSent",
+    "DispatchService",
+    "InterventionClosed",
+    "InterventionService",
+    "OfficerRow",
+    "OfficerService",
+    "Recommendation",
+    "recommend_officers",
+    "response_seconds",
+    "within_target",
+]

@@ -24,19 +24,24 @@ from console.models import (
     Building,
     CaseParty,
     Community,
+    Dispatch,
     Event,
     Household,
+    Officer,
     Resident,
     Role,
+    Station,
     TheftCase,
     User,
+    dispatch_officer,
 )
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
+from console.services.dispatch import DEFAULT_RESPONSE_TARGET_S, response_seconds, within_target
 from console.services.station import UserService
 from console.validators import mask_id_number, mask_phone
 
-KINDS = ("alerts", "events", "households", "cases")
+KINDS = ("alerts", "events", "households", "cases", "dispatches")
 CHUNK = 1000
 _ID_KEYS = frozenset({"id_number", "owner_id_number"})
 _PHONE_KEYS = frozenset({"phone", "reporter_phone", "owner_phone", "contact_phone"})
@@ -99,6 +104,18 @@ FIELDS = {
         "solved_at",
         "victim_notified_at",
         "parties",
+    ],
+    "dispatches": [
+        "id",
+        "alert_id",
+        "community",
+        "officers",
+        "raised_at",
+        "dispatched_at",
+        "arrived_at",
+        "cleared_at",
+        "response_seconds",
+        "within_target",
     ],
 }
 
@@ -362,10 +379,57 @@ class ExportService(Service):
                     "parties": parties.get(r.id, []),
                 }
 
+    def _dispatches(self, since: dt.datetime | None, unmask: bool) -> Iterator[dict[str, Any]]:
+        d = Dispatch
+        with self._sessions() as s:
+            target = s.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
+        target = DEFAULT_RESPONSE_TARGET_S if target is None else int(target)
+        stmt = (
+            select(
+                d.id,
+                d.alert_id,
+                Community.name.label("community_name"),
+                d.received_at,
+                Alert.raised_at,
+                d.dispatched_at,
+                d.arrived_at,
+                d.closed_at,
+            )
+            .outerjoin(Community, Community.id == d.community_id)
+            .outerjoin(Alert, Alert.id == d.alert_id)
+            .order_by(d.id)
+        )
+        if since is not None:
+            stmt = stmt.where(d.dispatched_at >= since)
+        for chunk in self._stream(stmt):
+            crews = self._children(
+                select(dispatch_officer.c.dispatch_id, Officer.badge_no)
+                .join(Officer, Officer.id == dispatch_officer.c.officer_id)
+                .order_by(Officer.badge_no),
+                dispatch_officer.c.dispatch_id,
+                [r.id for r in chunk],
+                lambda o: o.badge_no,
+            )
+            for r in chunk:
+                raised = r.received_at or r.raised_at
+                seconds = response_seconds(raised, r.arrived_at)
+                yield {
+                    "id": r.id,
+                    "alert_id": r.alert_id,
+                    "community": r.community_name,
+                    "officers": crews.get(r.id, []),
+                    "raised_at": iso(raised),
+                    "dispatched_at": iso(r.dispatched_at),
+                    "arrived_at": iso(r.arrived_at),
+                    "cleared_at": iso(r.closed_at),
+                    "response_seconds": seconds,
+                    "within_target": within_target(seconds, target),
+                }
+
     def _children(
-        self, stmt: Select, parent: Any, ids: list[int], shape: Callable[[Any], dict[str, Any]]
-    ) -> dict[int, list[dict[str, Any]]]:
-        found: dict[int, list[dict[str, Any]]] = {}
+        self, stmt: Select, parent: Any, ids: list[int], shape: Callable[[Any], Any]
+    ) -> dict[int, list[Any]]:
+        found: dict[int, list[Any]] = {}
         with self._sessions() as s:
             for start in range(0, len(ids), 500):
                 for row in s.execute(stmt.where(parent.in_(ids[start : start + 500]))):
@@ -400,7 +464,7 @@ def _write(rows: Iterator[dict[str, Any]], out: TextIO, fmt: str, fields: list[s
     for row in rows:
         writer.writerow(
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | bool) else v
                 for k, v in row.items()
             }
         )

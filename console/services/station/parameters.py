@@ -13,6 +13,7 @@ from console.services.base import Service, write_audit
 
 MAX_DAYS = 3650
 MIN_ESCALATE_SECONDS, MAX_ESCALATE_SECONDS = 10, 3600
+MIN_RESPONSE_TARGET_SECONDS, MAX_RESPONSE_TARGET_SECONDS = 60, 7200
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class StationParameters:
     red_after_days: int
     escalate_after_seconds: int
     version: int
+    # A dispatch should be at the door within this many seconds of the warning.
+    response_target_seconds: int = 600
 
 
 def check_parameters(orange_after_days: int, red_after_days: int, escalate_after_seconds: int) -> None:
@@ -63,6 +66,7 @@ class StationService(Service):
             row.red_after_days,
             row.escalate_after_seconds,
             row.version,
+            row.response_target_seconds,
         )
 
     def update_parameters(
@@ -74,10 +78,21 @@ class StationService(Service):
         orange_after_days: int,
         red_after_days: int,
         escalate_after_seconds: int,
+        response_target_seconds: int | None = None,
     ) -> StationParameters:
         """Change the thresholds; a station edited meanwhile on another console is a ConflictError."""
         actor.require(Permission.CONFIGURE_STATION)
         check_parameters(orange_after_days, red_after_days, escalate_after_seconds)
+        target: dict[str, int] = {}
+        if response_target_seconds is not None:
+            if not MIN_RESPONSE_TARGET_SECONDS <= response_target_seconds <= MAX_RESPONSE_TARGET_SECONDS:
+                raise ValidationError(
+                    "response_target_seconds",
+                    "dispatch.response_target_invalid",
+                    low=MIN_RESPONSE_TARGET_SECONDS,
+                    high=MAX_RESPONSE_TARGET_SECONDS,
+                )
+            target["response_target_seconds"] = response_target_seconds
         with self._write() as s:
             changed = s.execute(
                 update(Station)
@@ -87,8 +102,9 @@ class StationService(Service):
                     red_after_days=red_after_days,
                     escalate_after_seconds=escalate_after_seconds,
                     version=expected_version + 1,
+                    **target,
                 )
-                .returning(Station.name)
+                .returning(Station.name, Station.response_target_seconds)
             ).first()
             if changed is None:
                 raise ConflictError("station.parameters.changed")
@@ -102,6 +118,7 @@ class StationService(Service):
                 orange_after_days=orange_after_days,
                 red_after_days=red_after_days,
                 escalate_after_seconds=escalate_after_seconds,
+                **target,
             )
         return StationParameters(
             station_id,
@@ -110,4 +127,5 @@ class StationService(Service):
             red_after_days,
             escalate_after_seconds,
             expected_version + 1,
+            changed.response_target_seconds,
         )
