@@ -80,13 +80,13 @@ def recommend_officers(conn: Connection, alert_id: int, limit: int | None = None
         raise ValidationError("alert_id", "dispatch.alert_unknown", alert_id=alert_id)
     cell_id, lat, lon = row
     centres = cell_centres(
-        conn.execute(select(Community.grid_cell_id, Community.lat, Community.lon)).tuples()
+        conn.execute(select(Community.grid_cell_id, Community.lat, Community.lon)).all()
     )
     officers = conn.execute(
         select(Officer.id, Officer.badge_no, Officer.name, Officer.team, Officer.grid_cell_id).where(
             Officer.status == "available"
         )
-    ).tuples()
+    ).all()
     position = (lat, lon) if lat is not None and lon is not None else None
     ranked = rank_officers(cell_id, position, officers, centres)
     return ranked if limit is None else ranked[:limit]
