@@ -200,6 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: 表头有合并单元格 {cells}, 请取消合并, 每列一个列名后重新导入",
         "{file}: merged header cells {cells}: unmerge them so every column has its own name",
     ),
+    "registry.file.bad_csv": (
+        "{file}: 第{line}行无法读取 ({reason}); 单元格最长 16 MiB, 请检查引号是否成对",
+        "{file}: line {line} cannot be read ({reason}); cells hold at most 16 MiB, check that quotes are paired",
+    ),
     "registry.file.not_found": ("{file}: 文件不存在", "{file}: file not found"),
     "registry.file.old_xls": (
         "{file}: 不支持旧版 .xls, 请另存为 .xlsx 或 CSV",

@@ -217,11 +217,23 @@ def _csv_reader(path: Path, encoding: str) -> tuple[Iterator[list[str]], io.Text
     return csv.reader(fh, delimiter=delimiter), fh  # type: ignore[return-value]
 
 
+# The csv module refuses cells over 128 KiB by default, with an error that would end the whole
+# import. A long cell is one row's problem: cells up to MAX_CELL reach the row checks (which reject
+# the row, naming the column and its length limit); only a cell beyond it refuses the file.
+MAX_CELL = 16 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+
+
 def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[Value]]]:
     reader, fh = _csv_reader(path, encoding)
     with fh:
-        for i, row in enumerate(reader, start=1):
-            yield i, list(row)
+        try:
+            for i, row in enumerate(reader, start=1):
+                yield i, list(row)
+        except csv.Error as exc:
+            raise RegistryFileError(
+                "registry.file.bad_csv", file=path.name, line=reader.line_num, reason=str(exc)
+            ) from None
 
 
 # --- XLSX ------------------------------------------------------------------------------------
