@@ -23,8 +23,16 @@ def ui_language() -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """What to show a duty officer for ``error``: a UserError in the UI language, anything else as is."""
-    return error.text(ui_language()) if isinstance(error, UserError) else str(error)
+    """What to show a duty officer for ``error``: a UserError in the UI language, anything else as is.
+
+    Bad input names its field first ("id_number: ..."), as the command line does: the field's
+    name is the same in both languages.
+    """
+    if not isinstance(error, UserError):
+        return str(error)
+    words = error.text(ui_language())
+    field = getattr(error, "field", None)
+    return f"{field}: {words}" if field else words
 
 
 class EmptyState(QWidget):

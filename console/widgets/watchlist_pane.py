@@ -44,7 +44,7 @@ from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow
 from console.validators import validate_id_number, validate_plate
-from console.widgets.common import error_text
+from console.widgets.common import error_text, ui_language
 from console.widgets.feed_model import SEVERITY_TITLES, title
 from console.widgets.live_bridge import LiveBridge
 
@@ -240,7 +240,7 @@ class WatchlistEntryDialog(QDialog):
                     values["id_number"] = validate_id_number(self.number.text(), "id_number")
             except ValidationError as exc:
                 label = self.tr("车牌") if self.vehicle.isChecked() else self.tr("身份证号")
-                self.show_error("number", f"{label}: {error_text(exc)}")
+                self.show_error("number", f"{label}: {exc.text(ui_language())}")
                 ok = False
         if ok:
             self.submitted.emit(values)
