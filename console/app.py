@@ -292,7 +292,7 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         engine = open_database(settings.db_url)
     except UserError as exc:
         splash.close()
-        show_database_error(str(exc))
+        show_database_error(exc.text(settings.language))
         return 2
     startup_marks["database_open"] = time.perf_counter()
     background: Any = None
@@ -329,7 +329,7 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         shiboken6.delete(window)
     except UserError as exc:
         splash.close()
-        show_database_error(str(exc))
+        show_database_error(exc.text(settings.language))
         return 2
     finally:
         if jobs is not None:

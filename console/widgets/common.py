@@ -1,9 +1,38 @@
-"""Small widgets every pane may use: empty states and placeholders."""
+"""Small widgets every pane may use: empty states, placeholders, and the words for an error."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from console.errors import UserError
+from console.messages import LANGUAGES
+
+
+def ui_language() -> str:
+    """The language the console's labels are shown in ("zh_CN" or "en"): the one place widgets ask.
+
+    Read from the installed translation itself (each .ts translates this marker as its own code),
+    so an error always speaks the language of the labels around it: English only when the English
+    translation is really installed (console.app.install_translations), Chinese otherwise.
+    """
+    code = QCoreApplication.translate(
+        "ui_language", "zh_CN", "The code of this translation's language: en for English."
+    )
+    return code if code in LANGUAGES else "zh_CN"
+
+
+def error_text(error: BaseException) -> str:
+    """What to show a duty officer for ``error``: a UserError in the UI language, anything else as is.
+
+    Bad input names its field first ("id_number: ..."), as the command line does: the field's
+    name is the same in both languages.
+    """
+    if not isinstance(error, UserError):
+        return str(error)
+    words = error.text(ui_language())
+    field = getattr(error, "field", None)
+    return f"{field}: {words}" if field else words
 
 
 class EmptyState(QWidget):

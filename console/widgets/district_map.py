@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.widgets.common import EmptyState
+from console.widgets.common import EmptyState, error_text
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
 if TYPE_CHECKING:
@@ -369,7 +369,7 @@ class DistrictMapPane(QWidget):
     def _on_load_failed(self, exc: BaseException) -> None:
         self._loading = False
         if isinstance(exc, UserError):
-            message = str(exc)
+            message = error_text(exc)
         else:
             log.error("loading the district map failed", exc_info=exc)
             message = self.tr("读取辖区数据失败 (内部错误, 已记录日志)")

@@ -31,7 +31,7 @@ from console.errors import ConflictError, UserError
 from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
-from console.widgets.common import EmptyState
+from console.widgets.common import EmptyState, error_text
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
 from console.widgets.live_bridge import LiveBridge
@@ -449,7 +449,7 @@ class FeedPane(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.message.setStyleSheet("color:#d32f2f")
             self.message.setVisible(True)
             return

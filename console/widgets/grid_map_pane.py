@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.maps import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
-from console.widgets.common import EmptyState
+from console.widgets.common import EmptyState, error_text
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
 from console.widgets.household_dialog import HouseholdDialog
@@ -225,10 +225,10 @@ class GridMapPane(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.reload_button.setEnabled(True)
-        self.loading_label.setText(self.tr("载入失败：%1").replace("%1", str(exc)))
+        self.loading_label.setText(self.tr("载入失败：%1").replace("%1", error_text(exc)))
         self.progress.setRange(0, 1)
         self.stack.setCurrentIndex(0)
-        self.load_failed.emit(str(exc))
+        self.load_failed.emit(error_text(exc))
 
     def wait(self) -> None:
         """Wait for background calls (tests, window close)."""

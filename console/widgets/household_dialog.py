@@ -33,6 +33,7 @@ from console.security import Permission
 from console.services.maps import HouseholdDetail
 from console.services.registry import NewResident, VisitResult
 from console.widgets import theme
+from console.widgets.common import error_text
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -124,7 +125,7 @@ class HouseholdDialog(QDialog):
         self._runner.submit(lambda: gridmap.household_detail(actor, hid), self._on_detail, self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        self.title.setText(str(exc) if isinstance(exc, UserError) else self.tr("载入失败"))
+        self.title.setText(error_text(exc) if isinstance(exc, UserError) else self.tr("载入失败"))
 
     def _on_detail(self, d: HouseholdDetail) -> None:
         self.detail = d
@@ -337,11 +338,11 @@ class VisitDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
-            self.error.setText(self.tr("无法保存：%1").replace("%1", str(exc)))
+            self.error.setText(self.tr("无法保存：%1").replace("%1", error_text(exc)))
             if exc.field in _NEW_COLUMNS:
                 self.added.setFocus()
         elif isinstance(exc, UserError):  # ConflictError, not found, permission
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
         else:
             self.error.setText(self.tr("保存失败，已记录错误 (%1)").replace("%1", type(exc).__name__))
             raise exc

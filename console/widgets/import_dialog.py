@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import UserError
+from console.services.registry import NotUtf8Error
+from console.widgets.common import error_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -194,11 +196,11 @@ class RegistryImportDialog(QDialog):
 
     def _on_preview_failed(self, exc: BaseException) -> None:
         suggested = getattr(exc, "suggested_encoding", None)
-        self._set_message(str(exc))
+        self._set_message(error_text(exc))
         self.preview_table.clear()
         self.preview_table.setRowCount(0)
         self.preview_table.setColumnCount(0)
-        if isinstance(exc, UserError) and "UTF-8" in str(exc):
+        if isinstance(exc, NotUtf8Error):
             self.encoding_label.setText(self.tr("文件不是 UTF-8 编码, 请选择文件的编码:"))
             if suggested in ENCODINGS:
                 self.encoding_combo.setCurrentText(suggested)
@@ -278,7 +280,7 @@ class RegistryImportDialog(QDialog):
     def _on_worker_failed(self, exc: BaseException) -> None:
         self._finish()
         self.progress_bar.setVisible(False)
-        self._set_message(self.tr("导入失败: {0}").format(str(exc)))
+        self._set_message(self.tr("导入失败: {0}").format(error_text(exc)))
         self.import_button.setEnabled(True)
         if not isinstance(exc, UserError):
             sys.excepthook(type(exc), exc, exc.__traceback__)

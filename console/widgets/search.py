@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.widgets.common import error_text
+
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.registry import SearchService
@@ -155,7 +157,7 @@ class SearchDialog(QDialog):
 
     def _on_search_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.status_label.setText(self.tr("搜索失败: {0}").format(str(exc)))
+            self.status_label.setText(self.tr("搜索失败: {0}").format(error_text(exc)))
 
     def _on_query_edit_return_pressed(self) -> None:
         item = self.results.currentItem()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.config import Settings, default_db_url, save_settings
 from console.errors import UserError
+from console.widgets.common import error_text
 
 if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
@@ -148,7 +149,7 @@ class SettingsDialog(QDialog):
     def _on_probe_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
         if isinstance(exc, UserError):
-            self._show_result(False, str(exc))
+            self._show_result(False, error_text(exc))
         else:
             self._show_result(False, self.tr("连接失败: {0}").format(exc))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from console.errors import UserError
 from console.security import Actor, Permission
+from console.widgets.common import error_text
 
 if TYPE_CHECKING:
     from console.services.station import StationParameters, StationService
@@ -79,7 +80,7 @@ class StationDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             raise exc  # a bug: to the crash handler
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
         self.save_button.setEnabled(
             self._current is not None and self._actor.can(Permission.CONFIGURE_STATION)
         )

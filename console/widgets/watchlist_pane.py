@@ -44,6 +44,7 @@ from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow
 from console.validators import validate_id_number, validate_plate
+from console.widgets.common import error_text, ui_language
 from console.widgets.feed_model import SEVERITY_TITLES, title
 from console.widgets.live_bridge import LiveBridge
 
@@ -239,7 +240,7 @@ class WatchlistEntryDialog(QDialog):
                     values["id_number"] = validate_id_number(self.number.text(), "id_number")
             except ValidationError as exc:
                 label = self.tr("车牌") if self.vehicle.isChecked() else self.tr("身份证号")
-                self.show_error("number", f"{label}: {exc.message}")
+                self.show_error("number", f"{label}: {exc.text(ui_language())}")
                 ok = False
         if ok:
             self.submitted.emit(values)
@@ -362,9 +363,9 @@ class WatchlistPane(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError):
-                dialog.show_error(exc.field, str(exc))
+                dialog.show_error(exc.field, error_text(exc))
             elif isinstance(exc, UserError):
-                dialog.show_error(None, str(exc))
+                dialog.show_error(None, error_text(exc))
                 if isinstance(exc, ConflictError):
                     self.reload()
             else:
@@ -401,7 +402,7 @@ class WatchlistPane(QWidget):
     def _show_failure(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             raise exc
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
         self.message.setVisible(True)
 
     def shutdown(self) -> None:

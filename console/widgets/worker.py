@@ -26,6 +26,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from console.errors import UserError
+from console.widgets.common import error_text
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +336,7 @@ class DatabaseWorker(QObject):
         elif isinstance(value, UserError):
             # Database unreachable, permission denied…: the user can act on it; not a crash.
             log.warning("%s", value)
-            self.user_error.emit(str(value))
+            self.user_error.emit(error_text(value))
         elif isinstance(value, BaseException):
             sys.excepthook(type(value), value, value.__traceback__)
 

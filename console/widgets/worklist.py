@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.security import Permission
 from console.services.registry import Assignment, VisitResult, WorklistRow
 from console.widgets import theme
+from console.widgets.common import error_text
 from console.widgets.household_dialog import STATION_TZ, HouseholdDialog, local_time
 
 if TYPE_CHECKING:
@@ -246,7 +247,7 @@ class WorklistPane(QWidget):
         self.loaded.emit(len(rows))
 
     def _on_error(self, exc: BaseException) -> None:
-        self.summary.setText(self.tr("载入失败：%1").replace("%1", str(exc)))
+        self.summary.setText(self.tr("载入失败：%1").replace("%1", error_text(exc)))
 
     def rows(self) -> list[WorklistRow]:
         return list(self.model.rows)

@@ -1786,4 +1786,13 @@ Please check that the database server is running, the network is up and the URL 
         <translation>Overdue</translation>
     </message>
 </context>
+<context>
+    <name>ui_language</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="19"/>
+        <source>zh_CN</source>
+        <comment>The code of this translation&apos;s language: en for English.</comment>
+        <translation>en</translation>
+    </message>
+</context>
 </TS>

@@ -1780,4 +1780,13 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ui_language</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="19"/>
+        <source>zh_CN</source>
+        <comment>The code of this translation&apos;s language: en for English.</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
 </TS>
