@@ -28,12 +28,3 @@ def open_services(args: argparse.Namespace) -> tuple[Settings, Engine, Services]
     settings = load_settings(args.db)
     engine = open_database(settings.db_url)
     return settings, engine, build_services(engine)
-
-
-def settings_and_engine(args: argparse.Namespace) -> tuple[Settings, Engine]:
-    """Settings for this invocation and an engine at the current schema (created on first use)."""
-    from console.config import load_settings
-    from console.db import open_database
-
-    settings = load_settings(args.db)
-    return settings, open_database(settings.db_url)
