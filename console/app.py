@@ -42,9 +42,10 @@ LANGUAGES = ("zh_CN", "en")
 startup_marks: dict[str, float] = {}
 
 # A callable run once the database is open (``run --demo`` seeds and starts the simulated stream
-# here). It gets the engine and a function that shows a progress line on the splash; what it returns
-# is stopped (``.stop()``) when the console quits, if it has such a method.
-Prepare = Callable[[Any, Callable[[str], None]], Any]
+# here). It gets the console's engine, its services (the same ones the window gets: one engine per
+# process) and a function that shows a progress line on the splash; what it returns is stopped
+# (``.stop()``) when the console quits, before the engine is disposed, if it has such a method.
+Prepare = Callable[[Any, "Services", Callable[[str], None]], Any]
 
 
 # ----- translations ------------------------------------------------------------------------------
@@ -298,14 +299,15 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
     background: Any = None
     jobs: Any = None
     try:
-        if prepare is not None:
-            background = prepare(engine, report)
-        report(QCoreApplication.translate("app", "正在加载…"))
         from console.services.container import build_services, station_jobs
+
+        services = build_services(engine)
+        if prepare is not None:
+            background = prepare(engine, services, report)
+        report(QCoreApplication.translate("app", "正在加载…"))
         from console.widgets.main_window import MainWindow
         from console.widgets.worker import DatabaseWorker
 
-        services = build_services(engine)
         jobs = station_jobs(services)
         jobs.start()
         # The one pool every pane's database calls run on; the window waits for it at close.

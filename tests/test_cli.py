@@ -113,15 +113,17 @@ def test_run_demo_seeds_an_empty_database_once_and_keeps_alerts_coming(tmp_path:
 
     from console.db import open_database
     from console.models import Event, Household
+    from console.services.container import build_services
 
     engine = open_database(f"sqlite:///{tmp_path / 'station.db'}")
+    services = build_services(engine)
 
     def count(table: type) -> int:
         with engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
     progress: list[str] = []
-    handle = run_command.prepare_demo(engine, progress.append, Settings(simulate_rate=20))
+    handle = run_command.prepare_demo(engine, services, progress.append, Settings(simulate_rate=20))
     try:
         assert progress[0] == "正在生成演示辖区数据…"
         households, events_before = count(Household), count(Event)
@@ -133,7 +135,7 @@ def test_run_demo_seeds_an_empty_database_once_and_keeps_alerts_coming(tmp_path:
     finally:
         handle.stop()
     again: list[str] = []
-    run_command.prepare_demo(engine, again.append, Settings(simulate_rate=1)).stop()
+    run_command.prepare_demo(engine, services, again.append, Settings(simulate_rate=1)).stop()
     assert again == []  # a database that holds data is never seeded again
     assert count(Household) == households
     engine.dispose()

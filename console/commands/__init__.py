@@ -9,15 +9,22 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from console.config import Settings
+    from console.services.container import Services
 
 
-def settings_and_engine(args: argparse.Namespace) -> tuple[Settings, Engine]:
-    """Settings for this invocation and an engine at the current schema (created on first use).
+def open_services(args: argparse.Namespace) -> tuple[Settings, Engine, Services]:
+    """Settings for this invocation, its one engine (at the current schema) and the services on it.
 
-    SQLAlchemy is imported here, not at module level, so `run` can paint its first window first.
+    The only way a command reaches the database: services come from ``build_services`` like the
+    window's. An unreachable database or a schema newer than this console raises
+    DatabaseUnavailable / SchemaTooNew, which `cli.main` reports (exit 2). The caller disposes
+    of the engine when it is done. SQLAlchemy is imported here, not at module level, so `run`
+    can paint its first window first.
     """
     from console.config import load_settings
     from console.db import open_database
+    from console.services.container import build_services
 
     settings = load_settings(args.db)
-    return settings, open_database(settings.db_url)
+    engine = open_database(settings.db_url)
+    return settings, engine, build_services(engine)

@@ -20,7 +20,7 @@ from console.errors import DatabaseUnavailable, SchemaTooNew, UserError, Validat
 from console.security import Actor, Permission
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from console.services.container import Services
 
 # Parsers are built at every start of the console; SQLAlchemy and the services are imported only
 # when a case or property command runs, so that `run` paints its first window first.
@@ -110,16 +110,16 @@ def add_import_parser(imp_sub: Any) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from console.commands import settings_and_engine
+    from console.commands import open_services
     from console.commands.ingest import utf8_stdout
 
     utf8_stdout()
     if getattr(args, "unmask", False) and not args.user:
         raise UserError("cli.unmask.needs_user")
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        actor = _actor(engine, args)
-        answer = _run(engine, actor, args)
+        actor = _actor(services, args)
+        answer = _run(services, actor, args)
     except (DatabaseUnavailable, SchemaTooNew):
         raise
     except UserError as exc:
@@ -133,18 +133,17 @@ def main(args: argparse.Namespace) -> int:
 
 def import_main(args: argparse.Namespace) -> int:
     """`import cases FILE [--dry-run]`: the report as one JSON object; rejections also on stderr."""
-    from console.commands import settings_and_engine
+    from console.commands import open_services
     from console.commands.ingest import utf8_stdout
-    from console.db import session_factory
-    from console.services.cases import CaseImportService
     from console.services.registry import RegistryFileError
 
     utf8_stdout()
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        actor = _actor(engine, args)
-        service = CaseImportService(session_factory(engine))
-        report = service.import_cases(actor, args.file, encoding=args.encoding, dry_run=args.dry_run)
+        actor = _actor(services, args)
+        report = services.case_import.import_cases(
+            actor, args.file, encoding=args.encoding, dry_run=args.dry_run
+        )
     except (DatabaseUnavailable, SchemaTooNew):
         raise
     except RegistryFileError as exc:
@@ -180,26 +179,21 @@ def cli_actor() -> Actor:
     return Actor(None, "cli", f"命令行 ({os_user})", "system", CLI_PERMISSIONS)
 
 
-def _actor(engine: Engine, args: argparse.Namespace) -> Actor:
-    from console.db import session_factory
-    from console.services.reporting import ExportService
-
+def _actor(services: Services, args: argparse.Namespace) -> Actor:
     if not getattr(args, "user", None):
         return cli_actor()
     password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
-    actor = ExportService(session_factory(engine)).authenticate(args.user, password)
+    actor = services.export.authenticate(args.user, password)
     if getattr(args, "unmask", False):
         actor.require(Permission.UNMASK_PERSONAL_DATA)
     return actor
 
 
-def _run(engine: Engine, actor: Actor, args: argparse.Namespace) -> dict[str, Any] | None:
-    from console.db import session_factory
-    from console.services.cases import CaseService, PropertyService, iso
+def _run(services: Services, actor: Actor, args: argparse.Namespace) -> dict[str, Any] | None:
+    from console.services.cases import iso
 
-    sessions = session_factory(engine)
     if args.command == "case":
-        cases = CaseService(sessions)
+        cases = services.cases
         if args.action == "open":
             opened = cases.open(
                 actor,
@@ -232,7 +226,7 @@ def _run(engine: Engine, actor: Actor, args: argparse.Namespace) -> dict[str, An
             )
             return {"case_no": linked.case_no, "linked": target}
         return cases.show(actor, args.case_no, unmask=args.unmask).as_dict()
-    items = PropertyService(sessions)
+    items = services.property
     if args.action == "add":
         added = items.add(
             actor,

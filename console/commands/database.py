@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from console.commands import settings_and_engine
+from console.commands import open_services
 from console.db import current_revision, describe
 
 
 def main(args: argparse.Namespace) -> int:
-    _settings, engine = settings_and_engine(args)
-    print(f"数据库 {describe(engine)} 已是当前结构 (版本 {current_revision(engine)})", file=sys.stderr)
+    _settings, engine, _services = open_services(args)
+    try:
+        print(f"数据库 {describe(engine)} 已是当前结构 (版本 {current_revision(engine)})", file=sys.stderr)
+    finally:
+        engine.dispose()
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from console.commands import settings_and_engine
+from console.commands import open_services
 from console.db import describe
 
 STAGE_TITLES = {
@@ -23,7 +23,7 @@ STAGE_TITLES = {
 def main(args: argparse.Namespace) -> int:
     from console.demo.seed import is_empty, seed_demo
 
-    _settings, engine = settings_and_engine(args)
+    _settings, engine, services = open_services(args)
     if is_empty(engine):  # otherwise seed_demo refuses with the reason
         print(
             f"正在向 {describe(engine)} 写入演示辖区 (scale {args.scale}, seed {args.seed})…", file=sys.stderr
@@ -40,7 +40,9 @@ def main(args: argparse.Namespace) -> int:
         label = f"{title} {stage}" if title else stage
         print(f"  {label}: {done:,}/{total:,}", file=sys.stderr)
 
-    summary = seed_demo(engine, scale=args.scale, seed=args.seed, progress=progress)
+    try:
+        summary = seed_demo(engine, scale=args.scale, seed=args.seed, progress=progress, users=services.users)
+    finally:
+        engine.dispose()
     print(summary.line(), file=sys.stderr)
-    engine.dispose()
     return 0

@@ -18,12 +18,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from console.commands import settings_and_engine
+from console.commands import open_services
 from console.errors import ConflictError, DatabaseUnavailable, PermissionDenied, UserError, ValidationError
 from console.security import Actor, Permission
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from console.services.container import Services
 
 # What the integration account may do from the command line.
 CLI_PERMISSIONS = frozenset(
@@ -95,13 +95,10 @@ def main(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"duty-console {args.command}: {exc}", file=sys.stderr)
         return 2
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        from console.services.container import build_services
-
-        services = build_services(engine)
         try:
-            actor = _actor(args, engine)
+            actor = _actor(args, services)
             answer = run(services, actor)
         except DatabaseUnavailable:
             raise
@@ -259,14 +256,11 @@ def _time(field: str, value: str) -> dt.datetime:
     return at
 
 
-def _actor(args: argparse.Namespace, engine: Engine) -> Actor:
+def _actor(args: argparse.Namespace, services: Services) -> Actor:
     """``--user NAME`` (password asked for), else the integration account ``cli`` with the OS user."""
     if args.user:
-        from console.db import session_factory
-        from console.services.reporting import ExportService
-
         password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
-        return ExportService(session_factory(engine)).authenticate(args.user, password)
+        return services.export.authenticate(args.user, password)
     try:
         os_user = getpass.getuser()
     except (KeyError, OSError):

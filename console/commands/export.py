@@ -10,12 +10,10 @@ import os
 import sys
 from typing import TextIO
 
-from console.commands import settings_and_engine
+from console.commands import open_services
 from console.commands.ingest import utf8_stdout
-from console.db import session_factory
 from console.errors import UserError
 from console.security import Actor, Permission, system_actor
-from console.services.reporting import ExportService
 
 
 def parse_since(value: str | None) -> dt.datetime | None:
@@ -35,9 +33,9 @@ def main(args: argparse.Namespace) -> int:
     if args.unmask and not args.user:
         raise UserError("cli.unmask.needs_user")
     since = parse_since(args.since)
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        service = ExportService(session_factory(engine))
+        service = services.export
         actor: Actor = system_actor("export")
         if args.unmask:
             password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")

@@ -20,8 +20,8 @@ from typing import BinaryIO, TextIO
 
 from sqlalchemy.exc import DBAPIError
 
-from console.commands import settings_and_engine
-from console.db import describe, session_factory
+from console.commands import open_services
+from console.db import describe
 from console.errors import DatabaseUnavailable, UserError
 from console.security import system_actor
 from console.services.intake import IngestAnswer, IngestService
@@ -40,10 +40,9 @@ def main(args: argparse.Namespace) -> int:
     utf8_stdout()
     stream = _open(args.file)
     try:
-        _, engine = settings_and_engine(args)
-        service = IngestService(session_factory(engine))
+        _, engine, services = open_services(args)
         try:
-            counts = run(service, stream, sys.stdout)
+            counts = run(services.ingest, stream, sys.stdout)
         except DBAPIError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
             raise DatabaseUnavailable(

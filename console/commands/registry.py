@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from console.commands import settings_and_engine
-from console.db import session_factory
+from console.commands import open_services
 from console.security import Actor, Permission
-from console.services.registry import RegistryImportService
 
 
 def command_line_actor() -> Actor:
@@ -26,10 +24,9 @@ def main(args: argparse.Namespace) -> int:
         from console.commands.cases import import_main
 
         return import_main(args)
-    _settings, engine = settings_and_engine(args)
+    _settings, engine, services = open_services(args)
     try:
-        service = RegistryImportService(session_factory(engine))
-        report = service.import_registry(
+        report = services.registry_import.import_registry(
             command_line_actor(), args.file, encoding=args.encoding, dry_run=args.dry_run
         )
     finally:

@@ -25,13 +25,14 @@ def main(args: argparse.Namespace) -> int:
     return run_console(settings, demo, prepare)
 
 
-def prepare_demo(engine: Any, report: Callable[[str], None], settings: Settings) -> Any:
+def prepare_demo(engine: Any, services: Any, report: Callable[[str], None], settings: Settings) -> Any:
     """With --demo, after the database is open: seed an empty database, start the simulated stream.
 
+    Both use the console's own engine and services (``run_console`` opens one engine per process).
     Returns the running simulation (``run_console`` calls its ``stop()`` at exit).
     """
     from console.demo.seed import is_empty, seed_demo
-    from console.demo.simulate import start_background_simulation
+    from console.demo.simulate import Simulator, start_background_simulation
 
     if is_empty(engine):
         report("正在生成演示辖区数据…")
@@ -41,7 +42,9 @@ def prepare_demo(engine: Any, report: Callable[[str], None], settings: Settings)
             # relative to this moment, so the newest demo alerts are minutes old, not hours
             now=dt.datetime.now(dt.UTC),
             progress=lambda stage, done, total: report(f"正在生成演示辖区数据: {stage} {done}/{total}"),
+            users=services.users,
         )
     else:
         log.info("database already holds data; demo seeding skipped")
-    return start_background_simulation(engine, rate=settings.simulate_rate)
+    simulator = Simulator(engine, services.ingest, services.clock)
+    return start_background_simulation(simulator, rate=settings.simulate_rate)

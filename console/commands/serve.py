@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from console.commands import settings_and_engine
-from console.db import describe, session_factory
+from console.commands import open_services
+from console.db import describe
 from console.errors import UserError
 from console.security import system_actor
-from console.services.intake import IngestService, make_server
+from console.services.intake import make_server
 
 
 def read_token(path: str) -> str:
@@ -27,11 +27,10 @@ def read_token(path: str) -> str:
 
 def main(args: argparse.Namespace) -> int:
     token = read_token(args.token_file)
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        service = IngestService(session_factory(engine))
         try:
-            server = make_server(args.host, args.port, token, service, system_actor("serve-events"))
+            server = make_server(args.host, args.port, token, services.ingest, system_actor("serve-events"))
         except OSError as exc:
             raise UserError(
                 "cli.serve.cannot_listen", host=args.host, port=args.port, reason=exc.strerror

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from console.commands import settings_and_engine
-from console.db import describe, session_factory
+from console.commands import open_services
+from console.db import describe
 from console.demo.simulate import Simulator
 from console.services.intake import IngestAnswer
 
 
 def main(args: argparse.Namespace) -> int:
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        simulator = Simulator(session_factory(engine), seed=args.seed)
+        simulator = Simulator(engine, services.ingest, services.clock, seed=args.seed)
         simulator.refresh()
         print(f"simulate: 约 {args.rate:g} 条/秒 -> {describe(engine)} (Ctrl+C 停止)", file=sys.stderr)
 

@@ -7,18 +7,17 @@ import json
 import sys
 from typing import Any
 
-from console.commands import settings_and_engine
+from console.commands import open_services
 from console.commands.ingest import utf8_stdout
-from console.db import session_factory
 from console.security import system_actor
-from console.services.alerts import WatchlistRow, WatchlistService
+from console.services.alerts import WatchlistRow
 
 
 def main(args: argparse.Namespace) -> int:
     utf8_stdout()
-    _, engine = settings_and_engine(args)
+    _, engine, services = open_services(args)
     try:
-        service = WatchlistService(session_factory(engine))
+        service = services.watchlist
         actor = system_actor("watchlist")
         if args.action == "add":
             entry_id = service.add(

@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select
 
-from console.db import session_factory
 from console.demo.activity import build_activity
 from console.demo.bulk import CST, BulkLoader, Progress, StageTiming
 from console.demo.registry import build_registry
@@ -82,6 +81,7 @@ def seed_demo(
     seed: int = 1,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    users: UserService | None = None,
 ) -> DemoSummary:
     """Fill an empty database with the demo district; refuse (UserError) if it holds a station.
 
@@ -91,6 +91,8 @@ def seed_demo(
         seed: the same seed and ``now`` give identical rows.
         now: the moment the data is relative to (aware); default: today at midnight, Beijing time.
         progress: called as ``progress(stage, done, total)`` while tables load.
+        users: the caller's user service on ``engine`` (its roles are ensured first); default:
+            one from ``build_services(engine)``.
     """
     if scale not in SCALES:
         raise UserError(f"规模 {scale!r} 无效, 应为 small 或 district (scale must be small or district)")
@@ -100,7 +102,11 @@ def seed_demo(
     started = time.perf_counter()
     if not is_empty(engine):
         raise _not_empty()
-    UserService(session_factory(engine)).ensure_default_roles()
+    if users is None:
+        from console.services.container import build_services
+
+        users = build_services(engine).users
+    users.ensure_default_roles()
     with _seeding_connection(engine) as conn:
         if conn.execute(select(Station.id).limit(1)).first() is not None:
             raise _not_empty()

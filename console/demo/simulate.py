@@ -3,8 +3,9 @@
 Mostly harmless plate reads and gate entries of the residents and vehicles in the registry,
 an occasional watchlist hit (sometimes repeated at the same gate, so grouping shows), fraud
 warnings and citizen reports (including lost keys and pets). Timestamps are "now" and external
-ids are unique per run. ``start_background_simulation`` runs it on a daemon thread with its own
-engine for ``run --demo``; nothing here touches Qt.
+ids are unique per run. ``start_background_simulation`` runs it on a daemon thread for
+``run --demo``. The caller hands over the engine and the ingest service (built by
+``build_services``): the simulator opens no database of its own. Nothing here touches Qt.
 """
 
 from __future__ import annotations
@@ -19,11 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, func, select
 
 from console.clock import Clock, SystemClock
-from console.db import make_engine, session_factory
 from console.errors import UserError
 from console.models import Community, Resident, Vehicle, WatchlistEntry
 from console.security import system_actor
@@ -66,15 +65,21 @@ class _Pools:
 
 
 class Simulator:
-    """Makes events from the registry's people and vehicles and ingests them."""
+    """Makes events from the registry's people and vehicles and ingests them.
+
+    Args:
+        engine: the process's engine; the registry sample is read from it.
+        ingest: the ingest service events go through, as a device's would.
+        clock: the events' time (the ingest service's own clock, normally).
+    """
 
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Clock | None = None, seed: int | None = None
+        self, engine: Engine, ingest: IngestService, clock: Clock | None = None, seed: int | None = None
     ) -> None:
-        self._sessions = sessions
+        self._engine = engine
         self._clock = clock or SystemClock()
         self._rng = random.Random(seed)  # noqa: S311 simulated events, not secrets
-        self._ingest = IngestService(sessions, self._clock)
+        self._ingest = ingest
         self._run_id = uuid.uuid4().hex[:8]
         self._counter = 0
         self._pools = _Pools()
@@ -84,7 +89,7 @@ class Simulator:
         """Reload who and what may appear (a sample of residents and vehicles, the active watchlist)."""
         now = self._clock.now()
         w = WatchlistEntry
-        with self._sessions() as s:
+        with self._engine.connect() as s:
             residents = self._window(s, Resident.id)
             pools = _Pools(
                 communities=[(c, n) for c, n in s.execute(select(Community.code, Community.name))],
@@ -127,7 +132,7 @@ class Simulator:
             )
         self._pools = pools
 
-    def _window(self, s: Session, column: Any) -> int:
+    def _window(self, s: Connection, column: Any) -> int:
         """A random starting id for a run of POOL consecutive rows (an index range, not a sort)."""
         top = s.execute(select(func.max(column))).scalar() or 0
         return self._rng.randint(0, max(0, top - POOL))
@@ -273,11 +278,11 @@ class Simulator:
 
 
 class SimulationThread(threading.Thread):
-    """The demo stream on a daemon thread; ``stop()`` ends it."""
+    """The demo stream on a daemon thread; ``stop()`` ends it (before its engine is disposed)."""
 
-    def __init__(self, url: str, rate: float, stop_event: threading.Event) -> None:
+    def __init__(self, simulator: Simulator, rate: float, stop_event: threading.Event) -> None:
         super().__init__(name="event-simulator", daemon=True)
-        self._url = url
+        self._simulator = simulator
         self._rate = rate
         self.stop_event = stop_event
 
@@ -287,27 +292,21 @@ class SimulationThread(threading.Thread):
             self.join(timeout)
 
     def run(self) -> None:
-        engine = make_engine(self._url)
-        try:
-            simulator = Simulator(session_factory(engine))
-            while not self.stop_event.is_set():
-                try:
-                    simulator.run(self._rate, stop=self.stop_event)
-                except Exception:  # the demo stream must outlive a database hiccup
-                    log.warning("simulated event stream failed; retrying in 5 s", exc_info=True)
-                    self.stop_event.wait(5.0)
-        finally:
-            engine.dispose()
+        while not self.stop_event.is_set():
+            try:
+                self._simulator.run(self._rate, stop=self.stop_event)
+            except Exception:  # the demo stream must outlive a database hiccup
+                log.warning("simulated event stream failed; retrying in 5 s", exc_info=True)
+                self.stop_event.wait(5.0)
 
 
 def start_background_simulation(
-    engine_url_or_engine: str | Engine, rate: float = 2.0, stop_event: threading.Event | None = None
+    simulator: Simulator, rate: float = 2.0, stop_event: threading.Event | None = None
 ) -> SimulationThread:
-    """Start the simulated stream for ``run --demo`` on its own engine; returns the running thread."""
-    if isinstance(engine_url_or_engine, Engine):
-        url = engine_url_or_engine.url.render_as_string(hide_password=False)
-    else:
-        url = str(engine_url_or_engine)
-    thread = SimulationThread(url, rate, stop_event or threading.Event())
+    """Run ``simulator`` for ``run --demo`` on a daemon thread; returns the running thread.
+
+    The thread uses the simulator's engine (the caller's): stop the thread before disposing it.
+    """
+    thread = SimulationThread(simulator, rate, stop_event or threading.Event())
     thread.start()
     return thread

@@ -1,4 +1,8 @@
-"""The set of services one console uses, built once by the composition root (console.app)."""
+"""The set of services one console uses: ``build_services`` is the one place services are made.
+
+The composition root (console.app) calls it for the window, ``console.commands.open_services``
+for every command, and the demo (seeding, the simulated stream) is handed what it needs.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,12 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
-from console.services.cases import CaseService, PropertyService
+from console.services.cases import CaseImportService, CaseService, PropertyService
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
+from console.services.reporting import ExportService
 from console.services.station import HealthService, JobRunner, PeriodicJob, StationService, UserService
 
 
@@ -46,9 +51,12 @@ class Services:
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
+    case_import: CaseImportService
+    export: ExportService  # also checks a command-line user's password (``authenticate``)
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
+    """Every service of one console, sharing ``engine`` (one per process) and ``clock``."""
     clock = clock or SystemClock()
     sessions = session_factory(engine)
     return Services(
@@ -73,6 +81,8 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),
+        case_import=CaseImportService(sessions, clock),
+        export=ExportService(sessions, clock),
     )
 
 

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
@@ -44,11 +44,12 @@ def registry(sessions: sessionmaker[Session], clock: FixedClock, duty_officer: A
 
 
 def test_simulated_events_are_all_valid_and_cover_every_kind(
-    registry: None, sessions: sessionmaker[Session], clock: FixedClock
+    registry: None, engine: Engine, sessions: sessionmaker[Session], clock: FixedClock
 ) -> None:
-    simulator = Simulator(sessions, clock, seed=3)
+    ingest = IngestService(sessions, clock)
+    simulator = Simulator(engine, ingest, clock, seed=3)
     events = simulator.make_events(400)
-    answers = IngestService(sessions, clock).ingest(events, system_actor("sim"))
+    answers = ingest.ingest(events, system_actor("sim"))
     assert [a.status for a in answers] == ["accepted"] * 400  # unique external ids, nothing rejected
     kinds = Counter(e["kind"] for e in events)
     assert set(kinds) == {"plate_read", "person_entry", "fraud_risk", "report"}
@@ -57,16 +58,19 @@ def test_simulated_events_are_all_valid_and_cover_every_kind(
     assert any(e.get("category") in ("lost-item", "lost-pet") for e in events)
 
 
-def test_an_empty_registry_is_a_clear_error(sessions: sessionmaker[Session], clock: FixedClock) -> None:
+def test_an_empty_registry_is_a_clear_error(
+    engine: Engine, sessions: sessionmaker[Session], clock: FixedClock
+) -> None:
     with pytest.raises(UserError, match="没有小区"):
-        Simulator(sessions, clock).refresh()
+        Simulator(engine, IngestService(sessions, clock), clock).refresh()
 
 
-def test_background_simulation_runs_on_its_own_engine_and_stops(
-    registry: None, db_url: str, sessions: sessionmaker[Session]
+def test_background_simulation_runs_on_the_callers_engine_and_stops(
+    registry: None, engine: Engine, sessions: sessionmaker[Session]
 ) -> None:
     stop = threading.Event()
-    thread = start_background_simulation(db_url, rate=40.0, stop_event=stop)
+    simulator = Simulator(engine, IngestService(sessions), seed=4)
+    thread = start_background_simulation(simulator, rate=40.0, stop_event=stop)
     assert thread.daemon
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
