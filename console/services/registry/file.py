@@ -232,7 +232,7 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[Value]]]:
                 yield i, list(row)
         except csv.Error as exc:
             raise RegistryFileError(
-                "registry.file.bad_csv", file=path.name, line=reader.line_num, reason=str(exc)
+                "registry.file.bad_csv", file=path.name, line=getattr(reader, "line_num", "?"), reason=str(exc)
             ) from None
 
 
