@@ -12,7 +12,7 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
-from console.services.cases import CaseService, PropertyService
+from console.services.cases import CaseService, PropertyService, SeriesService
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
@@ -43,6 +43,7 @@ class Services:
     station: StationService
     cases: CaseService
     property: PropertyService
+    series: SeriesService
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
@@ -70,6 +71,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         station=StationService(sessions, clock),
         cases=CaseService(sessions, clock),
         property=PropertyService(sessions, clock),
+        series=SeriesService(sessions, clock),
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),

@@ -5,14 +5,24 @@ from __future__ import annotations
 from console.services.cases.common import iso
 from console.services.cases.dossier import Dossier
 from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, CaseImportService
+from console.services.cases.merge import MergeResult
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
 from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
+from console.services.cases.series import (
+    CaseBrief,
+    Reason,
+    SeriesEntry,
+    SeriesProposal,
+    SeriesService,
+    SeriesView,
+)
 from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
 
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
     "STATUS_FILTERS",
+    "CaseBrief",
     "CaseImportReport",
     "CaseImportService",
     "CaseLinked",
@@ -22,7 +32,13 @@ __all__ = [
     "Dossier",
     "ItemChange",
     "ItemRow",
+    "MergeResult",
     "PropertyService",
+    "Reason",
+    "SeriesEntry",
+    "SeriesProposal",
+    "SeriesService",
+    "SeriesView",
     "category_code",
     "hours_to_solve",
     "iso",

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.security import Actor
-from console.services.cases import CaseImportService, CaseService, PropertyService
+from console.services.cases import CaseImportService, CaseService, PropertyService, SeriesService
 from console.services.station import UserService
 
 
@@ -28,3 +28,8 @@ def items(sessions: sessionmaker[Session]) -> PropertyService:
 @pytest.fixture
 def case_import(sessions: sessionmaker[Session]) -> CaseImportService:
     return CaseImportService(sessions)
+
+
+@pytest.fixture
+def series(sessions: sessionmaker[Session]) -> SeriesService:
+    return SeriesService(sessions)
