@@ -12,7 +12,7 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
-from console.services.cases import CaseService, PropertyService, SeriesService
+from console.services.cases import CaseService, CaseWatchService, PropertyService, SeriesService
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
@@ -44,6 +44,7 @@ class Services:
     cases: CaseService
     property: PropertyService
     series: SeriesService
+    case_watch: CaseWatchService
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
@@ -72,6 +73,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         cases=CaseService(sessions, clock),
         property=PropertyService(sessions, clock),
         series=SeriesService(sessions, clock),
+        case_watch=CaseWatchService(sessions, clock),
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),

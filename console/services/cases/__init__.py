@@ -17,6 +17,7 @@ from console.services.cases.series import (
     SeriesView,
 )
 from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+from console.services.cases.watch import CaseWatchService, WatchCandidate
 
 __all__ = [
     "CASE_COLUMNS",
@@ -29,6 +30,7 @@ __all__ = [
     "CaseOpened",
     "CaseService",
     "CaseSolved",
+    "CaseWatchService",
     "Dossier",
     "ItemChange",
     "ItemRow",
@@ -39,6 +41,7 @@ __all__ = [
     "SeriesProposal",
     "SeriesService",
     "SeriesView",
+    "WatchCandidate",
     "category_code",
     "hours_to_solve",
     "iso",
