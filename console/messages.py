@@ -417,6 +417,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} is not a suspect or vehicle of case {case_no}",
     ),
     "case.fence.kind": ("销赃地点类别应为 {allowed}", "The kind of place is one of {allowed}"),
+    "property.receipt.not_returned": (
+        "涉案财物 #{item_id} 尚未发还 ({status}), 不能打印发还清单",
+        "Property item #{item_id} has not been returned ({status}); there is no receipt yet",
+    ),
     # --- dispatch ---
     "dispatch.no_station": (
         "数据库中还没有派出所, 请先导入实有人口或生成演示数据",

@@ -17,6 +17,7 @@ from console.services.cases.series import (
     SeriesView,
 )
 from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+from console.services.cases.unclaimed import ReleaseReceipt, UnclaimedRow
 from console.services.cases.watch import CaseWatchService, WatchCandidate
 
 __all__ = [
@@ -37,10 +38,12 @@ __all__ = [
     "MergeResult",
     "PropertyService",
     "Reason",
+    "ReleaseReceipt",
     "SeriesEntry",
     "SeriesProposal",
     "SeriesService",
     "SeriesView",
+    "UnclaimedRow",
     "WatchCandidate",
     "category_code",
     "hours_to_solve",
