@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -46,3 +46,8 @@ class ComingSoonPane(EmptyState):
         self.badge_label.setText(self.tr("即将推出"))
         self.badge_label.setVisible(True)
         self.pane_title = title
+
+
+def ui_language() -> str:
+    """The language errors are worded in: the UI's (console.app sets the default locale to match)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"

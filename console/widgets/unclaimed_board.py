@@ -10,7 +10,15 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import ReleaseReceipt, UnclaimedRow
+from console.widgets.common import ui_language
 from console.widgets.receipt import save_receipt_pdf
 
 if TYPE_CHECKING:
@@ -40,15 +49,19 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#c62828")
 
 
-def ui_language() -> str:
-    """The language errors are worded in: the UI's (app.py sets the default locale to match)."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
-
-
 class UnclaimedModel(QAbstractTableModel):
     """Thin adapter over immutable UnclaimedRow; never queries in ``data()``."""
 
-    HEADERS = ("案件编号", "物品", "识别号", "失主", "追回时间", "追回地点", "已等待(天)", "通知失主")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UnclaimedModel", "案件编号"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "物品"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "识别号"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "失主"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "追回时间"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "追回地点"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "已等待(天)"),
+        QT_TRANSLATE_NOOP("UnclaimedModel", "通知失主"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,7 +84,7 @@ class UnclaimedModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
