@@ -406,6 +406,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "发还时间不能早于追回时间",
         "An item cannot be returned before it was recovered",
     ),
+    # --- series, merged dossiers, watchlists and fences from cases ---
+    "series.pair.self": ("案件不能与自身串并", "A case cannot form a series with itself"),
+    "series.case.merged": (
+        "案件 {case_no} 已并入 {into}, 请在 {into} 中处理",
+        "Case {case_no} was merged into {into}; work on {into}",
+    ),
+    "series.not_found": ("串案 #{series_id} 不存在", "There is no series #{series_id}"),
+    "series.merge.self": ("案件不能并入自身", "A case cannot be merged into itself"),
+    "station.series_window.range": ("应为 {low}–{high} 天", "must be {low}–{high} days"),
+    "case.watch.kind": ("布控类别应为 {allowed}", "The kind to watch is one of {allowed}"),
+    "case.watch.not_in_case": (
+        "{key} 不是案件 {case_no} 的嫌疑人或涉案车辆",
+        "{key} is not a suspect or vehicle of case {case_no}",
+    ),
+    "case.fence.kind": ("销赃地点类别应为 {allowed}", "The kind of place is one of {allowed}"),
+    "property.receipt.not_returned": (
+        "涉案财物 #{item_id} 尚未发还 ({status}), 不能打印发还清单",
+        "Property item #{item_id} has not been returned ({status}); there is no receipt yet",
+    ),
     # --- dispatch ---
     "dispatch.no_station": (
         "数据库中还没有派出所, 请先导入实有人口或生成演示数据",

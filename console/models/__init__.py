@@ -3,11 +3,15 @@
 from console.models.alerts import Alert, Device, Event, WatchlistEntry
 from console.models.base import Base, UTCDateTime
 from console.models.cases import (
+    CaseFence,
     CaseLink,
     CaseParty,
+    CaseSeries,
+    CaseSeriesMember,
     CaseTimeline,
     CustodyEvent,
     PropertyItem,
+    SeriesDismissal,
     TheftCase,
     Vehicle,
 )
@@ -39,8 +43,11 @@ __all__ = [
     "AuditLog",
     "Base",
     "Building",
+    "CaseFence",
     "CaseLink",
     "CaseParty",
+    "CaseSeries",
+    "CaseSeriesMember",
     "CaseTimeline",
     "ChangeLog",
     "Community",
@@ -58,6 +65,7 @@ __all__ = [
     "PropertyItem",
     "Resident",
     "Role",
+    "SeriesDismissal",
     "ServiceRequest",
     "Station",
     "TheftCase",

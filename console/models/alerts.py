@@ -65,7 +65,7 @@ class WatchlistEntry(Versioned, Base):
     name: Mapped[str] = mapped_column(String(50), default="")
     reason: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(String(8))
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"), index=True)
     expires_at: Mapped[dt.datetime | None] = mapped_column()
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text, cast
+from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint, cast
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.models.base import Base, Versioned
@@ -39,6 +39,10 @@ class TheftCase(Versioned, Base):
     solved_at: Mapped[dt.datetime | None] = mapped_column()
     victim_notified_at: Mapped[dt.datetime | None] = mapped_column()
     lead_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    # A dossier merged into another of the same crime: closed, pointing at the one kept. A plain
+    # integer like officer.grid_cell_id: a foreign key added to SQLite's theft_case could not be
+    # dropped again without rebuilding a table others point at.
+    merged_into_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class CaseParty(Versioned, Base):
@@ -94,7 +98,7 @@ class Vehicle(Versioned, Base):
     owner_id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     owner_phone: Mapped[str | None] = mapped_column(String(11), index=True)
     resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"), index=True)
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("theft_case.id"), index=True)
 
 
 # PostgreSQL-only plate indexes of migration 0003 (see console/models/registry.py for the form).
@@ -145,3 +149,52 @@ class CustodyEvent(Base):
     username: Mapped[str] = mapped_column(String(32), default="", server_default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseSeries(Versioned, Base):
+    """A series (串案) the investigator confirmed: cases that look like the work of the same people."""
+
+    __tablename__ = "case_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column()
+    created_by: Mapped[str] = mapped_column(String(32))
+
+
+class CaseSeriesMember(Base):
+    """A case in a confirmed series (a case belongs to one series at most)."""
+
+    __tablename__ = "case_series_member"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("case_series.id"), index=True)
+    added_at: Mapped[dt.datetime] = mapped_column()
+    added_by: Mapped[str] = mapped_column(String(32))
+
+
+class SeriesDismissal(Base):
+    """A proposed pair the investigator dismissed: never proposed again. ``case_id`` < ``other_case_id``."""
+
+    __tablename__ = "series_dismissal"
+    __table_args__ = (UniqueConstraint("case_id", "other_case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"))
+    other_case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    username: Mapped[str] = mapped_column(String(32))
+
+
+class CaseFence(Base):
+    """A place where a case's stolen goods are sold (销赃地点): a scrap-recycling station, a phone shop."""
+
+    __tablename__ = "case_fence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))  # console.services.cases.rules.FENCE_KINDS
+    address: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[dt.datetime] = mapped_column()
+    username: Mapped[str] = mapped_column(String(32))

@@ -35,6 +35,8 @@ class Station(Versioned, Base):
     escalate_after_seconds: Mapped[int] = mapped_column(Integer, default=60)
     # A dispatch should be at the door within this many seconds of the warning (cases.md).
     response_target_seconds: Mapped[int] = mapped_column(Integer, default=600, server_default="600")
+    # Cases of one category at one place within this many days are proposed as a series (串案).
+    series_window_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class GridCell(Versioned, Base):

@@ -16,7 +16,13 @@ from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
-from console.services.cases import CaseImportService, CaseService, PropertyService
+from console.services.cases import (
+    CaseImportService,
+    CaseService,
+    CaseWatchService,
+    PropertyService,
+    SeriesService,
+)
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
@@ -48,6 +54,8 @@ class Services:
     station: StationService
     cases: CaseService
     property: PropertyService
+    series: SeriesService
+    case_watch: CaseWatchService
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
@@ -78,6 +86,8 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         station=StationService(sessions, clock),
         cases=CaseService(sessions, clock),
         property=PropertyService(sessions, clock),
+        series=SeriesService(sessions, clock),
+        case_watch=CaseWatchService(sessions, clock),
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),

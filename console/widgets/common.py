@@ -75,3 +75,4 @@ class ComingSoonPane(EmptyState):
         self.badge_label.setText(self.tr("即将推出"))
         self.badge_label.setVisible(True)
         self.pane_title = title
+

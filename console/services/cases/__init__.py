@@ -5,24 +5,46 @@ from __future__ import annotations
 from console.services.cases.common import iso
 from console.services.cases.dossier import Dossier
 from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, CaseImportService
+from console.services.cases.merge import MergeResult
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
 from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
+from console.services.cases.series import (
+    CaseBrief,
+    Reason,
+    SeriesEntry,
+    SeriesProposal,
+    SeriesService,
+    SeriesView,
+)
 from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+from console.services.cases.unclaimed import ReleaseReceipt, UnclaimedRow
+from console.services.cases.watch import CaseWatchService, WatchCandidate
 
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
     "STATUS_FILTERS",
+    "CaseBrief",
     "CaseImportReport",
     "CaseImportService",
     "CaseLinked",
     "CaseOpened",
     "CaseService",
     "CaseSolved",
+    "CaseWatchService",
     "Dossier",
     "ItemChange",
     "ItemRow",
+    "MergeResult",
     "PropertyService",
+    "Reason",
+    "ReleaseReceipt",
+    "SeriesEntry",
+    "SeriesProposal",
+    "SeriesService",
+    "SeriesView",
+    "UnclaimedRow",
+    "WatchCandidate",
     "category_code",
     "hours_to_solve",
     "iso",

@@ -11,8 +11,10 @@ from sqlalchemy import Connection, or_, select
 
 from console.models import (
     Alert,
+    CaseFence,
     CaseLink,
     CaseParty,
+    CaseSeriesMember,
     CaseTimeline,
     Community,
     CustodyEvent,
@@ -40,6 +42,7 @@ class Dossier:
     alerts: tuple[dict[str, Any], ...]
     linked_cases: tuple[dict[str, Any], ...]
     timeline: tuple[dict[str, Any], ...]
+    fences: tuple[dict[str, Any], ...] = ()  # places where the stolen goods are sold
 
     def as_dict(self) -> dict[str, Any]:
         """The `case show` object: the case's fields, then the tabs."""
@@ -51,6 +54,7 @@ class Dossier:
             "alerts": list(self.alerts),
             "linked_cases": list(self.linked_cases),
             "timeline": list(self.timeline),
+            "fences": list(self.fences),
         }
 
 
@@ -85,6 +89,13 @@ def load_dossier(conn: Connection, case_id: int, unmask: bool, now: dt.datetime)
         "hours_to_solve": rules.hours_to_solve(row.reported_at, row.solved_at),
         "lead_officer": {"badge": row.badge_no, "name": row.officer} if row.badge_no else None,
         "version": row.version,
+        "merged_into": _case_no(conn, row.merged_into_id),
+        "merged_from": list(
+            conn.execute(select(t.case_no).where(t.merged_into_id == case_id).order_by(t.id)).scalars()
+        ),
+        "series_id": conn.execute(
+            select(CaseSeriesMember.series_id).where(CaseSeriesMember.case_id == case_id)
+        ).scalar(),
     }
     parties = _parties(conn, case_id, unmask)
     by_party = {p["id"]: p for p in parties}
@@ -96,6 +107,7 @@ def load_dossier(conn: Connection, case_id: int, unmask: bool, now: dt.datetime)
         alerts=tuple(_alerts(conn, case_id)),
         linked_cases=tuple(_linked_cases(conn, case_id)),
         timeline=tuple(_timeline(conn, case_id)),
+        fences=tuple(_fences(conn, case_id)),
     )
 
 
@@ -252,19 +264,52 @@ def _linked_cases(conn: Connection, case_id: int) -> list[dict[str, Any]]:
 
 
 def _timeline(conn: Connection, case_id: int) -> list[dict[str, Any]]:
-    tl = CaseTimeline
+    """The case's entries and those of dossiers merged into it (marked ``from_case``), in time order."""
+    tl, t = CaseTimeline, TheftCase
+    merged = select(t.id).where(t.merged_into_id == case_id)
     rows = conn.execute(
-        select(tl.at, tl.kind, tl.username, tl.actor_name, tl.detail)
-        .where(tl.case_id == case_id)
+        select(tl.at, tl.kind, tl.username, tl.actor_name, tl.detail, tl.case_id, t.case_no)
+        .join(t, t.id == tl.case_id)
+        .where(or_(tl.case_id == case_id, tl.case_id.in_(merged)))
         .order_by(tl.at, tl.id)
     )
-    return [
-        {
+    out = []
+    for r in rows:
+        entry = {
             "at": iso(r.at),
             "kind": r.kind,
             "user": r.username,
             "by": r.actor_name,
             "detail": json.loads(r.detail) if r.detail else {},
         }
+        if r.case_id != case_id:
+            entry["from_case"] = r.case_no
+        out.append(entry)
+    return out
+
+
+def _fences(conn: Connection, case_id: int) -> list[dict[str, Any]]:
+    f = CaseFence
+    rows = conn.execute(
+        select(f.id, f.name, f.kind, f.address, f.added_at, f.username)
+        .where(f.case_id == case_id)
+        .order_by(f.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "kind": r.kind,
+            "kind_name": rules.FENCE_KINDS.get(r.kind, r.kind),
+            "address": r.address,
+            "added_at": iso(r.added_at),
+            "by": r.username,
+        }
         for r in rows
     ]
+
+
+def _case_no(conn: Connection, case_id: int | None) -> str | None:
+    if case_id is None:
+        return None
+    return conn.execute(select(TheftCase.case_no).where(TheftCase.id == case_id)).scalar()

@@ -30,6 +30,7 @@ from console.services.cases.common import (
     server_now,
 )
 from console.services.cases.service import add_party
+from console.services.cases.unclaimed import ReleaseReceipt, UnclaimedRow, release_receipt, unclaimed_rows
 from console.validators import validate_id_number, validate_mobile
 
 STATION_STORE = "派出所涉案财物保管室"
@@ -298,6 +299,18 @@ class PropertyService(Service):
         with self._read() as conn:
             now = server_now(conn)
             return [_row(r, now) for r in conn.execute(stmt)]
+
+    def unclaimed(self, actor: Actor) -> list[UnclaimedRow]:
+        """The unclaimed-property board: recovered, not yet returned, oldest first, days waiting."""
+        actor.require(Permission.VIEW_CASES)
+        with self._read() as conn:
+            return unclaimed_rows(conn, server_now(conn), actor.can(Permission.UNMASK_PERSONAL_DATA))
+
+    def receipt(self, actor: Actor, item_id: int) -> ReleaseReceipt:
+        """What the release receipt of a returned item says."""
+        actor.require(Permission.VIEW_CASES)
+        with self._read() as conn:
+            return release_receipt(conn, item_id, actor.can(Permission.UNMASK_PERSONAL_DATA))
 
 
 def _row(r: Any, now: dt.datetime) -> ItemRow:

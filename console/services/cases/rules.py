@@ -155,3 +155,21 @@ def days_unclaimed(recovered_at: dt.datetime | None, now: dt.datetime) -> int | 
     if recovered_at is None:
         return None
     return max((now - recovered_at).days, 0)
+
+
+# Series (串案): cases of one category at one place reported within this many days of each other
+# are proposed as a series; the station may change it (station.series_window_days).
+SERIES_WINDOW_DAYS = 30
+SERIES_WINDOW_RANGE = (1, 365)
+# Why two cases were proposed as one series, strongest first.
+SERIES_RULES = ("suspect", "vehicle", "property", "place")
+
+# Places where stolen goods are sold (销赃地点): code -> 中文.
+FENCE_KINDS: dict[str, str] = {
+    "scrap": "废品回收站",
+    "phone_shop": "二手手机店",
+    "pawn": "典当行",
+    "market": "二手市场",
+    "online": "网络平台",
+    "other": "其他",
+}

@@ -6,7 +6,13 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.security import Actor
-from console.services.cases import CaseImportService, CaseService, PropertyService
+from console.services.cases import (
+    CaseImportService,
+    CaseService,
+    CaseWatchService,
+    PropertyService,
+    SeriesService,
+)
 from console.services.station import UserService
 
 
@@ -28,3 +34,13 @@ def items(sessions: sessionmaker[Session]) -> PropertyService:
 @pytest.fixture
 def case_import(sessions: sessionmaker[Session]) -> CaseImportService:
     return CaseImportService(sessions)
+
+
+@pytest.fixture
+def series(sessions: sessionmaker[Session]) -> SeriesService:
+    return SeriesService(sessions)
+
+
+@pytest.fixture
+def case_watch(sessions: sessionmaker[Session]) -> CaseWatchService:
+    return CaseWatchService(sessions)
