@@ -1,9 +1,15 @@
-"""What every service shares: a session factory, the clock, and writing the audit log."""
+"""What every service shares: the named ways to reach the database, the clock, the audit log.
+
+A service opens the database only through these, so each use case says what it needs:
+``_read()`` (a Connection in autocommit, for lookups), ``_write()`` (a Session in one
+transaction), ``_write_locked()`` (the same, holding SQLite's write lock from the start) or
+``_read_streamed()`` (a large result in chunks). Optimistic locking is ``guarded_update``.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -30,6 +36,22 @@ class Service:
             yield session
 
     @contextmanager
+    def _write_locked(self) -> Iterator[Session]:
+        """``_write()``, holding the database's write lock from its first statement on SQLite.
+
+        For a use case that reads rows and then decides what to write from them (is the officer
+        still free? is the alert still unescalated?). SQLite's deferred transactions let two
+        consoles read the same rows and then fail to upgrade their lock ("database is locked");
+        BEGIN IMMEDIATE makes the second wait for the first and then read what it wrote.
+        PostgreSQL locks rows instead (``SELECT ... FOR UPDATE`` or an advisory lock, taken by the
+        caller), so there this is ``_write()``.
+        """
+        with self._write() as session:
+            if self.backend == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
         """A connection for one read-only use case, in autocommit.
 
@@ -41,6 +63,20 @@ class Service:
                 yield session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             else:  # the SQLite driver opens no transaction for a SELECT anyway
                 yield session.connection()
+
+    @contextmanager
+    def _read_streamed(self, chunk: int) -> Iterator[Connection]:
+        """A connection for reading a large result ``chunk`` rows at a time (an export).
+
+        A server-side cursor on PostgreSQL, which declares one only inside a transaction, so unlike
+        ``_read()`` this opens one (rolled back at the end: nothing is written); on SQLite a
+        lazily stepped cursor.
+        """
+        with (
+            self._sessions() as session,
+            session.connection().execution_options(stream_results=True, yield_per=chunk) as conn,
+        ):
+            yield conn
 
     @property
     def backend(self) -> str:
@@ -77,6 +113,9 @@ def guarded_update(
     row_id: int,
     expected_version: int | None,
     what: str,
+    *,
+    conflict: Callable[[int], UserError] | None = None,
+    missing: Callable[[], UserError] | None = None,
     **values: Any,
 ) -> int:
     """Optimistic locking in one place: update one row only if nobody changed it since it was read.
@@ -86,18 +125,25 @@ def guarded_update(
     Bumps ``version`` and returns the new one. Raises ``UserError("record.not_found")`` for a
     missing row and ``ConflictError`` (naming ``what``, e.g. "预警 #12") when another console
     changed it first; the caller's transaction then rolls back, so nothing partial is written.
+
+    A use case with words of its own for these passes ``conflict`` (called with the version the
+    row has now) and/or ``missing``, each returning the error to raise, e.g.
+    ``conflict=lambda now: ConflictError("watchlist.changed", entry_id=7, version=now)``.
     """
     t: Table = table.__table__ if hasattr(table, "__table__") else table
     current = session.execute(select(t.c.version).where(t.c.id == row_id)).scalar_one_or_none()
     if current is None:
-        raise UserError("record.not_found", what=what)
+        raise missing() if missing is not None else UserError("record.not_found", what=what)
     if expected_version is not None and current != expected_version:
-        raise ConflictError(what=what)
+        raise conflict(current) if conflict is not None else ConflictError(what=what)
     done = session.connection().execute(
         update(t).where(t.c.id == row_id, t.c.version == current).values(version=current + 1, **values)
     )
-    if done.rowcount != 1:
-        raise ConflictError(what=what)
+    if done.rowcount != 1:  # changed (or deleted) by another transaction between the two statements
+        now = session.execute(select(t.c.version).where(t.c.id == row_id)).scalar_one_or_none()
+        if now is None:
+            raise missing() if missing is not None else UserError("record.not_found", what=what)
+        raise conflict(now) if conflict is not None else ConflictError(what=what)
     return int(current) + 1
 
 

@@ -39,7 +39,9 @@ class EscalationJob(Service):
         """One round: the ids this console escalated (empty if another console holds the job)."""
         actor = actor or system_actor("escalation")  # the station's rule, not an officer's act
         now = now or self._clock.now()
-        with self._write() as s:
+        # On SQLite the writer lock taken at BEGIN makes two consoles' rounds run one after the
+        # other (the second waits up to the busy timeout, then finds nothing left to do).
+        with self._write_locked() as s:
             if not self._take_lock(s):
                 return []
             seconds = s.execute(select(Station.escalate_after_seconds).order_by(Station.id).limit(1)).scalar()
@@ -70,9 +72,7 @@ class EscalationJob(Service):
             return changed
 
     def _take_lock(self, s: Session) -> bool:
+        """PostgreSQL: this round's advisory lock, or False if another console holds it."""
         if self.backend == "postgresql":
             return bool(s.execute(select(text(f"pg_try_advisory_xact_lock({ADVISORY_LOCK_KEY})"))).scalar())
-        # SQLite: take the writer lock before reading, so two consoles' rounds run one after the
-        # other (the second waits up to the busy timeout, then finds nothing left to do).
-        s.connection().exec_driver_sql("BEGIN IMMEDIATE")
-        return True
+        return True  # SQLite: _write_locked already holds the writer lock

@@ -136,11 +136,19 @@ def _move(
         raise ConflictError("alert.changed_elsewhere", alert_id=alert_id)
     if status not in _ALLOWED[action]:
         raise UserError(_REFUSALS.get((action, status), f"alert.{action}.resolved"), alert_id=alert_id)
-    try:
-        # The version changes with every step: a row still at the version read above is still in
-        # the status read above, so the status checked is the status moved from.
-        guarded_update(s, _t, alert_id, version, "alert", status=target, updated_at=server_now(s), **values)
-    except ConflictError:
-        raise ConflictError("alert.changed_elsewhere", alert_id=alert_id) from None
+    # The version changes with every step: a row still at the version read above is still in
+    # the status read above, so the status checked is the status moved from.
+    guarded_update(
+        s,
+        _t,
+        alert_id,
+        version,
+        f"预警 #{alert_id}",
+        conflict=lambda _now: ConflictError("alert.changed_elsewhere", alert_id=alert_id),
+        missing=lambda: UserError("alert.not_found", alert_id=alert_id),
+        status=target,
+        updated_at=server_now(s),
+        **values,
+    )
     write_audit(s, actor, action, "alert", alert_id, clock, status_from=status, status_to=target, **(audit or {}))
     return load_rows(s.connection(), [alert_id])[0]

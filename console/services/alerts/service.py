@@ -94,8 +94,7 @@ class AlertService(Service):
         """The next ``limit`` alerts in feed order after ``after`` (None: from the top)."""
         actor.require(Permission.VIEW_ALERTS)
         _validate_filter(filters)
-        with self._sessions() as s:
-            conn = s.connection()
+        with self._read() as conn:
             text_legs = self._text_legs(conn, filters.text)
             ids: list[int] = []
             if after is None or after.pinned:
@@ -127,9 +126,9 @@ class AlertService(Service):
     def communities(self, actor: Actor) -> list[tuple[int, str]]:
         """(id, name) of every community, for the feed's filter."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._sessions() as s:
+        with self._read() as conn:
             return [
-                (i, n) for i, n in s.execute(select(Community.id, Community.name).order_by(Community.name))
+                (i, n) for i, n in conn.execute(select(Community.id, Community.name).order_by(Community.name))
             ]
 
     def urgent_open_count(self, actor: Actor) -> int:
@@ -297,5 +296,5 @@ class AlertService(Service):
     def device_precision(self, actor: Actor) -> list[DevicePrecision]:
         """Plate reads judged correct / misread at resolution, per device."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._sessions() as s:
-            return load_device_precision(s.connection())
+        with self._read() as conn:
+            return load_device_precision(conn)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.errors import ConflictError, UserError, ValidationError
@@ -15,7 +15,7 @@ from console.models import TheftCase, User, WatchlistEntry
 from console.models.alerts import SEVERITIES
 from console.security import Actor, Permission
 from console.services.alerts.rules import default_watch_severity
-from console.services.base import Service, write_audit
+from console.services.base import Service, guarded_update, write_audit
 from console.validators import mask_id_number, validate_id_number, validate_plate
 
 EDITABLE = frozenset({"reason", "severity", "case_no", "expires_at", "name"})
@@ -187,18 +187,16 @@ class WatchlistService(Service):
 
     @staticmethod
     def _versioned_update(s: Session, entry_id: int, expected_version: int, values: dict[str, Any]) -> None:
-        w = WatchlistEntry
-        result = s.execute(
-            update(w)
-            .where(w.id == entry_id, w.version == expected_version)
-            .values(**values, version=w.version + 1)
-            .execution_options(synchronize_session=False)
+        guarded_update(
+            s,
+            WatchlistEntry,
+            entry_id,
+            expected_version,
+            f"布控 #{entry_id}",
+            conflict=lambda now: ConflictError("watchlist.changed", entry_id=entry_id, version=now),
+            missing=lambda: UserError("watchlist.not_found", entry_id=entry_id),
+            **values,
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
-            exists = s.execute(select(w.version).where(w.id == entry_id)).scalar_one_or_none()
-            if exists is None:
-                raise UserError("watchlist.not_found", entry_id=entry_id)
-            raise ConflictError("watchlist.changed", entry_id=entry_id, version=exists)
 
     def _rows(self, s: Session, actor: Actor, rows: Sequence[Any]) -> list[WatchlistRow]:
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)

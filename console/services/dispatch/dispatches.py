@@ -10,8 +10,7 @@ up front), so the second console waits, then finds the officer busy and is told.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -63,20 +62,6 @@ class Cleared:
     cleared_at: dt.datetime
 
 
-@contextmanager
-def writing_first(service: Service) -> Iterator[Session]:
-    """A write transaction that holds the database's write lock from its first statement on SQLite.
-
-    SQLite's deferred transactions let two consoles read the same officer as available and then
-    fail to upgrade their lock ("database is locked"); BEGIN IMMEDIATE makes the second wait for
-    the first and then read what it wrote. PostgreSQL locks rows instead (``locked``).
-    """
-    with service._write() as s:
-        if service.backend == "sqlite":
-            s.connection().exec_driver_sql("BEGIN IMMEDIATE")
-        yield s
-
-
 def response_target(session: Session) -> int:
     target = session.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
     return int(target) if target is not None else DEFAULT_RESPONSE_TARGET_S
@@ -108,7 +93,7 @@ class DispatchService(Service):
         check_note("note", note)
         override = _override_reason(override)
         alert_ids = list(dict.fromkeys([alert_id, *also_alerts]))
-        with writing_first(self) as s:
+        with self._write_locked() as s:
             alerts = {
                 r.id: r
                 for r in s.execute(
@@ -217,7 +202,7 @@ class DispatchService(Service):
         actor.require(Permission.DISPATCH)
         if at is not None and at.tzinfo is None:
             raise ValidationError("at", "dispatch.time_without_offset")
-        with writing_first(self) as s:
+        with self._write_locked() as s:
             row = self._open_dispatch(s, dispatch_id)
             if row.arrived_at is not None:
                 raise ValidationError("dispatch_id", "dispatch.already_arrived", dispatch_id=dispatch_id)
@@ -264,7 +249,7 @@ class DispatchService(Service):
         if not outcome:
             raise ValidationError("outcome", "dispatch.outcome_required")
         check_note("outcome", outcome)
-        with writing_first(self) as s:
+        with self._write_locked() as s:
             row = self._open_dispatch(s, dispatch_id)
             now = server_now(s.connection())
             guarded_update(

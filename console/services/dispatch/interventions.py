@@ -19,7 +19,6 @@ from console.security import Actor, Permission
 from console.services.alerts import AlertLifecycle
 from console.services.base import Service, guarded_update
 from console.services.dispatch.common import audit, locked
-from console.services.dispatch.dispatches import writing_first
 from console.services.dispatch.rules import (
     CALL_RESULTS,
     INTERVENTION_OUTCOMES,
@@ -63,7 +62,7 @@ class InterventionService(Service):
         if result not in CALL_RESULTS:
             raise ValidationError("result", "dispatch.call_result_unknown", allowed=", ".join(CALL_RESULTS))
         check_note("note", note)
-        with writing_first(self) as s:
+        with self._write_locked() as s:
             self._fraud_alert(s, alert_id)
             now = server_now(s.connection())
             card = self._open_card(s, actor, alert_id, now)
@@ -97,7 +96,7 @@ class InterventionService(Service):
             if outcome != "stopped":
                 raise ValidationError("saved", "dispatch.saved_only_when_stopped", outcome=outcome)
             amount = parse_saved(saved)
-        with writing_first(self) as s:
+        with self._write_locked() as s:
             alert = self._fraud_alert(s, alert_id)
             now = server_now(s.connection())
             card = self._open_card(s, actor, alert_id, now)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from console.errors import ValidationError
@@ -61,7 +61,7 @@ def record_status(
     )
 
 
-def open_dispatch_of(session: Session, officer_ids: list[int]) -> dict[int, int]:
+def open_dispatch_of(session: Session | Connection, officer_ids: list[int]) -> dict[int, int]:
     """officer id -> the newest open (not cleared) dispatch they are on."""
     if not officer_ids:
         return {}
@@ -174,21 +174,21 @@ class OfficerService(Service):
     def board(self, actor: Actor) -> list[OfficerRow]:
         """Every officer, by team then badge, with the open dispatch each is on."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._sessions() as s:
-            ids = list(s.execute(select(_o.id).order_by(_o.team, _o.badge_no)).scalars())
-            return self._rows(s, ids)
+        with self._read() as conn:
+            ids = list(conn.execute(select(_o.id).order_by(_o.team, _o.badge_no)).scalars())
+            return self._rows(conn, ids)
 
     def history(self, actor: Actor, badge: str) -> list[tuple[dt.datetime, str, int | None, str]]:
         """(at, status, dispatch id, reason) of one officer, oldest first."""
         actor.require(Permission.VIEW_ALERTS)
-        with self._sessions() as s:
-            officer_id = s.execute(select(_o.id).where(_o.badge_no == badge)).scalar()
+        with self._read() as conn:
+            officer_id = conn.execute(select(_o.id).where(_o.badge_no == badge)).scalar()
             if officer_id is None:
                 raise ValidationError("badge", "dispatch.officer_unknown", badge=badge)
             h = OfficerStatusChange
             return [
                 (at, status, dispatch_id, reason)
-                for at, status, dispatch_id, reason in s.execute(
+                for at, status, dispatch_id, reason in conn.execute(
                     select(h.at, h.status, h.dispatch_id, h.reason)
                     .where(h.officer_id == officer_id)
                     .order_by(h.id)
@@ -196,7 +196,7 @@ class OfficerService(Service):
             ]
 
     @staticmethod
-    def _rows(s: Session, ids: list[int]) -> list[OfficerRow]:
+    def _rows(s: Session | Connection, ids: list[int]) -> list[OfficerRow]:
         if not ids:
             return []
         found = {

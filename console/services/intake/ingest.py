@@ -195,8 +195,8 @@ class IngestService(Service):
 
     def _resolve_communities(self, wanted: set[str]) -> dict[str, int]:
         if wanted - self._communities.keys():
-            with self._sessions() as s:
-                rows = s.execute(select(Community.id, Community.code, Community.name)).all()
+            with self._read() as conn:
+                rows = conn.execute(select(Community.id, Community.code, Community.name)).all()
             table: dict[str, tuple[int, str]] = {}
             for cid, _code, name in rows:
                 table[name] = (cid, name)
@@ -282,7 +282,7 @@ class IngestService(Service):
             )
         for careful in (False, True):
             try:
-                with self._sessions.begin() as session:
+                with self._write() as session:
                     conn = session.connection()
                     index = self._watch_index(conn)
                     inserted = self._insert_events(conn, rows, careful=careful)

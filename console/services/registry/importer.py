@@ -232,8 +232,7 @@ class _Run:
     # --- set-up ------------------------------------------------------------------------------
 
     def _load_small_tables(self) -> None:
-        with self.service._sessions() as s:
-            conn = s.connection()
+        with self.service._read() as conn:
             self.station_id = conn.execute(select(func.min(Station.id))).scalar()
             for cid, code, name, grid in conn.execute(select(C.c.id, C.c.code, C.c.name, C.c.grid_cell_id)):
                 self.by_code[code] = cid
@@ -284,7 +283,8 @@ class _Run:
                 self._reject(errors)
             else:
                 parsed.append(row)
-        with self.service._sessions() as s:
+        # One transaction per chunk (a dry run writes nothing in it): a failed chunk leaves nothing.
+        with self.service._write() as s:
             conn = s.connection()
             sqlite = conn.dialect.name == "sqlite"
             if sqlite:
@@ -297,10 +297,9 @@ class _Run:
                 self._write_residents(conn, placed)
                 if not self.dry_run:
                     self._update_building_sizes(conn, {key[0] for _, key in placed})
-                    s.commit()
             finally:
                 if sqlite:
-                    s.connection().exec_driver_sql("PRAGMA cache_size = -2000")
+                    conn.exec_driver_sql("PRAGMA cache_size = -2000")
             self.rows_kept += len(placed)
 
     def _reject(self, errors: list[RowRejection]) -> None:

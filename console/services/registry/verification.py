@@ -33,7 +33,7 @@ from console.models import (
     VerificationVisit,
 )
 from console.security import Actor, Permission
-from console.services.base import Service, write_audit
+from console.services.base import Service, guarded_update, write_audit
 from console.services.maps import RENTAL_USES, format_address
 from console.validators import validate_id_number, validate_mobile
 
@@ -231,13 +231,16 @@ class VerificationService(Service):
                         name, "registry.visit.not_living_here", ids=str(sorted(ids - living))
                     )
             stamp = visited_at if current[1] is None or visited_at > current[1] else current[1]
-            done = s.execute(
-                update(Household)
-                .where(Household.id == household_id, Household.version == expected_version)
-                .values(last_verified_at=stamp, version=Household.version + 1)
+            guarded_update(
+                s,
+                Household,
+                household_id,
+                expected_version,
+                f"住户 #{household_id}",
+                conflict=lambda _now: ConflictError("registry.visit.household_changed"),
+                missing=lambda: UserError("household.not_found", household_id=household_id),
+                last_verified_at=stamp,
             )
-            if done.rowcount != 1:  # type: ignore[attr-defined]
-                raise ConflictError("registry.visit.household_changed")
             if moved_out:
                 s.execute(
                     update(Resident)

@@ -208,10 +208,7 @@ class ExportService(Service):
 
     def _stream(self, stmt: Select) -> Iterator[list[Any]]:
         """Chunks of rows from a server-side cursor (PostgreSQL) / a lazily stepped cursor (SQLite)."""
-        with (
-            self._sessions() as s,
-            s.connection().execution_options(stream_results=True, yield_per=CHUNK) as conn,
-        ):
+        with self._read_streamed(CHUNK) as conn:
             result = conn.execute(stmt)
             for part in result.partitions(CHUNK):
                 yield list(part)
@@ -252,10 +249,10 @@ class ExportService(Service):
         found: dict[int, list[int]] = {}
         if not alert_ids:
             return found
-        with self._sessions() as s:
+        with self._read() as conn:
             for start in range(0, len(alert_ids), 500):
                 part = alert_ids[start : start + 500]
-                for aid, eid in s.execute(
+                for aid, eid in conn.execute(
                     select(Event.alert_id, Event.id).where(Event.alert_id.in_(part)).order_by(Event.id)
                 ):
                     if aid is not None:
@@ -381,8 +378,8 @@ class ExportService(Service):
 
     def _dispatches(self, since: dt.datetime | None, unmask: bool) -> Iterator[dict[str, Any]]:
         d = Dispatch
-        with self._sessions() as s:
-            target = s.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
+        with self._read() as conn:
+            target = conn.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
         target = DEFAULT_RESPONSE_TARGET_S if target is None else int(target)
         stmt = (
             select(
@@ -430,9 +427,9 @@ class ExportService(Service):
         self, stmt: Select, parent: Any, ids: list[int], shape: Callable[[Any], Any]
     ) -> dict[int, list[Any]]:
         found: dict[int, list[Any]] = {}
-        with self._sessions() as s:
+        with self._read() as conn:
             for start in range(0, len(ids), 500):
-                for row in s.execute(stmt.where(parent.in_(ids[start : start + 500]))):
+                for row in conn.execute(stmt.where(parent.in_(ids[start : start + 500]))):
                     found.setdefault(row[0], []).append(shape(row))
         return found
 

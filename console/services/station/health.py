@@ -22,8 +22,8 @@ class HealthService(Service):
     def ping(self) -> bool:
         """True when one round trip to the database succeeds; never raises."""
         try:
-            with self._sessions() as session:
-                session.execute(text("SELECT 1"))
+            with self._read() as conn:
+                conn.execute(text("SELECT 1"))
             return True
         except (SQLAlchemyError, OSError) as exc:
             log.info("database health check failed: %s", exc)

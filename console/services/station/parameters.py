@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from console.errors import ConflictError, UserError, ValidationError
 from console.models import Station
 from console.security import Actor, Permission
-from console.services.base import Service, write_audit
+from console.services.base import Service, guarded_update, write_audit
 
 MAX_DAYS = 3650
 MIN_ESCALATE_SECONDS, MAX_ESCALATE_SECONDS = 10, 3600
@@ -94,20 +94,22 @@ class StationService(Service):
                 )
             target["response_target_seconds"] = response_target_seconds
         with self._write() as s:
+            guarded_update(
+                s,
+                Station,
+                station_id,
+                expected_version,
+                "派出所参数",
+                conflict=lambda _now: ConflictError("station.parameters.changed"),
+                missing=lambda: ConflictError("station.parameters.changed"),
+                orange_after_days=orange_after_days,
+                red_after_days=red_after_days,
+                escalate_after_seconds=escalate_after_seconds,
+                **target,
+            )
             changed = s.execute(
-                update(Station)
-                .where(Station.id == station_id, Station.version == expected_version)
-                .values(
-                    orange_after_days=orange_after_days,
-                    red_after_days=red_after_days,
-                    escalate_after_seconds=escalate_after_seconds,
-                    version=expected_version + 1,
-                    **target,
-                )
-                .returning(Station.name, Station.response_target_seconds)
-            ).first()
-            if changed is None:
-                raise ConflictError("station.parameters.changed")
+                select(Station.name, Station.response_target_seconds).where(Station.id == station_id)
+            ).one()
             write_audit(
                 s,
                 actor,
