@@ -362,7 +362,7 @@ class FeedPane(QWidget):
 
     # -- triage --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if watched is getattr(self, "view", None) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return False
             handlers = {
