@@ -362,7 +362,8 @@ class FeedPane(QWidget):
 
     # -- triage --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is getattr(self, "view", None) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        view = getattr(self, "view", None)  # events may arrive while the pane is still being built
+        if watched is view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return False
             handlers = {
