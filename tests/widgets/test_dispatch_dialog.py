@@ -117,7 +117,7 @@ def test_keyboard_only_dispatch_writes_a_dispatch_and_marks_the_alert(
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # 300003
     qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
     assert dialog.note.hasFocus()
-    qtbot.keyClicks(dialog.note, "北门道闸")
+    dialog.note.insert("北门道闸")  # what the input method commits (QTest types Latin-1 only)
     with qtbot.waitSignal(dialog.dispatch_sent, timeout=10_000) as sent:
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     assert sent.args[0].officers == ("300001", "300003")
@@ -143,7 +143,8 @@ def test_a_busy_or_off_duty_officer_needs_an_override_with_a_reason(
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert ("不在岗" if status == "off_duty" else "正在执行派警") in dialog.error.text()
     assert crews(engine) == [] and dialog.isVisible()
-    qtbot.keyClicks(dialog.override, "唯一懂闽南话的警员")
+    assert dialog.override.hasFocus()  # the error sent the cursor to the reason
+    dialog.override.insert("唯一懂闽南话的警员")
     with qtbot.waitSignal(dialog.dispatch_sent, timeout=10_000) as sent:
         qtbot.keyClick(dialog.override, Qt.Key.Key_Return)
     assert sent.args[0].overridden == ("300009",)
