@@ -144,10 +144,8 @@ class DispatchDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for r in recommended:
-            distance = self.tr("本网格") if r.same_cell else ""
-            if r.distance_km is not None:
-                distance = f"{distance} {r.distance_km:.1f} km".strip()
-            cell = self.tr("同网格") if r.same_cell else ""
+            distance = f"{r.distance_km:.1f} km" if r.distance_km is not None else ""
+            cell = self.tr("本网格") if r.same_cell else ""
             self._add_row(
                 r.badge, f"{r.badge} {r.name}", r.team, cell, distance, "available", r.badge in picked
             )

@@ -128,11 +128,11 @@ class OfficersBoardPane(QWidget):
         header.setSectionResizeMode(COLUMNS.index("job"), QHeaderView.ResizeMode.Stretch)
         for name, width in (
             ("badge", 80),
-            ("name", 80),
+            ("name", 110),
             ("team", 90),
-            ("status", 70),
-            ("timer", 80),
-            ("grid", 60),
+            ("status", 95),
+            ("timer", 110),
+            ("grid", 80),
         ):
             self.view.setColumnWidth(COLUMNS.index(name), width)
         self.view.installEventFilter(self)

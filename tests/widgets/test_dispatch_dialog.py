@@ -98,7 +98,7 @@ def test_d_opens_the_dialog_with_the_same_cell_first_then_the_nearest(
     world.alert(community=0)
     dialog = open_with_d(qtbot, feed())
     assert dialog.badges_in_order() == ["300001", "300003", "300002", "300004"]
-    assert dialog.table.item(0, 3).text().startswith("本网格")
+    assert dialog.table.item(0, 2).text() == "本网格" and dialog.table.item(1, 3).text().endswith(" km")
     assert dialog.table.item(3, 4).text() == "休息"
 
 
