@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import Clock, SystemClock
 from console.services.alerts import OUTCOMES, AlertDetail, AlertRow
+from console.services.dispatch import DispatchClock
 from console.widgets.feed_model import KIND_TITLES, OUTCOME_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))  # the station's wall clock (Beijing time)
@@ -43,17 +45,37 @@ class AlertDetailPanel(QWidget):
     """The user asked to see full ID numbers of this alert (the pane loads them, audited)."""
     phone_copied = Signal(str)
     """A phone number was copied to the clipboard."""
+    dispatch_requested = Signal(int)
+    """The user asked to dispatch officers to this alert (its id)."""
 
-    def __init__(self, can_unmask: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, can_unmask: bool, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
         super().__init__(parent)
         self._detail: AlertDetail | None = None
+        self._clock = clock or SystemClock()
+        self._clocks: list[DispatchClock] = []
+        self._target_s = 600
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         layout.addWidget(self.browser, 1)
+        # The response clocks of this alert's dispatches; a live line repainted once a second.
+        self.clocks_label = QLabel(self)
+        self.clocks_label.setObjectName("dispatchClocks")
+        self.clocks_label.setWordWrap(True)
+        self.clocks_label.setVisible(False)
+        layout.addWidget(self.clocks_label)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._render_clocks)
         buttons = QHBoxLayout()
+        self.dispatch_button = QPushButton(self.tr("派警 (D)"), self)
+        self.dispatch_button.clicked.connect(self._on_dispatch_button_clicked)
+        self.dispatch_button.setEnabled(False)
+        buttons.addWidget(self.dispatch_button)
         self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
         self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
         self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
@@ -79,6 +101,9 @@ class AlertDetailPanel(QWidget):
     def show_detail(self, detail: AlertDetail | None) -> None:
         self._detail = detail
         self.note_label.clear()
+        self.dispatch_button.setEnabled(detail is not None and detail.alert.status != "resolved")
+        if detail is None or (self._clocks and self._clocks[0].alert_id != detail.alert.id):
+            self.show_clocks([], self._target_s)
         if detail is None:
             self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('选择一条预警查看详情'))}</p>")
             self.unmask_button.setVisible(False)
@@ -90,6 +115,56 @@ class AlertDetailPanel(QWidget):
         )
         self.unmask_button.setVisible(self._can_unmask and has_personal and not detail.unmasked)
         self.copy_button.setEnabled(bool(detail.community and detail.community.property_manager_phone))
+
+    def show_clocks(self, clocks: list[DispatchClock], target_s: int) -> None:
+        """This alert's dispatches: received → acknowledged → dispatched → arrived → cleared."""
+        self._clocks, self._target_s = list(clocks), target_s
+        self.clocks_label.setVisible(bool(clocks))
+        if any(c.cleared_at is None for c in clocks):
+            self._clock_timer.start()
+        else:
+            self._clock_timer.stop()
+        self._render_clocks()
+
+    @Slot()
+    def _render_clocks(self) -> None:
+        if not self._clocks:
+            self.clocks_label.clear()
+            return
+        tr, now = self.tr, self._clock.now()
+        lines = [f"<b>{escape(tr('派警与响应时间'))}</b>"]
+        for c in self._clocks:
+            steps = " → ".join(
+                f"{escape(label)} {_when(at)[6:] if at else '—'}"
+                for label, at in (
+                    (tr("接警"), c.received_at),
+                    (tr("确认"), c.acknowledged_at),
+                    (tr("派出"), c.dispatched_at),
+                    (tr("到场"), c.arrived_at),
+                    (tr("结束"), c.cleared_at),
+                )
+            )
+            start = c.received_at or c.dispatched_at
+            end = c.arrived_at or (None if c.cleared_at else now)
+            running = ""
+            if end is not None and start is not None:
+                seconds = int((end - start).total_seconds())
+                late = seconds > self._target_s
+                colour = "#d32f2f" if late else ("#2e7d32" if c.arrived_at else "inherit")
+                label = tr("响应") if c.arrived_at else tr("已过")
+                running = (
+                    f" <span style='color:{colour};font-weight:bold'>{escape(label)} "
+                    f"{seconds // 60}:{seconds % 60:02d}</span>"
+                )
+            crew = ", ".join(c.officers)
+            outcome = f" · {escape(c.outcome)}" if c.outcome else ""
+            lines.append(f"#{c.id} {escape(crew)}: {steps}{running}{outcome}")
+        self.clocks_label.setText("<br>".join(lines))
+
+    @Slot()
+    def _on_dispatch_button_clicked(self) -> None:
+        if self._detail is not None:
+            self.dispatch_requested.emit(self._detail.alert.id)
 
     def copy_phone(self, number: str) -> None:
         QGuiApplication.clipboard().setText(number)

@@ -4,7 +4,8 @@ Filters run in SQL (AlertService.feed_page) on a worker thread; the table shows 
 AlertRow objects, paged by fetchMore. Live changes arrive through a LiveBridge: the changed
 alerts are re-read off the GUI thread and inserted or updated in place. New critical/high alerts
 are highlighted, sound and show a tray message; escalated ones turn red, move to the top and
-sound again. Keys: arrows move, Enter shows the detail, A acknowledges, D dispatches, R resolves.
+sound again. Keys: arrows move, Enter shows the detail, A acknowledges, D opens the dispatch
+dialog, R resolves.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from console.errors import ConflictError, UserError
 from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
+from console.services.dispatch import DispatchClock, DispatchSent
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import EmptyState, error_text
+from console.widgets.dispatch_dialog import DispatchDialog
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
 from console.widgets.live_bridge import LiveBridge
@@ -40,6 +42,7 @@ from console.widgets.notify import AlertNotifier
 if TYPE_CHECKING:
     from console.clock import Clock
     from console.services.alerts import AlertService
+    from console.services.dispatch import DispatchService, OfficerService
     from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
@@ -53,7 +56,7 @@ class FeedPane(QWidget):
     """Live alert feed with filters, detail panel and one-key triage."""
 
     dispatch_requested = Signal(int)
-    """The user pressed D on an alert: the dispatch dialog (a later issue) may take over."""
+    """The user asked to dispatch to an alert (D, or the detail's button); the dialog opens."""
     alert_selected = Signal(int)
     """The selected alert changed (its id)."""
 
@@ -68,9 +71,15 @@ class FeedPane(QWidget):
         bridge: LiveBridge,
         sound: bool = True,
         page_size: int = PAGE,
+        dispatch: DispatchService | None = None,
+        officers: OfficerService | None = None,
     ) -> None:
         super().__init__(parent)
         self._alerts = alerts
+        self._dispatch = dispatch
+        self._officers = officers
+        self._worker = worker
+        self.dispatch_dialog: DispatchDialog | None = None
         self._clock = clock
         self._actor = actor
         self._page_size = page_size
@@ -80,8 +89,6 @@ class FeedPane(QWidget):
         self._live_scheduled = False
         self._live_in_flight = False
         self._detail_for: int | None = None
-        # Until the dispatch issue connects its dialog, D asks for confirmation and marks dispatched.
-        self.builtin_dispatch = True
         # Live re-reads get their own lane so they never wait behind a slow filtered page.
         self._runner = worker.lane(self)
         self._live_runner = worker.lane(self, "live")
@@ -150,8 +157,11 @@ class FeedPane(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
-        self.detail = AlertDetailPanel(self._actor.can(Permission.UNMASK_PERSONAL_DATA), self)
+        self.detail = AlertDetailPanel(
+            self._actor.can(Permission.UNMASK_PERSONAL_DATA), self, clock=self._clock
+        )
         self.detail.unmask_requested.connect(self._on_detail_unmask_requested)
+        self.detail.dispatch_requested.connect(self.open_dispatch_dialog)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.detail)
@@ -350,11 +360,20 @@ class FeedPane(QWidget):
         self.detail.show_loading()
         alerts, actor = self._alerts, self._actor
 
-        def done(detail: AlertDetail) -> None:
+        dispatch = self._dispatch
+
+        def read() -> tuple[AlertDetail, tuple[list[DispatchClock], int] | None]:
+            clocks = dispatch.clocks_of_alert(actor, alert_id) if dispatch is not None else None
+            return alerts.detail(actor, alert_id, unmask=unmask), clocks
+
+        def done(result: tuple[AlertDetail, tuple[list[DispatchClock], int] | None]) -> None:
+            detail, clocks = result
             if detail.alert.id == self._detail_for:
                 self.detail.show_detail(detail)
+                if clocks is not None:
+                    self.detail.show_clocks(*clocks)
 
-        self._runner.submit(lambda: alerts.detail(actor, alert_id, unmask=unmask), done, self._on_failed)
+        self._runner.submit(read, done, self._on_failed)
 
     @Slot(int)
     def _on_detail_unmask_requested(self, alert_id: int) -> None:
@@ -393,12 +412,46 @@ class FeedPane(QWidget):
 
     def dispatch_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
-            return
-        self.dispatch_requested.emit(row.id)
-        if self.builtin_dispatch and self.confirm_dispatch(row):
-            alerts, actor = self._alerts, self._actor
-            self._triage(row, lambda: alerts.mark_dispatched(actor, row.id, row.version))
+        if row is not None:
+            self.open_dispatch_dialog(row.id)
+
+    @Slot(int)
+    def open_dispatch_dialog(self, alert_id: int, preselect: tuple[str, ...] = ()) -> DispatchDialog | None:
+        """The dispatch dialog for ``alert_id`` (window-modal; the feed stays live behind it)."""
+        self.dispatch_requested.emit(alert_id)
+        if self._dispatch is None or self._officers is None:
+            return None
+        if self.dispatch_dialog is not None:
+            self.dispatch_dialog.reject()
+        position = self.model.position_of(alert_id)
+        row = self.model.row_at(position) if position is not None else None
+        label = f"{row.community_name} {row.summary or row.matched}" if row is not None else ""
+        dialog = DispatchDialog(
+            self._dispatch,
+            self._officers,
+            self._actor,
+            self._worker,
+            alert_id,
+            label,
+            self,
+            preselect=preselect,
+        )
+        dialog.dispatch_sent.connect(self._on_dispatch_dialog_dispatch_sent)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.destroyed.connect(self._on_dispatch_dialog_destroyed)
+        self.dispatch_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_dispatch_dialog_dispatch_sent(self, sent: DispatchSent) -> None:
+        for alert_id in sent.alert_ids:
+            self._on_bridge_alert_changed(alert_id)  # the row and its detail show the dispatch at once
+        self.view.setFocus()
+
+    @Slot()
+    def _on_dispatch_dialog_destroyed(self) -> None:
+        self.dispatch_dialog = None
 
     def resolve_selected(self) -> None:
         row = self.selected_row()
@@ -419,15 +472,6 @@ class FeedPane(QWidget):
                     amount_saved=resolution.amount_saved,
                 ),
             )
-
-    def confirm_dispatch(self, row: AlertRow) -> bool:
-        """Ask before marking an alert dispatched (replaced by the dispatch dialog later)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("派警"),
-            self.tr("确认已为预警 #{0} ({1}) 派警?").format(row.id, row.matched or row.summary),
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def ask_resolution(self, row: AlertRow) -> Resolution | None:
         """The resolve dialog; None if cancelled."""
@@ -461,6 +505,8 @@ class FeedPane(QWidget):
         """Stop timers and wait for the worker (call before the pane goes away)."""
         for timer in (self._age_timer, self._paint_timer):
             timer.stop()
+        if self.dispatch_dialog is not None:
+            self.dispatch_dialog.reject()
         self.filter_bar.stop()
         self._runner.wait()
         self._live_runner.wait()

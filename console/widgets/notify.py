@@ -91,3 +91,39 @@ class AlertNotifier(QObject):
             QSystemTrayIcon.MessageIcon.Critical,
             10_000,
         )
+
+
+class OverdueNotifier(QObject):
+    """Re-alerts the duty officer, once per dispatch, when officers are not at the door in time."""
+
+    overdue_announced = Signal(int)
+    """A dispatch passed the station's response target without arrival (its id); said once."""
+
+    def __init__(self, parent: QObject | None = None, *, sound: bool = True) -> None:
+        super().__init__(parent)
+        self.sound_enabled = sound
+        self._effect: Any = None
+        self._sound_ready = False
+        self._tray: QSystemTrayIcon | None = None
+        self.announced: list[int] = []
+
+    def announce(self, dispatch_id: int, heading: str, text: str) -> bool:
+        """Sound and tray message for ``dispatch_id``; False (silent) if it was announced before."""
+        if dispatch_id in self.announced:
+            return False
+        self.announced.append(dispatch_id)
+        if self.sound_enabled:
+            if not self._sound_ready:
+                self._sound_ready = True
+                self._effect = _load_effect("escalate.wav", self)
+            if self._effect is not None:
+                self._effect.play()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                pixmap = QPixmap(32, 32)
+                pixmap.fill(QColor("#d32f2f"))
+                self._tray = QSystemTrayIcon(QIcon(pixmap), self)
+                self._tray.show()
+            self._tray.showMessage(heading, text, QSystemTrayIcon.MessageIcon.Critical, 10_000)
+        self.overdue_announced.emit(dispatch_id)
+        return True

@@ -47,6 +47,7 @@ class Workspace(QObject):
         from console.widgets.feed import FeedPane
         from console.widgets.grid_map_pane import GridMapPane
         from console.widgets.live_bridge import LiveBridge
+        from console.widgets.officers_board import OfficersBoardPane
         from console.widgets.watchlist_pane import WatchlistPane
         from console.widgets.worklist import WorklistPane
 
@@ -58,7 +59,26 @@ class Workspace(QObject):
         self._shut_down = False
         clock = services.clock
         self.bridge = LiveBridge(services.open_change_feed(), worker, self)
-        self.feed = FeedPane(services.alerts, clock, actor, worker, bridge=self.bridge, sound=settings.sound)
+        self.feed = FeedPane(
+            services.alerts,
+            clock,
+            actor,
+            worker,
+            bridge=self.bridge,
+            sound=settings.sound,
+            dispatch=services.dispatch,
+            officers=services.officers,
+        )
+        self.board = OfficersBoardPane(
+            services.officers,
+            services.dispatch,
+            clock,
+            actor,
+            worker,
+            bridge=self.bridge,
+            sound=settings.sound,
+        )
+        self.board.dispatch_requested.connect(self._on_board_dispatch_requested)
         self.grid_map = GridMapPane(services.gridmap, services.verification, clock, actor, worker)
         self.grid_map.connect_live(self.bridge)
         self.district_map = DistrictMapPane(services.district, clock, actor, worker, settings)
@@ -71,7 +91,7 @@ class Workspace(QObject):
             "map": self.grid_map,
             "district_map": self.district_map,
             "cases": _coming("案件卷宗", "盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。"),
-            "dispatch": _coming("派警", "警力状态与派警单: 从预警派警, 记录到场和处置结果。"),
+            "dispatch": self.board,
             "statistics": _coming("统计", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
             "watchlist": self.watchlist,
             "worklist": self.worklist,
@@ -102,6 +122,15 @@ class Workspace(QObject):
         self.grid_map.show_community(community_id)
         if self._window is not None:
             self._window.focus_pane("map")
+
+    def _on_board_dispatch_requested(self, badge: str) -> None:
+        """Send the board's selected officer to the alert selected in the feed."""
+        row = self.feed.selected_row()
+        if row is None:
+            self.board.message.setText(self.board.tr("请先在预警列表中选择要派警的预警"))
+            self.board.message.setVisible(True)
+            return
+        self.feed.open_dispatch_dialog(row.id, (badge,) if badge else ())
 
     def _on_bridge_something_changed(self, _entity_id: int) -> None:
         self.district_map.refresh()  # throttled by the pane itself
@@ -156,6 +185,7 @@ class Workspace(QObject):
             return
         self._shut_down = True
         self.feed.shutdown()
+        self.board.shutdown()
         self.watchlist.shutdown()
         self.district_map.shutdown()
         self.bridge.close()

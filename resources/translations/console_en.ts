@@ -2,37 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="129"/>
+        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <source>接警</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="141" />
+        <source>确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="142" />
+        <source>派出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="143" />
+        <source>到场</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="144" />
+        <source>结束</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <source>响应</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <source>已过</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="204" />
         <source>无关联案件</source>
         <translation>No linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154"/>
+        <location filename="../../console/widgets/alert_detail.py" line="229" />
         <source>轨迹: {0} 最近出现</source>
         <translation>Track: last seen {0}</translation>
     </message>
 </context>
 <context>
+    <name>AddOfficerDialog</name>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="69" />
+        <source>新增警员</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="73" />
+        <source>如 值班一组</source>
+        <translation>e.g. Duty team 1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="75" />
+        <source>网格编号或名称 (选填)</source>
+        <translation>Grid cell code or name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="76" />
+        <source>警号</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="77" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="78" />
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="79" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+</context>
+<context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="57"/>
+        <location filename="../../console/widgets/alert_detail.py" line="75" />
+        <source>派警 (D)</source>
+        <translation>Dispatch (D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="79" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="58"/>
+        <location filename="../../console/widgets/alert_detail.py" line="80" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation>Show the full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="62"/>
+        <location filename="../../console/widgets/alert_detail.py" line="84" />
         <source>复制物业电话</source>
-        <translation>Copy property manager&apos;s phone</translation>
+        <translation>Copy property manager's phone</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="96"/>
+        <location filename="../../console/widgets/alert_detail.py" line="171" />
         <source>已复制 {0}</source>
         <translation>Copied {0}</translation>
     </message>
@@ -40,168 +118,272 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86"/>
+        <location filename="../../console/widgets/notify.py" line="86" />
         <source>预警超时未确认</source>
         <translation>Alert not acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86"/>
+        <location filename="../../console/widgets/notify.py" line="86" />
         <source>新预警</source>
         <translation>New alert</translation>
     </message>
 </context>
 <context>
+    <name>ArrivalDialog</name>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="113" />
+        <source>到场: 派警 #{0}</source>
+        <translation>Arrival: dispatch #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="119" />
+        <source>派出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="120" />
+        <source>到场时间 (电台报告)</source>
+        <translation>Arrived at (as reported on the radio)</translation>
+    </message>
+</context>
+<context>
+    <name>ClearDialog</name>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="131" />
+        <source>结束任务: 派警 #{0}</source>
+        <translation>Clear: dispatch #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="133" />
+        <source>如 车主已找到, 无异常</source>
+        <translation>e.g. owner found, nothing wrong</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="134" />
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="46"/>
+        <location filename="../../console/widgets/common.py" line="75" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="74" />
+        <source>派警: 预警 #{0}</source>
+        <translation>Dispatch: alert #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="81" />
+        <source>↑↓ 选择警员 · 空格 勾选/取消 · Enter 派出 · Esc 取消</source>
+        <translation>↑↓ choose · Space pick/unpick · Enter send · Esc cancel</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <source>警员</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <source>距离</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="99" />
+        <source>给出警民警的说明 (选填), 如 北门道闸, 车辆未离开</source>
+        <translation>Note for the officers (optional), e.g. north gate, the car is still inside</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="100" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="101" />
+        <source>强派原因</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="103" />
+        <source>所选警员休息或正在出警: 说明为何仍要派出 (记入审计)</source>
+        <translation>An officer picked is off duty or busy: say why they are sent anyway (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="116" />
+        <source>派出 (Enter)</source>
+        <translation>Send (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="148" />
+        <source>本网格</source>
+        <translation>Same cell</translation>
+    </message>
+</context>
+<context>
     <name>DistrictMapPane</name>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="257"/>
+        <location filename="../../console/widgets/district_map.py" line="257" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="260"/>
+        <location filename="../../console/widgets/district_map.py" line="260" />
         <source>重新读取小区核实情况和未处置预警 (F5)</source>
-        <translation>Reload the communities&apos; verification and open alerts (F5)</translation>
+        <translation>Reload the communities' verification and open alerts (F5)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="278"/>
+        <location filename="../../console/widgets/district_map.py" line="278" />
         <source>正在加载辖区地图…</source>
         <translation>Loading the district map…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="375"/>
+        <location filename="../../console/widgets/district_map.py" line="375" />
         <source>读取辖区数据失败 (内部错误, 已记录日志)</source>
         <translation>Reading the district failed (internal error, logged)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="376"/>
+        <location filename="../../console/widgets/district_map.py" line="376" />
         <source>加载失败: {0}</source>
         <translation>Loading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="378"/>
+        <location filename="../../console/widgets/district_map.py" line="378" />
         <source>辖区地图加载失败</source>
         <translation>The district map failed to load</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="387"/>
+        <location filename="../../console/widgets/district_map.py" line="387" />
         <source>辖区地图页面加载失败</source>
         <translation>The district map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="397"/>
+        <location filename="../../console/widgets/district_map.py" line="397" />
         <source>没有可显示的小区</source>
         <translation>No communities to show</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="398"/>
+        <location filename="../../console/widgets/district_map.py" line="398" />
         <source>还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。</source>
         <translation>No community has a position yet (coordinates or outline); the district map cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="413"/>
+        <location filename="../../console/widgets/district_map.py" line="413" />
         <source>共 {0} 条未处置预警</source>
         <translation>{0} open alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="432"/>
+        <location filename="../../console/widgets/district_map.py" line="432" />
         <source>{0} 个小区 · {1} 户 · 未按期核实 {2}</source>
         <translation>{0} communities · {1} households · {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="436"/>
+        <location filename="../../console/widgets/district_map.py" line="436" />
         <source> · 未处置预警 {0}</source>
         <translation> · {0} open alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="437"/>
+        <location filename="../../console/widgets/district_map.py" line="437" />
         <source> · 更新于 {0}</source>
         <translation> · updated {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="451"/>
+        <location filename="../../console/widgets/district_map.py" line="451" />
         <source>低于20%</source>
         <translation>below 20%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="452"/>
+        <location filename="../../console/widgets/district_map.py" line="452" />
         <source>20%–50%</source>
         <translation>20%–50%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="453"/>
+        <location filename="../../console/widgets/district_map.py" line="453" />
         <source>高于50%</source>
         <translation>above 50%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="454"/>
+        <location filename="../../console/widgets/district_map.py" line="454" />
         <source>无住户</source>
         <translation>no households</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="478"/>
+        <location filename="../../console/widgets/district_map.py" line="478" />
         <source>住户 {0} 户 · 未按期核实 {1} 户 ({2})</source>
         <translation>{0} households · {1} overdue ({2})</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="481"/>
+        <location filename="../../console/widgets/district_map.py" line="481" />
         <source>已核实 {0} · 逾期一个月 {1} · 逾期三个月 {2} · 从未核实 {3}</source>
         <translation>verified {0} · over a month {1} · over three months {2} · never {3}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="485"/>
+        <location filename="../../console/widgets/district_map.py" line="485" />
         <source>物业: {0}</source>
         <translation>Property manager: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="485"/>
+        <location filename="../../console/widgets/district_map.py" line="485" />
         <source>未登记</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="506"/>
+        <location filename="../../console/widgets/district_map.py" line="506" />
         <source> (共 {0} 次)</source>
         <translation> ({0} times)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="524"/>
+        <location filename="../../console/widgets/district_map.py" line="524" />
         <source>紧急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="525"/>
+        <location filename="../../console/widgets/district_map.py" line="525" />
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="526"/>
+        <location filename="../../console/widgets/district_map.py" line="526" />
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="527"/>
+        <location filename="../../console/widgets/district_map.py" line="527" />
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="532"/>
+        <location filename="../../console/widgets/district_map.py" line="532" />
         <source>待签收</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="532"/>
+        <location filename="../../console/widgets/district_map.py" line="532" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="532"/>
+        <location filename="../../console/widgets/district_map.py" line="532" />
         <source>已派警</source>
         <translation>Dispatched</translation>
     </message>
@@ -209,32 +391,32 @@
 <context>
     <name>FeedFilterBar</name>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="36"/>
+        <location filename="../../console/widgets/feed_filters.py" line="36" />
         <source>只看此等级 (可多选)</source>
         <translation>Only this severity (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="41"/>
+        <location filename="../../console/widgets/feed_filters.py" line="41" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="45"/>
+        <location filename="../../console/widgets/feed_filters.py" line="45" />
         <source>全部小区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="47"/>
+        <location filename="../../console/widgets/feed_filters.py" line="47" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="48"/>
+        <location filename="../../console/widgets/feed_filters.py" line="48" />
         <source>未处置</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="55"/>
+        <location filename="../../console/widgets/feed_filters.py" line="55" />
         <source>搜索 车牌 / 身份证号 / 摘要</source>
         <translation>Search plate / ID number / summary</translation>
     </message>
@@ -242,141 +424,131 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="148"/>
-        <location filename="../../console/widgets/feed.py" line="236"/>
+        <location filename="../../console/widgets/feed.py" line="155" />
+        <location filename="../../console/widgets/feed.py" line="246" />
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="148"/>
+        <location filename="../../console/widgets/feed.py" line="155" />
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="234"/>
+        <location filename="../../console/widgets/feed.py" line="244" />
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="319"/>
+        <location filename="../../console/widgets/feed.py" line="329" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation>⚠ {0} critical/high alerts waiting for acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="327"/>
+        <location filename="../../console/widgets/feed.py" line="337" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed.py" line="426"/>
-        <source>派警</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed.py" line="427"/>
-        <source>确认已为预警 #{0} ({1}) 派警?</source>
-        <translation>Confirm that officers were dispatched for alert #{0} ({1})?</translation>
     </message>
 </context>
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="146"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="146" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="149"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="149" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="150"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="150" />
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="151"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="151" />
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="152"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="152" />
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="166" />
         <source>正在载入实有房屋…</source>
         <translation>Loading households…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="171"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="171" />
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation>No registry data yet — import the residents first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="172"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="172" />
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation>Under “File → Import residents”, choose the CSV or XLSX file exported by the grid system.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="228" />
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="239" />
         <source>全部用途</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="242"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="242" />
         <source>出租+群租</source>
         <translation>Rented + group rental</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="243"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="243" />
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="244"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="244" />
         <source>需核实 (橙+红+从未)</source>
         <translation>Due (orange + red + never)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246" />
         <source>绿 已核实</source>
         <translation>Green: verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246" />
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246" />
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246" />
         <source>灰 从未核实</source>
         <translation>Grey: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="252"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="252" />
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="253" />
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="318"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="318" />
         <source>双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation>Double-click a community to enter · Backspace goes up · wheel zooms · drag pans</translation>
     </message>
@@ -384,42 +556,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="178"/>
+        <location filename="../../console/widgets/grid_map.py" line="178" />
         <source>全区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="181"/>
+        <location filename="../../console/widgets/grid_map.py" line="181" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="183"/>
+        <location filename="../../console/widgets/grid_map.py" line="183" />
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="435"/>
+        <location filename="../../console/widgets/grid_map.py" line="435" />
         <source>%1号楼</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="446"/>
+        <location filename="../../console/widgets/grid_map.py" line="446" />
         <source>逾期 %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="498"/>
+        <location filename="../../console/widgets/grid_map.py" line="498" />
         <source>%1单元</source>
         <translation>Unit %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="658"/>
+        <location filename="../../console/widgets/grid_map.py" line="658" />
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="660"/>
+        <location filename="../../console/widgets/grid_map.py" line="660" />
         <source>距上次核实 %1 天</source>
         <translation>%1 days since verification</translation>
     </message>
@@ -427,107 +599,107 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="78"/>
+        <location filename="../../console/widgets/household_dialog.py" line="79" />
         <source>户详情</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="80"/>
+        <location filename="../../console/widgets/household_dialog.py" line="81" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="94"/>
+        <location filename="../../console/widgets/household_dialog.py" line="95" />
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="95"/>
+        <location filename="../../console/widgets/household_dialog.py" line="96" />
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96"/>
+        <location filename="../../console/widgets/household_dialog.py" line="97" />
         <source>确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97"/>
+        <location filename="../../console/widgets/household_dialog.py" line="98" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98"/>
+        <location filename="../../console/widgets/household_dialog.py" line="99" />
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99"/>
+        <location filename="../../console/widgets/household_dialog.py" line="100" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="102"/>
+        <location filename="../../console/widgets/household_dialog.py" line="103" />
         <source>记录核实…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="115"/>
+        <location filename="../../console/widgets/household_dialog.py" line="116" />
         <source>实有人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="117"/>
+        <location filename="../../console/widgets/household_dialog.py" line="118" />
         <source>核实记录</source>
         <translation>Verification visits</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="127"/>
+        <location filename="../../console/widgets/household_dialog.py" line="128" />
         <source>载入失败</source>
         <translation>Loading failed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="135"/>
+        <location filename="../../console/widgets/household_dialog.py" line="136" />
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="137"/>
+        <location filename="../../console/widgets/household_dialog.py" line="138" />
         <source>最近核实 %1（%2 天前）</source>
         <translation>Last verified %1 (%2 days ago)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="149"/>
+        <location filename="../../console/widgets/household_dialog.py" line="150" />
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="151"/>
+        <location filename="../../console/widgets/household_dialog.py" line="152" />
         <source>已迁出 %1</source>
         <translation>Moved out %1</translation>
     </message>
@@ -535,27 +707,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="75" />
         <source>已核实 (1个月内)</source>
         <translation>Verified (within a month)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="76"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="76" />
         <source>超1个月未核实</source>
         <translation>Not verified for over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="77"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="77" />
         <source>超3个月未核实</source>
         <translation>Not verified for over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="78"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="78" />
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="97"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="97" />
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -563,244 +735,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="112"/>
+        <location filename="../../console/widgets/main_window.py" line="112" />
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="138"/>
+        <location filename="../../console/widgets/main_window.py" line="138" />
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="139"/>
+        <location filename="../../console/widgets/main_window.py" line="139" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="140"/>
+        <location filename="../../console/widgets/main_window.py" line="140" />
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="141"/>
+        <location filename="../../console/widgets/main_window.py" line="141" />
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="142"/>
+        <location filename="../../console/widgets/main_window.py" line="142" />
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="143"/>
+        <location filename="../../console/widgets/main_window.py" line="143" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="144"/>
+        <location filename="../../console/widgets/main_window.py" line="144" />
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="145"/>
+        <location filename="../../console/widgets/main_window.py" line="145" />
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="235"/>
+        <location filename="../../console/widgets/main_window.py" line="235" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="236"/>
+        <location filename="../../console/widgets/main_window.py" line="236" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="239"/>
+        <location filename="../../console/widgets/main_window.py" line="239" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="242"/>
+        <location filename="../../console/widgets/main_window.py" line="242" />
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="250"/>
+        <location filename="../../console/widgets/main_window.py" line="250" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="251"/>
+        <location filename="../../console/widgets/main_window.py" line="251" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="253"/>
+        <location filename="../../console/widgets/main_window.py" line="253" />
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="253"/>
+        <location filename="../../console/widgets/main_window.py" line="253" />
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="258"/>
+        <location filename="../../console/widgets/main_window.py" line="258" />
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="268"/>
+        <location filename="../../console/widgets/main_window.py" line="268" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="271"/>
+        <location filename="../../console/widgets/main_window.py" line="271" />
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277"/>
+        <location filename="../../console/widgets/main_window.py" line="277" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279"/>
+        <location filename="../../console/widgets/main_window.py" line="279" />
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283"/>
+        <location filename="../../console/widgets/main_window.py" line="283" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="285"/>
+        <location filename="../../console/widgets/main_window.py" line="285" />
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289"/>
+        <location filename="../../console/widgets/main_window.py" line="289" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="293"/>
+        <location filename="../../console/widgets/main_window.py" line="293" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="297"/>
+        <location filename="../../console/widgets/main_window.py" line="297" />
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="300"/>
+        <location filename="../../console/widgets/main_window.py" line="300" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="301"/>
-        <location filename="../../console/widgets/main_window.py" line="420"/>
+        <location filename="../../console/widgets/main_window.py" line="301" />
+        <location filename="../../console/widgets/main_window.py" line="420" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="302"/>
-        <location filename="../../console/widgets/main_window.py" line="440"/>
+        <location filename="../../console/widgets/main_window.py" line="302" />
+        <location filename="../../console/widgets/main_window.py" line="440" />
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310"/>
+        <location filename="../../console/widgets/main_window.py" line="310" />
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="316"/>
+        <location filename="../../console/widgets/main_window.py" line="316" />
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317"/>
+        <location filename="../../console/widgets/main_window.py" line="317" />
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318"/>
+        <location filename="../../console/widgets/main_window.py" line="318" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="319"/>
+        <location filename="../../console/widgets/main_window.py" line="319" />
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320"/>
+        <location filename="../../console/widgets/main_window.py" line="320" />
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321"/>
+        <location filename="../../console/widgets/main_window.py" line="321" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322"/>
+        <location filename="../../console/widgets/main_window.py" line="322" />
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="325"/>
+        <location filename="../../console/widgets/main_window.py" line="325" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="338"/>
+        <location filename="../../console/widgets/main_window.py" line="338" />
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="361"/>
+        <location filename="../../console/widgets/main_window.py" line="361" />
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="363"/>
+        <location filename="../../console/widgets/main_window.py" line="363" />
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="365"/>
+        <location filename="../../console/widgets/main_window.py" line="365" />
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388"/>
+        <location filename="../../console/widgets/main_window.py" line="388" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="402"/>
+        <location filename="../../console/widgets/main_window.py" line="402" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="405"/>
+        <location filename="../../console/widgets/main_window.py" line="405" />
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="428"/>
+        <location filename="../../console/widgets/main_window.py" line="428" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="441"/>
+        <location filename="../../console/widgets/main_window.py" line="441" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -810,119 +982,167 @@ Database: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OfficersBoardPane</name>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="101" />
+        <source>新增警员 (N)</source>
+        <translation>Add officer (N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="102" />
+        <source>设置状态 (S)</source>
+        <translation>Set status (S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="103" />
+        <source>派警 (D)</source>
+        <translation>Dispatch (D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="104" />
+        <source>到场 (A)</source>
+        <translation>Arrived (A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="105" />
+        <source>结束任务 (C)</source>
+        <translation>Clear (C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="188" />
+        <source>派警超时未到场: #{0} {1}</source>
+        <translation>Dispatch late, not on scene: #{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="190" />
+        <source>{0} · {1} · 已过 {2}</source>
+        <translation>{0} · {1} · {2} elapsed</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="199" />
+        <source>共 {0} 人 · 可派 {1} · 出警中 {2}</source>
+        <translation>{0} officers · {1} available · {2} on a dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="201" />
+        <source> · ⚠ {0} 起超时未到场</source>
+        <translation> · ⚠ {0} late, not on scene</translation>
+    </message>
+</context>
+<context>
     <name>RegistryImportDialog</name>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="61"/>
+        <location filename="../../console/widgets/import_dialog.py" line="63" />
         <source>导入一标三实登记表</source>
         <translation>Import the household registry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="66"/>
+        <location filename="../../console/widgets/import_dialog.py" line="68" />
         <source>选择 CSV 或 XLSX 文件</source>
         <translation>Choose a CSV or XLSX file</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="67"/>
+        <location filename="../../console/widgets/import_dialog.py" line="69" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="81"/>
+        <location filename="../../console/widgets/import_dialog.py" line="83" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="81"/>
+        <location filename="../../console/widgets/import_dialog.py" line="83" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="81"/>
+        <location filename="../../console/widgets/import_dialog.py" line="83" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="94"/>
+        <location filename="../../console/widgets/import_dialog.py" line="96" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="96"/>
+        <location filename="../../console/widgets/import_dialog.py" line="98" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="98"/>
+        <location filename="../../console/widgets/import_dialog.py" line="100" />
         <source>保存拒绝行为 CSV…</source>
         <translation>Save rejected rows as CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="100"/>
+        <location filename="../../console/widgets/import_dialog.py" line="102" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="137"/>
+        <location filename="../../console/widgets/import_dialog.py" line="139" />
         <source>正在读取文件 …</source>
         <translation>Reading the file …</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="177"/>
+        <location filename="../../console/widgets/import_dialog.py" line="179" />
         <source>(忽略)</source>
         <translation>(ignored)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="181"/>
+        <location filename="../../console/widgets/import_dialog.py" line="183" />
         <source>未识别的列, 导入时忽略</source>
         <translation>Unrecognised column, ignored on import</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="188"/>
+        <location filename="../../console/widgets/import_dialog.py" line="190" />
         <source>共约 {0} 行, 识别 {1} 列</source>
         <translation>About {0} rows, {1} columns recognised</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="190"/>
+        <location filename="../../console/widgets/import_dialog.py" line="192" />
         <source>编码: {0}</source>
         <translation>Encoding: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="202"/>
+        <location filename="../../console/widgets/import_dialog.py" line="204" />
         <source>文件不是 UTF-8 编码, 请选择文件的编码:</source>
         <translation>The file is not UTF-8; choose its encoding:</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="220"/>
+        <location filename="../../console/widgets/import_dialog.py" line="222" />
         <source>选择登记表</source>
         <translation>Choose the registry file</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="220"/>
+        <location filename="../../console/widgets/import_dialog.py" line="222" />
         <source>登记表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation>Registry files (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="235"/>
+        <location filename="../../console/widgets/import_dialog.py" line="237" />
         <source>正在导入 … 取消时, 已导入的行会保留 (再次导入同一文件即可继续)</source>
         <translation>Importing … rows already imported are kept if you cancel (import the same file again to continue)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="256"/>
+        <location filename="../../console/widgets/import_dialog.py" line="258" />
         <source>正在取消 … 已导入的行会保留</source>
         <translation>Cancelling … rows already imported are kept</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="281"/>
+        <location filename="../../console/widgets/import_dialog.py" line="283" />
         <source>导入失败: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="293"/>
+        <location filename="../../console/widgets/import_dialog.py" line="295" />
         <source>保存拒绝行</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="293"/>
+        <location filename="../../console/widgets/import_dialog.py" line="295" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -930,145 +1150,145 @@ Database: {1}</translation>
 <context>
     <name>ReleaseReceipt</name>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="23"/>
+        <location filename="../../console/widgets/receipt.py" line="23" />
         <source>涉案财物发还清单</source>
         <translation>Release receipt for case property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="31"/>
+        <location filename="../../console/widgets/receipt.py" line="31" />
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="32"/>
+        <location filename="../../console/widgets/receipt.py" line="32" />
         <source>无 (拾获物品)</source>
         <translation>None (found item)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="34"/>
+        <location filename="../../console/widgets/receipt.py" line="34" />
         <source>物品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="35"/>
+        <location filename="../../console/widgets/receipt.py" line="35" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="36"/>
+        <location filename="../../console/widgets/receipt.py" line="36" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="37"/>
+        <location filename="../../console/widgets/receipt.py" line="37" />
         <source>识别号 (IMEI/序列号/车架号)</source>
         <translation>Identifier (IMEI/serial/frame)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="38"/>
+        <location filename="../../console/widgets/receipt.py" line="38" />
         <source>估值</source>
         <translation>Estimated value</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="39"/>
+        <location filename="../../console/widgets/receipt.py" line="39" />
         <source>追回时间</source>
         <translation>Recovered at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="40"/>
+        <location filename="../../console/widgets/receipt.py" line="40" />
         <source>追回地点</source>
         <translation>Recovered at (place)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="41"/>
+        <location filename="../../console/widgets/receipt.py" line="41" />
         <source>领取人</source>
         <translation>Claimant</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="42"/>
+        <location filename="../../console/widgets/receipt.py" line="42" />
         <source>领取人身份证号 (已核验)</source>
-        <translation>Claimant&apos;s ID number (checked)</translation>
+        <translation>Claimant's ID number (checked)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="43"/>
+        <location filename="../../console/widgets/receipt.py" line="43" />
         <source>发还时间</source>
         <translation>Returned at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="44"/>
+        <location filename="../../console/widgets/receipt.py" line="44" />
         <source>经办民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="49"/>
+        <location filename="../../console/widgets/receipt.py" line="49" />
         <source>上述物品已当面点交, 领取人核对无误。</source>
         <translation>The items above were handed over in person and checked by the claimant.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="50"/>
+        <location filename="../../console/widgets/receipt.py" line="50" />
         <source>领取人签名：</source>
-        <translation>Claimant&apos;s signature: </translation>
+        <translation>Claimant's signature: </translation>
     </message>
     <message>
-        <location filename="../../console/widgets/receipt.py" line="51"/>
+        <location filename="../../console/widgets/receipt.py" line="51" />
         <source>经办民警签名：</source>
-        <translation>Officer&apos;s signature: </translation>
+        <translation>Officer's signature: </translation>
     </message>
 </context>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="172"/>
+        <location filename="../../console/widgets/alert_detail.py" line="247" />
         <source>处置预警 #{0}</source>
         <translation>Resolve alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="176"/>
+        <location filename="../../console/widgets/alert_detail.py" line="251" />
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="179"/>
+        <location filename="../../console/widgets/alert_detail.py" line="254" />
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="180"/>
+        <location filename="../../console/widgets/alert_detail.py" line="255" />
         <source>识别正确</source>
         <translation>Read correctly</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="181"/>
+        <location filename="../../console/widgets/alert_detail.py" line="256" />
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="188"/>
+        <location filename="../../console/widgets/alert_detail.py" line="263" />
         <source>车牌识别</source>
         <translation>Plate reading</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="196"/>
+        <location filename="../../console/widgets/alert_detail.py" line="271" />
         <source>挽回金额</source>
         <translation>Amount saved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="201"/>
+        <location filename="../../console/widgets/alert_detail.py" line="276" />
         <source>处置经过 (选填)</source>
         <translation>What was done (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202"/>
+        <location filename="../../console/widgets/alert_detail.py" line="277" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="224"/>
+        <location filename="../../console/widgets/alert_detail.py" line="299" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation>Outcome: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="230"/>
+        <location filename="../../console/widgets/alert_detail.py" line="305" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation>Plate reading: say whether the plate was read correctly</translation>
     </message>
@@ -1076,77 +1296,77 @@ Database: {1}</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/widgets/search.py" line="44"/>
+        <location filename="../../console/widgets/search.py" line="46" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="50"/>
+        <location filename="../../console/widgets/search.py" line="52" />
         <source>姓名、身份证号(或后4–6位)、手机号、车牌、地址(如 3号楼 1203)</source>
         <translation>Name, ID number (or its last 4–6 digits), mobile, plate, address (e.g. 3号楼 1203)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="54"/>
+        <location filename="../../console/widgets/search.py" line="56" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="54"/>
+        <location filename="../../console/widgets/search.py" line="56" />
         <source>身份证号 / 手机号</source>
         <translation>ID number / mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="54"/>
+        <location filename="../../console/widgets/search.py" line="56" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="54"/>
+        <location filename="../../console/widgets/search.py" line="56" />
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="111"/>
+        <location filename="../../console/widgets/search.py" line="113" />
         <source>正在搜索 …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="126"/>
+        <location filename="../../console/widgets/search.py" line="128" />
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址(如 海景花园 3号楼 1203)</source>
         <translation>Nothing found for “{0}”. Search by name, ID number or its last 4–6 digits, mobile or its last 4 digits, plate, address (e.g. 海景花园 3号楼 1203)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="131"/>
+        <location filename="../../console/widgets/search.py" line="133" />
         <source>实有人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="132"/>
+        <location filename="../../console/widgets/search.py" line="134" />
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="133"/>
+        <location filename="../../console/widgets/search.py" line="135" />
         <source>车辆</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="151"/>
+        <location filename="../../console/widgets/search.py" line="153" />
         <source>没有登记住址</source>
         <translation>No registered address</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="154"/>
+        <location filename="../../console/widgets/search.py" line="156" />
         <source>找到 {0} 条; 按回车在网格地图上显示该户</source>
         <translation>{0} found; press Enter to show the household on the grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="158"/>
+        <location filename="../../console/widgets/search.py" line="160" />
         <source>搜索失败: {0}</source>
         <translation>Search failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="176"/>
+        <location filename="../../console/widgets/search.py" line="178" />
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌或地址(如 3号楼 1203)</source>
         <translation>Type a name, ID number (or last 4–6 digits), mobile (or last 4 digits), plate or address (e.g. 3号楼 1203)</translation>
     </message>
@@ -1154,92 +1374,92 @@ Database: {1}</translation>
 <context>
     <name>SeriesPanel</name>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="38"/>
+        <location filename="../../console/widgets/series_panel.py" line="38" />
         <source>同一嫌疑人</source>
         <translation>Same suspect</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="39"/>
+        <location filename="../../console/widgets/series_panel.py" line="39" />
         <source>同一车辆</source>
         <translation>Same vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="40"/>
+        <location filename="../../console/widgets/series_panel.py" line="40" />
         <source>同一物品识别号</source>
         <translation>Same property identifier</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="41"/>
+        <location filename="../../console/widgets/series_panel.py" line="41" />
         <source>同类案件同一地点</source>
         <translation>Same category, same place</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="44"/>
+        <location filename="../../console/widgets/series_panel.py" line="44" />
         <source>电缆</source>
         <translation>Cable</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="45"/>
+        <location filename="../../console/widgets/series_panel.py" line="45" />
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="46"/>
+        <location filename="../../console/widgets/series_panel.py" line="46" />
         <source>电动车</source>
         <translation>E-bike</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="47"/>
+        <location filename="../../console/widgets/series_panel.py" line="47" />
         <source>自行车</source>
         <translation>Bicycle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="48"/>
+        <location filename="../../console/widgets/series_panel.py" line="48" />
         <source>入室盗窃</source>
         <translation>Burglary</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="49"/>
+        <location filename="../../console/widgets/series_panel.py" line="49" />
         <source>机动车</source>
         <translation>Motor vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="50"/>
+        <location filename="../../console/widgets/series_panel.py" line="50" />
         <source>诈骗</source>
         <translation>Fraud</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="51"/>
+        <location filename="../../console/widgets/series_panel.py" line="51" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="93"/>
+        <location filename="../../console/widgets/series_panel.py" line="93" />
         <source>可能与本案为同一系列的案件</source>
         <translation>Cases that may belong to one series with this case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="97"/>
+        <location filename="../../console/widgets/series_panel.py" line="97" />
         <source>确认串案 (Enter)</source>
         <translation>Confirm series (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="98"/>
+        <location filename="../../console/widgets/series_panel.py" line="98" />
         <source>排除 (Del)</source>
         <translation>Dismiss (Del)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="151"/>
+        <location filename="../../console/widgets/series_panel.py" line="151" />
         <source>暂无串案提示</source>
         <translation>No series proposals</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="154"/>
+        <location filename="../../console/widgets/series_panel.py" line="154" />
         <source>本案尚未并入串案</source>
         <translation>This case is not in a series yet</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/series_panel.py" line="158"/>
+        <location filename="../../console/widgets/series_panel.py" line="158" />
         <source>已确认串案「%1」：%2</source>
         <translation>Confirmed series “%1”: %2</translation>
     </message>
@@ -1247,92 +1467,92 @@ Database: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="49"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="50" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="58"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="59" />
         <source>sqlite:///路径/station.db 或 postgresql+psycopg://用户@主机/库</source>
         <translation>sqlite:///path/station.db or postgresql+psycopg://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="60"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="61" />
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="70"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="71" />
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="71"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="72" />
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="81"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="82" />
         <source>例如 http://tiles.station.local/{z}/{x}/{y}.png (留空则不显示底图)</source>
         <translation>e.g. http://tiles.station.local/{z}/{x}/{y}.png (empty: no base map)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="84"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="85" />
         <source>新的紧急/高级预警播放提示音</source>
         <translation>Play a sound for new critical/high alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="88"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="89" />
         <source>数据库地址</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="90"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="91" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="91"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="92" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="92"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="93" />
         <source>地图瓦片服务</source>
         <translation>Map tile server</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="93"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="94" />
         <source>声音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="95"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="96" />
         <source>数据库地址和界面语言的更改在重新启动程序后生效。</source>
         <translation>Changes to the database URL and the language take effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="100"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="101" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="101"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="102" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="128"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="129" />
         <source>无法保存设置文件: {0}</source>
         <translation>Cannot save the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="141"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="142" />
         <source>正在测试连接…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="153"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="154" />
         <source>连接失败: {0}</source>
         <translation>Connection failed: {0}</translation>
     </message>
@@ -1340,116 +1560,139 @@ Database: {1}</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="32"/>
+        <location filename="../../console/widgets/station_dialog.py" line="33" />
         <source>站点参数</source>
         <translation>Station parameters</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="37"/>
-        <location filename="../../console/widgets/station_dialog.py" line="38"/>
+        <location filename="../../console/widgets/station_dialog.py" line="38" />
+        <location filename="../../console/widgets/station_dialog.py" line="39" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="39"/>
+        <location filename="../../console/widgets/station_dialog.py" line="40" />
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="45"/>
+        <location filename="../../console/widgets/station_dialog.py" line="46" />
         <source>超过多少天未核实变橙色</source>
         <translation>Orange after this many days unverified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="46"/>
+        <location filename="../../console/widgets/station_dialog.py" line="47" />
         <source>超过多少天未核实变红色</source>
         <translation>Red after this many days unverified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="47"/>
+        <location filename="../../console/widgets/station_dialog.py" line="48" />
         <source>紧急/高危预警未确认多久后升级</source>
         <translation>Escalate unacknowledged critical/high alerts after</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="48"/>
+        <location filename="../../console/widgets/station_dialog.py" line="49" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="74"/>
+        <location filename="../../console/widgets/station_dialog.py" line="75" />
         <source>{0}: 修改后所有值班台的地图和预警升级按新参数执行。</source>
         <translation>{0}: once saved, every console colours its maps and escalates alerts by these values.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="76"/>
+        <location filename="../../console/widgets/station_dialog.py" line="77" />
         <source>只有所领导或系统管理员可以修改站点参数。</source>
         <translation>Only station leaders or administrators may change the station parameters.</translation>
     </message>
 </context>
 <context>
-    <name>UnclaimedBoard</name>
+    <name>StatusDialog</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="147"/>
-        <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="91" />
+        <source>设置状态: {0} {1}</source>
+        <translation>Set status: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="148"/>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="98" />
+        <source>如 换班、病假、外出培训</source>
+        <translation>e.g. shift change, sick leave, training</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="99" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_dialogs.py" line="100" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>UnclaimedBoard</name>
+    <message>
+        <location filename="../../console/widgets/unclaimed_board.py" line="147" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/unclaimed_board.py" line="148" />
         <source>已通知失主…</source>
         <translation>Owner notified…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="149"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="149" />
         <source>发还并打印回执…</source>
         <translation>Hand back and print receipt…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="189"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="189" />
         <source>待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主</source>
         <translation>%1 items waiting to be claimed; %2 recovered over 48 hours ago with the owner not yet notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
         <source>上门</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="257"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="257" />
         <source>通知失主</source>
         <translation>Owner notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="257"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="257" />
         <source>通知方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="266"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="266" />
         <source>发还</source>
         <translation>Hand back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="266"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="266" />
         <source>领取人身份证号 (核验后发还)</source>
-        <translation>Claimant&apos;s ID number (checked before handing back)</translation>
+        <translation>Claimant's ID number (checked before handing back)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="271"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="271" />
         <source>保存发还清单</source>
         <translation>Save release receipt</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="272"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="272" />
         <source>发还清单-%1.pdf</source>
         <translation>release-receipt-%1.pdf</translation>
     </message>
@@ -1457,67 +1700,67 @@ Database: {1}</translation>
 <context>
     <name>UnclaimedModel</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="56"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="56" />
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="57"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="57" />
         <source>物品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="58"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="58" />
         <source>识别号</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="59"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="59" />
         <source>失主</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="60"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="60" />
         <source>追回时间</source>
         <translation>Recovered at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="61"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="61" />
         <source>追回地点</source>
         <translation>Recovered at (place)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="62"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="62" />
         <source>已等待(天)</source>
         <translation>Waiting (days)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="63"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="63" />
         <source>通知失主</source>
         <translation>Owner notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="106"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="106" />
         <source>拾获</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="112"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="112" />
         <source>不详</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="120"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="120" />
         <source>已通知 %1</source>
         <translation>Notified %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="123" />
         <source>超48小时未通知</source>
         <translation>Not notified for 48 h+</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="123" />
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
@@ -1525,99 +1768,99 @@ Database: {1}</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="216"/>
+        <location filename="../../console/widgets/household_dialog.py" line="217" />
         <source>记录核实 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="224"/>
+        <location filename="../../console/widgets/household_dialog.py" line="225" />
         <source>（本人）%1</source>
         <translation>(self) %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="228"/>
-        <location filename="../../console/widgets/household_dialog.py" line="244"/>
+        <location filename="../../console/widgets/household_dialog.py" line="229" />
+        <location filename="../../console/widgets/household_dialog.py" line="245" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="228"/>
+        <location filename="../../console/widgets/household_dialog.py" line="229" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="228"/>
-        <location filename="../../console/widgets/household_dialog.py" line="244"/>
+        <location filename="../../console/widgets/household_dialog.py" line="229" />
+        <location filename="../../console/widgets/household_dialog.py" line="245" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="228"/>
+        <location filename="../../console/widgets/household_dialog.py" line="229" />
         <source>核实结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="238"/>
+        <location filename="../../console/widgets/household_dialog.py" line="239" />
         <source>确认在住</source>
         <translation>Confirmed living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="239"/>
+        <location filename="../../console/widgets/household_dialog.py" line="240" />
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="240"/>
+        <location filename="../../console/widgets/household_dialog.py" line="241" />
         <source>未见到</source>
         <translation>Not seen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="244"/>
+        <location filename="../../console/widgets/household_dialog.py" line="245" />
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="244"/>
+        <location filename="../../console/widgets/household_dialog.py" line="245" />
         <source>与户主关系</source>
         <translation>Relation to head of household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="247"/>
+        <location filename="../../console/widgets/household_dialog.py" line="248" />
         <source>新增一人</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="250"/>
+        <location filename="../../console/widgets/household_dialog.py" line="251" />
         <source>备注（如：房东联系方式、租客情况）</source>
-        <translation>Note (e.g. landlord&apos;s contact, tenants)</translation>
+        <translation>Note (e.g. landlord's contact, tenants)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="262"/>
+        <location filename="../../console/widgets/household_dialog.py" line="263" />
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="263"/>
+        <location filename="../../console/widgets/household_dialog.py" line="264" />
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="266"/>
+        <location filename="../../console/widgets/household_dialog.py" line="267" />
         <source>在住人员</source>
         <translation>People living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="270" />
         <source>新发现的实有人口</source>
         <translation>Newly found residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="340"/>
+        <location filename="../../console/widgets/household_dialog.py" line="341" />
         <source>无法保存：%1</source>
         <translation>Cannot save: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="346"/>
+        <location filename="../../console/widgets/household_dialog.py" line="347" />
         <source>保存失败，已记录错误 (%1)</source>
         <translation>Saving failed; the error was logged (%1)</translation>
     </message>
@@ -1625,87 +1868,87 @@ Database: {1}</translation>
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="125" />
         <source>新增布控</source>
         <translation>New watchlist entry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="125" />
         <source>编辑布控 #{0}</source>
         <translation>Edit watchlist entry #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="128"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="129" />
         <source>布控车辆</source>
         <translation>Hotlisted vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="129"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="130" />
         <source>重点人员</source>
         <translation>Watched person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="133"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="134" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="135"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="136" />
         <source>车牌/身份证号</source>
         <translation>Plate / ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="137"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="138" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="139"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="140" />
         <source>布控事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="143"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="144" />
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="145"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="146" />
         <source>如 GK2026-031 (选填)</source>
         <translation>e.g. GK2026-031 (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="147" />
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="148" />
         <source>到期时间</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="198"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="199" />
         <source>如 闽D12345</source>
         <translation>e.g. 闽D12345</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="198"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="199" />
         <source>18位身份证号</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="232"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="233" />
         <source>布控事由: 必填 (required)</source>
         <translation>Reason: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="241"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="242" />
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="241"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="242" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -1713,17 +1956,17 @@ Database: {1}</translation>
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="102"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="103" />
         <source>车辆</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="102"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="103" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="108"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="109" />
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
@@ -1731,28 +1974,28 @@ Database: {1}</translation>
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="272"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="273" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="273"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="274" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="274"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="378"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="275" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="379" />
         <source>解除布控</source>
         <translation>Remove from watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="275"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="276" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="379"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="380" />
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation>Remove {0} from the watchlist? Later sightings will not raise alerts.</translation>
     </message>
@@ -1760,27 +2003,27 @@ Database: {1}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="86"/>
+        <location filename="../../console/widgets/worklist.py" line="87" />
         <source>出租房屋：人员变动多，优先核实</source>
         <translation>Rented: people change often, verify first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="98"/>
+        <location filename="../../console/widgets/worklist.py" line="99" />
         <source>红 从未核实</source>
         <translation>Red: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="99"/>
+        <location filename="../../console/widgets/worklist.py" line="100" />
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="99"/>
+        <location filename="../../console/widgets/worklist.py" line="100" />
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="107"/>
+        <location filename="../../console/widgets/worklist.py" line="108" />
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
@@ -1788,122 +2031,122 @@ Database: {1}</translation>
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="141"/>
+        <location filename="../../console/widgets/worklist.py" line="142" />
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="142"/>
+        <location filename="../../console/widgets/worklist.py" line="143" />
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="143"/>
+        <location filename="../../console/widgets/worklist.py" line="144" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="144"/>
+        <location filename="../../console/widgets/worklist.py" line="145" />
         <source>记录核实…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="145"/>
+        <location filename="../../console/widgets/worklist.py" line="146" />
         <source>在地图上显示</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="146"/>
+        <location filename="../../console/widgets/worklist.py" line="147" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="147"/>
+        <location filename="../../console/widgets/worklist.py" line="148" />
         <source>保存 PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="148"/>
+        <location filename="../../console/widgets/worklist.py" line="149" />
         <source>保存 CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="161"/>
+        <location filename="../../console/widgets/worklist.py" line="162" />
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="163"/>
+        <location filename="../../console/widgets/worklist.py" line="164" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="228"/>
+        <location filename="../../console/widgets/worklist.py" line="229" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="239"/>
+        <location filename="../../console/widgets/worklist.py" line="240" />
         <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
         <translation>%1 households due: red (over three months or never) %2, orange (over a month) %3; of them rented/group rental %4 (marked ●, listed first)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="249"/>
+        <location filename="../../console/widgets/worklist.py" line="250" />
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="268"/>
+        <location filename="../../console/widgets/worklist.py" line="269" />
         <source>记录核实</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="268"/>
+        <location filename="../../console/widgets/worklist.py" line="269" />
         <source>请先在列表中选择一户</source>
         <translation>Choose a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="300"/>
+        <location filename="../../console/widgets/worklist.py" line="301" />
         <source>核实任务单 — %1 — %2</source>
         <translation>Verification worklist — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="313"/>
+        <location filename="../../console/widgets/worklist.py" line="314" />
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="366"/>
+        <location filename="../../console/widgets/worklist.py" line="367" />
         <source>打印核实任务单</source>
         <translation>Print the verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="372"/>
+        <location filename="../../console/widgets/worklist.py" line="373" />
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="372"/>
+        <location filename="../../console/widgets/worklist.py" line="373" />
         <source>核实任务单.pdf</source>
         <translation>verification-worklist.pdf</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="372"/>
+        <location filename="../../console/widgets/worklist.py" line="373" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="379"/>
+        <location filename="../../console/widgets/worklist.py" line="380" />
         <source>保存 CSV</source>
         <translation>Save CSV</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="379"/>
+        <location filename="../../console/widgets/worklist.py" line="380" />
         <source>核实任务单.csv</source>
         <translation>verification-worklist.csv</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="379"/>
+        <location filename="../../console/widgets/worklist.py" line="380" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1911,33 +2154,33 @@ Database: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="134"/>
+        <location filename="../../console/app.py" line="135" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="135"/>
+        <location filename="../../console/app.py" line="136" />
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation>An internal error occurred; it was logged to: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="189"/>
-        <location filename="../../console/app.py" line="267"/>
+        <location filename="../../console/app.py" line="190" />
+        <location filename="../../console/app.py" line="268" />
         <source>值班台</source>
         <translation>Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="201"/>
+        <location filename="../../console/app.py" line="202" />
         <source>社区派出所值班室</source>
         <translation>Community police station duty room</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="229"/>
+        <location filename="../../console/app.py" line="230" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="230"/>
+        <location filename="../../console/app.py" line="231" />
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -1950,165 +2193,241 @@ Database: {1}</translation>
 Please check that the database server is running, the network is up and the URL is right. The URL is given by --db, the DUTY_CONSOLE_DB environment variable or the settings file {1}.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="287"/>
+        <location filename="../../console/app.py" line="288" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="303"/>
+        <location filename="../../console/app.py" line="307" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
 </context>
 <context>
-    <name>feed</name>
+    <name>board</name>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="32"/>
-        <source>等级</source>
-        <translation>Severity</translation>
+        <location filename="../../console/widgets/officers_board_model.py" line="29" />
+        <source>警号</source>
+        <translation>Badge</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="33"/>
-        <source>类型</source>
-        <translation>Kind</translation>
+        <location filename="../../console/widgets/officers_board_model.py" line="30" />
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="34"/>
-        <source>小区</source>
-        <translation>Community</translation>
+        <location filename="../../console/widgets/officers_board_model.py" line="31" />
+        <source>班组</source>
+        <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="35"/>
-        <source>命中内容</source>
-        <translation>Matched</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed_model.py" line="36"/>
-        <source>次数</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed_model.py" line="37"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed_model.py" line="38"/>
+        <location filename="../../console/widgets/officers_board_model.py" line="32" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="41"/>
+        <location filename="../../console/widgets/officers_board_model.py" line="33" />
+        <source>当前任务</source>
+        <translation>Current job</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="34" />
+        <source>状态时长</source>
+        <translation>Time in status</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="35" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="38" />
+        <source>可派</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="39" />
+        <source>已派出</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="40" />
+        <source>途中</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="41" />
+        <source>到场</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="42" />
+        <source>休息</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board_model.py" line="189" />
+        <source> · 超时未到场</source>
+        <translation> · late, not on scene</translation>
+    </message>
+</context>
+<context>
+    <name>feed</name>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="32" />
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="33" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="34" />
+        <source>小区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="35" />
+        <source>命中内容</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="36" />
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="37" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="38" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="41" />
         <source>紧急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="42"/>
+        <location filename="../../console/widgets/feed_model.py" line="42" />
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="43"/>
+        <location filename="../../console/widgets/feed_model.py" line="43" />
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="44"/>
+        <location filename="../../console/widgets/feed_model.py" line="44" />
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="47"/>
+        <location filename="../../console/widgets/feed_model.py" line="47" />
         <source>车辆布控</source>
         <translation>Vehicle hotlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="48"/>
+        <location filename="../../console/widgets/feed_model.py" line="48" />
         <source>人员布控</source>
         <translation>Person watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="49"/>
+        <location filename="../../console/widgets/feed_model.py" line="49" />
         <source>反诈预警</source>
         <translation>Fraud warning</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="50"/>
+        <location filename="../../console/widgets/feed_model.py" line="50" />
         <source>群众报警</source>
         <translation>Citizen report</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="53"/>
+        <location filename="../../console/widgets/feed_model.py" line="53" />
         <source>待确认</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="54"/>
+        <location filename="../../console/widgets/feed_model.py" line="54" />
         <source>已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="55"/>
+        <location filename="../../console/widgets/feed_model.py" line="55" />
         <source>已派警</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="56"/>
+        <location filename="../../console/widgets/feed_model.py" line="56" />
         <source>已处置</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="59"/>
+        <location filename="../../console/widgets/feed_model.py" line="59" />
         <source>属实</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="60"/>
+        <location filename="../../console/widgets/feed_model.py" line="60" />
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="61"/>
+        <location filename="../../console/widgets/feed_model.py" line="61" />
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="62"/>
+        <location filename="../../console/widgets/feed_model.py" line="62" />
         <source>已由他人处理</source>
         <translation>Handled by someone else</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="87"/>
+        <location filename="../../console/widgets/feed_model.py" line="87" />
         <source>{0}秒前</source>
         <translation>{0} s ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="89"/>
+        <location filename="../../console/widgets/feed_model.py" line="89" />
         <source>{0}分钟前</source>
         <translation>{0} min ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="91"/>
+        <location filename="../../console/widgets/feed_model.py" line="91" />
         <source>{0}小时前</source>
         <translation>{0} h ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="92"/>
+        <location filename="../../console/widgets/feed_model.py" line="92" />
         <source>{0}天前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="302"/>
+        <location filename="../../console/widgets/feed_model.py" line="302" />
         <source>超时未确认</source>
         <translation>Overdue</translation>
     </message>
 </context>
 <context>
+    <name>self.board</name>
+    <message>
+        <location filename="../../console/widgets/workspace.py" line="130" />
+        <source>请先在预警列表中选择要派警的预警</source>
+        <translation>First select the alert to dispatch to in the alert feed</translation>
+    </message>
+</context>
+<context>
     <name>ui_language</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="19"/>
+        <location filename="../../console/widgets/common.py" line="19" />
         <source>zh_CN</source>
-        <comment>The code of this translation&apos;s language: en for English.</comment>
+        <comment>The code of this translation's language: en for English.</comment>
         <translation>en</translation>
     </message>
 </context>

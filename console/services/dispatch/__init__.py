@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from console.services.dispatch.clocks import DispatchClock
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
 from console.services.dispatch.interventions import CallLogged, InterventionClosed, InterventionService
 from console.services.dispatch.officers import OfficerRow, OfficerService
@@ -25,6 +26,7 @@ __all__ = [
     "Arrival",
     "CallLogged",
     "Cleared",
+    "DispatchClock",
     "DispatchSent",
     "DispatchService",
     "InterventionClosed",

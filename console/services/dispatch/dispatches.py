@@ -22,6 +22,7 @@ from console.models import Alert, Dispatch, Officer, Station, dispatch_alert, di
 from console.security import Actor, Permission
 from console.services.alerts import AlertLifecycle
 from console.services.base import Service, guarded_update
+from console.services.dispatch.clocks import DispatchClock, read_clocks, response_target_of
 from console.services.dispatch.common import audit, locked
 from console.services.dispatch.officers import open_dispatch_of, record_status
 from console.services.dispatch.recommend import Recommendation, recommend_officers
@@ -196,6 +197,18 @@ class DispatchService(Service):
         actor.require(Permission.DISPATCH)
         with self._read() as conn:
             return recommend_officers(conn, alert_id, limit)
+
+    def open_clocks(self, actor: Actor) -> tuple[list[DispatchClock], int]:
+        """Every open dispatch with its clock and crew, and the station's response target (s)."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._read() as conn:
+            return read_clocks(conn, open_only=True), response_target_of(conn)
+
+    def clocks_of_alert(self, actor: Actor, alert_id: int) -> tuple[list[DispatchClock], int]:
+        """Every dispatch covering ``alert_id`` (open or cleared), and the response target (s)."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._read() as conn:
+            return read_clocks(conn, alert_id=alert_id), response_target_of(conn)
 
     def arrive(self, actor: Actor, dispatch_id: int, at: dt.datetime | None = None) -> Arrival:
         """The officers are at the door: now, or ``at`` as reported over the radio (field ``at``)."""
