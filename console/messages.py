@@ -356,6 +356,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.link.one_target": ("请指定一条预警或一起案件", "Give one alert or one case to link"),
     "case.link.no_alert": ("预警 #{alert_id} 不存在", "There is no alert #{alert_id}"),
     "case.link.self": ("案件不能关联自身", "A case cannot be linked to itself"),
+    "case.status.change": (
+        "案件 {case_no} 不能从 {old} 改为 {new} (只能 open → solved → closed)",
+        "Case {case_no} cannot go from {old} to {new} (only open → solved → closed)",
+    ),
+    "case.officer.unknown": ("警号 {badge} 不存在", "There is no officer with badge {badge}"),
     "case.import.duplicate_row": (
         "与第 {row} 行的案件编号重复",
         "The same case number as row {row}",

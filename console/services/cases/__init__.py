@@ -5,23 +5,38 @@ from __future__ import annotations
 from console.services.cases.common import iso
 from console.services.cases.dossier import Dossier
 from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, CaseImportService
+from console.services.cases.listing import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow, OfficerChoice
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
 from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
-from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+from console.services.cases.service import (
+    STATUS_CHANGES,
+    CaseEdited,
+    CaseLinked,
+    CaseOpened,
+    CaseService,
+    CaseSolved,
+)
 
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
+    "PAGE_SIZE",
+    "STATUS_CHANGES",
     "STATUS_FILTERS",
+    "CaseEdited",
+    "CaseFilter",
+    "CaseFilterChoices",
     "CaseImportReport",
     "CaseImportService",
     "CaseLinked",
     "CaseOpened",
+    "CaseRow",
     "CaseService",
     "CaseSolved",
     "Dossier",
     "ItemChange",
     "ItemRow",
+    "OfficerChoice",
     "PropertyService",
     "category_code",
     "hours_to_solve",
