@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from console.errors import UserError
 
 
 class EmptyState(QWidget):
@@ -46,3 +48,18 @@ class ComingSoonPane(EmptyState):
         self.badge_label.setText(self.tr("即将推出"))
         self.badge_label.setVisible(True)
         self.pane_title = title
+
+
+def ui_language() -> str:
+    """The language the installed translation speaks: "zh_CN" (the source strings) or "en".
+
+    Read from the translation itself (console_en.ts translates this marker to "en"), so messages
+    from the error catalogue always match the rest of the window.
+    """
+    # Translators: the language code of this translation (zh_CN or en); not shown to users.
+    return QCoreApplication.translate("language", "zh_CN")
+
+
+def error_text(error: UserError) -> str:
+    """A user-facing error in the window's language."""
+    return error.text(ui_language())
