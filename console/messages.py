@@ -75,7 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validation.too_long": ("不超过{limit}字", "at most {limit} characters"),
     "validation.not_negative": ("不能为负数", "must not be negative"),
-    "validation.unknown_values": ("未知取值 {values}, 可选: {choices}", "unknown values {values}; allowed: {choices}"),
+    "validation.unknown_values": (
+        "未知取值 {values}, 可选: {choices}",
+        "unknown values {values}; allowed: {choices}",
+    ),
     "cli.not_yet_available": ("该命令尚未实现: {command}", "This command is not available yet: {command}"),
     # --- validation: plates, ID numbers, mobile numbers, times, choices ---
     "validation.not_text": ("应为文本", "must be text"),
@@ -532,7 +535,7 @@ def text(code: str, language: str = "zh_CN", **params: Any) -> str:
 
 
 def bilingual(code: str, **params: Any) -> str:
-    """"中文 (English)" for machine-facing answers (JSON, reports); a code not in the catalogue as given."""
+    """ "中文 (English)" for machine-facing answers (JSON, reports); a code not in the catalogue as given."""
     if code not in MESSAGES:
         return text(code, **params)
     return f"{text(code, 'zh_CN', **params)} ({text(code, 'en', **params)})"

@@ -106,7 +106,7 @@ def local_time(value: dt.datetime | str | None) -> str:
 
 
 def hours_text(hours: float | None) -> str:
-    return "" if hours is None else tr_cases("{0} 小时").format(f"{hours:.1f}")
+    return "" if hours is None else QCoreApplication.translate("cases", "{0} 小时").format(f"{hours:.1f}")
 
 
 class CaseListModel(QAbstractTableModel):
@@ -311,6 +311,7 @@ class CasesPane(QWidget):
         self._exhausted = False  # the last page came back short: there is no more
         self._loading_more = False
         self._generation = 0  # answers to an older filter are dropped
+        self.page_size = PAGE_SIZE
         layout = QVBoxLayout(self)
         self.filter_bar = CaseFilterBar(clock, self)
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
@@ -365,7 +366,7 @@ class CasesPane(QWidget):
         """Load the first page again (as many rows as are shown, so a live refresh keeps the place)."""
         self._generation += 1
         generation, given = self._generation, self._filter
-        limit = max(PAGE_SIZE, self.model.rowCount())
+        limit = max(self.page_size, self.model.rowCount())
         selected = self.selected()
         cases, actor = self._cases, self._actor
 
@@ -385,13 +386,13 @@ class CasesPane(QWidget):
             return
         self._loading_more = True
         generation, given, after = self._generation, self._filter, rows[-1]
-        cases, actor = self._cases, self._actor
+        cases, actor, limit = self._cases, self._actor, self.page_size
 
         def done(page: list[CaseRow]) -> None:
             self._loading_more = False
             if generation != self._generation:
                 return
-            self._exhausted = len(page) < PAGE_SIZE
+            self._exhausted = len(page) < limit
             self.model.append_rows(page)
             self._show_count()
 
@@ -399,7 +400,7 @@ class CasesPane(QWidget):
             self._loading_more = False
             self._on_failed(exc)
 
-        self._runner.submit(lambda: cases.list_cases(actor, given, after=after), done, failed)
+        self._runner.submit(lambda: cases.list_cases(actor, given, after=after, limit=limit), done, failed)
 
     def _show_rows(self, keep_case_id: int | None) -> None:
         self.message.setVisible(False)

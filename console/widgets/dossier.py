@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -124,9 +124,11 @@ def timeline_detail(kind: str, detail: dict[str, Any]) -> str:
             parts.append(f"「{detail['summary']}」")
         return " ".join(parts)
     if kind == "solved" and detail.get("hours_to_solve") is not None:
-        return tr_cases("破案用时 {0}").format(hours_text(detail["hours_to_solve"]))
+        return QCoreApplication.translate("cases", "破案用时 {0}").format(
+            hours_text(detail["hours_to_solve"])
+        )
     if kind == "linked_alert" and detail.get("alert_id"):
-        return tr_cases("预警 #{0}").format(detail["alert_id"])
+        return QCoreApplication.translate("cases", "预警 #{0}").format(detail["alert_id"])
     if detail.get("case_no"):
         return str(detail["case_no"])
     shown = {k: v for k, v in detail.items() if k not in ("category",)}

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="129"/>
+        <location filename="../../console/widgets/alert_detail.py" line="175"/>
         <source>无关联案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154"/>
+        <location filename="../../console/widgets/alert_detail.py" line="200"/>
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,22 +17,52 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="57"/>
+        <location filename="../../console/widgets/alert_detail.py" line="61"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="58"/>
+        <location filename="../../console/widgets/alert_detail.py" line="62"/>
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="62"/>
+        <location filename="../../console/widgets/alert_detail.py" line="66"/>
         <source>复制物业电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="96"/>
+        <location filename="../../console/widgets/alert_detail.py" line="70"/>
+        <source>打开案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="71"/>
+        <source>打开布控条目所属案件的卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="74"/>
+        <source>关联案件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="75"/>
+        <source>把这条预警关联到一起案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="98"/>
+        <source>当前角色不能关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="106"/>
+        <source>打开案件 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="131"/>
         <source>已复制 {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,9 +81,100 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="201"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="202"/>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="206"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="207"/>
+        <source>全部类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="211"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="212"/>
+        <source>全部小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="214"/>
+        <source>主办民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="215"/>
+        <source>全部民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="217"/>
+        <source>报案时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="221"/>
+        <source>案件编号或案情关键字 (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPane</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="337"/>
+        <source>没有案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="408"/>
+        <source>还没有案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="409"/>
+        <source>案件可在命令行 case open 登记, 或用 import cases 导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="411"/>
+        <source>没有符合条件的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="412"/>
+        <source>放宽筛选条件试试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="422"/>
+        <source> (向下滚动加载更多)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="423"/>
+        <source>显示 {0} 起案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="57"/>
+        <location filename="../../console/widgets/common.py" line="48"/>
         <source>即将推出</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,148 +182,480 @@
 <context>
     <name>DistrictMapPane</name>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="252"/>
+        <location filename="../../console/widgets/district_map.py" line="257"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="255"/>
+        <location filename="../../console/widgets/district_map.py" line="260"/>
         <source>重新读取小区核实情况和未处置预警 (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="273"/>
+        <location filename="../../console/widgets/district_map.py" line="278"/>
         <source>正在加载辖区地图…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="370"/>
+        <location filename="../../console/widgets/district_map.py" line="375"/>
         <source>读取辖区数据失败 (内部错误, 已记录日志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="371"/>
+        <location filename="../../console/widgets/district_map.py" line="376"/>
         <source>加载失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="373"/>
+        <location filename="../../console/widgets/district_map.py" line="378"/>
         <source>辖区地图加载失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="382"/>
+        <location filename="../../console/widgets/district_map.py" line="387"/>
         <source>辖区地图页面加载失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="392"/>
+        <location filename="../../console/widgets/district_map.py" line="397"/>
         <source>没有可显示的小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="393"/>
+        <location filename="../../console/widgets/district_map.py" line="398"/>
         <source>还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="408"/>
+        <location filename="../../console/widgets/district_map.py" line="413"/>
         <source>共 {0} 条未处置预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="427"/>
+        <location filename="../../console/widgets/district_map.py" line="432"/>
         <source>{0} 个小区 · {1} 户 · 未按期核实 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="431"/>
+        <location filename="../../console/widgets/district_map.py" line="436"/>
         <source> · 未处置预警 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="432"/>
+        <location filename="../../console/widgets/district_map.py" line="437"/>
         <source> · 更新于 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="446"/>
+        <location filename="../../console/widgets/district_map.py" line="451"/>
         <source>低于20%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="447"/>
+        <location filename="../../console/widgets/district_map.py" line="452"/>
         <source>20%–50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="448"/>
+        <location filename="../../console/widgets/district_map.py" line="453"/>
         <source>高于50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="449"/>
+        <location filename="../../console/widgets/district_map.py" line="454"/>
         <source>无住户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="473"/>
+        <location filename="../../console/widgets/district_map.py" line="478"/>
         <source>住户 {0} 户 · 未按期核实 {1} 户 ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="476"/>
+        <location filename="../../console/widgets/district_map.py" line="481"/>
         <source>已核实 {0} · 逾期一个月 {1} · 逾期三个月 {2} · 从未核实 {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="480"/>
+        <location filename="../../console/widgets/district_map.py" line="485"/>
         <source>物业: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="480"/>
+        <location filename="../../console/widgets/district_map.py" line="485"/>
         <source>未登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="501"/>
+        <location filename="../../console/widgets/district_map.py" line="506"/>
         <source> (共 {0} 次)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="519"/>
+        <location filename="../../console/widgets/district_map.py" line="524"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="520"/>
+        <location filename="../../console/widgets/district_map.py" line="525"/>
         <source>高</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="521"/>
+        <location filename="../../console/widgets/district_map.py" line="526"/>
         <source>中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="522"/>
+        <location filename="../../console/widgets/district_map.py" line="527"/>
         <source>低</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="527"/>
+        <location filename="../../console/widgets/district_map.py" line="532"/>
         <source>待签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="527"/>
+        <location filename="../../console/widgets/district_map.py" line="532"/>
         <source>已签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="527"/>
+        <location filename="../../console/widgets/district_map.py" line="532"/>
         <source>已派警</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DossierWindow</name>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="163"/>
+        <source>案件卷宗 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="168"/>
+        <source>正在加载…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="172"/>
+        <source>显示完整号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="173"/>
+        <source>查看完整身份证号与手机号 (将记入审计日志)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="184"/>
+        <source>恢复我的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="193"/>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="193"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="193"/>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="193"/>
+        <source>手机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="193"/>
+        <source>户籍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="196"/>
+        <source>当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="200"/>
+        <source>车牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="201"/>
+        <source>车型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="202"/>
+        <source>品牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="203"/>
+        <source>颜色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="204"/>
+        <source>车主</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="205"/>
+        <source>车主身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="208"/>
+        <source>车辆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="211"/>
+        <location filename="../../console/widgets/dossier.py" line="276"/>
+        <location filename="../../console/widgets/dossier.py" line="298"/>
+        <location filename="../../console/widgets/dossier.py" line="304"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="211"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="211"/>
+        <location filename="../../console/widgets/dossier.py" line="280"/>
+        <source>经办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="211"/>
+        <location filename="../../console/widgets/dossier.py" line="299"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="212"/>
+        <source>时间线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="230"/>
+        <source>简要案情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="232"/>
+        <source>案情经过: 时间、地点、经过、损失…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="233"/>
+        <source>案情经过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="237"/>
+        <location filename="../../console/widgets/dossier.py" line="267"/>
+        <location filename="../../console/widgets/dossier.py" line="296"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="239"/>
+        <source>(未指定)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="240"/>
+        <source>主办民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="243"/>
+        <source>关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="245"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="254"/>
+        <source>当前角色只能查看案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="255"/>
+        <source>案情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="262"/>
+        <source>物品</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="263"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="264"/>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="265"/>
+        <source>识别号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="266"/>
+        <source>价值(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="268"/>
+        <source>失主</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="269"/>
+        <source>追回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="277"/>
+        <source>环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="278"/>
+        <source>保管人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="279"/>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="281"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="286"/>
+        <source>涉案财物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="293"/>
+        <location filename="../../console/widgets/dossier.py" line="304"/>
+        <source>预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="294"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="295"/>
+        <source>等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="297"/>
+        <location filename="../../console/widgets/dossier.py" line="304"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="304"/>
+        <source>设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="304"/>
+        <source>车牌/身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="308"/>
+        <source>预警与轨迹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="345"/>
+        <source>另一台值班台刚修改了此案件; 保存时将核对冲突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="349"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="356"/>
+        <source>报案 {0} · 发案 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="357"/>
+        <source>地点 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="357"/>
+        <source>未填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="361"/>
+        <source>破案 {0} · 用时 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="393"/>
+        <source>已登记 (户 #{0}, 双击查看)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="395"/>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="534"/>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="534"/>
+        <source>没有需要保存的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="555"/>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="569"/>
+        <source>已恢复您的修改; 核对后按 Ctrl+S 保存。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -242,38 +695,38 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
-        <location filename="../../console/widgets/feed.py" line="240"/>
+        <location filename="../../console/widgets/feed.py" line="148"/>
+        <location filename="../../console/widgets/feed.py" line="236"/>
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
+        <location filename="../../console/widgets/feed.py" line="148"/>
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="238"/>
+        <location filename="../../console/widgets/feed.py" line="234"/>
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="323"/>
+        <location filename="../../console/widgets/feed.py" line="319"/>
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="331"/>
+        <location filename="../../console/widgets/feed.py" line="327"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="447"/>
+        <location filename="../../console/widgets/feed.py" line="426"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="448"/>
+        <location filename="../../console/widgets/feed.py" line="427"/>
         <source>确认已为预警 #{0} ({1}) 派警?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,102 +734,102 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="133"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="146"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="136"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="149"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="137"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="150"/>
         <source>民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="138"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="151"/>
         <source>房屋用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="139"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="152"/>
         <source>颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="153"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
         <source>正在载入实有房屋…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="158"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="171"/>
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="159"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="172"/>
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="215"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="226"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
         <source>全部用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="229"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="242"/>
         <source>出租+群租</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="230"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="243"/>
         <source>全部颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="231"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="244"/>
         <source>需核实 (橙+红+从未)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
         <source>绿 已核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
         <source>橙 超1个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
         <source>红 超3个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="246"/>
         <source>灰 从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="252"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="240"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
         <source>全部民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="305"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="318"/>
         <source>双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,27 +852,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="439"/>
+        <location filename="../../console/widgets/grid_map.py" line="435"/>
         <source>%1号楼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="450"/>
+        <location filename="../../console/widgets/grid_map.py" line="446"/>
         <source>逾期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="502"/>
+        <location filename="../../console/widgets/grid_map.py" line="498"/>
         <source>%1单元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="662"/>
+        <location filename="../../console/widgets/grid_map.py" line="658"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="664"/>
+        <location filename="../../console/widgets/grid_map.py" line="660"/>
         <source>距上次核实 %1 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,107 +880,107 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="72"/>
+        <location filename="../../console/widgets/household_dialog.py" line="78"/>
         <source>户详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="74"/>
+        <location filename="../../console/widgets/household_dialog.py" line="80"/>
         <source>正在载入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="83"/>
+        <location filename="../../console/widgets/household_dialog.py" line="89"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="83"/>
+        <location filename="../../console/widgets/household_dialog.py" line="89"/>
         <source>关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="83"/>
+        <location filename="../../console/widgets/household_dialog.py" line="89"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="83"/>
+        <location filename="../../console/widgets/household_dialog.py" line="89"/>
         <source>手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="83"/>
+        <location filename="../../console/widgets/household_dialog.py" line="89"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="88"/>
+        <location filename="../../console/widgets/household_dialog.py" line="94"/>
         <source>核实时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="89"/>
+        <location filename="../../console/widgets/household_dialog.py" line="95"/>
         <source>核实人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="96"/>
         <source>确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="97"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="92"/>
+        <location filename="../../console/widgets/household_dialog.py" line="98"/>
         <source>迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="93"/>
+        <location filename="../../console/widgets/household_dialog.py" line="99"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96"/>
+        <location filename="../../console/widgets/household_dialog.py" line="102"/>
         <source>记录核实…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="109"/>
+        <location filename="../../console/widgets/household_dialog.py" line="115"/>
         <source>实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="111"/>
+        <location filename="../../console/widgets/household_dialog.py" line="117"/>
         <source>核实记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="121"/>
+        <location filename="../../console/widgets/household_dialog.py" line="127"/>
         <source>载入失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="129"/>
+        <location filename="../../console/widgets/household_dialog.py" line="135"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="131"/>
+        <location filename="../../console/widgets/household_dialog.py" line="137"/>
         <source>最近核实 %1（%2 天前）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="143"/>
+        <location filename="../../console/widgets/household_dialog.py" line="149"/>
         <source>在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145"/>
+        <location filename="../../console/widgets/household_dialog.py" line="151"/>
         <source>已迁出 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,272 +988,300 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="73"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
         <source>已核实 (1个月内)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="74"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="76"/>
         <source>超1个月未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="77"/>
         <source>超3个月未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="76"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="78"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="95"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="97"/>
         <source>共 %1 户</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkCaseDialog</name>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="682"/>
+        <source>关联案件: 预警 #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="685"/>
+        <source>案件编号, 如 GK202600017</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="686"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="698"/>
+        <source>当前角色不能关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="708"/>
+        <source>请输入案件编号</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="108"/>
+        <location filename="../../console/widgets/main_window.py" line="112"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="134"/>
+        <location filename="../../console/widgets/main_window.py" line="138"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="135"/>
+        <location filename="../../console/widgets/main_window.py" line="139"/>
         <source>网格地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="136"/>
+        <location filename="../../console/widgets/main_window.py" line="140"/>
         <source>辖区地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="137"/>
+        <location filename="../../console/widgets/main_window.py" line="141"/>
         <source>案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="138"/>
+        <location filename="../../console/widgets/main_window.py" line="142"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="139"/>
+        <location filename="../../console/widgets/main_window.py" line="143"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="140"/>
+        <location filename="../../console/widgets/main_window.py" line="144"/>
         <source>布控名单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="141"/>
+        <location filename="../../console/widgets/main_window.py" line="145"/>
         <source>核实任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="231"/>
+        <location filename="../../console/widgets/main_window.py" line="235"/>
         <source>设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="232"/>
+        <location filename="../../console/widgets/main_window.py" line="236"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="235"/>
+        <location filename="../../console/widgets/main_window.py" line="239"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="238"/>
+        <location filename="../../console/widgets/main_window.py" line="242"/>
         <source>导入实有人口登记表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="246"/>
+        <location filename="../../console/widgets/main_window.py" line="250"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="247"/>
+        <location filename="../../console/widgets/main_window.py" line="251"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="249"/>
+        <location filename="../../console/widgets/main_window.py" line="253"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="249"/>
+        <location filename="../../console/widgets/main_window.py" line="253"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="254"/>
+        <location filename="../../console/widgets/main_window.py" line="258"/>
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="264"/>
+        <location filename="../../console/widgets/main_window.py" line="268"/>
         <source>全屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="267"/>
+        <location filename="../../console/widgets/main_window.py" line="271"/>
         <source>显示/隐藏窗格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273"/>
+        <location filename="../../console/widgets/main_window.py" line="277"/>
         <source>恢复默认布局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="275"/>
+        <location filename="../../console/widgets/main_window.py" line="279"/>
         <source>预警(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279"/>
+        <location filename="../../console/widgets/main_window.py" line="283"/>
         <source>搜索…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="281"/>
+        <location filename="../../console/widgets/main_window.py" line="285"/>
         <source>地图(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="285"/>
+        <location filename="../../console/widgets/main_window.py" line="289"/>
         <source>案件(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289"/>
+        <location filename="../../console/widgets/main_window.py" line="293"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="293"/>
+        <location filename="../../console/widgets/main_window.py" line="297"/>
         <source>站点参数…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="296"/>
+        <location filename="../../console/widgets/main_window.py" line="300"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="297"/>
-        <location filename="../../console/widgets/main_window.py" line="414"/>
+        <location filename="../../console/widgets/main_window.py" line="301"/>
+        <location filename="../../console/widgets/main_window.py" line="420"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="298"/>
-        <location filename="../../console/widgets/main_window.py" line="434"/>
+        <location filename="../../console/widgets/main_window.py" line="302"/>
+        <location filename="../../console/widgets/main_window.py" line="440"/>
         <source>关于值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="306"/>
+        <location filename="../../console/widgets/main_window.py" line="310"/>
         <source>数据库: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312"/>
+        <location filename="../../console/widgets/main_window.py" line="316"/>
         <source>值班民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313"/>
+        <location filename="../../console/widgets/main_window.py" line="317"/>
         <source>社区民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="314"/>
+        <location filename="../../console/widgets/main_window.py" line="318"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="315"/>
+        <location filename="../../console/widgets/main_window.py" line="319"/>
         <source>办案民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="316"/>
+        <location filename="../../console/widgets/main_window.py" line="320"/>
         <source>所领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317"/>
+        <location filename="../../console/widgets/main_window.py" line="321"/>
         <source>系统管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318"/>
+        <location filename="../../console/widgets/main_window.py" line="322"/>
         <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321"/>
+        <location filename="../../console/widgets/main_window.py" line="325"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="334"/>
+        <location filename="../../console/widgets/main_window.py" line="338"/>
         <source>{0} 北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="354"/>
+        <location filename="../../console/widgets/main_window.py" line="361"/>
         <source>● 连接检查中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="356"/>
+        <location filename="../../console/widgets/main_window.py" line="363"/>
         <source>● 已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="358"/>
+        <location filename="../../console/widgets/main_window.py" line="365"/>
         <source>● 连接中断</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="381"/>
+        <location filename="../../console/widgets/main_window.py" line="388"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="396"/>
+        <location filename="../../console/widgets/main_window.py" line="402"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="399"/>
+        <location filename="../../console/widgets/main_window.py" line="405"/>
         <source>设置已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="422"/>
+        <location filename="../../console/widgets/main_window.py" line="428"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="435"/>
+        <location filename="../../console/widgets/main_window.py" line="441"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -810,117 +1291,117 @@
 <context>
     <name>RegistryImportDialog</name>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="78"/>
+        <location filename="../../console/widgets/import_dialog.py" line="61"/>
         <source>导入一标三实登记表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="83"/>
+        <location filename="../../console/widgets/import_dialog.py" line="66"/>
         <source>选择 CSV 或 XLSX 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="84"/>
+        <location filename="../../console/widgets/import_dialog.py" line="67"/>
         <source>选择文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="98"/>
+        <location filename="../../console/widgets/import_dialog.py" line="81"/>
         <source>行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="98"/>
+        <location filename="../../console/widgets/import_dialog.py" line="81"/>
         <source>列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="98"/>
+        <location filename="../../console/widgets/import_dialog.py" line="81"/>
         <source>规则</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="111"/>
+        <location filename="../../console/widgets/import_dialog.py" line="94"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="113"/>
+        <location filename="../../console/widgets/import_dialog.py" line="96"/>
         <source>取消导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="115"/>
+        <location filename="../../console/widgets/import_dialog.py" line="98"/>
         <source>保存拒绝行为 CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="117"/>
+        <location filename="../../console/widgets/import_dialog.py" line="100"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="154"/>
+        <location filename="../../console/widgets/import_dialog.py" line="137"/>
         <source>正在读取文件 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="189"/>
+        <location filename="../../console/widgets/import_dialog.py" line="177"/>
         <source>(忽略)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="193"/>
+        <location filename="../../console/widgets/import_dialog.py" line="181"/>
         <source>未识别的列, 导入时忽略</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="200"/>
+        <location filename="../../console/widgets/import_dialog.py" line="188"/>
         <source>共约 {0} 行, 识别 {1} 列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="202"/>
+        <location filename="../../console/widgets/import_dialog.py" line="190"/>
         <source>编码: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="214"/>
+        <location filename="../../console/widgets/import_dialog.py" line="202"/>
         <source>文件不是 UTF-8 编码, 请选择文件的编码:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="232"/>
+        <location filename="../../console/widgets/import_dialog.py" line="220"/>
         <source>选择登记表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="232"/>
+        <location filename="../../console/widgets/import_dialog.py" line="220"/>
         <source>登记表 (*.csv *.xlsx);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="247"/>
+        <location filename="../../console/widgets/import_dialog.py" line="235"/>
         <source>正在导入 … 取消时, 已导入的行会保留 (再次导入同一文件即可继续)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="258"/>
+        <location filename="../../console/widgets/import_dialog.py" line="256"/>
         <source>正在取消 … 已导入的行会保留</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="283"/>
+        <location filename="../../console/widgets/import_dialog.py" line="281"/>
         <source>导入失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="296"/>
+        <location filename="../../console/widgets/import_dialog.py" line="293"/>
         <source>保存拒绝行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="296"/>
+        <location filename="../../console/widgets/import_dialog.py" line="293"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,57 +1409,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="172"/>
+        <location filename="../../console/widgets/alert_detail.py" line="218"/>
         <source>处置预警 #{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="176"/>
+        <location filename="../../console/widgets/alert_detail.py" line="222"/>
         <source>请选择…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="179"/>
+        <location filename="../../console/widgets/alert_detail.py" line="225"/>
         <source>处置结论</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="180"/>
+        <location filename="../../console/widgets/alert_detail.py" line="226"/>
         <source>识别正确</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="181"/>
+        <location filename="../../console/widgets/alert_detail.py" line="227"/>
         <source>识别错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="188"/>
+        <location filename="../../console/widgets/alert_detail.py" line="234"/>
         <source>车牌识别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="196"/>
+        <location filename="../../console/widgets/alert_detail.py" line="242"/>
         <source>挽回金额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="201"/>
+        <location filename="../../console/widgets/alert_detail.py" line="247"/>
         <source>处置经过 (选填)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202"/>
+        <location filename="../../console/widgets/alert_detail.py" line="248"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="224"/>
+        <location filename="../../console/widgets/alert_detail.py" line="270"/>
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="230"/>
+        <location filename="../../console/widgets/alert_detail.py" line="276"/>
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,77 +1467,77 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/widgets/search.py" line="38"/>
+        <location filename="../../console/widgets/search.py" line="44"/>
         <source>搜索</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="44"/>
+        <location filename="../../console/widgets/search.py" line="50"/>
         <source>姓名、身份证号(或后4–6位)、手机号、车牌、地址(如 3号楼 1203)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="48"/>
+        <location filename="../../console/widgets/search.py" line="54"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="48"/>
+        <location filename="../../console/widgets/search.py" line="54"/>
         <source>身份证号 / 手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="48"/>
+        <location filename="../../console/widgets/search.py" line="54"/>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="48"/>
+        <location filename="../../console/widgets/search.py" line="54"/>
         <source>匹配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="105"/>
+        <location filename="../../console/widgets/search.py" line="111"/>
         <source>正在搜索 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="120"/>
+        <location filename="../../console/widgets/search.py" line="126"/>
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址(如 海景花园 3号楼 1203)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="125"/>
+        <location filename="../../console/widgets/search.py" line="131"/>
         <source>实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="126"/>
+        <location filename="../../console/widgets/search.py" line="132"/>
         <source>户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="127"/>
+        <location filename="../../console/widgets/search.py" line="133"/>
         <source>车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="145"/>
+        <location filename="../../console/widgets/search.py" line="151"/>
         <source>没有登记住址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="148"/>
+        <location filename="../../console/widgets/search.py" line="154"/>
         <source>找到 {0} 条; 按回车在网格地图上显示该户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="152"/>
+        <location filename="../../console/widgets/search.py" line="158"/>
         <source>搜索失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="170"/>
+        <location filename="../../console/widgets/search.py" line="176"/>
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌或地址(如 3号楼 1203)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,92 +1545,92 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="45"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="49"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="54"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="58"/>
         <source>sqlite:///路径/station.db 或 postgresql+psycopg://用户@主机/库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="56"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="60"/>
         <source>测试连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="66"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="70"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="67"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="71"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="77"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="81"/>
         <source>例如 http://tiles.station.local/{z}/{x}/{y}.png (留空则不显示底图)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="80"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="84"/>
         <source>新的紧急/高级预警播放提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="84"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="88"/>
         <source>数据库地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="86"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="90"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="87"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="91"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="88"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="92"/>
         <source>地图瓦片服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="89"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="93"/>
         <source>声音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="91"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="95"/>
         <source>数据库地址和界面语言的更改在重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="96"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="100"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="97"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="101"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="124"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="128"/>
         <source>无法保存设置文件: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="137"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="141"/>
         <source>正在测试连接…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="149"/>
+        <location filename="../../console/widgets/settings_dialog.py" line="153"/>
         <source>连接失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,48 +1638,48 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="31"/>
+        <location filename="../../console/widgets/station_dialog.py" line="32"/>
         <source>站点参数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="36"/>
         <location filename="../../console/widgets/station_dialog.py" line="37"/>
+        <location filename="../../console/widgets/station_dialog.py" line="38"/>
         <source> 天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="38"/>
+        <location filename="../../console/widgets/station_dialog.py" line="39"/>
         <source> 秒</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="44"/>
+        <location filename="../../console/widgets/station_dialog.py" line="45"/>
         <source>超过多少天未核实变橙色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="45"/>
+        <location filename="../../console/widgets/station_dialog.py" line="46"/>
         <source>超过多少天未核实变红色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="46"/>
+        <location filename="../../console/widgets/station_dialog.py" line="47"/>
         <source>紧急/高危预警未确认多久后升级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="47"/>
+        <location filename="../../console/widgets/station_dialog.py" line="48"/>
         <source>正在读取…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="73"/>
+        <location filename="../../console/widgets/station_dialog.py" line="74"/>
         <source>{0}: 修改后所有值班台的地图和预警升级按新参数执行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="75"/>
+        <location filename="../../console/widgets/station_dialog.py" line="76"/>
         <source>只有所领导或系统管理员可以修改站点参数。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,99 +1687,99 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="200"/>
+        <location filename="../../console/widgets/household_dialog.py" line="216"/>
         <source>记录核实 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="210"/>
+        <location filename="../../console/widgets/household_dialog.py" line="224"/>
         <source>（本人）%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="214"/>
-        <location filename="../../console/widgets/household_dialog.py" line="230"/>
+        <location filename="../../console/widgets/household_dialog.py" line="228"/>
+        <location filename="../../console/widgets/household_dialog.py" line="244"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="214"/>
+        <location filename="../../console/widgets/household_dialog.py" line="228"/>
         <source>关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="214"/>
-        <location filename="../../console/widgets/household_dialog.py" line="230"/>
+        <location filename="../../console/widgets/household_dialog.py" line="228"/>
+        <location filename="../../console/widgets/household_dialog.py" line="244"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="214"/>
+        <location filename="../../console/widgets/household_dialog.py" line="228"/>
         <source>核实结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="224"/>
+        <location filename="../../console/widgets/household_dialog.py" line="238"/>
         <source>确认在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="225"/>
+        <location filename="../../console/widgets/household_dialog.py" line="239"/>
         <source>已迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="226"/>
+        <location filename="../../console/widgets/household_dialog.py" line="240"/>
         <source>未见到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="230"/>
+        <location filename="../../console/widgets/household_dialog.py" line="244"/>
         <source>手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="230"/>
+        <location filename="../../console/widgets/household_dialog.py" line="244"/>
         <source>与户主关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="233"/>
+        <location filename="../../console/widgets/household_dialog.py" line="247"/>
         <source>新增一人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="236"/>
+        <location filename="../../console/widgets/household_dialog.py" line="250"/>
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="248"/>
+        <location filename="../../console/widgets/household_dialog.py" line="262"/>
         <source>核实时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="249"/>
+        <location filename="../../console/widgets/household_dialog.py" line="263"/>
         <source>核实人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="252"/>
+        <location filename="../../console/widgets/household_dialog.py" line="266"/>
         <source>在住人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="255"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>新发现的实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="326"/>
+        <location filename="../../console/widgets/household_dialog.py" line="340"/>
         <source>无法保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="332"/>
+        <location filename="../../console/widgets/household_dialog.py" line="346"/>
         <source>保存失败，已记录错误 (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,87 +1787,87 @@
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="123"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
         <source>新增布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="123"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
         <source>编辑布控 #{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="127"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="128"/>
         <source>布控车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="128"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="129"/>
         <source>重点人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="132"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="133"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="134"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="135"/>
         <source>车牌/身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="136"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="137"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="139"/>
         <source>布控事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="142"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="143"/>
         <source>等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="144"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="145"/>
         <source>如 GK2026-031 (选填)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="145"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
         <source>关联案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
         <source>到期时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="197"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="198"/>
         <source>如 闽D12345</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="197"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="198"/>
         <source>18位身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="231"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="232"/>
         <source>布控事由: 必填 (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="240"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="241"/>
         <source>车牌</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="240"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="241"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,17 +1875,17 @@
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="101"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="102"/>
         <source>车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="101"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="102"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="107"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="108"/>
         <source>长期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,28 +1893,28 @@
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="268"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="272"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="269"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="273"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="270"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="374"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="274"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="378"/>
         <source>解除布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="271"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="275"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="375"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="379"/>
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1441,27 +1922,27 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="84"/>
+        <location filename="../../console/widgets/worklist.py" line="86"/>
         <source>出租房屋：人员变动多，优先核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="96"/>
+        <location filename="../../console/widgets/worklist.py" line="98"/>
         <source>红 从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="97"/>
+        <location filename="../../console/widgets/worklist.py" line="99"/>
         <source>红 超3个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="97"/>
+        <location filename="../../console/widgets/worklist.py" line="99"/>
         <source>橙 超1个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="105"/>
+        <location filename="../../console/widgets/worklist.py" line="107"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,122 +1950,122 @@
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="130"/>
+        <location filename="../../console/widgets/worklist.py" line="141"/>
         <source>全部民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="131"/>
+        <location filename="../../console/widgets/worklist.py" line="142"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="132"/>
+        <location filename="../../console/widgets/worklist.py" line="143"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="133"/>
+        <location filename="../../console/widgets/worklist.py" line="144"/>
         <source>记录核实…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="134"/>
+        <location filename="../../console/widgets/worklist.py" line="145"/>
         <source>在地图上显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="135"/>
+        <location filename="../../console/widgets/worklist.py" line="146"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="136"/>
+        <location filename="../../console/widgets/worklist.py" line="147"/>
         <source>保存 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="137"/>
+        <location filename="../../console/widgets/worklist.py" line="148"/>
         <source>保存 CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="150"/>
+        <location filename="../../console/widgets/worklist.py" line="161"/>
         <source>民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="152"/>
+        <location filename="../../console/widgets/worklist.py" line="163"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="217"/>
+        <location filename="../../console/widgets/worklist.py" line="228"/>
         <source>正在载入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="228"/>
+        <location filename="../../console/widgets/worklist.py" line="239"/>
         <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="238"/>
+        <location filename="../../console/widgets/worklist.py" line="249"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="257"/>
+        <location filename="../../console/widgets/worklist.py" line="268"/>
         <source>记录核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="257"/>
+        <location filename="../../console/widgets/worklist.py" line="268"/>
         <source>请先在列表中选择一户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="287"/>
+        <location filename="../../console/widgets/worklist.py" line="300"/>
         <source>核实任务单 — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="300"/>
+        <location filename="../../console/widgets/worklist.py" line="313"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="353"/>
+        <location filename="../../console/widgets/worklist.py" line="366"/>
         <source>打印核实任务单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="359"/>
+        <location filename="../../console/widgets/worklist.py" line="372"/>
         <source>保存 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="359"/>
+        <location filename="../../console/widgets/worklist.py" line="372"/>
         <source>核实任务单.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="359"/>
+        <location filename="../../console/widgets/worklist.py" line="372"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="366"/>
+        <location filename="../../console/widgets/worklist.py" line="379"/>
         <source>保存 CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="366"/>
+        <location filename="../../console/widgets/worklist.py" line="379"/>
         <source>核实任务单.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="366"/>
+        <location filename="../../console/widgets/worklist.py" line="379"/>
         <source>CSV 文件 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,33 +2073,33 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="133"/>
+        <location filename="../../console/app.py" line="134"/>
         <source>内部错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="134"/>
+        <location filename="../../console/app.py" line="135"/>
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="188"/>
-        <location filename="../../console/app.py" line="264"/>
+        <location filename="../../console/app.py" line="189"/>
+        <location filename="../../console/app.py" line="267"/>
         <source>值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="200"/>
+        <location filename="../../console/app.py" line="201"/>
         <source>社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="228"/>
+        <location filename="../../console/app.py" line="229"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="229"/>
+        <location filename="../../console/app.py" line="230"/>
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -1627,13 +2108,270 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="284"/>
+        <location filename="../../console/app.py" line="287"/>
         <source>正在打开数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="299"/>
+        <location filename="../../console/app.py" line="303"/>
         <source>正在加载…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cases</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="55"/>
+        <source>未破</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="56"/>
+        <source>已破</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="57"/>
+        <source>已结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="60"/>
+        <source>电缆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="61"/>
+        <source>手机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="62"/>
+        <source>电动车</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="63"/>
+        <source>自行车</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="64"/>
+        <source>入室盗窃</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="65"/>
+        <source>机动车</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="66"/>
+        <source>诈骗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="67"/>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="70"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="71"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="72"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="73"/>
+        <source>报案时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="74"/>
+        <location filename="../../console/widgets/dossier.py" line="89"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="75"/>
+        <location filename="../../console/widgets/dossier.py" line="90"/>
+        <source>主办民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="76"/>
+        <source>破案用时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="77"/>
+        <location filename="../../console/widgets/dossier.py" line="87"/>
+        <source>简要案情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="81"/>
+        <source>全部时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="82"/>
+        <source>近24小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="83"/>
+        <source>近7天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="84"/>
+        <source>近30天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="85"/>
+        <source>近90天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="86"/>
+        <source>近一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="109"/>
+        <source>{0} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="57"/>
+        <source>被害人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="58"/>
+        <source>报案人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="59"/>
+        <source>嫌疑人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="62"/>
+        <source>被盗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="63"/>
+        <source>已追回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="64"/>
+        <source>已发还</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="67"/>
+        <source>报失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="68"/>
+        <source>拾得</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="69"/>
+        <source>追回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="70"/>
+        <source>入库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="71"/>
+        <location filename="../../console/widgets/dossier.py" line="82"/>
+        <source>通知失主</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="72"/>
+        <source>发还</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="75"/>
+        <source>立案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="76"/>
+        <source>破案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="77"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="78"/>
+        <source>关联预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="79"/>
+        <source>关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="80"/>
+        <source>登记涉案财物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="81"/>
+        <source>追回财物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="83"/>
+        <source>发还财物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="84"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="88"/>
+        <source>案情经过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="127"/>
+        <source>破案用时 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="129"/>
+        <source>预警 #{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1777,6 +2515,22 @@
     <message>
         <location filename="../../console/widgets/feed_model.py" line="302"/>
         <source>超时未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="60"/>
+        <source>zh_CN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>panes</name>
+    <message>
+        <location filename="../../console/widgets/workspace.py" line="129"/>
+        <source>已关联到案件 {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
