@@ -17,19 +17,18 @@ from console.widgets.cases_pane import CasesPane
 from console.widgets.dossier import DossierWindows
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.worker import DatabaseWorker
-from tests.widgets.case_fixtures import bridge, investigator, services, wait_idle, world  # noqa: F401
 
 
 @pytest.fixture
 def pane(
     qtbot: Any,
     db_worker: DatabaseWorker,
-    services: Services,  # noqa: F811
+    case_services: Services,
     duty_officer: Actor,
-    bridge: LiveBridge,  # noqa: F811
-    world: CaseWorld,  # noqa: F811
+    case_bridge: LiveBridge,
+    case_world: CaseWorld,
 ) -> Iterator[CasesPane]:
-    widget = CasesPane(services.cases, services.clock, duty_officer, db_worker, bridge=bridge)
+    widget = CasesPane(case_services.cases, case_services.clock, duty_officer, db_worker, bridge=case_bridge)
     qtbot.addWidget(widget)
     widget.resize(1200, 500)
     widget.show()
@@ -38,17 +37,25 @@ def pane(
     widget.shutdown()
 
 
+def wait_idle(qtbot: Any, widget: Any) -> None:
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=10_000)
+
+
 def shown(pane: CasesPane) -> list[str]:
     return [r.case_no for r in pane.model.rows]
 
 
 def test_cases_are_listed_newest_first_with_what_a_duty_officer_reads(
-    pane: CasesPane, world: CaseWorld
-) -> None:  # noqa: F811
-    assert shown(pane) == list(reversed(world.cases))
+    pane: CasesPane, case_world: CaseWorld
+) -> None:
+    assert shown(pane) == list(reversed(case_world.cases))
     model = pane.model
     oldest = model.rowCount() - 1
-    assert [model.data(model.index(oldest, c)) for c in range(7)][:3] == [world.cases[0], "电缆", "小区0"]
+    assert [model.data(model.index(oldest, c)) for c in range(7)][:3] == [
+        case_world.cases[0],
+        "电缆",
+        "小区0",
+    ]
     assert model.data(model.index(oldest, 4)) == "已破"
     assert model.data(model.index(oldest, 5)) == "民警1 (GK001)"
     assert model.data(model.index(oldest, 6)) == "5.0 小时"
@@ -56,14 +63,14 @@ def test_cases_are_listed_newest_first_with_what_a_duty_officer_reads(
 
 
 def test_each_filter_narrows_the_list_and_no_match_says_so(
-    qtbot: Any, pane: CasesPane, world: CaseWorld
-) -> None:  # noqa: F811
+    qtbot: Any, pane: CasesPane, case_world: CaseWorld
+) -> None:
     bar = pane.filter_bar
     bar.status.setCurrentIndex(bar.status.findData("solved"))
     qtbot.waitUntil(lambda: len(shown(pane)) == 4, timeout=10_000)
     assert {r.status for r in pane.model.rows} == {"solved"}
     bar.category.setCurrentIndex(bar.category.findData("cable"))
-    qtbot.waitUntil(lambda: shown(pane) == [world.cases[0]], timeout=10_000)  # cases 0 and 12 … only 0 here
+    qtbot.waitUntil(lambda: shown(pane) == [case_world.cases[0]], timeout=10_000)
     bar.clear()
     qtbot.waitUntil(lambda: len(shown(pane)) == 12, timeout=10_000)
     qtbot.waitUntil(lambda: bar.community.count() == 4, timeout=10_000)  # 全部小区 + 3
@@ -85,7 +92,7 @@ def test_each_filter_narrows_the_list_and_no_match_says_so(
     assert pane.empty.title_label.text() == "没有符合条件的案件"
 
 
-def test_the_list_pages_as_it_is_scrolled(qtbot: Any, pane: CasesPane, world: CaseWorld) -> None:  # noqa: F811
+def test_the_list_pages_as_it_is_scrolled(qtbot: Any, pane: CasesPane, case_world: CaseWorld) -> None:
     pane.page_size = 5
     pane.model.set_rows([])
     pane.reload()
@@ -95,24 +102,24 @@ def test_the_list_pages_as_it_is_scrolled(qtbot: Any, pane: CasesPane, world: Ca
     qtbot.waitUntil(lambda: len(shown(pane)) == 10, timeout=10_000)
     pane.load_more()
     qtbot.waitUntil(lambda: len(shown(pane)) == 12, timeout=10_000)
-    assert shown(pane) == list(reversed(world.cases))
+    assert shown(pane) == list(reversed(case_world.cases))
     assert "向下滚动" not in pane.count_label.text()
 
 
 def test_enter_and_a_double_click_open_the_dossier_and_ctrl_f_the_text_filter(
     qtbot: Any,
     pane: CasesPane,
-    world: CaseWorld,  # noqa: F811
-    services: Services,  # noqa: F811
+    case_world: CaseWorld,
+    case_services: Services,
     duty_officer: Actor,
     db_worker: DatabaseWorker,
 ) -> None:
-    dossiers = DossierWindows(services.cases, duty_officer, db_worker)
+    dossiers = DossierWindows(case_services.cases, duty_officer, db_worker)
     pane.case_open_requested.connect(dossiers.open)
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_Down)
     qtbot.keyClick(pane.view, Qt.Key.Key_Return)
-    second_newest = world.cases[-2]
+    second_newest = case_world.cases[-2]
     qtbot.waitUntil(lambda: second_newest in dossiers.windows, timeout=5_000)
     window = dossiers.windows[second_newest]
     qtbot.waitUntil(lambda: window.dossier is not None, timeout=10_000)
@@ -121,7 +128,7 @@ def test_enter_and_a_double_click_open_the_dossier_and_ctrl_f_the_text_filter(
     # a double-click is a press and release, then the double-click: item views want the first press
     qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    fourth = world.cases[-4]
+    fourth = case_world.cases[-4]
     qtbot.waitUntil(lambda: fourth in dossiers.windows, timeout=5_000)
     pane.activateWindow()
     qtbot.waitUntil(pane.isActiveWindow, timeout=5_000)
@@ -136,10 +143,10 @@ def test_enter_and_a_double_click_open_the_dossier_and_ctrl_f_the_text_filter(
 def test_a_case_opened_on_another_console_appears_live(
     qtbot: Any,
     pane: CasesPane,
-    services: Services,  # noqa: F811
-    investigator: Actor,  # noqa: F811
+    case_services: Services,
+    investigator: Actor,
 ) -> None:
-    opened = services.cases.open(
+    opened = case_services.cases.open(
         investigator, category="e-bike", reported_at=NOW + dt.timedelta(seconds=1), summary="车棚电动车被盗"
     )
     qtbot.waitUntil(lambda: shown(pane)[:1] == [opened.case_no], timeout=10_000)

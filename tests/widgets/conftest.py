@@ -1,9 +1,8 @@
-"""Fixtures shared by the case list and dossier widget tests."""
+"""Fixtures of the case list and dossier widget tests (named case_*, so no pane's own fixtures clash)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from case_list_data import CaseWorld, seed_cases
@@ -18,7 +17,7 @@ from console.widgets.worker import DatabaseWorker
 
 
 @pytest.fixture
-def services(engine: Engine, clock: FixedClock) -> Services:
+def case_services(engine: Engine, clock: FixedClock) -> Services:
     return build_services(engine, clock)
 
 
@@ -28,16 +27,12 @@ def investigator(users: UserService) -> Actor:
 
 
 @pytest.fixture
-def world(engine: Engine, services: Services, investigator: Actor) -> CaseWorld:
-    return seed_cases(engine, services.cases, investigator)
+def case_world(engine: Engine, case_services: Services, investigator: Actor) -> CaseWorld:
+    return seed_cases(engine, case_services.cases, investigator)
 
 
 @pytest.fixture
-def bridge(db_worker: DatabaseWorker, services: Services) -> Iterator[LiveBridge]:
-    live = LiveBridge(services.open_change_feed(), db_worker)
+def case_bridge(db_worker: DatabaseWorker, case_services: Services) -> Iterator[LiveBridge]:
+    live = LiveBridge(case_services.open_change_feed(), db_worker)
     yield live
     live.close()
-
-
-def wait_idle(qtbot: Any, widget: Any) -> None:
-    qtbot.waitUntil(lambda: not widget.busy(), timeout=10_000)
