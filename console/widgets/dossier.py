@@ -8,7 +8,6 @@ edits one click away ("恢复我的修改"), so nothing is overwritten either wa
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
@@ -131,8 +130,12 @@ def timeline_detail(kind: str, detail: dict[str, Any]) -> str:
         return QCoreApplication.translate("cases", "预警 #{0}").format(detail["alert_id"])
     if detail.get("case_no"):
         return str(detail["case_no"])
-    shown = {k: v for k, v in detail.items() if k not in ("category",)}
-    return json.dumps(shown, ensure_ascii=False) if shown else ""
+    # Other entries (property added, recovered, ...): their values, ids as "#n", in stored order.
+    return " · ".join(
+        f"#{v}" if k.endswith("_id") else str(v)
+        for k, v in detail.items()
+        if k != "category" and v not in (None, "")
+    )
 
 
 class DossierWindow(QDialog):
