@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import UserError
+from console.security import Permission
 from console.services.cases import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow
 from console.widgets.common import EmptyState, error_text
 
@@ -335,6 +336,7 @@ class CasesPane(QWidget):
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.installEventFilter(self)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.setFocusProxy(self.view)  # Ctrl+3 lands on the list: arrows and Enter work at once
         self.empty = EmptyState(self.tr("没有案件"), "", "", self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
@@ -349,8 +351,14 @@ class CasesPane(QWidget):
         self._reload_timer.timeout.connect(self._on_reload_timer_timeout)
         if bridge is not None:
             bridge.changed.connect(self._on_bridge_changed)
-        self.load_choices()
-        self.reload()
+        self._allowed = actor.can(Permission.VIEW_CASES)
+        if self._allowed:
+            self.load_choices()
+            self.reload()
+        else:
+            self.filter_bar.setEnabled(False)
+            self.empty.title_label.setText(self.tr("当前角色不能查看案件"))
+            self.stack.setCurrentWidget(self.empty)
 
     # -- loading -------------------------------------------------------------------------------
     def busy(self) -> bool:
@@ -442,7 +450,7 @@ class CasesPane(QWidget):
 
     @Slot(str, int)
     def _on_bridge_changed(self, topic: str, _entity_id: int) -> None:
-        if topic == "case":
+        if topic == "case" and self._allowed:
             self._reload_timer.start()
 
     @Slot()

@@ -87,7 +87,8 @@ class Workspace(QObject):
         self.worklist.show_household_requested.connect(self.show_household)
         self.cases.case_open_requested.connect(self.open_case)
         self.dossiers.household_requested.connect(self.show_household)
-        self.feed.detail.enable_case_actions(actor.can(Permission.EDIT_CASES))
+        if actor.can(Permission.VIEW_CASES):
+            self.feed.detail.enable_case_actions(actor.can(Permission.EDIT_CASES))
         self.feed.detail.open_case_requested.connect(self.open_case)
         self.feed.detail.link_case_requested.connect(self._on_alert_detail_link_case_requested)
 
