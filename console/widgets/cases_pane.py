@@ -336,11 +336,12 @@ class CasesPane(QWidget):
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.installEventFilter(self)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.setFocusProxy(self.view)  # Ctrl+3 lands on the list: arrows and Enter work at once
         self.empty = EmptyState(self.tr("没有案件"), "", "", self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
+        self.setFocusProxy(self.view)
         layout.addWidget(self.stack, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("caseCount")
@@ -436,6 +437,14 @@ class CasesPane(QWidget):
             raise exc  # a bug: to the crash handler
         self.message.setText(error_text(exc))
         self.message.setVisible(True)
+
+    @Slot(int)
+    def _on_stack_current_changed(self, _index: int) -> None:
+        # Ctrl+3 lands on what is shown: the list (arrows and Enter work at once) or the empty state.
+        had_focus = self.hasFocus()
+        self.setFocusProxy(self.stack.currentWidget() or self.view)
+        if had_focus:
+            self.setFocus()
 
     @Slot(object)
     def _on_filter_bar_filter_changed(self, given: CaseFilter) -> None:
