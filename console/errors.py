@@ -28,7 +28,7 @@ class UserError(Exception):
         return text(self.code, language, **self.params)
 
     def bilingual(self) -> str:
-        """"中文 (English)": what the command line prints, for readers and scripts of either language."""
+        """ "中文 (English)": what the command line prints, for readers and scripts of either language."""
         from console.messages import bilingual
 
         return bilingual(self.code, **self.params)

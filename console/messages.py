@@ -75,7 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validation.too_long": ("不超过{limit}字", "at most {limit} characters"),
     "validation.not_negative": ("不能为负数", "must not be negative"),
-    "validation.unknown_values": ("未知取值 {values}, 可选: {choices}", "unknown values {values}; allowed: {choices}"),
+    "validation.unknown_values": (
+        "未知取值 {values}, 可选: {choices}",
+        "unknown values {values}; allowed: {choices}",
+    ),
     "cli.not_yet_available": ("该命令尚未实现: {command}", "This command is not available yet: {command}"),
     # --- validation: plates, ID numbers, mobile numbers, times, choices ---
     "validation.not_text": ("应为文本", "must be text"),
@@ -360,6 +363,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.link.one_target": ("请指定一条预警或一起案件", "Give one alert or one case to link"),
     "case.link.no_alert": ("预警 #{alert_id} 不存在", "There is no alert #{alert_id}"),
     "case.link.self": ("案件不能关联自身", "A case cannot be linked to itself"),
+    "case.status.change": (
+        "案件 {case_no} 不能从 {old} 改为 {new} (只能 open → solved → closed)",
+        "Case {case_no} cannot go from {old} to {new} (only open → solved → closed)",
+    ),
+    "case.officer.unknown": ("警号 {badge} 不存在", "There is no officer with badge {badge}"),
     "case.import.duplicate_row": (
         "与第 {row} 行的案件编号重复",
         "The same case number as row {row}",
@@ -550,7 +558,7 @@ def text(code: str, language: str = "zh_CN", **params: Any) -> str:
 
 
 def bilingual(code: str, **params: Any) -> str:
-    """"中文 (English)" for machine-facing answers (JSON, reports); a code not in the catalogue as given."""
+    """ "中文 (English)" for machine-facing answers (JSON, reports); a code not in the catalogue as given."""
     if code not in MESSAGES:
         return text(code, **params)
     return f"{text(code, 'zh_CN', **params)} ({text(code, 'en', **params)})"

@@ -268,7 +268,9 @@ def test_plates_with_i_or_o_are_rejected_naming_the_rule(plate: str, pos: int, l
     bad = plate[:pos] + letter + plate[pos + 1 :]
     with pytest.raises(ValidationError) as err:
         validate_plate(bad)
-    assert err.value.message.startswith(f"字母 {letter.upper()} 不用于号牌 (the letter {letter.upper()} is not used")
+    assert err.value.message.startswith(
+        f"字母 {letter.upper()} 不用于号牌 (the letter {letter.upper()} is not used"
+    )
     assert err.value.text("en").startswith(f"the letter {letter.upper()} is not used in plates")
     assert err.value.field == "plate"
 

@@ -47,6 +47,10 @@ class AlertDetailPanel(QWidget):
     """A phone number was copied to the clipboard."""
     dispatch_requested = Signal(int)
     """The user asked to dispatch officers to this alert (its id)."""
+    open_case_requested = Signal(str)
+    """The user asked to open the dossier of the alert's case (its case number)."""
+    link_case_requested = Signal(int)
+    """The user asked to link this alert to a case (the alert's id)."""
 
     def __init__(
         self, can_unmask: bool, parent: QWidget | None = None, *, clock: Clock | None = None
@@ -85,8 +89,20 @@ class AlertDetailPanel(QWidget):
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.copy_button.setEnabled(False)
         self.note_label = QLabel(self)
+        self.open_case_button = QPushButton(self.tr("打开案件"), self)
+        self.open_case_button.setToolTip(self.tr("打开布控条目所属案件的卷宗"))
+        self.open_case_button.clicked.connect(self._on_open_case_button_clicked)
+        self.open_case_button.setVisible(False)
+        self.link_case_button = QPushButton(self.tr("关联案件…"), self)
+        self.link_case_button.setToolTip(self.tr("把这条预警关联到一起案件"))
+        self.link_case_button.clicked.connect(self._on_link_case_button_clicked)
+        self.link_case_button.setVisible(False)
+        self._case_actions = False
+        self._can_link = False
         buttons.addWidget(self.unmask_button)
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.open_case_button)
+        buttons.addWidget(self.link_case_button)
         buttons.addWidget(self.note_label, 1)
         layout.addLayout(buttons)
         self.show_detail(None)
@@ -94,6 +110,23 @@ class AlertDetailPanel(QWidget):
     @property
     def detail(self) -> AlertDetail | None:
         return self._detail
+
+    def enable_case_actions(self, can_link: bool) -> None:
+        """Offer 打开案件 / 关联案件 (a console with case dossiers calls this once)."""
+        self._case_actions = True
+        self._can_link = can_link
+        self.link_case_button.setEnabled(can_link)
+        if not can_link:
+            self.link_case_button.setToolTip(self.tr("当前角色不能关联案件"))
+        self._show_case_actions()
+
+    def _show_case_actions(self) -> None:
+        detail = self._detail
+        case_no = detail.watchlist.case_no if detail and detail.watchlist else None
+        self.open_case_button.setVisible(self._case_actions and bool(case_no))
+        if case_no:
+            self.open_case_button.setText(self.tr("打开案件 {0}").format(case_no))
+        self.link_case_button.setVisible(self._case_actions and detail is not None)
 
     def show_loading(self) -> None:
         self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('正在加载…'))}</p>")
@@ -108,6 +141,7 @@ class AlertDetailPanel(QWidget):
             self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('选择一条预警查看详情'))}</p>")
             self.unmask_button.setVisible(False)
             self.copy_button.setEnabled(False)
+            self._show_case_actions()
             return
         self.browser.setHtml(self._html(detail))
         has_personal = any(e.id_number or e.phone for e in detail.events) or bool(
@@ -115,6 +149,7 @@ class AlertDetailPanel(QWidget):
         )
         self.unmask_button.setVisible(self._can_unmask and has_personal and not detail.unmasked)
         self.copy_button.setEnabled(bool(detail.community and detail.community.property_manager_phone))
+        self._show_case_actions()
 
     def show_clocks(self, clocks: list[DispatchClock], target_s: int) -> None:
         """This alert's dispatches: received → acknowledged → dispatched → arrived → cleared."""
@@ -180,6 +215,17 @@ class AlertDetailPanel(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self._detail and self._detail.community:
             self.copy_phone(self._detail.community.property_manager_phone)
+
+    @Slot()
+    def _on_open_case_button_clicked(self) -> None:
+        d = self._detail
+        if d is not None and d.watchlist is not None and d.watchlist.case_no:
+            self.open_case_requested.emit(d.watchlist.case_no)
+
+    @Slot()
+    def _on_link_case_button_clicked(self) -> None:
+        if self._detail is not None and self._can_link:
+            self.link_case_requested.emit(self._detail.alert.id)
 
     @Slot()
     def _on_unmask_button_clicked(self) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
+
+from console.security import Permission
 
 if TYPE_CHECKING:
     from console.config import Settings
@@ -43,7 +45,9 @@ class Workspace(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        from console.widgets.cases_pane import CasesPane
         from console.widgets.district_map import DistrictMapPane
+        from console.widgets.dossier import DossierWindows
         from console.widgets.feed import FeedPane
         from console.widgets.grid_map_pane import GridMapPane
         from console.widgets.live_bridge import LiveBridge
@@ -55,6 +59,7 @@ class Workspace(QObject):
         self._actor = actor
         self._worker = worker
         self._search_dialog: QWidget | None = None
+        self.link_dialog: QWidget | None = None
         self._window: MainWindow | None = None
         self._shut_down = False
         clock = services.clock
@@ -86,11 +91,13 @@ class Workspace(QObject):
         self.bridge.household_changed.connect(self._on_bridge_something_changed)
         self.watchlist = WatchlistPane(services.watchlist, clock, actor, worker, bridge=self.bridge)
         self.worklist = WorklistPane(services.verification, services.gridmap, clock, actor, worker)
+        self.cases = CasesPane(services.cases, clock, actor, worker, bridge=self.bridge)
+        self.dossiers = DossierWindows(services.cases, actor, worker, bridge=self.bridge)
         self.panes: dict[str, QWidget] = {
             "feed": self.feed,
             "map": self.grid_map,
             "district_map": self.district_map,
-            "cases": _coming("案件卷宗", "盗窃案件: 嫌疑人、涉案车辆、涉案财物的追缴与发还。"),
+            "cases": self.cases,
             "dispatch": self.board,
             "statistics": _coming("统计", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
             "watchlist": self.watchlist,
@@ -98,6 +105,12 @@ class Workspace(QObject):
         }
         self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
         self.worklist.show_household_requested.connect(self.show_household)
+        self.cases.case_open_requested.connect(self.open_case)
+        self.dossiers.household_requested.connect(self.show_household)
+        if actor.can(Permission.VIEW_CASES):
+            self.feed.detail.enable_case_actions(actor.can(Permission.EDIT_CASES))
+        self.feed.detail.open_case_requested.connect(self.open_case)
+        self.feed.detail.link_case_requested.connect(self._on_alert_detail_link_case_requested)
 
     def attach(self, window: MainWindow) -> None:
         """Connect the window's global actions (Ctrl+F, Ctrl+I) once the window exists.
@@ -107,6 +120,7 @@ class Workspace(QObject):
         """
         self._window = window
         self.setParent(window)
+        self.dossiers.parent_widget = window
         window.installEventFilter(self)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
@@ -117,6 +131,27 @@ class Workspace(QObject):
         self.grid_map.show_household(household_id)
         if self._window is not None:
             self._window.focus_pane("map")
+
+    def open_case(self, case_no: str) -> QWidget:
+        """The dossier window of ``case_no`` (from the case list, an alert, a search hit)."""
+        return self.dossiers.open(case_no)
+
+    def _on_alert_detail_link_case_requested(self, alert_id: int) -> None:
+        from console.widgets.dossier import LinkCaseDialog
+
+        dialog = LinkCaseDialog(alert_id, self._services.cases, self._actor, self._worker, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.case_linked.connect(self._on_link_dialog_case_linked)
+        self.link_dialog = dialog
+        dialog.open()
+
+    def _on_link_dialog_case_linked(self, case_no: str) -> None:
+        self.feed.detail.note_label.setText(
+            QCoreApplication.translate("panes", "已关联到案件 {0}").format(case_no)
+        )
+        window = self.dossiers.windows.get(case_no)
+        if window is not None:
+            window.reload()  # a link writes no change-log row: refresh the open dossier directly
 
     def _on_district_map_community_clicked(self, community_id: int) -> None:
         self.grid_map.show_community(community_id)
@@ -184,6 +219,8 @@ class Workspace(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.dossiers.close_all()
+        self.cases.shutdown()
         self.feed.shutdown()
         self.board.shutdown()
         self.watchlist.shutdown()

@@ -4,47 +4,47 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <location filename="../../console/widgets/alert_detail.py" line="175" />
         <source>接警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="141" />
+        <location filename="../../console/widgets/alert_detail.py" line="176" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="142" />
+        <location filename="../../console/widgets/alert_detail.py" line="177" />
         <source>派出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="143" />
+        <location filename="../../console/widgets/alert_detail.py" line="178" />
         <source>到场</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="144" />
+        <location filename="../../console/widgets/alert_detail.py" line="179" />
         <source>结束</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <location filename="../../console/widgets/alert_detail.py" line="189" />
         <source>响应</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <location filename="../../console/widgets/alert_detail.py" line="189" />
         <source>已过</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="204" />
+        <location filename="../../console/widgets/alert_detail.py" line="250" />
         <source>无关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="229" />
+        <location filename="../../console/widgets/alert_detail.py" line="275" />
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
@@ -90,27 +90,57 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="75" />
+        <location filename="../../console/widgets/alert_detail.py" line="79" />
         <source>派警 (D)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="79" />
+        <location filename="../../console/widgets/alert_detail.py" line="83" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="80" />
+        <location filename="../../console/widgets/alert_detail.py" line="84" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="84" />
+        <location filename="../../console/widgets/alert_detail.py" line="88" />
         <source>复制物业电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="171" />
+        <location filename="../../console/widgets/alert_detail.py" line="92" />
+        <source>打开案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="93" />
+        <source>打开布控条目所属案件的卷宗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="96" />
+        <source>关联案件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="97" />
+        <source>把这条预警关联到一起案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="120" />
+        <source>当前角色不能关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="128" />
+        <source>打开案件 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="206" />
         <source>已复制 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -143,6 +173,102 @@
     <message>
         <location filename="../../console/widgets/officers_board_dialogs.py" line="120" />
         <source>到场时间 (电台报告)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="202" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="203" />
+        <source>全部状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="207" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="208" />
+        <source>全部类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="212" />
+        <source>小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="213" />
+        <source>全部小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="215" />
+        <source>主办民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="216" />
+        <source>全部民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="218" />
+        <source>报案时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="222" />
+        <source>案件编号或案情关键字 (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CasesPane</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="339" />
+        <source>没有案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="361" />
+        <source>当前角色不能查看案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="418" />
+        <source>还没有案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="419" />
+        <source>案件可在命令行 case open 登记, 或用 import cases 导入。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="421" />
+        <source>没有符合条件的案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="422" />
+        <source>放宽筛选条件试试。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="432" />
+        <source> (向下滚动加载更多)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="433" />
+        <source>显示 {0} 起案件</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -385,6 +511,338 @@
     <message>
         <location filename="../../console/widgets/district_map.py" line="532" />
         <source>已派警</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DossierWindow</name>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="168" />
+        <source>案件卷宗 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="173" />
+        <source>正在加载…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="177" />
+        <source>显示完整号码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="178" />
+        <source>查看完整身份证号与手机号 (将记入审计日志)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="189" />
+        <source>恢复我的修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="198" />
+        <source>角色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="198" />
+        <source>姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="198" />
+        <source>身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="198" />
+        <source>手机</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="198" />
+        <source>户籍</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="201" />
+        <source>当事人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="205" />
+        <source>车牌</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="206" />
+        <source>车型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="207" />
+        <source>品牌</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="208" />
+        <source>颜色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="209" />
+        <source>车主</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="210" />
+        <source>车主身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="213" />
+        <source>车辆</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="216" />
+        <location filename="../../console/widgets/dossier.py" line="281" />
+        <location filename="../../console/widgets/dossier.py" line="303" />
+        <location filename="../../console/widgets/dossier.py" line="309" />
+        <source>时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="216" />
+        <source>事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="216" />
+        <location filename="../../console/widgets/dossier.py" line="285" />
+        <source>经办</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="216" />
+        <location filename="../../console/widgets/dossier.py" line="304" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="217" />
+        <source>时间线</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="235" />
+        <source>简要案情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="237" />
+        <source>案情经过: 时间、地点、经过、损失…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="238" />
+        <source>案情经过</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="242" />
+        <location filename="../../console/widgets/dossier.py" line="272" />
+        <location filename="../../console/widgets/dossier.py" line="301" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="244" />
+        <source>(未指定)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="245" />
+        <source>主办民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="248" />
+        <source>关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="250" />
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="259" />
+        <source>当前角色只能查看案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="260" />
+        <source>案情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="267" />
+        <source>物品</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="268" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="269" />
+        <source>数量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="270" />
+        <source>识别号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="271" />
+        <source>价值(元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="273" />
+        <source>失主</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="274" />
+        <source>追回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="282" />
+        <source>环节</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="283" />
+        <source>保管人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="284" />
+        <source>地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="286" />
+        <source>备注</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="291" />
+        <source>涉案财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="298" />
+        <location filename="../../console/widgets/dossier.py" line="309" />
+        <source>预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="299" />
+        <source>类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="300" />
+        <source>等级</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="302" />
+        <location filename="../../console/widgets/dossier.py" line="309" />
+        <source>小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="309" />
+        <source>设备</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="309" />
+        <source>车牌/身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="313" />
+        <source>预警与轨迹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="350" />
+        <source>另一台值班台刚修改了此案件; 保存时将核对冲突。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="354" />
+        <source>无</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="361" />
+        <source>报案 {0} · 发案 {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="362" />
+        <source>地点 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="362" />
+        <source>未填</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="366" />
+        <source>破案 {0} · 用时 {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="398" />
+        <source>已登记 (户 #{0}, 双击查看)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="400" />
+        <source>未登记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="539" />
+        <source>已保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="539" />
+        <source>没有需要保存的修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="560" />
+        <source>正在保存…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="574" />
+        <source>已恢复您的修改; 核对后按 Ctrl+S 保存。</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -729,6 +1187,34 @@
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="97" />
         <source>共 %1 户</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LinkCaseDialog</name>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="687" />
+        <source>关联案件: 预警 #{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="690" />
+        <source>案件编号, 如 GK202600017</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="691" />
+        <source>案件编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="703" />
+        <source>当前角色不能关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="713" />
+        <source>请输入案件编号</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1236,57 +1722,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="247" />
+        <location filename="../../console/widgets/alert_detail.py" line="293" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="251" />
+        <location filename="../../console/widgets/alert_detail.py" line="297" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="254" />
+        <location filename="../../console/widgets/alert_detail.py" line="300" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="255" />
+        <location filename="../../console/widgets/alert_detail.py" line="301" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="256" />
+        <location filename="../../console/widgets/alert_detail.py" line="302" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="263" />
+        <location filename="../../console/widgets/alert_detail.py" line="309" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="271" />
+        <location filename="../../console/widgets/alert_detail.py" line="317" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="276" />
+        <location filename="../../console/widgets/alert_detail.py" line="322" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="277" />
+        <location filename="../../console/widgets/alert_detail.py" line="323" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="299" />
+        <location filename="../../console/widgets/alert_detail.py" line="345" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="305" />
+        <location filename="../../console/widgets/alert_detail.py" line="351" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -2266,6 +2752,263 @@
     </message>
 </context>
 <context>
+    <name>cases</name>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="56" />
+        <source>未破</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="57" />
+        <source>已破</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="58" />
+        <source>已结案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="61" />
+        <source>电缆</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="62" />
+        <source>手机</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="63" />
+        <source>电动车</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="64" />
+        <source>自行车</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="65" />
+        <source>入室盗窃</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="66" />
+        <source>机动车</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="67" />
+        <source>诈骗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="68" />
+        <source>其他</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="71" />
+        <source>案件编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="72" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="73" />
+        <source>小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="74" />
+        <source>报案时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="75" />
+        <location filename="../../console/widgets/dossier.py" line="88" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="76" />
+        <location filename="../../console/widgets/dossier.py" line="89" />
+        <source>主办民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="77" />
+        <source>破案用时</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="78" />
+        <location filename="../../console/widgets/dossier.py" line="86" />
+        <source>简要案情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="82" />
+        <source>全部时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="83" />
+        <source>近24小时</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="84" />
+        <source>近7天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="85" />
+        <source>近30天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="86" />
+        <source>近90天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="87" />
+        <source>近一年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/cases_pane.py" line="110" />
+        <source>{0} 小时</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="56" />
+        <source>被害人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="57" />
+        <source>报案人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="58" />
+        <source>嫌疑人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="61" />
+        <source>被盗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="62" />
+        <source>已追回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="63" />
+        <source>已发还</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="66" />
+        <source>报失</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="67" />
+        <source>拾得</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="68" />
+        <source>追回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="69" />
+        <source>入库</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="70" />
+        <location filename="../../console/widgets/dossier.py" line="81" />
+        <source>通知失主</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="71" />
+        <source>发还</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="74" />
+        <source>立案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="75" />
+        <source>破案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="76" />
+        <source>修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="77" />
+        <source>关联预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="78" />
+        <source>关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="79" />
+        <source>登记涉案财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="80" />
+        <source>追回财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="82" />
+        <source>发还财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="83" />
+        <source>导入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="87" />
+        <source>案情经过</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="126" />
+        <source>破案用时 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="130" />
+        <source>预警 #{0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>feed</name>
     <message>
         <location filename="../../console/widgets/feed_model.py" line="32" />
@@ -2409,9 +3152,17 @@
     </message>
 </context>
 <context>
+    <name>panes</name>
+    <message>
+        <location filename="../../console/widgets/workspace.py" line="150" />
+        <source>已关联到案件 {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="130" />
+        <location filename="../../console/widgets/workspace.py" line="165" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>

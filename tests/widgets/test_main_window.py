@@ -102,7 +102,8 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
     # FixedClock: 2026-03-14 21:00 +08:00, shown in station time
     assert window.clock_label.text() == "2026-03-14 21:00:00 北京时间"
     assert set(window.panes) == set(PANE_SHORTCUTS)
-    assert window.panes["cases"].findChild(type(window.user_label), "emptyStateTitle").text() == "案件卷宗"
+    assert window.panes["statistics"].findChild(type(window.user_label), "emptyStateTitle").text() == "统计"
+    assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "案件编号"
 
 
 def test_every_pane_is_reachable_by_its_shortcut(
@@ -254,8 +255,9 @@ def test_english_translation_swaps_the_menu_titles(
         window = open_window(qtbot, db_worker, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
-        badge = window.panes["cases"].findChild(type(window.user_label), "emptyStateBadge")
+        badge = window.panes["statistics"].findChild(type(window.user_label), "emptyStateBadge")
         assert badge.text() == "Coming soon"
+        assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "Case number"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

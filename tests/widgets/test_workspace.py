@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
@@ -91,3 +92,33 @@ def test_importing_a_registry_reloads_the_grid_map(
     with qtbot.waitSignal(workspace.grid_map.loaded, timeout=15000):
         workspace._on_import_dialog_registry_imported(report)
     assert sum(workspace.grid_map.view.counts().values()) == before + 2
+
+
+def test_ctrl_f_in_the_case_list_filters_cases_and_enter_opens_the_dossier_over_the_window(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, sqlite_engine: Engine
+) -> None:
+    actor = services.users.ensure_user("li", "李办案", "investigator")
+    services.cases.open(actor, category="cable", reported_at=DEMO_NOW, summary="地下室电缆被盗")
+    settings = Settings(db_url=str(sqlite_engine.url), sound=False)
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = workspace.cases
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
+    window.actions_by_name["focus_cases"].trigger()  # Ctrl+3
+    assert pane.view.hasFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert pane.filter_bar.text.hasFocus()  # the list's own filter, not the registry search
+    assert window.findChild(SearchDialog) is None
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Return)
+    case_no = pane.model.rows[pane.view.currentIndex().row()].case_no
+    qtbot.waitUntil(lambda: case_no in workspace.dossiers.windows, timeout=5_000)
+    dossier = workspace.dossiers.windows[case_no]
+    assert dossier.parent() is window and dossier.isVisible()
+    qtbot.waitUntil(lambda: dossier.dossier is not None, timeout=10_000)
+    assert workspace.open_case(case_no) is dossier  # asked again (say from an alert): the same window
+    workspace.shutdown()

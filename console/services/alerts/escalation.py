@@ -52,7 +52,9 @@ class EscalationJob(Service):
                 select(_a.id, _a.severity_rank, _a.escalated_at, _a.raised_at).where(_a.status == "new")
             ).all()
             due = sorted(
-                i for i, rank, escalated, raised in candidates if rank <= URGENT_RANK and escalated is None and raised < cutoff
+                i
+                for i, rank, escalated, raised in candidates
+                if rank <= URGENT_RANK and escalated is None and raised < cutoff
             )
             if not due:
                 return []

@@ -59,7 +59,9 @@ class AlertLifecycle(Service):
         with self._step() as s:
             now = server_now(s)
             values = {"acknowledged_at": now, "acknowledged_by": actor.user_id}
-            return _move(s, self._clock, actor, alert_id, expected_version, "acknowledge", "acknowledged", values)
+            return _move(
+                s, self._clock, actor, alert_id, expected_version, "acknowledge", "acknowledged", values
+            )
 
     def mark_dispatched(self, actor: Actor, alert_id: int, expected_version: int | None = None) -> AlertRow:
         """(new or) acknowledged → dispatched; dispatching a new alert also acknowledges it."""
@@ -111,7 +113,9 @@ class AlertLifecycle(Service):
                 "fraud_amount_saved": amount_saved,
             }
             audit = {"outcome": outcome, "read_correct": read_correct, "note": note}
-            return _move(s, self._clock, actor, alert_id, expected_version, "resolve", "resolved", values, audit)
+            return _move(
+                s, self._clock, actor, alert_id, expected_version, "resolve", "resolved", values, audit
+            )
 
     def _step(self) -> AbstractContextManager[Session]:
         return nullcontext(self._joined) if self._joined is not None else self._write()

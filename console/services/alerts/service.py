@@ -73,7 +73,9 @@ def _validate_filter(f: FeedFilter) -> None:
     ):
         unknown = set(values) - set(allowed)
         if unknown:
-            raise ValidationError(name, "validation.unknown_values", values=sorted(unknown), choices=", ".join(allowed))
+            raise ValidationError(
+                name, "validation.unknown_values", values=sorted(unknown), choices=", ".join(allowed)
+            )
 
 
 class AlertService(Service):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from console.services.cases.common import iso
 from console.services.cases.dossier import Dossier
 from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, CaseImportService
+from console.services.cases.listing import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow, OfficerChoice
 from console.services.cases.merge import MergeResult
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
 from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
@@ -16,19 +17,32 @@ from console.services.cases.series import (
     SeriesService,
     SeriesView,
 )
-from console.services.cases.service import CaseLinked, CaseOpened, CaseService, CaseSolved
+from console.services.cases.service import (
+    STATUS_CHANGES,
+    CaseEdited,
+    CaseLinked,
+    CaseOpened,
+    CaseService,
+    CaseSolved,
+)
 from console.services.cases.unclaimed import ReleaseReceipt, UnclaimedRow
 from console.services.cases.watch import CaseWatchService, WatchCandidate
 
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
+    "PAGE_SIZE",
+    "STATUS_CHANGES",
     "STATUS_FILTERS",
     "CaseBrief",
+    "CaseEdited",
+    "CaseFilter",
+    "CaseFilterChoices",
     "CaseImportReport",
     "CaseImportService",
     "CaseLinked",
     "CaseOpened",
+    "CaseRow",
     "CaseService",
     "CaseSolved",
     "CaseWatchService",
@@ -36,6 +50,7 @@ __all__ = [
     "ItemChange",
     "ItemRow",
     "MergeResult",
+    "OfficerChoice",
     "PropertyService",
     "Reason",
     "ReleaseReceipt",

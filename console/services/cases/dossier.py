@@ -18,6 +18,7 @@ from console.models import (
     CaseTimeline,
     Community,
     CustodyEvent,
+    Event,
     Officer,
     PropertyItem,
     Resident,
@@ -29,6 +30,7 @@ from console.services.cases import rules
 from console.services.cases.common import iso, shown_id, shown_phone
 
 ALERTS_SHOWN = 200
+SIGHTINGS_SHOWN = 200
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Dossier:
     linked_cases: tuple[dict[str, Any], ...]
     timeline: tuple[dict[str, Any], ...]
     fences: tuple[dict[str, Any], ...] = ()  # places where the stolen goods are sold
+    # Events (感知事件) of the linked alerts and of the case's vehicles, newest first: the window's
+    # 预警与轨迹 tab. Not part of `case show` (cases.md fixes its keys).
+    sightings: tuple[dict[str, Any], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The `case show` object: the case's fields, then the tabs."""
@@ -99,15 +104,18 @@ def load_dossier(conn: Connection, case_id: int, unmask: bool, now: dt.datetime)
     }
     parties = _parties(conn, case_id, unmask)
     by_party = {p["id"]: p for p in parties}
+    vehicles = _vehicles(conn, case_id, unmask)
+    alerts = _alerts(conn, case_id)
     return Dossier(
         case=case,
         parties=tuple(parties),
-        vehicles=tuple(_vehicles(conn, case_id, unmask)),
+        vehicles=tuple(vehicles),
         property=tuple(property_of_case(conn, case_id, by_party, unmask, now)),
-        alerts=tuple(_alerts(conn, case_id)),
+        alerts=tuple(alerts),
         linked_cases=tuple(_linked_cases(conn, case_id)),
         timeline=tuple(_timeline(conn, case_id)),
         fences=tuple(_fences(conn, case_id)),
+        sightings=tuple(_sightings(conn, [a["id"] for a in alerts], [v["plate"] for v in vehicles], unmask)),
     )
 
 
@@ -233,6 +241,42 @@ def _alerts(conn: Connection, case_id: int) -> list[dict[str, Any]]:
             "community": r.community,
             "raised_at": iso(r.raised_at),
             "summary": r.summary,
+        }
+        for r in rows
+    ]
+
+
+def _sightings(
+    conn: Connection, alert_ids: list[int], plates: list[str], unmask: bool
+) -> list[dict[str, Any]]:
+    """Where the case's alerts and vehicles were seen: device events, newest first."""
+    if not alert_ids and not plates:
+        return []
+    e = Event
+    wheres = []
+    if alert_ids:
+        wheres.append(e.alert_id.in_(alert_ids))
+    if plates:
+        wheres.append(e.plate.in_(plates))
+    rows = conn.execute(
+        select(
+            e.id, e.kind, e.at, e.device, e.plate, e.id_number, e.alert_id, Community.name.label("community")
+        )
+        .outerjoin(Community, Community.id == e.community_id)
+        .where(or_(*wheres))
+        .order_by(e.at.desc(), e.id.desc())
+        .limit(SIGHTINGS_SHOWN)
+    )
+    return [
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "at": iso(r.at),
+            "community": r.community,
+            "device": r.device,
+            "plate": r.plate,
+            "id_number": shown_id(r.id_number, unmask),
+            "alert_id": r.alert_id,
         }
         for r in rows
     ]

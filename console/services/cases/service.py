@@ -10,8 +10,8 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from console.errors import ValidationError
-from console.models import Alert, CaseLink, CaseParty, Community, TheftCase
+from console.errors import ConflictError, ValidationError
+from console.models import Alert, CaseLink, CaseParty, Community, Officer, TheftCase
 from console.security import Actor, Permission
 from console.services.base import Service, guarded_update
 from console.services.cases import rules
@@ -19,11 +19,21 @@ from console.services.cases.common import (
     add_timeline,
     audit,
     case_row,
+    optional_text,
+    required_text,
     resident_for,
     server_now,
 )
 from console.services.cases.dossier import Dossier, load_dossier
 from console.services.cases.judge import CaseInput, check_reported, check_solved, judge_case
+from console.services.cases.listing import (
+    PAGE_SIZE,
+    CaseFilter,
+    CaseFilterChoices,
+    CaseRow,
+    filter_choices,
+    list_cases,
+)
 from console.validators import validate_id_number
 
 
@@ -48,6 +58,17 @@ class CaseLinked:
     alert_id: int | None
     other_case_no: str | None
     already: bool  # the link existed; nothing was stored
+
+
+@dataclass(frozen=True)
+class CaseEdited:
+    case_no: str
+    version: int
+    changed: tuple[str, ...]  # the fields that changed; empty when the edit changed nothing
+
+
+# Status changes an edit may make: forward only (open → solved → closed, or open → closed).
+STATUS_CHANGES = {("open", "solved"), ("open", "closed"), ("solved", "closed")}
 
 
 class CaseService(Service):
@@ -190,6 +211,88 @@ class CaseService(Service):
                 audit(s, actor, self._clock, "case_view_unmasked", "case", case.id)
         with self._read() as conn:
             return load_dossier(conn, case.id, unmask, server_now(conn))
+
+    def list_cases(
+        self,
+        actor: Actor,
+        given: CaseFilter | None = None,
+        after: CaseRow | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> list[CaseRow]:
+        """Cases newest report first, filtered; ``after`` the last row of the previous page."""
+        actor.require(Permission.VIEW_CASES)
+        with self._read() as conn:
+            return list_cases(conn, given or CaseFilter(), after, limit)
+
+    def filter_choices(self, actor: Actor) -> CaseFilterChoices:
+        """Statuses, categories, the communities that have cases, and the officers."""
+        actor.require(Permission.VIEW_CASES)
+        with self._read() as conn:
+            return filter_choices(conn)
+
+    def edit(
+        self,
+        actor: Actor,
+        case_no: str,
+        expected_version: int | None,
+        *,
+        summary: str | None = None,
+        narrative: str | None = None,
+        status: str | None = None,
+        lead_badge: str | None = None,
+    ) -> CaseEdited:
+        """Change summary, narrative, status or lead officer (``lead_badge`` "" clears it).
+
+        None leaves a field as it is. Refused with ConflictError when another console saved the
+        case since ``expected_version`` was read; every real change goes on the timeline.
+        """
+        actor.require(Permission.EDIT_CASES)
+        new_summary = None if summary is None else required_text(summary, "summary", 200)
+        new_narrative = None if narrative is None else optional_text(narrative, "narrative", 20000)
+        with self._write() as s:
+            now = server_now(s)
+            case = case_row(s, case_no)
+            values: dict[str, Any] = {}
+            shown: dict[str, Any] = {}
+            if new_summary is not None and new_summary != case.title:
+                values["title"] = shown["summary"] = new_summary
+            if new_narrative is not None and new_narrative != case.description:
+                values["description"] = new_narrative
+                shown["narrative"] = True
+            if status is not None and status != case.status:
+                if (case.status, status) not in STATUS_CHANGES:
+                    raise ValidationError(
+                        "status", "case.status.change", case_no=case.case_no, old=case.status, new=status
+                    )
+                values["status"] = shown["status"] = status
+                if status == "solved":
+                    values["solved_at"] = now
+                    shown["hours_to_solve"] = rules.hours_to_solve(case.reported_at, now)
+            if lead_badge is not None:
+                officer = _officer(s, lead_badge)
+                if (officer[0] if officer else None) != case.lead_officer_id:
+                    values["lead_officer_id"] = officer[0] if officer else None
+                    shown["lead_officer"] = f"{lead_badge.strip()} {officer[1]}" if officer else ""
+            if not values:
+                if expected_version is not None and expected_version != case.version:
+                    raise ConflictError(what=case.case_no)
+                return CaseEdited(case.case_no, case.version, ())
+            version = guarded_update(s, TheftCase, case.id, expected_version, case.case_no, **values)
+            changed = tuple(shown)
+            add_timeline(s, case.id, now, actor, "edited", fields=list(changed), **shown)
+            audit(s, actor, self._clock, "case_edit", "case", case.id, fields=list(changed))
+            return CaseEdited(case.case_no, version, changed)
+
+
+def _officer(s: Session, badge: str) -> tuple[int, str] | None:
+    """(id, name) of the officer with ``badge``; None for ""; an unknown badge is refused."""
+    key = badge.strip()
+    if not key:
+        return None
+    row = s.execute(select(Officer.id, Officer.name).where(Officer.badge_no == key)).one_or_none()
+    if row is None:
+        raise ValidationError("lead_officer", "case.officer.unknown", badge=key)
+    return row[0], row[1]
 
 
 def next_case_no(s: Session, reported_at: dt.datetime) -> str:

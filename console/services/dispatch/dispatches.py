@@ -361,6 +361,8 @@ def _check_officers(
         if override is None:
             if row.status == "off_duty":
                 raise ValidationError("officer", "dispatch.officer_off_duty", badge=badge)
-            raise ValidationError("officer", "dispatch.officer_busy", badge=badge, dispatch_id=jobs.get(row.id, "?"))
+            raise ValidationError(
+                "officer", "dispatch.officer_busy", badge=badge, dispatch_id=jobs.get(row.id, "?")
+            )
         overridden.append(badge)
     return overridden

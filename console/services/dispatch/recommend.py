@@ -79,9 +79,7 @@ def recommend_officers(conn: Connection, alert_id: int, limit: int | None = None
     if row is None:
         raise ValidationError("alert_id", "dispatch.alert_unknown", alert_id=alert_id)
     cell_id, lat, lon = row
-    centres = cell_centres(
-        conn.execute(select(Community.grid_cell_id, Community.lat, Community.lon)).all()
-    )
+    centres = cell_centres(conn.execute(select(Community.grid_cell_id, Community.lat, Community.lon)).all())
     officers = conn.execute(
         select(Officer.id, Officer.badge_no, Officer.name, Officer.team, Officer.grid_cell_id).where(
             Officer.status == "available"

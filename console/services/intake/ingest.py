@@ -241,7 +241,13 @@ class IngestService(Service):
         fresh = _WatchIndex(signature)
         for eid, kind, plate, number, name, reason, severity, case_no, expires in rows:
             hit = WatchHit(
-                eid, kind, severity or default_watch_severity(kind), name or "", reason or "", case_no, expires
+                eid,
+                kind,
+                severity or default_watch_severity(kind),
+                name or "",
+                reason or "",
+                case_no,
+                expires,
             )
             if plate:
                 fresh.plates[plate] = _better(fresh.plates.get(plate), hit)

@@ -151,5 +151,3 @@ def district(engine: Engine, clock: FixedClock) -> District:
 @pytest.fixture
 def alerts(sessions: sessionmaker[Session], clock: FixedClock) -> AlertService:
     return AlertService(sessions, clock)
-
-

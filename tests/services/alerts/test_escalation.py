@@ -28,7 +28,12 @@ def _escalation_audits(engine: Engine) -> list[int]:
 
 
 def test_overdue_urgent_alerts_escalate_after_the_stations_setting(
-    district: District, job: EscalationJob, alerts: AlertService, engine: Engine, clock: FixedClock, duty_officer: Actor
+    district: District,
+    job: EscalationJob,
+    alerts: AlertService,
+    engine: Engine,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     due = district.alert(severity="critical", age_s=61)
     high_due = district.alert(severity="high", age_s=100)
@@ -52,7 +57,12 @@ def test_overdue_urgent_alerts_escalate_after_the_stations_setting(
 
 
 def test_an_alert_acknowledged_meanwhile_is_neither_escalated_nor_audited(
-    district: District, job: EscalationJob, alerts: AlertService, engine: Engine, clock: FixedClock, duty_officer: Actor
+    district: District,
+    job: EscalationJob,
+    alerts: AlertService,
+    engine: Engine,
+    clock: FixedClock,
+    duty_officer: Actor,
 ) -> None:
     due = district.alert(severity="critical", age_s=120)
     alerts.acknowledge(duty_officer, due)

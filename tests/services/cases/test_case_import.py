@@ -24,7 +24,9 @@ def write(path: Path, text: str, encoding: str = "utf-8-sig") -> str:
     return str(path)
 
 
-def test_import_creates_then_changes_nothing_on_the_same_file(cases, case_import, investigator, sessions, tmp_path):
+def test_import_creates_then_changes_nothing_on_the_same_file(
+    cases, case_import, investigator, sessions, tmp_path
+):
     f = write(tmp_path / "cases.csv", HEADER + ROWS)
     first = case_import.import_cases(investigator, f)
     assert (first.rows_read, first.created, first.updated, first.rows_rejected) == (2, 2, 0, 0)

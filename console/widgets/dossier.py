@@ -1,0 +1,731 @@
+"""The dossier window (案件卷宗): one window per case, a tab for each part of the file, the case
+tab editable. Also the small "link to case" dialog that alerts use.
+
+Saving sends the version the window read; when another console saved first the service refuses
+(ConflictError) and the window says so, loads the other console's text and keeps the user's own
+edits one click away ("恢复我的修改"), so nothing is overwritten either way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConflictError, UserError, ValidationError
+from console.security import Permission
+from console.services.cases import STATUS_CHANGES, CaseFilterChoices, Dossier
+from console.widgets.cases_pane import (
+    CASE_STATUS_TITLES,
+    CATEGORY_TITLES,
+    case_title,
+    hours_text,
+    local_time,
+    tr_cases,
+)
+from console.widgets.common import error_text
+from console.widgets.feed_model import KIND_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
+
+if TYPE_CHECKING:
+    from console.security import Actor
+    from console.services.cases import CaseService
+    from console.widgets.live_bridge import LiveBridge
+    from console.widgets.worker import DatabaseWorker
+
+ROLE_TITLES = {
+    "victim": QT_TRANSLATE_NOOP("cases", "被害人"),
+    "complainant": QT_TRANSLATE_NOOP("cases", "报案人"),
+    "suspect": QT_TRANSLATE_NOOP("cases", "嫌疑人"),
+}
+ITEM_STATUS_TITLES = {
+    "stolen": QT_TRANSLATE_NOOP("cases", "被盗"),
+    "recovered": QT_TRANSLATE_NOOP("cases", "已追回"),
+    "returned": QT_TRANSLATE_NOOP("cases", "已发还"),
+}
+CUSTODY_TITLES = {
+    "reported_stolen": QT_TRANSLATE_NOOP("cases", "报失"),
+    "found": QT_TRANSLATE_NOOP("cases", "拾得"),
+    "recovered": QT_TRANSLATE_NOOP("cases", "追回"),
+    "stored": QT_TRANSLATE_NOOP("cases", "入库"),
+    "notified": QT_TRANSLATE_NOOP("cases", "通知失主"),
+    "returned": QT_TRANSLATE_NOOP("cases", "发还"),
+}
+TIMELINE_TITLES = {
+    "opened": QT_TRANSLATE_NOOP("cases", "立案"),
+    "solved": QT_TRANSLATE_NOOP("cases", "破案"),
+    "edited": QT_TRANSLATE_NOOP("cases", "修改"),
+    "linked_alert": QT_TRANSLATE_NOOP("cases", "关联预警"),
+    "linked_case": QT_TRANSLATE_NOOP("cases", "关联案件"),
+    "property_added": QT_TRANSLATE_NOOP("cases", "登记涉案财物"),
+    "property_recovered": QT_TRANSLATE_NOOP("cases", "追回财物"),
+    "property_notified": QT_TRANSLATE_NOOP("cases", "通知失主"),
+    "property_returned": QT_TRANSLATE_NOOP("cases", "发还财物"),
+    "imported": QT_TRANSLATE_NOOP("cases", "导入"),
+}
+FIELD_TITLES = {
+    "summary": QT_TRANSLATE_NOOP("cases", "简要案情"),
+    "narrative": QT_TRANSLATE_NOOP("cases", "案情经过"),
+    "status": QT_TRANSLATE_NOOP("cases", "状态"),
+    "lead_officer": QT_TRANSLATE_NOOP("cases", "主办民警"),
+}
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+
+def timeline_detail(kind: str, detail: dict[str, Any]) -> str:
+    """One line saying what a timeline entry changed, in the window's language."""
+    if kind == "edited":
+        fields = "、".join(tr_cases(FIELD_TITLES.get(f, f)) for f in detail.get("fields", []))
+        parts = [fields]
+        if "status" in detail:
+            parts.append(f"→ {case_title(CASE_STATUS_TITLES, detail['status'])}")
+        if detail.get("lead_officer"):
+            parts.append(f"→ {detail['lead_officer']}")
+        if "summary" in detail:
+            parts.append(f"「{detail['summary']}」")
+        return " ".join(parts)
+    if kind == "solved" and detail.get("hours_to_solve") is not None:
+        return QCoreApplication.translate("cases", "破案用时 {0}").format(
+            hours_text(detail["hours_to_solve"])
+        )
+    if kind == "linked_alert" and detail.get("alert_id"):
+        return QCoreApplication.translate("cases", "预警 #{0}").format(detail["alert_id"])
+    if detail.get("case_no"):
+        return str(detail["case_no"])
+    # Other entries (property added, recovered, ...): their values, ids as "#n", in stored order.
+    return " · ".join(
+        f"#{v}" if k.endswith("_id") else str(v)
+        for k, v in detail.items()
+        if k != "category" and v not in (None, "")
+    )
+
+
+class DossierWindow(QDialog):
+    """One case: tabs 案情, 当事人, 车辆, 涉案财物, 预警与轨迹, 时间线. Esc closes; Ctrl+S saves."""
+
+    case_saved = Signal(str)
+    """This window saved an edit of the case (its case number)."""
+    household_requested = Signal(int)
+    """The user asked to see a party's registered household (its id)."""
+
+    def __init__(
+        self,
+        case_no: str,
+        cases: CaseService,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+        *,
+        bridge: LiveBridge | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_no = case_no
+        self._cases = cases
+        self._actor = actor
+        self._runner = worker.lane(self)
+        self._unmasked = False
+        self._dossier: Dossier | None = None
+        self._draft: dict[str, Any] | None = None  # the user's edits a conflict set aside
+        self._can_edit = actor.can(Permission.EDIT_CASES)
+        self.setWindowTitle(self.tr("案件卷宗 {0}").format(case_no))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(980, 680)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel(self.tr("正在加载…"), self)
+        self.heading.setObjectName("dossierHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600")
+        top.addWidget(self.heading, 1)
+        self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
+        self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
+        self.unmask_button.setVisible(actor.can(Permission.UNMASK_PERSONAL_DATA))
+        self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
+        top.addWidget(self.unmask_button)
+        layout.addLayout(top)
+        banner = QHBoxLayout()
+        self.banner = QLabel(self)
+        self.banner.setObjectName("dossierBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        banner.addWidget(self.banner, 1)
+        self.restore_button = QPushButton(self.tr("恢复我的修改"), self)
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        banner.addWidget(self.restore_button)
+        layout.addLayout(banner)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self._build_case_tab()
+        self.parties = _table(
+            self, [self.tr("角色"), self.tr("姓名"), self.tr("身份证号"), self.tr("手机"), self.tr("户籍")]
+        )
+        self.parties.doubleClicked.connect(self._on_parties_double_clicked)
+        self.tabs.addTab(self.parties, self.tr("当事人"))
+        self.vehicles = _table(
+            self,
+            [
+                self.tr("车牌"),
+                self.tr("车型"),
+                self.tr("品牌"),
+                self.tr("颜色"),
+                self.tr("车主"),
+                self.tr("车主身份证号"),
+            ],
+        )
+        self.tabs.addTab(self.vehicles, self.tr("车辆"))
+        self._build_property_tab()
+        self._build_alerts_tab()
+        self.timeline = _table(self, [self.tr("时间"), self.tr("事项"), self.tr("经办"), self.tr("内容")])
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self._tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.save)
+        if bridge is not None:
+            bridge.changed.connect(self._on_bridge_changed)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_case_tab(self) -> None:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.facts = QLabel(page)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setWordWrap(True)
+        form.addRow(self.facts)
+        self.summary = QLineEdit(page)
+        self.summary.setMaxLength(200)
+        form.addRow(self.tr("简要案情"), self.summary)
+        self.narrative = QPlainTextEdit(page)
+        self.narrative.setPlaceholderText(self.tr("案情经过: 时间、地点、经过、损失…"))
+        form.addRow(self.tr("案情经过"), self.narrative)
+        self.status = QComboBox(page)
+        for key, name in CASE_STATUS_TITLES.items():
+            self.status.addItem(tr_cases(name), key)
+        form.addRow(self.tr("状态"), self.status)
+        self.lead = QComboBox(page)
+        self.lead.addItem(self.tr("(未指定)"), "")
+        form.addRow(self.tr("主办民警"), self.lead)
+        self.linked_cases = QLabel(page)
+        self.linked_cases.setWordWrap(True)
+        form.addRow(self.tr("关联案件"), self.linked_cases)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), page)
+        self.save_button.clicked.connect(self.save)
+        self.save_note = QLabel(page)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_note, 1)
+        form.addRow(buttons)
+        for w in (self.summary, self.narrative, self.status, self.lead, self.save_button):
+            w.setEnabled(self._can_edit)
+        if not self._can_edit:
+            self.save_note.setText(self.tr("当前角色只能查看案件"))
+        self.tabs.addTab(page, self.tr("案情"))
+
+    def _build_property_tab(self) -> None:
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.items = _table(
+            split,
+            [
+                self.tr("物品"),
+                self.tr("类别"),
+                self.tr("数量"),
+                self.tr("识别号"),
+                self.tr("价值(元)"),
+                self.tr("状态"),
+                self.tr("失主"),
+                self.tr("追回"),
+            ],
+        )
+        self.items.itemSelectionChanged.connect(self._on_items_selection_changed)
+        self.custody = _table(
+            split,
+            [
+                self.tr("时间"),
+                self.tr("环节"),
+                self.tr("保管人"),
+                self.tr("地点"),
+                self.tr("经办"),
+                self.tr("备注"),
+            ],
+        )
+        split.addWidget(self.items)
+        split.addWidget(self.custody)
+        self.tabs.addTab(split, self.tr("涉案财物"))
+
+    def _build_alerts_tab(self) -> None:
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.alerts = _table(
+            split,
+            [
+                self.tr("预警"),
+                self.tr("类型"),
+                self.tr("等级"),
+                self.tr("状态"),
+                self.tr("小区"),
+                self.tr("时间"),
+                self.tr("内容"),
+            ],
+        )
+        self.sightings = _table(
+            split,
+            [self.tr("时间"), self.tr("小区"), self.tr("设备"), self.tr("车牌/身份证号"), self.tr("预警")],
+        )
+        split.addWidget(self.alerts)
+        split.addWidget(self.sightings)
+        self.tabs.addTab(split, self.tr("预警与轨迹"))
+
+    # -- loading -------------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._runner.busy()
+
+    @property
+    def dossier(self) -> Dossier | None:
+        return self._dossier
+
+    @Slot()
+    def reload(self) -> None:
+        cases, actor, case_no, unmask = self._cases, self._actor, self.case_no, self._unmasked
+
+        def call() -> tuple[Dossier, CaseFilterChoices]:
+            return cases.show(actor, case_no, unmask=unmask), cases.filter_choices(actor)
+
+        self._runner.submit(call, self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, result: tuple[Dossier, CaseFilterChoices]) -> None:
+        dossier, choices = result
+        keep_edits = self._dossier is not None and self.is_dirty()
+        self._dossier = dossier
+        c = dossier.case
+        self.heading.setText(
+            f"{c['case_no']} · {case_title(CATEGORY_TITLES, c['category'])} · "
+            f"{case_title(CASE_STATUS_TITLES, c['status'])}"
+        )
+        self.facts.setText(self._facts(c))
+        self.lead.blockSignals(True)
+        while self.lead.count() > 1:
+            self.lead.removeItem(1)
+        for o in choices.officers:
+            self.lead.addItem(f"{o.name} ({o.badge})", o.badge)
+        self.lead.blockSignals(False)
+        if keep_edits:
+            # Another console saved while this one was editing: keep the user's text, say so.
+            self._show_banner(self.tr("另一台值班台刚修改了此案件; 保存时将核对冲突。"), warn=True)
+        else:
+            self._fill_editors(c)
+        self.linked_cases.setText(
+            "、".join(f"{x['case_no']} {x['summary']}" for x in dossier.linked_cases) or self.tr("无")
+        )
+        self._fill_tabs(dossier)
+
+    def _facts(self, c: dict[str, Any]) -> str:
+        where = " ".join(x for x in (c.get("community") or "", c.get("place") or "") if x)
+        lines = [
+            self.tr("报案 {0} · 发案 {1}").format(local_time(c["reported_at"]), local_time(c["occurred_at"])),
+            self.tr("地点 {0}").format(where or self.tr("未填")),
+        ]
+        if c.get("solved_at"):
+            lines.append(
+                self.tr("破案 {0} · 用时 {1}").format(
+                    local_time(c["solved_at"]), hours_text(c["hours_to_solve"])
+                )
+            )
+        return "\n".join(lines)
+
+    def _fill_editors(self, c: dict[str, Any]) -> None:
+        self.summary.setText(c["summary"] or "")
+        self.narrative.setPlainText(c["narrative"] or "")
+        self.status.setCurrentIndex(max(0, self.status.findData(c["status"])))
+        lead = c["lead_officer"]["badge"] if c.get("lead_officer") else ""
+        self.lead.setCurrentIndex(max(0, self.lead.findData(lead)))
+        self._enable_statuses(c["status"])
+
+    def _enable_statuses(self, current: str) -> None:
+        """Only the status changes the service allows are offered (forward only)."""
+        model = self.status.model()
+        for i in range(self.status.count()):
+            key = self.status.itemData(i)
+            item = model.item(i) if hasattr(model, "item") else None
+            if item is not None:
+                item.setEnabled(key == current or (current, key) in STATUS_CHANGES)
+
+    def _fill_tabs(self, d: Dossier) -> None:
+        _fill(
+            self.parties,
+            [
+                [
+                    case_title(ROLE_TITLES, p["role"]),
+                    p["name"],
+                    p["id_number"] or "",
+                    p["phone"] or "",
+                    self.tr("已登记 (户 #{0}, 双击查看)").format(p["household_id"])
+                    if p.get("household_id")
+                    else self.tr("未登记"),
+                ]
+                for p in d.parties
+            ],
+        )
+        _fill(
+            self.vehicles,
+            [
+                [v["plate"], v["kind"], v["brand"], v["colour"], v["owner_name"], v["owner_id_number"] or ""]
+                for v in d.vehicles
+            ],
+        )
+        _fill(
+            self.items,
+            [
+                [
+                    i["description"],
+                    i["category"],
+                    i["quantity"],
+                    " ".join(x for x in (i["imei"], i["serial"], i["frame"]) if x),
+                    "" if i["value"] is None else f"{i['value']:.2f}",
+                    case_title(ITEM_STATUS_TITLES, i["status"]),
+                    (i["owner"] or {}).get("name", ""),
+                    f"{local_time(i['recovered_at'])} {i['recovered_place']}".strip(),
+                ]
+                for i in d.property
+            ],
+        )
+        self._on_items_selection_changed()
+        _fill(
+            self.alerts,
+            [
+                [
+                    f"#{a['id']}",
+                    title(KIND_TITLES, a["kind"]),
+                    title(SEVERITY_TITLES, a["severity"]),
+                    title(STATUS_TITLES, a["status"]),
+                    a["community"] or "",
+                    local_time(a["raised_at"]),
+                    a["summary"],
+                ]
+                for a in d.alerts
+            ],
+        )
+        _fill(
+            self.sightings,
+            [
+                [
+                    local_time(s["at"]),
+                    s["community"] or "",
+                    s["device"] or "",
+                    s["plate"] or s["id_number"] or "",
+                    f"#{s['alert_id']}" if s["alert_id"] else "",
+                ]
+                for s in d.sightings
+            ],
+        )
+        _fill(
+            self.timeline,
+            [
+                [
+                    local_time(t["at"]),
+                    case_title(TIMELINE_TITLES, t["kind"]),
+                    t["by"] or t["user"],
+                    timeline_detail(t["kind"], t["detail"]),
+                ]
+                for t in d.timeline
+            ],
+        )
+        for index, count in (
+            (1, len(d.parties)),
+            (2, len(d.vehicles)),
+            (3, len(d.property)),
+            (4, len(d.alerts)),
+        ):
+            name = self._tab_names[index]
+            self.tabs.setTabText(index, f"{name} ({count})" if count else name)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self._show_banner(error_text(exc), warn=True)
+
+    @Slot()
+    def _on_items_selection_changed(self) -> None:
+        d = self._dossier
+        row = self.items.currentRow()
+        trail = d.property[row]["custody"] if d is not None and 0 <= row < len(d.property) else []
+        _fill(
+            self.custody,
+            [
+                [
+                    local_time(e["at"]),
+                    case_title(CUSTODY_TITLES, e["kind"]),
+                    e["holder"],
+                    e["location"],
+                    e["by"],
+                    e["note"],
+                ]
+                for e in trail
+            ],
+        )
+
+    # -- editing -------------------------------------------------------------------------------
+    def edits(self) -> dict[str, Any]:
+        """What the editors hold, as CaseService.edit keywords."""
+        return {
+            "summary": self.summary.text(),
+            "narrative": self.narrative.toPlainText(),
+            "status": self.status.currentData(),
+            "lead_badge": self.lead.currentData() or "",
+        }
+
+    def is_dirty(self) -> bool:
+        if self._dossier is None:
+            return False
+        c = self._dossier.case
+        stored = {
+            "summary": c["summary"] or "",
+            "narrative": c["narrative"] or "",
+            "status": c["status"],
+            "lead_badge": c["lead_officer"]["badge"] if c.get("lead_officer") else "",
+        }
+        return self.edits() != stored
+
+    @Slot()
+    def save(self) -> None:
+        if self._dossier is None or not self._can_edit:
+            return
+        edits = self.edits()
+        version = self._dossier.case["version"]
+        cases, actor, case_no = self._cases, self._actor, self.case_no
+        self.save_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.save_button.setEnabled(True)
+            self._draft = None
+            self.restore_button.setVisible(False)
+            self._show_banner("", warn=False)
+            self.save_note.setText(self.tr("已保存") if result.changed else self.tr("没有需要保存的修改"))
+            self._dossier = None  # the editors take the saved values
+            self.case_saved.emit(case_no)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            if isinstance(exc, ConflictError):
+                self._draft = edits
+                self._dossier = None  # load the other console's text into the editors
+                self._show_banner(error_text(exc), warn=True)
+                self.restore_button.setVisible(True)
+                self.reload()
+            elif isinstance(exc, ValidationError):
+                field = tr_cases(FIELD_TITLES.get(exc.field or "", exc.field or ""))
+                self._show_banner(f"{field}: {error_text(exc)}" if field else error_text(exc), warn=True)
+            elif isinstance(exc, UserError):
+                self._show_banner(error_text(exc), warn=True)
+            else:
+                raise exc
+
+        self.save_note.setText(self.tr("正在保存…"))
+        self._runner.submit(lambda: cases.edit(actor, case_no, version, **edits), done, failed)
+
+    @Slot()
+    def _on_restore_button_clicked(self) -> None:
+        """Put the user's set-aside edits back over the other console's (the new version)."""
+        if self._draft is None:
+            return
+        draft = self._draft
+        self.summary.setText(draft["summary"])
+        self.narrative.setPlainText(draft["narrative"])
+        self.status.setCurrentIndex(max(0, self.status.findData(draft["status"])))
+        self.lead.setCurrentIndex(max(0, self.lead.findData(draft["lead_badge"])))
+        self.restore_button.setVisible(False)
+        self._show_banner(self.tr("已恢复您的修改; 核对后按 Ctrl+S 保存。"), warn=False)
+
+    def _show_banner(self, text: str, *, warn: bool) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            "background:#b71c1c; color:white; padding:6px; font-weight:600"
+            if warn
+            else "background:#1b5e20; color:white; padding:6px"
+        )
+        self.banner.setVisible(bool(text))
+
+    # -- the rest ------------------------------------------------------------------------------
+    @Slot()
+    def _on_unmask_button_clicked(self) -> None:
+        self._unmasked = True
+        self.unmask_button.setVisible(False)
+        self.reload()
+
+    @Slot()
+    def _on_parties_double_clicked(self) -> None:
+        d = self._dossier
+        row = self.parties.currentRow()
+        if d is not None and 0 <= row < len(d.parties) and d.parties[row].get("household_id"):
+            self.household_requested.emit(int(d.parties[row]["household_id"]))
+
+    @Slot(str, int)
+    def _on_bridge_changed(self, topic: str, entity_id: int) -> None:
+        d = self._dossier
+        if d is None:
+            return
+        mine = (
+            (topic == "case" and entity_id == d.case["id"])
+            or (topic == "property" and any(i["id"] == entity_id for i in d.property))
+            or (topic == "alert" and any(a["id"] == entity_id for a in d.alerts))
+        )
+        if mine:
+            self.reload()
+
+    def shutdown(self) -> None:
+        self._runner.wait()
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:  # Esc (reject) and close both end here
+        self.shutdown()
+        super().done(result)
+
+
+class DossierWindows(QObject):
+    """Opens one dossier window per case (a second request raises the open one)."""
+
+    household_requested = Signal(int)
+    """A dossier asked to show a household on the grid map."""
+
+    def __init__(
+        self,
+        cases: CaseService,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent_widget: QWidget | None = None,
+        *,
+        bridge: LiveBridge | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._cases = cases
+        self._actor = actor
+        self._worker = worker
+        self.parent_widget = parent_widget
+        self._bridge = bridge
+        self.windows: dict[str, DossierWindow] = {}
+
+    @Slot(str)
+    def open(self, case_no: str) -> DossierWindow:
+        window = self.windows.get(case_no)
+        if window is None:
+            window = DossierWindow(
+                case_no, self._cases, self._actor, self._worker, self.parent_widget, bridge=self._bridge
+            )
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.destroyed.connect(lambda _obj=None, key=case_no: self.windows.pop(key, None))
+            window.household_requested.connect(self.household_requested)
+            self.windows[case_no] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def close_all(self) -> None:
+        for window in list(self.windows.values()):
+            window.close()
+
+
+class LinkCaseDialog(QDialog):
+    """Asks for a case number and links the alert to it (CaseService.link)."""
+
+    case_linked = Signal(str)
+    """The alert was linked to this case number."""
+
+    def __init__(
+        self,
+        alert_id: int,
+        cases: CaseService,
+        actor: Actor,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.alert_id = alert_id
+        self._cases = cases
+        self._actor = actor
+        self._runner = worker.lane(self)
+        self.setWindowTitle(self.tr("关联案件: 预警 #{0}").format(alert_id))
+        form = QFormLayout(self)
+        self.case_no = QLineEdit(self)
+        self.case_no.setPlaceholderText(self.tr("案件编号, 如 GK202600017"))
+        form.addRow(self.tr("案件编号"), self.case_no)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color:#d32f2f")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        if not actor.can(Permission.EDIT_CASES):
+            self.error.setText(self.tr("当前角色不能关联案件"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def busy(self) -> bool:
+        return self._runner.busy()
+
+    @Slot()
+    def submit(self) -> None:
+        case_no = self.case_no.text().strip()
+        if not case_no:
+            self.error.setText(self.tr("请输入案件编号"))
+            return
+        cases, actor, alert_id = self._cases, self._actor, self.alert_id
+        self.error.clear()
+
+        def done(result: Any) -> None:
+            self.case_linked.emit(result.case_no)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.error.setText(error_text(exc))
+
+        self._runner.submit(lambda: cases.link(actor, case_no, alert_id=alert_id), done, failed)
+
+    def done(self, result: int) -> None:
+        self._runner.wait()
+        super().done(result)
