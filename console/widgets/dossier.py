@@ -45,10 +45,11 @@ from console.widgets.cases_pane import (
 )
 from console.widgets.common import error_text
 from console.widgets.feed_model import KIND_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
+from console.widgets.series_panel import SeriesPanel
 
 if TYPE_CHECKING:
     from console.security import Actor
-    from console.services.cases import CaseService
+    from console.services.cases import CaseService, SeriesService
     from console.widgets.live_bridge import LiveBridge
     from console.widgets.worker import DatabaseWorker
 
@@ -155,6 +156,7 @@ class DossierWindow(QDialog):
         parent: QWidget | None = None,
         *,
         bridge: LiveBridge | None = None,
+        series: SeriesService | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_no = case_no
@@ -215,6 +217,12 @@ class DossierWindow(QDialog):
         self._build_alerts_tab()
         self.timeline = _table(self, [self.tr("时间"), self.tr("事项"), self.tr("经办"), self.tr("内容")])
         self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self.series_panel: SeriesPanel | None = None
+        if series is not None:
+            # Proposed series (same place and kind within the station's window, a shared suspect,
+            # plate or property identifier): Enter confirms, Del dismisses.
+            self.series_panel = SeriesPanel(series, actor, worker, case_no, self)
+            self.tabs.addTab(self.series_panel, self.tr("串案"))
         self._tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.save)
@@ -611,6 +619,8 @@ class DossierWindow(QDialog):
 
     def shutdown(self) -> None:
         self._runner.wait()
+        if self.series_panel is not None:
+            self.series_panel.shutdown()
 
     def closeEvent(self, event: Any) -> None:
         self.shutdown()
@@ -635,9 +645,11 @@ class DossierWindows(QObject):
         parent_widget: QWidget | None = None,
         *,
         bridge: LiveBridge | None = None,
+        series: SeriesService | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self._cases = cases
+        self._series = series
         self._actor = actor
         self._worker = worker
         self.parent_widget = parent_widget
@@ -649,7 +661,13 @@ class DossierWindows(QObject):
         window = self.windows.get(case_no)
         if window is None:
             window = DossierWindow(
-                case_no, self._cases, self._actor, self._worker, self.parent_widget, bridge=self._bridge
+                case_no,
+                self._cases,
+                self._actor,
+                self._worker,
+                self.parent_widget,
+                bridge=self._bridge,
+                series=self._series,
             )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _obj=None, key=case_no: self.windows.pop(key, None))

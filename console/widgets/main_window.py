@@ -47,6 +47,7 @@ DOCK_LAYOUT: tuple[tuple[str, Qt.DockWidgetArea, str], ...] = (
     ("watchlist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("cases", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("dispatch", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("property", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("statistics", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
 )
 PANE_SHORTCUTS = {
@@ -58,6 +59,7 @@ PANE_SHORTCUTS = {
     "watchlist": "Ctrl+6",
     "worklist": "Ctrl+7",
     "district_map": "Ctrl+8",
+    "property": "Ctrl+9",
 }
 
 
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
             "district_map": self.tr("辖区地图"),
             "cases": self.tr("案件卷宗"),
             "dispatch": self.tr("派警"),
+            "property": self.tr("待领财物"),
             "statistics": self.tr("统计"),
             "watchlist": self.tr("布控名单"),
             "worklist": self.tr("核实任务"),
@@ -289,6 +292,7 @@ class MainWindow(QMainWindow):
         cases_menu = bar.addMenu(self.tr("案件(&C)"))
         cases_menu.addAction(self._pane_action("cases"))
         cases_menu.addAction(self._pane_action("dispatch"))
+        cases_menu.addAction(self._pane_action("property"))
 
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self._pane_action("statistics"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from console.security import Permission
@@ -52,6 +52,7 @@ class Workspace(QObject):
         from console.widgets.grid_map_pane import GridMapPane
         from console.widgets.live_bridge import LiveBridge
         from console.widgets.officers_board import OfficersBoardPane
+        from console.widgets.unclaimed_board import UnclaimedBoard
         from console.widgets.watchlist_pane import WatchlistPane
         from console.widgets.worklist import WorklistPane
 
@@ -91,14 +92,19 @@ class Workspace(QObject):
         self.bridge.household_changed.connect(self._on_bridge_something_changed)
         self.watchlist = WatchlistPane(services.watchlist, clock, actor, worker, bridge=self.bridge)
         self.worklist = WorklistPane(services.verification, services.gridmap, clock, actor, worker)
+        self.unclaimed = UnclaimedBoard(services.property, actor, worker)
+        self.bridge.changed.connect(self._on_bridge_changed_for_property)
         self.cases = CasesPane(services.cases, clock, actor, worker, bridge=self.bridge)
-        self.dossiers = DossierWindows(services.cases, actor, worker, bridge=self.bridge)
+        self.dossiers = DossierWindows(
+            services.cases, actor, worker, bridge=self.bridge, series=services.series
+        )
         self.panes: dict[str, QWidget] = {
             "feed": self.feed,
             "map": self.grid_map,
             "district_map": self.district_map,
             "cases": self.cases,
             "dispatch": self.board,
+            "property": self.unclaimed,
             "statistics": _coming("统计", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
             "watchlist": self.watchlist,
             "worklist": self.worklist,
@@ -125,6 +131,11 @@ class Workspace(QObject):
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
         window.station_requested.connect(self._on_window_station_requested)
+
+    @Slot(str, int)
+    def _on_bridge_changed_for_property(self, topic: str, _entity_id: int) -> None:
+        if topic == "property":  # recovered, notified or handed back on any console
+            self.unclaimed.refresh()
 
     # --- navigation between panes ------------------------------------------------------------
     def show_household(self, household_id: int) -> None:

@@ -209,3 +209,37 @@ def test_a_role_that_may_not_edit_cases_cannot_link(
     dialog = LinkCaseDialog(case_world.free_alert_id, case_services.cases, duty_officer, db_worker)
     qtbot.addWidget(dialog)
     assert dialog.error.text() == "当前角色不能关联案件"
+
+
+def test_the_series_tab_proposes_cable_thefts_in_the_same_basement_and_enter_confirms_one(
+    qtbot: Any,
+    db_worker: DatabaseWorker,
+    case_services: Services,
+    case_world: CaseWorld,
+    investigator: Actor,
+) -> None:
+    first = case_world.cases[0]  # a cable theft in a basement (地下室); so are cases 4 and 8
+    expected = {case_world.cases[4], case_world.cases[8]}
+    window = DossierWindow(first, case_services.cases, investigator, db_worker, series=case_services.series)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.tabText(window.tabs.count() - 1) == "串案"
+    panel = window.series_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.list.count() >= len(expected), timeout=10_000)
+    shown = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert all(any(no in line for line in shown) for no in expected)
+    row = next(i for i, line in enumerate(shown) if case_world.cases[4] in line)
+    window.tabs.setCurrentWidget(panel)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel.list.setCurrentRow(row)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+
+    def confirmed() -> bool:
+        view = case_services.series.series_of(investigator, first)
+        return view is not None and {c.case_no for c in view.cases} == {first, case_world.cases[4]}
+
+    qtbot.waitUntil(confirmed, timeout=10_000)
+    window.shutdown()

@@ -121,6 +121,7 @@ def test_every_pane_is_reachable_by_its_shortcut(
         "watchlist": "cases",
         "feed": "dispatch",
         "dispatch": "feed",
+        "property": "dispatch",
     }
     for key, shortcut in PANE_SHORTCUTS.items():
         window.focus_pane(rivals[key])
