@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -244,7 +245,34 @@ def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str,
                     "username": "bench",
                 }
             )
-    item_rows, custody = [], []
+    item_rows, custody = _items(rng, items, case_rows, parties, timeline)
+    tables.update(
+        {
+            TheftCase.__table__: case_rows,
+            CaseParty.__table__: parties,
+            Vehicle.__table__: vehicles,
+            WatchlistEntry.__table__: watch,
+            Alert.__table__: alerts,
+            CaseLink.__table__: links,
+            PropertyItem.__table__: item_rows,
+            CustodyEvent.__table__: custody,
+            CaseTimeline.__table__: timeline,
+        }
+    )
+    return tables
+
+
+def _items(
+    rng: Any,
+    items: int,
+    case_rows: list[dict[str, Any]],
+    parties: list[dict[str, Any]],
+    timeline: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Property items of the cases (every case has one, the rest spread at random) and their custody trails."""
+    cases = len(case_rows)
+    item_rows: list[dict[str, Any]] = []
+    custody: list[dict[str, Any]] = []
     owners = {p["case_id"]: p["id"] for p in parties if p["role"] == "victim"}
     for n in range(items):
         case = case_rows[n] if n < cases else case_rows[rng.randrange(cases)]
@@ -322,20 +350,7 @@ def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str,
                 "detail": json.dumps({"item_id": item_id, **ident}),
             }
         )
-    tables.update(
-        {
-            TheftCase.__table__: case_rows,
-            CaseParty.__table__: parties,
-            Vehicle.__table__: vehicles,
-            WatchlistEntry.__table__: watch,
-            Alert.__table__: alerts,
-            CaseLink.__table__: links,
-            PropertyItem.__table__: item_rows,
-            CustodyEvent.__table__: custody,
-            CaseTimeline.__table__: timeline,
-        }
-    )
-    return tables
+    return item_rows, custody
 
 
 # ----------------------------------------------------------------------------- the case list
@@ -540,7 +555,11 @@ def run(engine: Engine, args: Any) -> None:
             .all()
         )
         names = conn.execute(select(Community.name)).scalars().all()
-    print(f"\n{engine.dialect.name}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
+    print(
+        f"\n{engine.dialect.name}: "
+        + ", ".join(f"{n:,} {t}" for t, n in counts.items())
+        + f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    )
     print(HEADER)
 
     # Opening a dossier.
