@@ -1,12 +1,13 @@
 """Case dossiers at district scale (issue 8): dossier ≤ 100 ms, case list ≤ 50 ms, IMEI match ≤ 5 ms, series ≤ 50 ms.
 
-    python bench/bench_cases.py [--cases 20000] [--items 50000] [--backend sqlite|postgresql|both]
+    python bench/bench_cases.py [--cases 20000] [--items 50000] [--alerts 200000] [--backend sqlite|postgresql|both]
                                 [--db NAME] [--reps 200] [--smoke]
 
 Loads a synthetic district with Core executemany — 60 communities, 40 officers, ``--cases``
 theft cases over three years (cable, phone, e-bike, bicycle, burglary ...; victims, suspects
 drawn from a pool of repeat offenders, vehicles, plates watched for other cases, linked alerts,
-the timeline) and ``--items`` property items (IMEI with its Luhn digit for phones, frame numbers
+the timeline; ``--alerts`` alerts of the station's history, a tenth of the cases linked to one)
+and ``--items`` property items (IMEI with its Luhn digit for phones, frame numbers
 for e-bikes and bicycles, serial numbers for the rest, a few identifiers met in two cases; each
 with its custody trail) — then times, each beside a baseline measured in the same run:
 
@@ -87,7 +88,7 @@ def imei(n: int) -> str:
     return body + luhn.calc_check_digit(body)
 
 
-def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str, Any]]]:
+def make_rows(cases: int, items: int, history: int, seed: int = 8) -> dict[Any, list[dict[str, Any]]]:
     """The whole district as rows per table, in insertion order."""
     rng = synthetic_rng(seed)
     tables = district_rows(rng)
@@ -208,24 +209,7 @@ def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str,
                 )
         if rng.random() < 0.1:
             alert = len(alerts) + 1
-            alerts.append(
-                {
-                    "id": alert,
-                    "kind": "plate_read",
-                    "severity": "high",
-                    "severity_rank": 1,
-                    "status": "resolved",
-                    "community_id": c["id"] if c else None,
-                    "summary": f"布控车辆 闽D{alert:05d} 驶入",
-                    "count": 1,
-                    "first_event_at": reported,
-                    "last_event_at": reported,
-                    "raised_at": reported,
-                    "updated_at": reported,
-                    "version": 1,
-                    "resolution_note": "",
-                }
-            )
+            alerts.append(_alert(alert, c["id"] if c else None, reported))
             links.append(
                 {
                     "case_id": cid,
@@ -245,6 +229,11 @@ def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str,
                     "username": "bench",
                 }
             )
+    # The rest of the station's alerts (the dossier's alerts tab reads this table): not linked to cases.
+    for n in range(len(alerts) + 1, history + 1):
+        alerts.append(
+            _alert(n, rng.randrange(len(communities)) + 1, NOW - dt.timedelta(seconds=rng.randrange(span)))
+        )
     item_rows, custody = _items(rng, items, case_rows, parties, timeline)
     tables.update(
         {
@@ -260,6 +249,25 @@ def make_rows(cases: int, items: int, seed: int = 8) -> dict[Any, list[dict[str,
         }
     )
     return tables
+
+
+def _alert(n: int, community_id: int | None, at: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": n,
+        "kind": "plate_read",
+        "severity": "high",
+        "severity_rank": 1,
+        "status": "resolved",
+        "community_id": community_id,
+        "summary": f"布控车辆 闽D{n % 100000:05d} 驶入",
+        "count": 1,
+        "first_event_at": at,
+        "last_event_at": at,
+        "raised_at": at,
+        "updated_at": at,
+        "version": 1,
+        "resolution_note": "",
+    }
 
 
 def _items(
@@ -523,7 +531,7 @@ def run(engine: Engine, args: Any) -> None:
     with engine.connect() as conn:
         counts = {
             m.__tablename__: conn.execute(select(func.count()).select_from(m)).scalar_one()
-            for m in (TheftCase, PropertyItem, CustodyEvent, CaseParty, CaseTimeline)
+            for m in (TheftCase, PropertyItem, CustodyEvent, CaseParty, CaseTimeline, Alert)
         }
         sample = (
             conn.execute(select(TheftCase.case_no).order_by(func.random()).limit(args.reps)).scalars().all()
@@ -649,15 +657,21 @@ def main() -> None:
     ap = parser(__doc__)
     ap.add_argument("--cases", type=int, default=20_000)
     ap.add_argument("--items", type=int, default=50_000)
+    ap.add_argument(
+        "--alerts",
+        type=int,
+        default=200_000,
+        help="alerts in the station's history (a tenth of cases link one)",
+    )
     ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     ap.add_argument("--db", help="SQLite file / PostgreSQL database name kept between runs (loaded once)")
     ap.add_argument("--reps", type=int, default=200, help="timed calls per measure")
-    args = parse(ap, smoke={"cases": 1_000, "items": 2_500, "reps": 20})
+    args = parse(ap, smoke={"cases": 1_000, "items": 2_500, "alerts": 5_000, "reps": 20})
     check(
         args.items >= args.cases >= 100 and args.reps >= 5, "need --items >= --cases >= 100 and --reps >= 5"
     )
     t = time.perf_counter()
-    tables = make_rows(args.cases, args.items)
+    tables = make_rows(args.cases, args.items, args.alerts)
     print(f"generated {args.cases:,} cases and {args.items:,} items in {time.perf_counter() - t:.1f} s")
     for backend in backends(args.backend):
         with database(backend, "bench_cases", args.db) as engine:
