@@ -42,7 +42,7 @@ class TheftCase(Versioned, Base):
     # A dossier merged into another of the same crime: closed, pointing at the one kept. A plain
     # integer like officer.grid_cell_id: a foreign key added to SQLite's theft_case could not be
     # dropped again without rebuilding a table others point at.
-    merged_into_id: Mapped[int | None] = mapped_column(Integer)
+    merged_into_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class CaseParty(Versioned, Base):

@@ -223,14 +223,23 @@ def property_of_case(
 def _alerts(conn: Connection, case_id: int) -> list[dict[str, Any]]:
     """Alerts linked by hand and alerts raised by the case's watchlist entries, newest first."""
     a, link = Alert, CaseLink
-    linked = select(link.alert_id).where(link.case_id == case_id, link.alert_id.is_not(None))
+    # Two indexed lookups, merged here: one query with "id IN (...) OR watchlist_entry_id IN (...)"
+    # reads the whole alert history on both backends (bench/bench_cases.py showed it).
+    linked = conn.execute(
+        select(link.alert_id).where(link.case_id == case_id, link.alert_id.is_not(None))
+    ).scalars()
     watched = select(WatchlistEntry.id).where(WatchlistEntry.case_id == case_id)
+    raised = conn.execute(
+        select(a.id).where(a.watchlist_entry_id.in_(watched)).order_by(a.id.desc()).limit(ALERTS_SHOWN)
+    ).scalars()
+    ids = sorted({*linked, *raised}, reverse=True)[:ALERTS_SHOWN]
+    if not ids:
+        return []
     rows = conn.execute(
         select(a.id, a.kind, a.severity, a.status, a.raised_at, a.summary, Community.name.label("community"))
         .outerjoin(Community, Community.id == a.community_id)
-        .where(or_(a.id.in_(linked), a.watchlist_entry_id.in_(watched)))
+        .where(a.id.in_(ids))
         .order_by(a.id.desc())
-        .limit(ALERTS_SHOWN)
     )
     return [
         {
