@@ -533,6 +533,311 @@
     </message>
 </context>
 <context>
+    <name>InterventionCardDialog</name>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="52"/>
+        <source>已接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="53"/>
+        <source>无人接听</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="54"/>
+        <source>拒接</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="57"/>
+        <source>劝阻成功</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="58"/>
+        <source>已转账</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="59"/>
+        <source>非诈骗</source>
+        <translation>Not a fraud</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="60"/>
+        <source>联系不上</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="63"/>
+        <source>高风险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="64"/>
+        <source>中风险</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="65"/>
+        <source>低风险</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="68"/>
+        <source>在途</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="69"/>
+        <source>已到场</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="70"/>
+        <source>已结束</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="74"/>
+        <source>杀猪盘(婚恋交友投资)</source>
+        <translation>Pig-butchering (romance investment)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="75"/>
+        <source>冒充客服退款</source>
+        <translation>Fake customer-service refund</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="76"/>
+        <source>刷单返利</source>
+        <translation>Order-brushing rebate</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="77"/>
+        <source>冒充公检法</source>
+        <translation>Posing as police or prosecutors</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="78"/>
+        <source>网络贷款</source>
+        <translation>Online loan</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="79"/>
+        <source>游戏装备交易</source>
+        <translation>Game item trade</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="131"/>
+        <source>反诈劝阻 · 预警 #%1</source>
+        <translation>Anti-fraud intervention · alert #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="143"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="151"/>
+        <source>自预警发出以来的时间</source>
+        <translation>Time since the warning arrived</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="152"/>
+        <location filename="../../console/widgets/intervention_card.py" line="403"/>
+        <source>预警已过</source>
+        <translation>Since warning</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="164"/>
+        <source>当事人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="164"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="165"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="165"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="166"/>
+        <source>诈骗类型</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="166"/>
+        <source>银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="167"/>
+        <source>涉案金额</source>
+        <translation>Amount at risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="167"/>
+        <source>预警时间</source>
+        <translation>Warning at</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="184"/>
+        <source>联系记录</source>
+        <translation>Call attempts</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="187"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="187"/>
+        <location filename="../../console/widgets/intervention_card.py" line="249"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="187"/>
+        <source>记录人</source>
+        <translation>Logged by</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="187"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="201"/>
+        <source>登记一次联系 (按 %1)</source>
+        <translation>Log a call attempt (key %1)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="206"/>
+        <source>备注 (选填), 随联系记录保存</source>
+        <translation>Note (optional), saved with the call attempt</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="211"/>
+        <source>出警与止付</source>
+        <translation>Dispatch and stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="216"/>
+        <source>派警…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="217"/>
+        <source>派警去银行或住户家中</source>
+        <translation>Send officers to the bank or the resident&apos;s home</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="222"/>
+        <source>S  申请紧急止付</source>
+        <translation>S  Request stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="223"/>
+        <source>已联系银行申请紧急止付 (按 S)</source>
+        <translation>The bank was asked for an emergency stop-payment (key S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="225"/>
+        <source>派警</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="228"/>
+        <source>止付</source>
+        <translation>Stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="234"/>
+        <source>劝阻结果</source>
+        <translation>Outcome of the intervention</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="237"/>
+        <source>请选择结果…</source>
+        <translation>Choose the outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="241"/>
+        <source>仅劝阻成功时填写</source>
+        <translation>Only when stopped</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="243"/>
+        <source>结束劝阻并处置预警 (Ctrl+Enter)</source>
+        <translation>Close and resolve the alert (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="251"/>
+        <source>挽回金额 (元)</source>
+        <translation>Money saved (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="291"/>
+        <source>反诈预警 #%1</source>
+        <translation>Anti-fraud warning #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="314"/>
+        <source>未在实有人口中找到</source>
+        <translation>Not found in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="321"/>
+        <source>已迁出</source>
+        <translation>moved out</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="361"/>
+        <source>尚未派警</source>
+        <translation>No officers sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="363"/>
+        <source>未申请</source>
+        <translation>Not requested</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="367"/>
+        <source>已申请紧急止付 %1</source>
+        <translation>Stop-payment requested at %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="373"/>
+        <source>挽回 %1</source>
+        <translation>%1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="403"/>
+        <source>用时</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="453"/>
+        <source>结果: 请选择劝阻结果</source>
+        <translation>outcome: choose the outcome of the intervention</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="478"/>
+        <source>无法打开反诈劝阻卡</source>
+        <translation>Cannot open the anti-fraud card</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
