@@ -517,331 +517,336 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="168" />
+        <location filename="../../console/widgets/dossier.py" line="170" />
         <source>案件卷宗 {0}</source>
         <translation>Case dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="173" />
+        <location filename="../../console/widgets/dossier.py" line="175" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="177" />
+        <location filename="../../console/widgets/dossier.py" line="179" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="178" />
+        <location filename="../../console/widgets/dossier.py" line="180" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation>Show the full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="189" />
+        <location filename="../../console/widgets/dossier.py" line="191" />
         <source>恢复我的修改</source>
         <translation>Restore my edits</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="198" />
+        <location filename="../../console/widgets/dossier.py" line="200" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="198" />
+        <location filename="../../console/widgets/dossier.py" line="200" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="198" />
+        <location filename="../../console/widgets/dossier.py" line="200" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="198" />
+        <location filename="../../console/widgets/dossier.py" line="200" />
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="198" />
+        <location filename="../../console/widgets/dossier.py" line="200" />
         <source>户籍</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="201" />
+        <location filename="../../console/widgets/dossier.py" line="203" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="205" />
+        <location filename="../../console/widgets/dossier.py" line="207" />
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="206" />
+        <location filename="../../console/widgets/dossier.py" line="208" />
         <source>车型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="207" />
+        <location filename="../../console/widgets/dossier.py" line="209" />
         <source>品牌</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="208" />
+        <location filename="../../console/widgets/dossier.py" line="210" />
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="209" />
+        <location filename="../../console/widgets/dossier.py" line="211" />
         <source>车主</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="210" />
+        <location filename="../../console/widgets/dossier.py" line="212" />
         <source>车主身份证号</source>
         <translation>Owner's ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="213" />
+        <location filename="../../console/widgets/dossier.py" line="215" />
         <source>车辆</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="216" />
-        <location filename="../../console/widgets/dossier.py" line="281" />
-        <location filename="../../console/widgets/dossier.py" line="303" />
-        <location filename="../../console/widgets/dossier.py" line="309" />
+        <location filename="../../console/widgets/dossier.py" line="218" />
+        <location filename="../../console/widgets/dossier.py" line="289" />
+        <location filename="../../console/widgets/dossier.py" line="311" />
+        <location filename="../../console/widgets/dossier.py" line="317" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="216" />
+        <location filename="../../console/widgets/dossier.py" line="218" />
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="216" />
-        <location filename="../../console/widgets/dossier.py" line="285" />
+        <location filename="../../console/widgets/dossier.py" line="218" />
+        <location filename="../../console/widgets/dossier.py" line="293" />
         <source>经办</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="216" />
-        <location filename="../../console/widgets/dossier.py" line="304" />
+        <location filename="../../console/widgets/dossier.py" line="218" />
+        <location filename="../../console/widgets/dossier.py" line="312" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="217" />
+        <location filename="../../console/widgets/dossier.py" line="219" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="235" />
+        <location filename="../../console/widgets/dossier.py" line="225" />
+        <source>串案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dossier.py" line="243" />
         <source>简要案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="237" />
+        <location filename="../../console/widgets/dossier.py" line="245" />
         <source>案情经过: 时间、地点、经过、损失…</source>
         <translation>What happened: when, where, how, what was lost…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="238" />
+        <location filename="../../console/widgets/dossier.py" line="246" />
         <source>案情经过</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="242" />
-        <location filename="../../console/widgets/dossier.py" line="272" />
-        <location filename="../../console/widgets/dossier.py" line="301" />
+        <location filename="../../console/widgets/dossier.py" line="250" />
+        <location filename="../../console/widgets/dossier.py" line="280" />
+        <location filename="../../console/widgets/dossier.py" line="309" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="244" />
+        <location filename="../../console/widgets/dossier.py" line="252" />
         <source>(未指定)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="245" />
+        <location filename="../../console/widgets/dossier.py" line="253" />
         <source>主办民警</source>
         <translation>Lead officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="248" />
+        <location filename="../../console/widgets/dossier.py" line="256" />
         <source>关联案件</source>
         <translation>Linked cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="250" />
+        <location filename="../../console/widgets/dossier.py" line="258" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="259" />
+        <location filename="../../console/widgets/dossier.py" line="267" />
         <source>当前角色只能查看案件</source>
         <translation>Your role may only read cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="260" />
+        <location filename="../../console/widgets/dossier.py" line="268" />
         <source>案情</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="267" />
+        <location filename="../../console/widgets/dossier.py" line="275" />
         <source>物品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="268" />
+        <location filename="../../console/widgets/dossier.py" line="276" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="269" />
+        <location filename="../../console/widgets/dossier.py" line="277" />
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="270" />
+        <location filename="../../console/widgets/dossier.py" line="278" />
         <source>识别号</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="271" />
+        <location filename="../../console/widgets/dossier.py" line="279" />
         <source>价值(元)</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="273" />
+        <location filename="../../console/widgets/dossier.py" line="281" />
         <source>失主</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="274" />
+        <location filename="../../console/widgets/dossier.py" line="282" />
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="282" />
+        <location filename="../../console/widgets/dossier.py" line="290" />
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="283" />
+        <location filename="../../console/widgets/dossier.py" line="291" />
         <source>保管人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="284" />
+        <location filename="../../console/widgets/dossier.py" line="292" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="286" />
+        <location filename="../../console/widgets/dossier.py" line="294" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="291" />
+        <location filename="../../console/widgets/dossier.py" line="299" />
         <source>涉案财物</source>
         <translation>Property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="298" />
-        <location filename="../../console/widgets/dossier.py" line="309" />
+        <location filename="../../console/widgets/dossier.py" line="306" />
+        <location filename="../../console/widgets/dossier.py" line="317" />
         <source>预警</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="299" />
+        <location filename="../../console/widgets/dossier.py" line="307" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="300" />
+        <location filename="../../console/widgets/dossier.py" line="308" />
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="302" />
-        <location filename="../../console/widgets/dossier.py" line="309" />
+        <location filename="../../console/widgets/dossier.py" line="310" />
+        <location filename="../../console/widgets/dossier.py" line="317" />
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="309" />
+        <location filename="../../console/widgets/dossier.py" line="317" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="309" />
+        <location filename="../../console/widgets/dossier.py" line="317" />
         <source>车牌/身份证号</source>
         <translation>Plate / ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="313" />
+        <location filename="../../console/widgets/dossier.py" line="321" />
         <source>预警与轨迹</source>
         <translation>Alerts and sightings</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="350" />
+        <location filename="../../console/widgets/dossier.py" line="358" />
         <source>另一台值班台刚修改了此案件; 保存时将核对冲突。</source>
         <translation>Another console has just changed this case; saving will check for a conflict.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="354" />
+        <location filename="../../console/widgets/dossier.py" line="362" />
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="361" />
+        <location filename="../../console/widgets/dossier.py" line="369" />
         <source>报案 {0} · 发案 {1}</source>
         <translation>Reported {0} · occurred {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="362" />
+        <location filename="../../console/widgets/dossier.py" line="370" />
         <source>地点 {0}</source>
         <translation>Place {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="362" />
+        <location filename="../../console/widgets/dossier.py" line="370" />
         <source>未填</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="366" />
+        <location filename="../../console/widgets/dossier.py" line="374" />
         <source>破案 {0} · 用时 {1}</source>
         <translation>Solved {0} · took {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="398" />
+        <location filename="../../console/widgets/dossier.py" line="406" />
         <source>已登记 (户 #{0}, 双击查看)</source>
         <translation>registered (household #{0}, double-click to show)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="400" />
+        <location filename="../../console/widgets/dossier.py" line="408" />
         <source>未登记</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="539" />
+        <location filename="../../console/widgets/dossier.py" line="547" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="539" />
+        <location filename="../../console/widgets/dossier.py" line="547" />
         <source>没有需要保存的修改</source>
         <translation>Nothing to save</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="560" />
+        <location filename="../../console/widgets/dossier.py" line="568" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="574" />
+        <location filename="../../console/widgets/dossier.py" line="582" />
         <source>已恢复您的修改; 核对后按 Ctrl+S 保存。</source>
         <translation>Your edits are back; check them and press Ctrl+S to save.</translation>
     </message>
@@ -1163,6 +1168,311 @@
     </message>
 </context>
 <context>
+    <name>InterventionCardDialog</name>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="52" />
+        <source>已接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="53" />
+        <source>无人接听</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="54" />
+        <source>拒接</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="57" />
+        <source>劝阻成功</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="58" />
+        <source>已转账</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="59" />
+        <source>非诈骗</source>
+        <translation>Not a fraud</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="60" />
+        <source>联系不上</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="63" />
+        <source>高风险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="64" />
+        <source>中风险</source>
+        <translation>Medium risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="65" />
+        <source>低风险</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="68" />
+        <source>在途</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="69" />
+        <source>已到场</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="70" />
+        <source>已结束</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="74" />
+        <source>杀猪盘(婚恋交友投资)</source>
+        <translation>Pig-butchering (romance investment)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="75" />
+        <source>冒充客服退款</source>
+        <translation>Fake customer-service refund</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="76" />
+        <source>刷单返利</source>
+        <translation>Order-brushing rebate</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="77" />
+        <source>冒充公检法</source>
+        <translation>Posing as police or prosecutors</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="78" />
+        <source>网络贷款</source>
+        <translation>Online loan</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="79" />
+        <source>游戏装备交易</source>
+        <translation>Game item trade</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="131" />
+        <source>反诈劝阻 · 预警 #%1</source>
+        <translation>Anti-fraud intervention · alert #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="143" />
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="151" />
+        <source>自预警发出以来的时间</source>
+        <translation>Time since the warning arrived</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="152" />
+        <location filename="../../console/widgets/intervention_card.py" line="417" />
+        <source>预警已过</source>
+        <translation>Since warning</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="164" />
+        <source>当事人</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="164" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="165" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="165" />
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="166" />
+        <source>诈骗类型</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="166" />
+        <source>银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="167" />
+        <source>涉案金额</source>
+        <translation>Amount at risk</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="167" />
+        <source>预警时间</source>
+        <translation>Warning at</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="184" />
+        <source>联系记录</source>
+        <translation>Call attempts</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="188" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="188" />
+        <location filename="../../console/widgets/intervention_card.py" line="251" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="188" />
+        <source>记录人</source>
+        <translation>Logged by</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="188" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="203" />
+        <source>登记一次联系 (按 %1)</source>
+        <translation>Log a call attempt (key %1)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="208" />
+        <source>备注 (选填), 随联系记录保存</source>
+        <translation>Note (optional), saved with the call attempt</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="213" />
+        <source>出警与止付</source>
+        <translation>Dispatch and stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="218" />
+        <source>派警…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="219" />
+        <source>派警去银行或住户家中</source>
+        <translation>Send officers to the bank or the resident's home</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="224" />
+        <source>S  申请紧急止付</source>
+        <translation>S  Request stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="225" />
+        <source>已联系银行申请紧急止付 (按 S)</source>
+        <translation>The bank was asked for an emergency stop-payment (key S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="227" />
+        <source>派警</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="230" />
+        <source>止付</source>
+        <translation>Stop-payment</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="236" />
+        <source>劝阻结果</source>
+        <translation>Outcome of the intervention</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="239" />
+        <source>请选择结果…</source>
+        <translation>Choose the outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="243" />
+        <source>仅劝阻成功时填写</source>
+        <translation>Only when stopped</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="245" />
+        <source>结束劝阻并处置预警 (Ctrl+Enter)</source>
+        <translation>Close and resolve the alert (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="253" />
+        <source>挽回金额 (元)</source>
+        <translation>Money saved (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="295" />
+        <source>反诈预警 #%1</source>
+        <translation>Anti-fraud warning #%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="318" />
+        <source>未在实有人口中找到</source>
+        <translation>Not found in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="325" />
+        <source>已迁出</source>
+        <translation>moved out</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="370" />
+        <source>尚未派警</source>
+        <translation>No officers sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="372" />
+        <source>未申请</source>
+        <translation>Not requested</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="376" />
+        <source>已申请紧急止付 %1</source>
+        <translation>Stop-payment requested at %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="382" />
+        <source>挽回 %1</source>
+        <translation>%1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="417" />
+        <source>用时</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="467" />
+        <source>结果: 请选择劝阻结果</source>
+        <translation>outcome: choose the outcome of the intervention</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/intervention_card.py" line="492" />
+        <source>无法打开反诈劝阻卡</source>
+        <translation>Cannot open the anti-fraud card</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="75" />
@@ -1193,27 +1503,27 @@
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="687" />
+        <location filename="../../console/widgets/dossier.py" line="705" />
         <source>关联案件: 预警 #{0}</source>
         <translation>Link to case: alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="690" />
+        <location filename="../../console/widgets/dossier.py" line="708" />
         <source>案件编号, 如 GK202600017</source>
         <translation>Case number, e.g. GK202600017</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="691" />
+        <location filename="../../console/widgets/dossier.py" line="709" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="703" />
+        <location filename="../../console/widgets/dossier.py" line="721" />
         <source>当前角色不能关联案件</source>
         <translation>Your role may not link cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="713" />
+        <location filename="../../console/widgets/dossier.py" line="731" />
         <source>请输入案件编号</source>
         <translation>Enter a case number</translation>
     </message>
@@ -1221,244 +1531,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="112" />
+        <location filename="../../console/widgets/main_window.py" line="114" />
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="138" />
+        <location filename="../../console/widgets/main_window.py" line="140" />
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="139" />
+        <location filename="../../console/widgets/main_window.py" line="141" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="140" />
+        <location filename="../../console/widgets/main_window.py" line="142" />
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="141" />
+        <location filename="../../console/widgets/main_window.py" line="143" />
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="142" />
+        <location filename="../../console/widgets/main_window.py" line="144" />
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="143" />
+        <location filename="../../console/widgets/main_window.py" line="145" />
+        <source>待领财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="146" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="144" />
+        <location filename="../../console/widgets/main_window.py" line="147" />
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="145" />
+        <location filename="../../console/widgets/main_window.py" line="148" />
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="235" />
+        <location filename="../../console/widgets/main_window.py" line="238" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="236" />
+        <location filename="../../console/widgets/main_window.py" line="239" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="239" />
+        <location filename="../../console/widgets/main_window.py" line="242" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="242" />
+        <location filename="../../console/widgets/main_window.py" line="245" />
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="250" />
+        <location filename="../../console/widgets/main_window.py" line="253" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="251" />
+        <location filename="../../console/widgets/main_window.py" line="254" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="253" />
+        <location filename="../../console/widgets/main_window.py" line="256" />
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="253" />
+        <location filename="../../console/widgets/main_window.py" line="256" />
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="258" />
+        <location filename="../../console/widgets/main_window.py" line="261" />
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="268" />
+        <location filename="../../console/widgets/main_window.py" line="271" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="271" />
+        <location filename="../../console/widgets/main_window.py" line="274" />
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277" />
+        <location filename="../../console/widgets/main_window.py" line="280" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279" />
+        <location filename="../../console/widgets/main_window.py" line="282" />
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283" />
+        <location filename="../../console/widgets/main_window.py" line="286" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="285" />
+        <location filename="../../console/widgets/main_window.py" line="288" />
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="292" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="293" />
+        <location filename="../../console/widgets/main_window.py" line="297" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="297" />
+        <location filename="../../console/widgets/main_window.py" line="301" />
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="300" />
+        <location filename="../../console/widgets/main_window.py" line="304" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="301" />
-        <location filename="../../console/widgets/main_window.py" line="420" />
+        <location filename="../../console/widgets/main_window.py" line="305" />
+        <location filename="../../console/widgets/main_window.py" line="424" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="302" />
-        <location filename="../../console/widgets/main_window.py" line="440" />
+        <location filename="../../console/widgets/main_window.py" line="306" />
+        <location filename="../../console/widgets/main_window.py" line="444" />
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310" />
+        <location filename="../../console/widgets/main_window.py" line="314" />
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="316" />
+        <location filename="../../console/widgets/main_window.py" line="320" />
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317" />
+        <location filename="../../console/widgets/main_window.py" line="321" />
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318" />
+        <location filename="../../console/widgets/main_window.py" line="322" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="319" />
+        <location filename="../../console/widgets/main_window.py" line="323" />
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320" />
+        <location filename="../../console/widgets/main_window.py" line="324" />
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321" />
+        <location filename="../../console/widgets/main_window.py" line="325" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322" />
+        <location filename="../../console/widgets/main_window.py" line="326" />
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="325" />
+        <location filename="../../console/widgets/main_window.py" line="329" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="338" />
+        <location filename="../../console/widgets/main_window.py" line="342" />
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="361" />
+        <location filename="../../console/widgets/main_window.py" line="365" />
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="363" />
+        <location filename="../../console/widgets/main_window.py" line="367" />
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="365" />
+        <location filename="../../console/widgets/main_window.py" line="369" />
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388" />
+        <location filename="../../console/widgets/main_window.py" line="392" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="402" />
+        <location filename="../../console/widgets/main_window.py" line="406" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="405" />
+        <location filename="../../console/widgets/main_window.py" line="409" />
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="428" />
+        <location filename="../../console/widgets/main_window.py" line="432" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="441" />
+        <location filename="../../console/widgets/main_window.py" line="445" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -2133,52 +2448,52 @@ Database: {1}</translation>
         <translation>Hand back and print receipt…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="189" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="190" />
         <source>待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主</source>
         <translation>%1 items waiting to be claimed; %2 recovered over 48 hours ago with the owner not yet notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="255" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
         <source>上门</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="257" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="258" />
         <source>通知失主</source>
         <translation>Owner notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="257" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="258" />
         <source>通知方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="266" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
         <source>发还</source>
         <translation>Hand back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="266" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
         <source>领取人身份证号 (核验后发还)</source>
         <translation>Claimant's ID number (checked before handing back)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="271" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="272" />
         <source>保存发还清单</source>
         <translation>Save release receipt</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="272" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="273" />
         <source>发还清单-%1.pdf</source>
         <translation>release-receipt-%1.pdf</translation>
     </message>
@@ -2836,13 +3151,13 @@ Please check that the database server is running, the network is up and the URL 
     </message>
     <message>
         <location filename="../../console/widgets/cases_pane.py" line="75" />
-        <location filename="../../console/widgets/dossier.py" line="88" />
+        <location filename="../../console/widgets/dossier.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../console/widgets/cases_pane.py" line="76" />
-        <location filename="../../console/widgets/dossier.py" line="89" />
+        <location filename="../../console/widgets/dossier.py" line="90" />
         <source>主办民警</source>
         <translation>Lead officer</translation>
     </message>
@@ -2853,7 +3168,7 @@ Please check that the database server is running, the network is up and the URL 
     </message>
     <message>
         <location filename="../../console/widgets/cases_pane.py" line="78" />
-        <location filename="../../console/widgets/dossier.py" line="86" />
+        <location filename="../../console/widgets/dossier.py" line="87" />
         <source>简要案情</source>
         <translation>Summary</translation>
     </message>
@@ -2893,123 +3208,123 @@ Please check that the database server is running, the network is up and the URL 
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="56" />
+        <location filename="../../console/widgets/dossier.py" line="57" />
         <source>被害人</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="57" />
+        <location filename="../../console/widgets/dossier.py" line="58" />
         <source>报案人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="58" />
+        <location filename="../../console/widgets/dossier.py" line="59" />
         <source>嫌疑人</source>
         <translation>Suspect</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="61" />
+        <location filename="../../console/widgets/dossier.py" line="62" />
         <source>被盗</source>
         <translation>Stolen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="62" />
+        <location filename="../../console/widgets/dossier.py" line="63" />
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="63" />
+        <location filename="../../console/widgets/dossier.py" line="64" />
         <source>已发还</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="66" />
+        <location filename="../../console/widgets/dossier.py" line="67" />
         <source>报失</source>
         <translation>Reported stolen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="67" />
+        <location filename="../../console/widgets/dossier.py" line="68" />
         <source>拾得</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="68" />
+        <location filename="../../console/widgets/dossier.py" line="69" />
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="69" />
+        <location filename="../../console/widgets/dossier.py" line="70" />
         <source>入库</source>
         <translation>Stored</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="70" />
-        <location filename="../../console/widgets/dossier.py" line="81" />
+        <location filename="../../console/widgets/dossier.py" line="71" />
+        <location filename="../../console/widgets/dossier.py" line="82" />
         <source>通知失主</source>
         <translation>Owner notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="71" />
+        <location filename="../../console/widgets/dossier.py" line="72" />
         <source>发还</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="74" />
+        <location filename="../../console/widgets/dossier.py" line="75" />
         <source>立案</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="75" />
+        <location filename="../../console/widgets/dossier.py" line="76" />
         <source>破案</source>
         <translation>Solved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="76" />
+        <location filename="../../console/widgets/dossier.py" line="77" />
         <source>修改</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="77" />
+        <location filename="../../console/widgets/dossier.py" line="78" />
         <source>关联预警</source>
         <translation>Linked alert</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="78" />
+        <location filename="../../console/widgets/dossier.py" line="79" />
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="79" />
+        <location filename="../../console/widgets/dossier.py" line="80" />
         <source>登记涉案财物</source>
         <translation>Property added</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="80" />
+        <location filename="../../console/widgets/dossier.py" line="81" />
         <source>追回财物</source>
         <translation>Property recovered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="82" />
+        <location filename="../../console/widgets/dossier.py" line="83" />
         <source>发还财物</source>
         <translation>Property returned</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="83" />
+        <location filename="../../console/widgets/dossier.py" line="84" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="87" />
+        <location filename="../../console/widgets/dossier.py" line="88" />
         <source>案情经过</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="126" />
+        <location filename="../../console/widgets/dossier.py" line="127" />
         <source>破案用时 {0}</source>
         <translation>Solved in {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dossier.py" line="130" />
+        <location filename="../../console/widgets/dossier.py" line="131" />
         <source>预警 #{0}</source>
         <translation>Alert #{0}</translation>
     </message>
@@ -3160,7 +3475,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="150" />
+        <location filename="../../console/widgets/workspace.py" line="161" />
         <source>已关联到案件 {0}</source>
         <translation>Linked to case {0}</translation>
     </message>
@@ -3168,7 +3483,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="165" />
+        <location filename="../../console/widgets/workspace.py" line="176" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation>First select the alert to dispatch to in the alert feed</translation>
     </message>

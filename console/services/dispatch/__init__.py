@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from console.services.dispatch.card import CallAttempt, CardDispatch, CardResident, InterventionCard
 from console.services.dispatch.clocks import DispatchClock
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
-from console.services.dispatch.interventions import CallLogged, InterventionClosed, InterventionService
+from console.services.dispatch.interventions import (
+    CallLogged,
+    InterventionClosed,
+    InterventionService,
+    StopPaymentRequested,
+)
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
@@ -24,16 +30,21 @@ __all__ = [
     "MANUAL_STATUSES",
     "OFFICER_STATUSES",
     "Arrival",
+    "CallAttempt",
     "CallLogged",
+    "CardDispatch",
+    "CardResident",
     "Cleared",
     "DispatchClock",
     "DispatchSent",
     "DispatchService",
+    "InterventionCard",
     "InterventionClosed",
     "InterventionService",
     "OfficerRow",
     "OfficerService",
     "Recommendation",
+    "StopPaymentRequested",
     "recommend_officers",
     "response_seconds",
     "within_target",

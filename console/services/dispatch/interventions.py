@@ -18,6 +18,7 @@ from console.models import Alert, FraudIntervention, InterventionCall
 from console.security import Actor, Permission
 from console.services.alerts import AlertLifecycle
 from console.services.base import Service, guarded_update
+from console.services.dispatch.card import InterventionCard, fraud_alert_row, load_card
 from console.services.dispatch.common import audit, locked
 from console.services.dispatch.rules import (
     CALL_RESULTS,
@@ -46,6 +47,13 @@ class CallLogged:
 
 
 @dataclass(frozen=True, slots=True)
+class StopPaymentRequested:
+    alert_id: int
+    requested_at: dt.datetime  # the first request's time: asking twice changes nothing
+    already: bool  # it had been requested before
+
+
+@dataclass(frozen=True, slots=True)
 class InterventionClosed:
     alert_id: int
     outcome: str
@@ -55,6 +63,51 @@ class InterventionClosed:
 
 class InterventionService(Service):
     """Calls to the resident and the bank, and the outcome that closes the card."""
+
+    def card(self, actor: Actor, alert_id: int) -> InterventionCard:
+        """The card of a fraud warning: resident, warning, calls, dispatches, stop-payment, outcome.
+
+        ID and phone numbers are masked unless the role may see them; showing them is audited.
+        """
+        actor.require(Permission.VIEW_ALERTS)
+        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        with self._write() as s:
+            conn = s.connection()
+            alert = fraud_alert_row(conn, alert_id)
+            card = load_card(conn, alert, server_now(conn), unmask=unmask)
+            if unmask and (card.id_number or card.phone or card.resident is not None):
+                audit(
+                    s,
+                    actor,
+                    "view_personal_data",
+                    "alert",
+                    alert_id,
+                    self._clock,
+                    fields=["id_number", "phone"],
+                    view="intervention_card",
+                )
+        return card
+
+    def request_stop_payment(self, actor: Actor, alert_id: int) -> StopPaymentRequested:
+        """Record that an emergency stop-payment was asked of the bank (once; asking again is a no-op)."""
+        actor.require(Permission.DISPATCH)
+        with self._write_locked() as s:
+            self._fraud_alert(s, alert_id)
+            now = server_now(s.connection())
+            card = self._open_card(s, actor, alert_id, now)
+            requested = s.execute(select(_f.stop_payment_requested_at).where(_f.id == card.id)).scalar_one()
+            if requested is not None:
+                return StopPaymentRequested(alert_id, requested, True)
+            guarded_update(
+                s,
+                FraudIntervention,
+                card.id,
+                card.version,
+                f"反诈劝阻 #{alert_id}",
+                stop_payment_requested_at=now,
+            )
+            audit(s, actor, "intervention_stop_payment", "alert", alert_id, self._clock)
+        return StopPaymentRequested(alert_id, now, False)
 
     def call(self, actor: Actor, alert_id: int, result: str, note: str = "") -> CallLogged:
         """Log one attempt to reach the resident (``result``: reached, no_answer, refused)."""
