@@ -46,6 +46,8 @@ class AlertDetailPanel(QWidget):
     phone_copied = Signal(str)
     """A phone number was copied to the clipboard."""
     dispatch_requested = Signal(int)
+    intervention_requested = Signal(int)
+    """The user asked for the anti-fraud intervention card of this fraud_risk alert (its id)."""
     """The user asked to dispatch officers to this alert (its id)."""
     open_case_requested = Signal(str)
     """The user asked to open the dossier of the alert's case (its case number)."""
@@ -80,6 +82,11 @@ class AlertDetailPanel(QWidget):
         self.dispatch_button.clicked.connect(self._on_dispatch_button_clicked)
         self.dispatch_button.setEnabled(False)
         buttons.addWidget(self.dispatch_button)
+        self.card_button = QPushButton(self.tr("反诈干预卡 (I)"), self)
+        self.card_button.setToolTip(self.tr("劝阻记录、止付与处置结果"))
+        self.card_button.clicked.connect(self._on_card_button_clicked)
+        self.card_button.setVisible(False)
+        buttons.addWidget(self.card_button)
         self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
         self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
         self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
@@ -127,6 +134,7 @@ class AlertDetailPanel(QWidget):
         if case_no:
             self.open_case_button.setText(self.tr("打开案件 {0}").format(case_no))
         self.link_case_button.setVisible(self._case_actions and detail is not None)
+        self.card_button.setVisible(detail is not None and detail.alert.kind == "fraud_risk")
 
     def show_loading(self) -> None:
         self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('正在加载…'))}</p>")
@@ -197,6 +205,10 @@ class AlertDetailPanel(QWidget):
         self.clocks_label.setText("<br>".join(lines))
 
     @Slot()
+    def _on_card_button_clicked(self) -> None:
+        if self._detail is not None and self._detail.alert.kind == "fraud_risk":
+            self.intervention_requested.emit(self._detail.alert.id)
+
     def _on_dispatch_button_clicked(self) -> None:
         if self._detail is not None:
             self.dispatch_requested.emit(self._detail.alert.id)

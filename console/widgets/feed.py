@@ -36,13 +36,14 @@ from console.widgets.common import EmptyState, error_text
 from console.widgets.dispatch_dialog import DispatchDialog
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
+from console.widgets.intervention_card import InterventionCardDialog
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import AlertNotifier
 
 if TYPE_CHECKING:
     from console.clock import Clock
     from console.services.alerts import AlertService
-    from console.services.dispatch import DispatchService, OfficerService
+    from console.services.dispatch import DispatchService, InterventionService, OfficerService
     from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
@@ -73,13 +74,16 @@ class FeedPane(QWidget):
         page_size: int = PAGE,
         dispatch: DispatchService | None = None,
         officers: OfficerService | None = None,
+        interventions: InterventionService | None = None,
     ) -> None:
         super().__init__(parent)
         self._alerts = alerts
         self._dispatch = dispatch
         self._officers = officers
+        self._interventions = interventions
         self._worker = worker
         self.dispatch_dialog: DispatchDialog | None = None
+        self.intervention_card: InterventionCardDialog | None = None
         self._clock = clock
         self._actor = actor
         self._page_size = page_size
@@ -162,6 +166,7 @@ class FeedPane(QWidget):
         )
         self.detail.unmask_requested.connect(self._on_detail_unmask_requested)
         self.detail.dispatch_requested.connect(self.open_dispatch_dialog)
+        self.detail.intervention_requested.connect(self.open_intervention_card)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.detail)
@@ -388,6 +393,7 @@ class FeedPane(QWidget):
             handlers = {
                 Qt.Key.Key_A: self.acknowledge_selected,
                 Qt.Key.Key_D: self.dispatch_selected,
+                Qt.Key.Key_I: self.intervention_card_selected,
                 Qt.Key.Key_R: self.resolve_selected,
                 Qt.Key.Key_Return: self.show_selected_detail,
                 Qt.Key.Key_Enter: self.show_selected_detail,
@@ -414,6 +420,31 @@ class FeedPane(QWidget):
         row = self.selected_row()
         if row is not None:
             self.open_dispatch_dialog(row.id)
+
+    def intervention_card_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.kind == "fraud_risk":
+            self.open_intervention_card(row.id)
+
+    @Slot(int)
+    def open_intervention_card(self, alert_id: int) -> InterventionCardDialog | None:
+        """The anti-fraud intervention card of a fraud_risk alert (I, or the detail's button)."""
+        if self._interventions is None:
+            return None
+        if self.intervention_card is not None:
+            self.intervention_card.close()
+        card = InterventionCardDialog(self._interventions, self._actor, self._worker, alert_id, self)
+        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        card.destroyed.connect(self._on_intervention_card_destroyed)
+        if self._dispatch is not None:
+            card.dispatch_requested.connect(self.open_dispatch_dialog)
+        self.intervention_card = card
+        card.show()
+        return card
+
+    @Slot()
+    def _on_intervention_card_destroyed(self) -> None:
+        self.intervention_card = None
 
     @Slot(int)
     def open_dispatch_dialog(self, alert_id: int, preselect: tuple[str, ...] = ()) -> DispatchDialog | None:

@@ -74,6 +74,7 @@ class Workspace(QObject):
             sound=settings.sound,
             dispatch=services.dispatch,
             officers=services.officers,
+            interventions=services.interventions,
         )
         self.board = OfficersBoardPane(
             services.officers,

@@ -203,3 +203,43 @@ def test_the_english_console_shows_the_card_and_its_refusals_in_english(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_i_in_the_feed_and_the_details_button_open_the_card_of_a_fraud_warning(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, world: FraudWorld, duty_officer: Actor
+) -> None:
+    from console.widgets.feed import FeedPane
+    from console.widgets.live_bridge import LiveBridge
+
+    alert_id = world.fraud_warning(age_s=30)
+    bridge = LiveBridge(services.open_change_feed(), db_worker)
+    pane = FeedPane(
+        services.alerts,
+        services.clock,
+        duty_officer,
+        db_worker,
+        bridge=bridge,
+        sound=False,
+        dispatch=services.dispatch,
+        officers=services.officers,
+        interventions=services.interventions,
+    )
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitUntil(lambda: pane.select_alert(alert_id), timeout=10_000)
+    qtbot.waitUntil(lambda: pane.detail.detail is not None, timeout=10_000)
+    assert pane.detail.card_button.isVisible()  # only a fraud warning offers the card
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_I)
+    card = pane.intervention_card
+    assert card is not None
+    with qtbot.waitSignal(card.card_loaded, timeout=10_000):
+        pass
+    assert card.isVisible()
+    card.close()
+    qtbot.waitUntil(lambda: pane.intervention_card is None, timeout=5_000)
+    pane.detail.card_button.click()
+    assert pane.intervention_card is not None and pane.intervention_card.isVisible()
+    pane.intervention_card.close()
+    pane.shutdown()
+    bridge.close()
