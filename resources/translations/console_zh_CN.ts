@@ -4,47 +4,47 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="175" />
+        <location filename="../../console/widgets/alert_detail.py" line="183" />
         <source>接警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="176" />
+        <location filename="../../console/widgets/alert_detail.py" line="184" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="177" />
+        <location filename="../../console/widgets/alert_detail.py" line="185" />
         <source>派出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="178" />
+        <location filename="../../console/widgets/alert_detail.py" line="186" />
         <source>到场</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="179" />
+        <location filename="../../console/widgets/alert_detail.py" line="187" />
         <source>结束</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="189" />
+        <location filename="../../console/widgets/alert_detail.py" line="197" />
         <source>响应</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="189" />
+        <location filename="../../console/widgets/alert_detail.py" line="197" />
         <source>已过</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="250" />
+        <location filename="../../console/widgets/alert_detail.py" line="262" />
         <source>无关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="275" />
+        <location filename="../../console/widgets/alert_detail.py" line="287" />
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
@@ -90,57 +90,67 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="79" />
+        <location filename="../../console/widgets/alert_detail.py" line="81" />
         <source>派警 (D)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="83" />
+        <location filename="../../console/widgets/alert_detail.py" line="85" />
+        <source>反诈干预卡 (I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="86" />
+        <source>劝阻记录、止付与处置结果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="90" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="84" />
+        <location filename="../../console/widgets/alert_detail.py" line="91" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="88" />
+        <location filename="../../console/widgets/alert_detail.py" line="95" />
         <source>复制物业电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="92" />
+        <location filename="../../console/widgets/alert_detail.py" line="99" />
         <source>打开案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="93" />
+        <location filename="../../console/widgets/alert_detail.py" line="100" />
         <source>打开布控条目所属案件的卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="96" />
+        <location filename="../../console/widgets/alert_detail.py" line="103" />
         <source>关联案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="97" />
+        <location filename="../../console/widgets/alert_detail.py" line="104" />
         <source>把这条预警关联到一起案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="120" />
+        <location filename="../../console/widgets/alert_detail.py" line="127" />
         <source>当前角色不能关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="128" />
+        <location filename="../../console/widgets/alert_detail.py" line="135" />
         <source>打开案件 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="206" />
+        <location filename="../../console/widgets/alert_detail.py" line="218" />
         <source>已复制 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -887,28 +897,28 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="155" />
-        <location filename="../../console/widgets/feed.py" line="246" />
+        <location filename="../../console/widgets/feed.py" line="159" />
+        <location filename="../../console/widgets/feed.py" line="251" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="155" />
+        <location filename="../../console/widgets/feed.py" line="159" />
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="244" />
+        <location filename="../../console/widgets/feed.py" line="249" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="329" />
+        <location filename="../../console/widgets/feed.py" line="334" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="337" />
+        <location filename="../../console/widgets/feed.py" line="342" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished" />
     </message>
@@ -2037,57 +2047,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="293" />
+        <location filename="../../console/widgets/alert_detail.py" line="305" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="297" />
+        <location filename="../../console/widgets/alert_detail.py" line="309" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="300" />
+        <location filename="../../console/widgets/alert_detail.py" line="312" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="301" />
+        <location filename="../../console/widgets/alert_detail.py" line="313" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="302" />
+        <location filename="../../console/widgets/alert_detail.py" line="314" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="309" />
+        <location filename="../../console/widgets/alert_detail.py" line="321" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="317" />
+        <location filename="../../console/widgets/alert_detail.py" line="329" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="322" />
+        <location filename="../../console/widgets/alert_detail.py" line="334" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="323" />
+        <location filename="../../console/widgets/alert_detail.py" line="335" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="345" />
+        <location filename="../../console/widgets/alert_detail.py" line="357" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="351" />
+        <location filename="../../console/widgets/alert_detail.py" line="363" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -3469,7 +3479,7 @@
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="161" />
+        <location filename="../../console/widgets/workspace.py" line="162" />
         <source>已关联到案件 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3477,7 +3487,7 @@
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="176" />
+        <location filename="../../console/widgets/workspace.py" line="177" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>
