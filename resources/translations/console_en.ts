@@ -926,6 +926,16 @@ Database: {1}</translation>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="284"/>
+        <source>读取 {0} 行, 拒绝 {1} 行; 户 新建 {2} / 更新 {3}; 实有人口 新建 {4} / 更新 {5}</source>
+        <translation>{0} rows read, {1} rejected; households created {2}, updated {3}; residents created {4}, updated {5}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="295"/>
+        <source>已取消: 已导入的 {0} 行保留, 重新导入同一文件即可继续</source>
+        <translation>Cancelled: the {0} rows already imported are kept; import the same file again to finish</translation>
+    </message>
 </context>
 <context>
     <name>ResolveDialog</name>

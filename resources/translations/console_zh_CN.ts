@@ -924,6 +924,16 @@
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="284"/>
+        <source>读取 {0} 行, 拒绝 {1} 行; 户 新建 {2} / 更新 {3}; 实有人口 新建 {4} / 更新 {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="295"/>
+        <source>已取消: 已导入的 {0} 行保留, 重新导入同一文件即可继续</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResolveDialog</name>
