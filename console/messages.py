@@ -144,6 +144,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Connected to {target}, but its schema version cannot be read: {reason}",
     ),
     "db.unusable": ("无法使用数据库 {target}: {reason}", "Cannot use the database {target}: {reason}"),
+    # the settings dialog's connection test, when it succeeds
+    "db.probe.empty": (
+        "连接成功: {target} (空数据库, 启动时将创建表结构)",
+        "Connected: {target} (an empty database: the console creates its tables on start)",
+    ),
+    "db.probe.current": (
+        "连接成功: {target} (结构版本 {revision}, 与本程序一致)",
+        "Connected: {target} (schema {revision}, as this console expects)",
+    ),
+    "db.probe.upgrade": (
+        "连接成功: {target} (结构版本 {revision}, 启动时将升级到 {head})",
+        "Connected: {target} (schema {revision}; the console upgrades it to {head} on start)",
+    ),
     "db.schema_too_new.untouched": (
         "数据库 {target} 由更新版本的值班台创建 (结构版本 {revision}); 请升级本程序后再使用, 数据库未作任何改动",
         "The database {target} was created by a newer console (schema {revision}); upgrade this console "

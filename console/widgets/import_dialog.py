@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import UserError
-from console.messages import Worded
 from console.services.registry import NotUtf8Error
-from console.widgets.common import error_text, ui_language
+from console.widgets.common import error_text, ui_language, worded_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -191,7 +190,7 @@ class RegistryImportDialog(QDialog):
         lines = [self.tr("共约 {0} 行, 识别 {1} 列").format(preview.total_rows, len(known))]
         if preview.encoding and preview.encoding != "utf-8":
             lines.append(self.tr("编码: {0}").format(preview.encoding))
-        lines.extend(_worded(w) for w in preview.warnings)
+        lines.extend(worded_text(w) for w in preview.warnings)
         self._set_message("\n".join(lines))
         self.import_button.setEnabled(True)
 
@@ -268,7 +267,7 @@ class RegistryImportDialog(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         self.report_label.setText(self._summary(report))
-        self._set_message("\n".join(_worded(w) for w in report.warnings))
+        self._set_message("\n".join(worded_text(w) for w in report.warnings))
         self.rejections_table.setRowCount(len(report.rejections))
         language = ui_language()
         for i, r in enumerate(report.rejections):
@@ -328,8 +327,3 @@ class RegistryImportDialog(QDialog):
             self._job.cancel()  # stop after the current chunk; whole rows only
         self._runner.discard()  # a preview nobody will look at
         super().done(result)
-
-
-def _worded(notice: object) -> str:
-    """A file's warning in the UI's language (a catalogue Message; anything else as it is)."""
-    return notice.text(ui_language()) if isinstance(notice, Worded) else str(notice)

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, insert
 
 from console import app as console_app
 from console.clock import FixedClock
+from console.config import Settings
 from console.db import make_engine
 from console.models import Alert
 from console.security import Actor
@@ -32,6 +33,7 @@ from console.widgets.feed import FeedPane
 from console.widgets.household_dialog import HouseholdDialog
 from console.widgets.import_dialog import RegistryImportDialog
 from console.widgets.live_bridge import LiveBridge
+from console.widgets.settings_dialog import SettingsDialog
 from console.widgets.watchlist_pane import WatchlistPane
 from console.widgets.worker import DatabaseWorker
 from tests.factories import add_communities, add_station
@@ -255,6 +257,25 @@ def test_rejected_rows_and_file_warnings_are_worded_in_the_ui_language(
     assert_worded(shown[("4", "id_number")], language, f"check character should be {good[-1]}", "校验码应为")
     assert_worded(dialog.message_label.text(), language, "unknown column 'remarks' ignored", "未识别的列")
     assert_worded(dialog.report_label.text(), language, "3 rows read, 2 rejected", "读取 3 行, 拒绝 2 行")
+    dialog.close()
+
+
+def test_a_connection_test_that_succeeds_says_so_in_the_ui_language(
+    qtbot: Any, language: str, db_worker: DatabaseWorker, services: Services, db_url: str, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(Settings(db_url=db_url), services.health.probe, db_worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for url, english, chinese in (
+        (db_url, "as this console expects", "与本程序一致"),
+        (f"sqlite:///{tmp_path / 'new' / 'station.db'}", "an empty database", "空数据库"),
+    ):
+        dialog.db_url.setText(url)
+        dialog.test_button.click()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=8000)
+        assert dialog.test_result.objectName() == "formOk"
+        assert_worded(dialog.test_result.text(), language, "Connected: SQLite", "连接成功")
+        assert_worded(dialog.test_result.text(), language, english, chinese)
     dialog.close()
 
 
