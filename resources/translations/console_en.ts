@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="129"/>
-        <source>无关联案件</source>
-        <translation>No linked case</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154"/>
-        <source>轨迹: {0} 最近出现</source>
-        <translation>Track: last seen {0}</translation>
-    </message>
-</context>
-<context>
     <name>AlertDetailPanel</name>
     <message>
         <location filename="../../console/widgets/alert_detail.py" line="57"/>
@@ -35,6 +22,66 @@
         <location filename="../../console/widgets/alert_detail.py" line="96"/>
         <source>已复制 {0}</source>
         <translation>Copied {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="77"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="83"/>
+        <source>选择一条预警查看详情</source>
+        <translation>Select an alert to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="120"/>
+        <source>首次</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="120"/>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="121"/>
+        <source>共 {0} 次</source>
+        <translation>Count: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="129"/>
+        <source>处置结论</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="134"/>
+        <source>无关联案件</source>
+        <translation>No linked case</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="135"/>
+        <source>布控条目</source>
+        <translation>Watchlist entry</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="135"/>
+        <source>关联案件</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="143"/>
+        <source>小区与物业</source>
+        <translation>Community and property management</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="154"/>
+        <source>感知事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="161"/>
+        <source>轨迹: {0} 最近出现</source>
+        <translation>Track: where {0} was seen last</translation>
     </message>
 </context>
 <context>

@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="129"/>
-        <source>无关联案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154"/>
-        <source>轨迹: {0} 最近出现</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlertDetailPanel</name>
     <message>
         <location filename="../../console/widgets/alert_detail.py" line="57"/>
@@ -34,6 +21,66 @@
     <message>
         <location filename="../../console/widgets/alert_detail.py" line="96"/>
         <source>已复制 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="77"/>
+        <source>正在加载…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="83"/>
+        <source>选择一条预警查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="120"/>
+        <source>首次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="120"/>
+        <source>最近</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="121"/>
+        <source>共 {0} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="129"/>
+        <source>处置结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="134"/>
+        <source>无关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="135"/>
+        <source>布控条目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="135"/>
+        <source>关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="143"/>
+        <source>小区与物业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="154"/>
+        <source>感知事件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="161"/>
+        <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
