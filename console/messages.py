@@ -8,6 +8,7 @@ read correctly in Chinese (``tests/test_messages.py`` lists the codes every modu
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 # code -> (中文, English). Parameters in braces, str.format style.
@@ -146,6 +147,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Connected to {target}, but its schema version cannot be read: {reason}",
     ),
     "db.unusable": ("无法使用数据库 {target}: {reason}", "Cannot use the database {target}: {reason}"),
+    # the settings dialog's connection test, when it succeeds
+    "db.probe.empty": (
+        "连接成功: {target} (空数据库, 启动时将创建表结构)",
+        "Connected: {target} (an empty database: the console creates its tables on start)",
+    ),
+    "db.probe.current": (
+        "连接成功: {target} (结构版本 {revision}, 与本程序一致)",
+        "Connected: {target} (schema {revision}, as this console expects)",
+    ),
+    "db.probe.upgrade": (
+        "连接成功: {target} (结构版本 {revision}, 启动时将升级到 {head})",
+        "Connected: {target} (schema {revision}; the console upgrades it to {head} on start)",
+    ),
     "db.schema_too_new.untouched": (
         "数据库 {target} 由更新版本的值班台创建 (结构版本 {revision}); 请升级本程序后再使用, 数据库未作任何改动",
         "The database {target} was created by a newer console (schema {revision}); upgrade this console "
@@ -229,6 +243,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The household was changed on another console; reload and record the visit again",
     ),
     "registry.added_resident.rule": ("新增第{number}人: {rule}", "added resident {number}: {rule}"),
+    # one row of an import file (RowRejection) and the file's warnings
+    "registry.row.required": ("必填", "required"),
+    "registry.row.too_long": ("不能超过 {limit} 个字", "at most {limit} characters"),
+    "registry.row.room": (
+        "户室应为数字, 如 1203, 实为 {value}",
+        "room must be a number, e.g. 1203; got {value}",
+    ),
+    "registry.row.floor": ("楼层应为整数, 实为 {value}", "floor must be a whole number; got {value}"),
+    "registry.row.housing_use": (
+        "应为 {choices} 之一, 实为 {value}",
+        "must be one of {choices}; got {value}",
+    ),
+    "registry.row.id_number_as_number": (
+        "身份证号在 Excel 中存成了数字, 末几位已丢失; 请把该列设为文本",
+        "stored as a number in Excel, digits were lost; format the column as text",
+    ),
+    "registry.row.duplicate_id": ("与第 {row} 行的身份证号重复", "same ID number as row {row}"),
+    "registry.row.community_has_code": (
+        "小区 {community} 已有编码 {code}",
+        "community {community} already has code {code}",
+    ),
+    "registry.file.unknown_column": ("未识别的列 {column} 已忽略", "unknown column {column} ignored"),
     # --- station parameters ---
     "station.none": (
         "数据库中还没有派出所 — 请先导入实有人口或生成演示数据",
@@ -541,6 +577,35 @@ class Worded(Protocol):
     """Anything that words itself in a language (a UserError passed as a parameter of another)."""
 
     def text(self, language: str = "zh_CN") -> str: ...
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A parameter worded differently in each language (a list of choices glossed in English)."""
+
+    chinese: str
+    english: str
+
+    def text(self, language: str = "zh_CN") -> str:
+        return self.english if language == "en" else self.chinese
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue code and its parameters, worded where it is shown: a notice that is not an error
+    (an import file's warning, a connection test's verdict). ``str()`` gives both languages."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str = "zh_CN") -> str:
+        return text(self.code, language, **self.params)
+
+    def bilingual(self) -> str:
+        return bilingual(self.code, **self.params)
+
+    def __str__(self) -> str:
+        return self.bilingual()
 
 
 def text(code: str, language: str = "zh_CN", **params: Any) -> str:

@@ -137,7 +137,7 @@ class AlertDetailPanel(QWidget):
         self.card_button.setVisible(detail is not None and detail.alert.kind == "fraud_risk")
 
     def show_loading(self) -> None:
-        self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('正在加载…'))}</p>")
+        self._show_note(self.tr("正在加载…"))
 
     def show_detail(self, detail: AlertDetail | None) -> None:
         self._detail = detail
@@ -146,7 +146,7 @@ class AlertDetailPanel(QWidget):
         if detail is None or (self._clocks and self._clocks[0].alert_id != detail.alert.id):
             self.show_clocks([], self._target_s)
         if detail is None:
-            self.browser.setHtml(f"<p style='color:gray'>{escape(self.tr('选择一条预警查看详情'))}</p>")
+            self._show_note(self.tr("选择一条预警查看详情"))
             self.unmask_button.setVisible(False)
             self.copy_button.setEnabled(False)
             self._show_case_actions()
@@ -213,6 +213,9 @@ class AlertDetailPanel(QWidget):
         if self._detail is not None:
             self.dispatch_requested.emit(self._detail.alert.id)
 
+    def _show_note(self, note: str) -> None:
+        self.browser.setHtml(f"<p style='color:gray'>{escape(note)}</p>")
+
     def copy_phone(self, number: str) -> None:
         QGuiApplication.clipboard().setText(number)
         self.note_label.setText(self.tr("已复制 {0}").format(number))
@@ -245,31 +248,34 @@ class AlertDetailPanel(QWidget):
             self.unmask_requested.emit(self._detail.alert.id)
 
     def _html(self, d: AlertDetail) -> str:
+        # Every self.tr() stands outside the f-strings: pyside6-lupdate does not look inside them.
         a = d.alert
-        tr = self.tr
+        first, latest = escape(self.tr("首次")), escape(self.tr("最近"))
+        times = escape(self.tr("共 {0} 次").format(a.count))
         parts = [
             f"<h3>#{a.id} {escape(title(KIND_TITLES, a.kind))} · {escape(title(SEVERITY_TITLES, a.severity))}"
             f" · {escape(title(STATUS_TITLES, a.status))}</h3>",
             f"<p>{escape(a.summary)}</p>",
-            f"<p>{escape(tr('首次'))} {_when(a.raised_at)} · {escape(tr('最近'))} {_when(a.last_event_at)}"
-            f" · {escape(tr('共 {0} 次').format(a.count))}</p>",
+            f"<p>{first} {_when(a.raised_at)} · {latest} {_when(a.last_event_at)} · {times}</p>",
         ]
         if a.outcome:
-            parts.append(f"<p>{escape(tr('处置结论'))}: {escape(title(OUTCOME_TITLES, a.outcome))}</p>")
+            outcome = escape(self.tr("处置结论"))
+            parts.append(f"<p>{outcome}: {escape(title(OUTCOME_TITLES, a.outcome))}</p>")
         if d.watchlist:
             w = d.watchlist
             who = w.plate or f"{w.name} {w.id_number}"
-            case = f"{w.case_no} {w.case_title}" if w.case_no else tr("无关联案件")
+            case = f"{w.case_no} {w.case_title}" if w.case_no else self.tr("无关联案件")
+            heading, linked = escape(self.tr("布控条目")), escape(self.tr("关联案件"))
             parts.append(
-                f"<h4>{escape(tr('布控条目'))}</h4><p>{escape(who)} — {escape(w.reason)}<br>"
-                f"{escape(tr('关联案件'))}: {escape(case)}</p>"
+                f"<h4>{heading}</h4><p>{escape(who)} — {escape(w.reason)}<br>{linked}: {escape(case)}</p>"
             )
         if d.community:
             c = d.community
             phone = escape(c.property_manager_phone)
             link = f"<a href='tel:{phone}'>{phone}</a>" if phone else ""
+            heading = escape(self.tr("小区与物业"))
             parts.append(
-                f"<h4>{escape(tr('小区与物业'))}</h4><p>{escape(c.name)} {escape(c.address)}<br>"
+                f"<h4>{heading}</h4><p>{escape(c.name)} {escape(c.address)}<br>"
                 f"{escape(c.property_manager_company)} {escape(c.property_manager_name)} {link}</p>"
             )
         if d.events:
@@ -278,13 +284,14 @@ class AlertDetailPanel(QWidget):
                 f"<td>{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
                 for e in d.events
             )
-            parts.append(f"<h4>{escape(tr('感知事件'))}</h4><table cellpadding='3'>{rows}</table>")
+            heading = escape(self.tr("感知事件"))
+            parts.append(f"<h4>{heading}</h4><table cellpadding='3'>{rows}</table>")
         if d.trace:
             rows = "".join(
                 f"<tr><td>{_when(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
                 for s in d.trace
             )
-            heading = tr("轨迹: {0} 最近出现").format(d.trace_subject)
+            heading = self.tr("轨迹: {0} 最近出现").format(d.trace_subject)
             parts.append(f"<h4>{escape(heading)}</h4><table cellpadding='3'>{rows}</table>")
         return "".join(parts)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from console.errors import UserError
-from console.messages import LANGUAGES
+from console.messages import LANGUAGES, Worded
 
 
 def ui_language() -> str:
@@ -33,6 +33,12 @@ def error_text(error: BaseException) -> str:
     words = error.text(ui_language())
     field = getattr(error, "field", None)
     return f"{field}: {words}" if field else words
+
+
+def worded_text(notice: object) -> str:
+    """A notice that is not an error (a catalogue Message: a file's warning, a verdict) in the UI language;
+    anything else as it is."""
+    return notice.text(ui_language()) if isinstance(notice, Worded) else str(notice)
 
 
 class EmptyState(QWidget):

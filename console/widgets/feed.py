@@ -15,13 +15,14 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,7 @@ from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDi
 from console.widgets.common import EmptyState, error_text
 from console.widgets.dispatch_dialog import DispatchDialog
 from console.widgets.feed_filters import FeedFilterBar
-from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel
+from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
 from console.widgets.intervention_card import InterventionCardDialog
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import AlertNotifier
@@ -144,15 +145,7 @@ class FeedPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("matched"), QHeaderView.ResizeMode.Stretch)
-        for name, width in (
-            ("severity", 70),
-            ("kind", 80),
-            ("community", 110),
-            ("count", 50),
-            ("age", 80),
-            ("status", 90),
-        ):
-            self.view.setColumnWidth(COLUMNS.index(name), width)
+        self._fit_columns()
         self.view.installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.empty = EmptyState(
@@ -196,6 +189,39 @@ class FeedPane(QWidget):
             lambda result: self._on_first_page(generation, result),
             self._on_failed,
         )
+
+    def _fit_columns(self) -> None:
+        """Widths that hold each column's title and, where the words are few, its widest value.
+
+        Measured in the UI's language ("Severity" and "Acknowledged" need more room than 等级 and
+        已确认), in bold as new urgent rows are, never narrower than the width set for Chinese.
+        """
+        header = self.view.horizontalHeader()
+        header.ensurePolished()  # the theme's font and padding, before measuring
+        self.view.ensurePolished()
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        style = self.view.style()
+        # Qt leaves the focus frame's margin + 1 on each side of a cell's text; at least 4 px, so
+        # that the widest word does not touch the grid line.
+        margin = 2 * max(4, style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1)
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.view) + margin
+        for name, least in (
+            ("severity", 70),
+            ("kind", 80),
+            ("community", 110),
+            ("count", 50),
+            ("age", 80),
+            ("status", 90),
+        ):
+            column = COLUMNS.index(name)
+            need = header.sectionSizeFromContents(column).width()
+            words = column_words(name)
+            if words:
+                dot = icon if name == "severity" else 0  # the severity's coloured dot
+                need = max(need, dot + margin + max(metrics.horizontalAdvance(w) for w in words))
+            self.view.setColumnWidth(column, max(least, need))
 
     def busy(self) -> bool:
         """True while the worker has database calls in flight (tests wait on it)."""

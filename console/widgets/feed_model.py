@@ -61,6 +61,7 @@ OUTCOME_TITLES = {
     "misread": QT_TRANSLATE_NOOP("feed", "识别错误"),
     "handled_by_others": QT_TRANSLATE_NOOP("feed", "已由他人处理"),
 }
+OVERDUE = str(QT_TRANSLATE_NOOP("feed", "超时未确认"))  # the status of an escalated alert nobody acknowledged
 SEVERITY_COLOURS = {"critical": "#d32f2f", "high": "#f57c00", "medium": "#fbc02d", "low": "#78909c"}
 # Translucent, so that they read on the night and the day theme alike.
 _NEW_BACKGROUND = {"critical": QColor(211, 47, 47, 95), "high": QColor(245, 124, 0, 80)}
@@ -72,6 +73,15 @@ _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataR
 _ROW = int(ROW_ROLE)
 _AGE_COLUMN, _COUNT_COLUMN = COLUMNS.index("age"), COLUMNS.index("count")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def column_words(column: str) -> list[str]:
+    """Every word a column of closed vocabulary shows, translated (to size it); [] for the others."""
+    table = {"severity": SEVERITY_TITLES, "kind": KIND_TITLES, "status": STATUS_TITLES}.get(column)
+    if table is None:
+        return []
+    words = [title(table, key) for key in table]
+    return [*words, QCoreApplication.translate("feed", OVERDUE)] if column == "status" else words
 
 
 def title(table: Mapping[str, object], key: str | None) -> str:
@@ -299,7 +309,7 @@ class FeedModel(QAbstractTableModel):
         if row.status == "resolved" and row.outcome:
             return f"{title(STATUS_TITLES, row.status)}·{title(OUTCOME_TITLES, row.outcome)}"
         if row.pinned:
-            return QCoreApplication.translate("feed", "超时未确认")
+            return QCoreApplication.translate("feed", OVERDUE)
         return title(STATUS_TITLES, row.status)
 
     def _icon(self, severity: str) -> QIcon:

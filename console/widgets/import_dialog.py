@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.services.registry import NotUtf8Error
-from console.widgets.common import error_text
+from console.widgets.common import error_text, ui_language, worded_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -190,7 +190,7 @@ class RegistryImportDialog(QDialog):
         lines = [self.tr("共约 {0} 行, 识别 {1} 列").format(preview.total_rows, len(known))]
         if preview.encoding and preview.encoding != "utf-8":
             lines.append(self.tr("编码: {0}").format(preview.encoding))
-        lines.extend(preview.warnings)
+        lines.extend(worded_text(w) for w in preview.warnings)
         self._set_message("\n".join(lines))
         self.import_button.setEnabled(True)
 
@@ -266,16 +266,35 @@ class RegistryImportDialog(QDialog):
         self.report = report
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
-        self.report_label.setText(report.summary())
-        self._set_message("\n".join(report.warnings))
+        self.report_label.setText(self._summary(report))
+        self._set_message("\n".join(worded_text(w) for w in report.warnings))
         self.rejections_table.setRowCount(len(report.rejections))
+        language = ui_language()
         for i, r in enumerate(report.rejections):
-            for c, value in enumerate((str(r.row), r.column, r.rule)):
+            for c, value in enumerate((str(r.row), r.column, r.text(language))):
                 self.rejections_table.setItem(i, c, QTableWidgetItem(value))
         self.rejections_table.resizeColumnsToContents()
         self.save_button.setVisible(bool(report.rejections))
         self.pages.setCurrentIndex(1)
         self.registry_imported.emit(report)
+
+    def _summary(self, report: Any) -> str:
+        """The import's counts in the UI's language (the report's own summary has both, for the CLI)."""
+        text = self.tr(
+            "读取 {0} 行, 拒绝 {1} 行; 户 新建 {2} / 更新 {3}; 实有人口 新建 {4} / 更新 {5}"
+        ).format(
+            report.rows_read,
+            report.rows_rejected,
+            report.households_created,
+            report.households_updated,
+            report.residents_created,
+            report.residents_updated,
+        )
+        if report.cancelled:
+            text += "; " + self.tr("已取消: 已导入的 {0} 行保留, 重新导入同一文件即可继续").format(
+                report.rows_kept
+            )
+        return text
 
     def _on_worker_failed(self, exc: BaseException) -> None:
         self._finish()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.config import Settings, default_db_url, save_settings
 from console.errors import UserError
-from console.widgets.common import error_text
+from console.widgets.common import error_text, worded_text
 
 if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
@@ -39,13 +39,14 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        probe: Callable[[str], str],
+        probe: Callable[[str], object],
         worker: DatabaseWorker,
         parent: QWidget | None = None,
         settings_file: Path | None = None,
     ) -> None:
         """``probe(url)`` tests a database URL (blocking; run off the GUI thread) and returns a
-        one-line verdict or raises ``UserError`` saying what is wrong."""
+        one-line verdict (a catalogue Message, worded here in the UI's language) or raises
+        ``UserError`` saying what is wrong."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
         self.setMinimumWidth(640)
@@ -144,7 +145,7 @@ class SettingsDialog(QDialog):
 
     def _on_probe_succeeded(self, verdict: object) -> None:
         self.test_button.setEnabled(True)
-        self._show_result(True, str(verdict))
+        self._show_result(True, worded_text(verdict))
 
     def _on_probe_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)

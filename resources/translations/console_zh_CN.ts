@@ -38,16 +38,6 @@
         <source>已过</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="262" />
-        <source>无关联案件</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="287" />
-        <source>轨迹: {0} 最近出现</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>AddOfficerDialog</name>
@@ -150,8 +140,68 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="218" />
+        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <source>正在加载…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="149" />
+        <source>选择一条预警查看详情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="221" />
         <source>已复制 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="253" />
+        <source>首次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="253" />
+        <source>最近</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="254" />
+        <source>共 {0} 次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="262" />
+        <source>处置结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <source>无关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <source>布控条目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <source>关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="276" />
+        <source>小区与物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="287" />
+        <source>感知事件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="294" />
+        <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -303,7 +353,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="75" />
+        <location filename="../../console/widgets/common.py" line="81" />
         <source>即将推出</source>
         <translation type="unfinished" />
     </message>
@@ -897,28 +947,28 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="159" />
-        <location filename="../../console/widgets/feed.py" line="251" />
+        <location filename="../../console/widgets/feed.py" line="152" />
+        <location filename="../../console/widgets/feed.py" line="277" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="159" />
+        <location filename="../../console/widgets/feed.py" line="152" />
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="249" />
+        <location filename="../../console/widgets/feed.py" line="275" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="334" />
+        <location filename="../../console/widgets/feed.py" line="360" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="342" />
+        <location filename="../../console/widgets/feed.py" line="368" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished" />
     </message>
@@ -1941,17 +1991,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="283" />
+        <location filename="../../console/widgets/import_dialog.py" line="284" />
+        <source>读取 {0} 行, 拒绝 {1} 行; 户 新建 {2} / 更新 {3}; 实有人口 新建 {4} / 更新 {5}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="294" />
+        <source>已取消: 已导入的 {0} 行保留, 重新导入同一文件即可继续</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/import_dialog.py" line="302" />
         <source>导入失败: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="295" />
+        <location filename="../../console/widgets/import_dialog.py" line="314" />
         <source>保存拒绝行</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/import_dialog.py" line="295" />
+        <location filename="../../console/widgets/import_dialog.py" line="314" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
@@ -2047,57 +2107,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="305" />
+        <location filename="../../console/widgets/alert_detail.py" line="312" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="309" />
+        <location filename="../../console/widgets/alert_detail.py" line="316" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="312" />
+        <location filename="../../console/widgets/alert_detail.py" line="319" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="313" />
+        <location filename="../../console/widgets/alert_detail.py" line="320" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="314" />
+        <location filename="../../console/widgets/alert_detail.py" line="321" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="321" />
+        <location filename="../../console/widgets/alert_detail.py" line="328" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="329" />
+        <location filename="../../console/widgets/alert_detail.py" line="336" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="334" />
+        <location filename="../../console/widgets/alert_detail.py" line="341" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="335" />
+        <location filename="../../console/widgets/alert_detail.py" line="342" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="357" />
+        <location filename="../../console/widgets/alert_detail.py" line="364" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="363" />
+        <location filename="../../console/widgets/alert_detail.py" line="370" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -2276,92 +2336,92 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="50" />
+        <location filename="../../console/widgets/settings_dialog.py" line="51" />
         <source>设置</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="59" />
+        <location filename="../../console/widgets/settings_dialog.py" line="60" />
         <source>sqlite:///路径/station.db 或 postgresql+psycopg://用户@主机/库</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="61" />
+        <location filename="../../console/widgets/settings_dialog.py" line="62" />
         <source>测试连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="71" />
+        <location filename="../../console/widgets/settings_dialog.py" line="72" />
         <source>夜间 (深色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="72" />
+        <location filename="../../console/widgets/settings_dialog.py" line="73" />
         <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="82" />
+        <location filename="../../console/widgets/settings_dialog.py" line="83" />
         <source>例如 http://tiles.station.local/{z}/{x}/{y}.png (留空则不显示底图)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="85" />
+        <location filename="../../console/widgets/settings_dialog.py" line="86" />
         <source>新的紧急/高级预警播放提示音</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="89" />
+        <location filename="../../console/widgets/settings_dialog.py" line="90" />
         <source>数据库地址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="91" />
+        <location filename="../../console/widgets/settings_dialog.py" line="92" />
         <source>主题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="92" />
+        <location filename="../../console/widgets/settings_dialog.py" line="93" />
         <source>界面语言</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="93" />
+        <location filename="../../console/widgets/settings_dialog.py" line="94" />
         <source>地图瓦片服务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="94" />
+        <location filename="../../console/widgets/settings_dialog.py" line="95" />
         <source>声音</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="96" />
+        <location filename="../../console/widgets/settings_dialog.py" line="97" />
         <source>数据库地址和界面语言的更改在重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="101" />
+        <location filename="../../console/widgets/settings_dialog.py" line="102" />
         <source>保存</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="102" />
+        <location filename="../../console/widgets/settings_dialog.py" line="103" />
         <source>取消</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="129" />
+        <location filename="../../console/widgets/settings_dialog.py" line="130" />
         <source>无法保存设置文件: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="142" />
+        <location filename="../../console/widgets/settings_dialog.py" line="143" />
         <source>正在测试连接…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/settings_dialog.py" line="154" />
+        <location filename="../../console/widgets/settings_dialog.py" line="155" />
         <source>连接失败: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3451,27 +3511,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="87" />
+        <location filename="../../console/widgets/feed_model.py" line="97" />
         <source>{0}秒前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="89" />
+        <location filename="../../console/widgets/feed_model.py" line="99" />
         <source>{0}分钟前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="91" />
+        <location filename="../../console/widgets/feed_model.py" line="101" />
         <source>{0}小时前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="92" />
+        <location filename="../../console/widgets/feed_model.py" line="102" />
         <source>{0}天前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="302" />
+        <location filename="../../console/widgets/feed_model.py" line="64" />
         <source>超时未确认</source>
         <translation type="unfinished" />
     </message>

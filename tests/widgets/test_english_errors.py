@@ -21,16 +21,19 @@ from sqlalchemy import Engine, insert
 
 from console import app as console_app
 from console.clock import FixedClock
+from console.config import Settings
 from console.db import make_engine
 from console.models import Alert
 from console.security import Actor
 from console.services.container import Services, build_services
+from console.validators import id_check_character
 from console.widgets.alert_detail import ResolveDialog
 from console.widgets.common import ui_language
 from console.widgets.feed import FeedPane
 from console.widgets.household_dialog import HouseholdDialog
 from console.widgets.import_dialog import RegistryImportDialog
 from console.widgets.live_bridge import LiveBridge
+from console.widgets.settings_dialog import SettingsDialog
 from console.widgets.watchlist_pane import WatchlistPane
 from console.widgets.worker import DatabaseWorker
 from tests.factories import add_communities, add_station
@@ -219,6 +222,60 @@ def test_an_invalid_registry_file_is_refused_in_the_ui_language(
     qtbot.waitUntil(dialog.encoding_combo.isVisible, timeout=5000)
     assert_worded(dialog.message_label.text(), language, "the file is not UTF-8", "不是 UTF-8 编码")
     assert_worded(dialog.encoding_label.text(), language, "choose its encoding", "请选择文件的编码")
+    dialog.close()
+
+
+def test_rejected_rows_and_file_warnings_are_worded_in_the_ui_language(
+    qtbot: Any,
+    language: str,
+    db_worker: DatabaseWorker,
+    services: Services,
+    community_officer: Actor,
+    tmp_path: Path,
+) -> None:
+    dialog = RegistryImportDialog(services.registry_import, community_officer, db_worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    good = "35021119850312001" + id_check_character("35021119850312001")
+    bad_check = good[:-1] + ("0" if good[-1] != "0" else "1")
+    path = tmp_path / "rows.csv"
+    rows = ["小区,楼栋,户室,姓名,身份证号,remarks", f"海景花园,3,1203,张伟,{good},", "海景花园,3,12A,李四,,"]
+    rows.append(f"海景花园,,1205,王五,{bad_check},")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dialog.set_file(str(path))
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=5000)
+    assert_worded(dialog.message_label.text(), language, "unknown column 'remarks' ignored", "未识别的列")
+    with qtbot.waitSignal(dialog.registry_imported, timeout=10_000):
+        dialog.start_import()
+    table = dialog.rejections_table
+    shown = {(table.item(i, 0).text(), table.item(i, 1).text()): table.item(i, 2).text() for i in range(3)}
+    assert set(shown) == {("3", "room"), ("4", "building"), ("4", "id_number")}
+    assert_worded(
+        shown[("3", "room")], language, "room must be a number, e.g. 1203; got '12A'", "户室应为数字"
+    )
+    assert_worded(shown[("4", "building")], language, "required", "必填")
+    assert_worded(shown[("4", "id_number")], language, f"check character should be {good[-1]}", "校验码应为")
+    assert_worded(dialog.message_label.text(), language, "unknown column 'remarks' ignored", "未识别的列")
+    assert_worded(dialog.report_label.text(), language, "3 rows read, 2 rejected", "读取 3 行, 拒绝 2 行")
+    dialog.close()
+
+
+def test_a_connection_test_that_succeeds_says_so_in_the_ui_language(
+    qtbot: Any, language: str, db_worker: DatabaseWorker, services: Services, db_url: str, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(Settings(db_url=db_url), services.health.probe, db_worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for url, english, chinese in (
+        (db_url, "as this console expects", "与本程序一致"),
+        (f"sqlite:///{tmp_path / 'new' / 'station.db'}", "an empty database", "空数据库"),
+    ):
+        dialog.db_url.setText(url)
+        dialog.test_button.click()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=8000)
+        assert dialog.test_result.objectName() == "formOk"
+        assert_worded(dialog.test_result.text(), language, "Connected: SQLite", "连接成功")
+        assert_worded(dialog.test_result.text(), language, english, chinese)
     dialog.close()
 
 

@@ -7,18 +7,21 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, insert, update
 
+from console import app as console_app
 from console.clock import FixedClock
 from console.models import Alert
 from console.security import Actor
 from console.services.alerts import AlertRow, FeedFilter
 from console.services.container import Services, build_services
+from console.widgets import theme
 from console.widgets.alert_detail import Resolution, ResolveDialog
 from console.widgets.feed import FeedPane
-from console.widgets.feed_model import ROW_ROLE, FeedModel
+from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.worker import DatabaseWorker
 from tests.factories import add_communities, add_station
@@ -321,3 +324,31 @@ def test_the_bridge_reconnects_after_the_listener_is_killed_and_delivers_what_wa
         qtbot.waitUntil(lambda: got == [first, *missed, later], timeout=10_000)
     finally:
         bridge.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_column_title_and_closed_vocabulary_fits_in_either_language(
+    qapp: QApplication, make_pane: Any, language: str
+) -> None:
+    theme.apply_theme(qapp, "dark")  # as the console runs: header sections padded 8 px a side
+    locale = QLocale()
+    translators = console_app.install_translations(qapp, language)
+    try:
+        pane = make_pane()
+        header = pane.view.horizontalHeader()
+        labels = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+        assert ("Severity" in labels and "Count" in labels) == (language == "en")
+        for column, label in enumerate(labels):
+            needed = header.fontMetrics().horizontalAdvance(label) + 2 * 8
+            assert header.sectionSize(column) >= needed, (label, header.sectionSize(column), needed)
+        bold = QFont(pane.view.font())
+        bold.setBold(True)  # new urgent rows are bold
+        for name in ("severity", "kind", "status"):  # "Person watchlist", "Acknowledged", ...
+            column, dot = COLUMNS.index(name), 14 if name == "severity" else 0
+            for word in column_words(name):
+                needed = QFontMetrics(bold).horizontalAdvance(word) + dot + 2 * 4
+                assert header.sectionSize(column) >= needed, (word, header.sectionSize(column), needed)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)

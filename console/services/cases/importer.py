@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.errors import ValidationError
+from console.messages import Message
 from console.models import TheftCase
 from console.security import Actor, Permission
 from console.services.base import Service, guarded_update
@@ -62,7 +63,7 @@ class CaseImportReport:
     updated: int
     unchanged: int
     rejections: tuple[RowRejection, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
     dry_run: bool
 
     @property
@@ -97,7 +98,7 @@ class CaseImportService(Service):
     ) -> CaseImportReport:
         """Import a case list; whole-file problems raise RegistryFileError and store nothing."""
         actor.require(Permission.EDIT_CASES)
-        warnings: list[str] = []
+        warnings: list[Message] = []
         rows = list(read_rows(path, encoding, warnings, CASE_COLUMNS))
         rejections: list[RowRejection] = []
         counts = {"created": 0, "updated": 0, "unchanged": 0}

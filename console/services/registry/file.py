@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.errors import UserError
+from console.messages import Message
 
 __all__ = [
     "COLUMNS",
@@ -126,7 +127,7 @@ class RegistryPreview:
     fields: tuple[str | None, ...]  # contract column per header, None if unknown
     rows: tuple[tuple[str, ...], ...]  # the first rows, as text
     total_rows: int  # data rows (an estimate for CSV with quoted line breaks)
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]  # about the file as a whole (unknown columns)
 
 
 def _normalise_header(raw: object) -> str:
@@ -138,9 +139,9 @@ def _normalise_header(raw: object) -> str:
 
 def _map_headers(
     path: Path, headers: list[str], spec: ColumnSpec = REGISTRY_COLUMNS
-) -> tuple[list[str | None], list[str]]:
+) -> tuple[list[str | None], list[Message]]:
     fields: list[str | None] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     seen: dict[str, str] = {}
     for raw in headers:
         field = spec.field_of(_normalise_header(raw))
@@ -155,7 +156,7 @@ def _map_headers(
         if field is not None:
             seen[field] = raw
         elif raw.strip():
-            warnings.append(f"未识别的列 {raw!r} 已忽略 (unknown column {raw!r} ignored)")
+            warnings.append(Message("registry.file.unknown_column", {"column": repr(raw)}))
         fields.append(field)
     missing = [f for f in spec.required if f not in seen]
     if missing:
@@ -339,7 +340,7 @@ def _header(path: Path, rows: Iterator[tuple[int, list[Value]]]) -> list[str]:
 def read_rows(
     path: str | Path,
     encoding: str | None = None,
-    warnings: list[str] | None = None,
+    warnings: list[Message] | None = None,
     spec: ColumnSpec = REGISTRY_COLUMNS,
 ) -> Iterator[SourceRow]:
     """The data rows of a registry file, keyed by contract column; blank rows are skipped.
@@ -363,7 +364,9 @@ def _keyed(rows: Iterator[tuple[int, list[Value]]], fields: list[str | None]) ->
         yield SourceRow(number, {f: (values[i] if i < len(values) else None) for i, f in wanted})
 
 
-def open_rows(path: str | Path, encoding: str | None = None) -> tuple[Iterator[SourceRow], int, list[str]]:
+def open_rows(
+    path: str | Path, encoding: str | None = None
+) -> tuple[Iterator[SourceRow], int, list[Message]]:
     """``read_rows`` plus the number of data rows (for a progress bar) and the file's warnings."""
     p = Path(path)
     _kind, _enc, rows, total = _open(p, encoding)

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, updat
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.errors import UserError
+from console.messages import Message
 from console.models import Building, Community, GridCell, Household, Resident, Station
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
@@ -77,7 +78,7 @@ class ImportReport:
     communities_created: int
     buildings_created: int
     rejections: tuple[RowRejection, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Message, ...]
     dry_run: bool = False
     cancelled: bool = False
     rows_kept: int = 0
@@ -269,13 +270,7 @@ class _Run:
                 if first is not None:
                     row, errors = (
                         None,
-                        [
-                            RowRejection(
-                                src.number,
-                                "id_number",
-                                f"与第 {first} 行的身份证号重复 (same ID number as row {first})",
-                            )
-                        ],
+                        [RowRejection(src.number, "id_number", "registry.row.duplicate_id", {"row": first})],
                     )
                 else:
                     self.seen_ids[row.id_number] = src.number
@@ -346,7 +341,8 @@ class _Run:
                             RowRejection(
                                 row.number,
                                 "community_code",
-                                f"小区 {row.community} 已有编码 {code} (community already has code {code})",
+                                "registry.row.community_has_code",
+                                {"community": row.community, "code": code},
                             )
                         ]
                     )
@@ -611,7 +607,7 @@ class _Run:
                 changes,
             )
 
-    def report(self, file: str, warnings: list[str], cancelled: bool, seconds: float) -> ImportReport:
+    def report(self, file: str, warnings: list[Message], cancelled: bool, seconds: float) -> ImportReport:
         return ImportReport(
             file=file,
             rows_read=self.rows_read,

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from console import messages
 from console.errors import ValidationError
+from console.messages import Phrase
 from console.services.registry.file import SourceRow, Value
 from console.validators import id_check_character, validate_id_number, validate_mobile
 
@@ -23,6 +26,11 @@ _HOUSING_ALIASES = {
     "vacant": "空置",
     "commercial": "商用",
 }
+# The accepted uses, as the Chinese rule lists them and as the English one glosses them.
+_HOUSING_CHOICES = Phrase(
+    "/".join(HOUSING_USES),
+    "自住 owner-occupied, 出租 rented, 群租 group rental, 空置 vacant, 商用 commercial",
+)
 _EARLIEST_BIRTH = dt.date(1900, 1, 1)  # as console.validators
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time: dates in the file are local dates
 _BUILDING = re.compile(r"(\d+)\s*(号楼|号|栋|幢|座|#)?")
@@ -44,11 +52,30 @@ _LIMITS = {
 
 @dataclass(frozen=True)
 class RowRejection:
-    """One broken rule of one row: ``row 17: id_number: check character should be X``."""
+    """One broken rule of one row: ``row 17: id_number: 校验码应为 X (check character should be X)``.
+
+    The rule is a catalogue code and its parameters (console.messages): ``str()`` words it in both
+    languages for the command line and reports, ``text(language)`` in one for the UI.
+    """
 
     row: int
     column: str
-    rule: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, row: int, column: str, error: ValidationError) -> RowRejection:
+        """The rule ``error`` names, as a rejection of ``column`` in ``row``."""
+        return cls(row, column, error.code, error.params)
+
+    @property
+    def rule(self) -> str:
+        """The rule in both languages, "中文 (English)"."""
+        return messages.bilingual(self.code, **self.params)
+
+    def text(self, language: str = "zh_CN") -> str:
+        """The rule in ``language`` ("zh_CN" or "en")."""
+        return messages.text(self.code, language, **self.params)
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.column}: {self.rule}"
@@ -173,16 +200,19 @@ def parse_row(src: SourceRow, today: dt.date) -> tuple[ParsedRow | None, list[Ro
     v = src.values
     errors: list[RowRejection] = []
 
-    def reject(column: str, rule: str) -> None:
-        errors.append(RowRejection(src.number, column, rule))
+    def reject(column: str, code: str, **params: Any) -> None:
+        errors.append(RowRejection(src.number, column, code, params))
+
+    def reject_error(column: str, error: ValidationError) -> None:
+        errors.append(RowRejection.of(src.number, column, error))
 
     text = {k: _text(v.get(k)) for k in _LIMITS}
     for column in ("community", "building", "room"):
         if not text[column]:
-            reject(column, "必填 (required)")
+            reject(column, "registry.row.required")
     for column, limit in _LIMITS.items():
         if len(text[column]) > limit:
-            reject(column, f"不能超过 {limit} 个字 (at most {limit} characters)")
+            reject(column, "registry.row.too_long", limit=limit)
 
     room = ""
     if text["room"]:
@@ -190,7 +220,7 @@ def parse_row(src: SourceRow, today: dt.date) -> tuple[ParsedRow | None, list[Ro
         if m:
             room = m.group(1)
         else:
-            reject("room", f"户室应为数字, 如 1203, 实为 {text['room']!r} (room must be a number, e.g. 1203)")
+            reject("room", "registry.row.room", value=repr(text["room"]))
     unit = text["unit"]
     if unit and (m := _UNIT.fullmatch(unit)):
         unit = str(int(m.group(1)))
@@ -208,44 +238,38 @@ def parse_row(src: SourceRow, today: dt.date) -> tuple[ParsedRow | None, list[Ro
         if m:
             floor = int(m.group(1))
         else:
-            reject("floor", f"楼层应为整数, 实为 {_text(raw_floor)!r} (floor must be a whole number)")
+            reject("floor", "registry.row.floor", value=repr(_text(raw_floor)))
 
     housing_use = _text(v.get("housing_use"))
     if housing_use:
         housing_use = _HOUSING_ALIASES.get(housing_use.lower(), housing_use)
         if housing_use not in HOUSING_USES:
             reject(
-                "housing_use",
-                f"应为 {'/'.join(HOUSING_USES)} 之一, 实为 {housing_use!r} "
-                "(must be one of 自住 owner-occupied, 出租 rented, 群租 group rental, 空置 vacant, 商用 commercial)",
+                "housing_use", "registry.row.housing_use", choices=_HOUSING_CHOICES, value=repr(housing_use)
             )
 
     id_number = ""
     raw_id = v.get("id_number")
     if isinstance(raw_id, float | int) and not isinstance(raw_id, bool):
-        reject(
-            "id_number",
-            "身份证号在 Excel 中存成了数字, 末几位已丢失; 请把该列设为文本 "
-            "(stored as a number in Excel, digits were lost; format the column as text)",
-        )
+        reject("id_number", "registry.row.id_number_as_number")
     elif _text(raw_id):
         try:
             id_number = _id_number(_text(raw_id), today)
         except ValidationError as exc:
-            reject("id_number", exc.message)
+            reject_error("id_number", exc)
 
     phone = ""
     if _text(v.get("phone")):
         try:
             phone = _mobile(_text(v.get("phone")))
         except ValidationError as exc:
-            reject("phone", exc.message)
+            reject_error("phone", exc)
 
     last_verified = None
     try:
         last_verified = _date(v.get("last_verified"), today)
     except ValidationError as exc:
-        reject("last_verified", exc.message)
+        reject_error("last_verified", exc)
 
     if errors:
         return None, errors

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from console.db import check_reachable, current_revision, describe, head_revision, make_engine
 from console.errors import DatabaseUnavailable, SchemaTooNew, UserError
+from console.messages import Message
 from console.services.base import Service
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ class HealthService(Service):
             log.info("database health check failed: %s", exc)
             return False
 
-    def probe(self, url: str) -> str:
+    def probe(self, url: str) -> Message:
         """Try ``url`` without changing anything; a one-line verdict, or UserError saying what is wrong.
 
         Used by the settings dialog's "test connection" button, so it must be safe to call from a
@@ -48,15 +49,17 @@ class HealthService(Service):
                 ) from None
             head = head_revision()
             if current is None:
-                return f"连接成功: {describe(engine)} (空数据库, 启动时将创建表结构)"
+                return Message("db.probe.empty", {"target": describe(engine)})
             if current == head:
-                return f"连接成功: {describe(engine)} (结构版本 {current}, 与本程序一致)"
+                return Message("db.probe.current", {"target": describe(engine), "revision": current})
             known = {
                 rev.revision for rev in ScriptDirectory(str(files("console.migrations"))).walk_revisions()
             }
             if current not in known:
                 raise SchemaTooNew("db.schema_too_new", target=describe(engine), revision=current)
-            return f"连接成功: {describe(engine)} (结构版本 {current}, 启动时将升级到 {head})"
+            return Message(
+                "db.probe.upgrade", {"target": describe(engine), "revision": current, "head": head}
+            )
         except UserError:
             raise
         except SQLAlchemyError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -26,6 +27,7 @@ LI = idn("35021119900101002")
 WANG = idn("35021119700505003")
 BAD_CHECK = ZHANG[:-1] + ("0" if ZHANG[-1] != "0" else "1")
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
 HEADER_EN = "community,building,unit,room,housing_use,name,id_number,phone,relation,last_verified"
 ROWS = [
     f"海景花园,3号楼,1,1203,出租,张伟,{ZHANG},13812345678,户主,2026-01-05",
@@ -79,7 +81,7 @@ def test_bom_and_chinese_headers_in_any_order_unknown_column_warned(
     path = write_csv(tmp_path / "bom.csv", header, rows, encoding="utf-8-sig")
     report = service.import_registry(community_officer, path)
     assert report.rows_rejected == 0 and report.residents_created == 1
-    assert any("备注" in w for w in report.warnings)
+    assert any("备注" in str(w) for w in report.warnings)
     with sessions() as s:
         assert s.scalars(select(Resident.name)).one() == "张伟"
 
@@ -186,6 +188,37 @@ def test_bad_rows_rejected_with_row_column_rule_and_nothing_partial(
     assert any(line.startswith("row 7: housing_use:") for line in lines)
     assert (report.rows_read, report.rows_rejected, report.residents_created) == (6, 5, 1)
     assert counts(sessions) == (1, 1, 1, 1)  # no household, resident or community of a rejected row
+
+
+def test_each_rejection_words_its_rule_in_the_language_asked_and_in_both_for_the_command_line(
+    service, community_officer, tmp_path
+):
+    rows = [
+        f"海景花园,3,1,1205,,赵六,{BAD_CHECK},,,",  # row 2: check character
+        "海景花园,3,1,12A,,钱七,,,,",  # row 3: room not a number
+        "海景花园,,1,1206,,周九,,12345,,",  # row 4: building missing, phone
+        "海景花园,3,1,1207,别墅,吴十,,,,",  # row 5: housing use
+        f"海景花园,3,1,1208,,郑一,{ZHANG},,,",  # row 6: fine
+        f"海景花园,3,1,1209,,王二,{ZHANG},,,",  # row 7: the same ID number as row 6
+    ]
+    header = HEADER_EN + ",remarks"
+    report = service.import_registry(community_officer, write_csv(tmp_path / "bad.csv", header, rows))
+    english = {(r.row, r.column): r.text("en") for r in report.rejections}
+    assert english[(2, "id_number")] == f"check character should be {ZHANG[-1]}"
+    assert english[(3, "room")] == "room must be a number, e.g. 1203; got '12A'"
+    assert english[(4, "building")] == "required"
+    assert english[(7, "id_number")] == "same ID number as row 6"
+    assert "owner-occupied" in english[(5, "housing_use")] and "'别墅'" in english[(5, "housing_use")]
+    chinese = {(r.row, r.column): r.text("zh_CN") for r in report.rejections}
+    assert chinese[(4, "building")] == "必填" and chinese[(7, "id_number")] == "与第 6 行的身份证号重复"
+    assert chinese[(5, "housing_use")] == "应为 自住/出租/群租/空置/商用 之一, 实为 '别墅'"
+    for r in report.rejections:  # the command line and reports keep "row N: column: 中文 (English)"
+        assert str(r) == f"row {r.row}: {r.column}: {r.text('zh_CN')} ({r.text('en')})"
+        if r.column != "housing_use":  # whose English names the Chinese values a file may hold
+            assert not CJK.search(r.text("en")), r
+    (warning,) = report.warnings
+    assert warning.text("en") == "unknown column 'remarks' ignored"
+    assert str(warning) == "未识别的列 'remarks' 已忽略 (unknown column 'remarks' ignored)"
 
 
 def test_a_10_mb_cell_costs_only_its_row_naming_the_column_and_its_limit(
