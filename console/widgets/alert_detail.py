@@ -86,7 +86,6 @@ class AlertDetailPanel(QWidget):
         self.card_button.setToolTip(self.tr("劝阻记录、止付与处置结果"))
         self.card_button.clicked.connect(self._on_card_button_clicked)
         self.card_button.setVisible(False)
-        buttons.addWidget(self.card_button)
         self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
         self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
         self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
@@ -108,10 +107,16 @@ class AlertDetailPanel(QWidget):
         self._can_link = False
         buttons.addWidget(self.unmask_button)
         buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.open_case_button)
-        buttons.addWidget(self.link_case_button)
-        buttons.addWidget(self.note_label, 1)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
+        # The fraud card and the case actions on a second row: one row of six buttons would
+        # squeeze the feed's table.
+        case_buttons = QHBoxLayout()
+        case_buttons.addWidget(self.card_button)
+        case_buttons.addWidget(self.open_case_button)
+        case_buttons.addWidget(self.link_case_button)
+        case_buttons.addWidget(self.note_label, 1)
+        layout.addLayout(case_buttons)
         self.show_detail(None)
 
     @property
