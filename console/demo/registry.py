@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+from sqlalchemy import Table, update
 
 from console.demo import data as D
 from console.demo.bulk import CST, BulkLoader, rng_pair
@@ -60,6 +61,7 @@ def build_registry(
     _officers_and_users(loader, reg, roles, *rng_pair(seed, 2))
     cells = _grid_cells(loader, reg)
     _communities(loader, reg, cells, *rng_pair(seed, 3))
+    _officers_to_cells(loader, reg)
     households = buildings_and_households(loader, reg, *rng_pair(seed, 4))
     residents(loader, reg, households, *rng_pair(seed, 5))
     _organisations(loader, reg, *rng_pair(seed, 6))
@@ -67,6 +69,18 @@ def build_registry(
     _devices(loader, reg)
     _vehicles(loader, reg, households, *rng_pair(seed, 8))
     return reg
+
+
+def _officers_to_cells(loader: BulkLoader, reg: Registry) -> None:
+    """Each officer works a grid cell: the board shows it and the dispatch dialog ranks by it."""
+    cells = sorted({c["grid_cell_id"] for c in reg.communities if c.get("grid_cell_id")})
+    if not cells:
+        return
+    table = cast(Table, Officer.__table__)
+    for i, officer in enumerate(reg.officers):
+        loader.conn.execute(
+            update(table).where(table.c.id == officer["id"]).values(grid_cell_id=cells[i % len(cells)])
+        )
 
 
 def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int], rng: Any, gen: Any) -> None:
@@ -81,6 +95,8 @@ def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int]
     statuses = ("available", "available", "dispatched", "on_scene", "available", "off_duty")
     badges: set[str] = set()
     rows: list[dict[str, Any]] = []
+    # Each officer has been in the current status for a while (the board's time in status); their
+    # grid cells are given once the cells exist (_officers_to_cells).
     for role, n in reg.scale.officers.items():
         for i in range(n):
             male = rng.random() < 0.75
@@ -105,6 +121,7 @@ def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int]
                     "team": t[i % len(t)],
                     "phone": D.mobile(rng),
                     "status": status,
+                    "status_since": reg.now - dt.timedelta(minutes=rng.randrange(3, 240)),
                     "version": 1,
                 }
             )

@@ -18,6 +18,7 @@ from console.models import (
     Community,
     Event,
     Household,
+    Officer,
     Resident,
     ServiceRequest,
     Station,
@@ -117,6 +118,16 @@ def test_seeded_district_is_complete_and_valid(engine: Engine) -> None:
     _check_colours_and_statuses(engine)
     _check_new_rows_get_fresh_ids(engine)
     _check_references(engine)
+    _check_officers_on_the_board(engine)
+
+
+def _check_officers_on_the_board(engine: Engine) -> None:
+    """The officers' board shows each officer's grid cell and time in status: none left blank."""
+    with engine.connect() as conn:
+        officers = conn.execute(select(Officer.grid_cell_id, Officer.status_since)).all()
+    assert officers
+    assert all(cell is not None for cell, _ in officers)
+    assert all(since is not None and since <= NOW for _, since in officers)
 
 
 def _check_shape(engine: Engine, seeded: DemoSummary) -> None:
