@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import ReleaseReceipt, UnclaimedRow
-from console.widgets.common import ui_language
+from console.widgets.common import EmptyState, ui_language
 from console.widgets.receipt import save_receipt_pdf
 
 if TYPE_CHECKING:
@@ -170,6 +170,14 @@ class UnclaimedBoard(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        self.empty = EmptyState(
+            self.tr("没有待领财物"),
+            self.tr("追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。"),
+            "",
+            self,
+        )
+        self.empty.setVisible(False)
+        layout.addWidget(self.empty, 1)
         self.notify_button.setEnabled(actor.can(Permission.HANDLE_PROPERTY))
         self.return_button.setEnabled(actor.can(Permission.EDIT_CASES))
         self.refresh_button.clicked.connect(self.refresh)
@@ -185,6 +193,9 @@ class UnclaimedBoard(QWidget):
 
     def _on_rows(self, rows: list[UnclaimedRow]) -> None:
         self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.setFocusProxy(self.table if rows else self.empty)  # Ctrl+9 lands on what is shown
         overdue = sum(1 for r in rows if r.notify_overdue)
         self.summary.setText(
             self.tr("待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主")

@@ -4,37 +4,37 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="183" />
+        <location filename="../../console/widgets/alert_detail.py" line="188" />
         <source>接警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="184" />
+        <location filename="../../console/widgets/alert_detail.py" line="189" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="185" />
+        <location filename="../../console/widgets/alert_detail.py" line="190" />
         <source>派出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="186" />
+        <location filename="../../console/widgets/alert_detail.py" line="191" />
         <source>到场</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="187" />
+        <location filename="../../console/widgets/alert_detail.py" line="192" />
         <source>结束</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="197" />
+        <location filename="../../console/widgets/alert_detail.py" line="202" />
         <source>响应</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="197" />
+        <location filename="../../console/widgets/alert_detail.py" line="202" />
         <source>已过</source>
         <translation type="unfinished" />
     </message>
@@ -95,112 +95,112 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="90" />
+        <location filename="../../console/widgets/alert_detail.py" line="89" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="91" />
+        <location filename="../../console/widgets/alert_detail.py" line="90" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="95" />
+        <location filename="../../console/widgets/alert_detail.py" line="94" />
         <source>复制物业电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="99" />
+        <location filename="../../console/widgets/alert_detail.py" line="98" />
         <source>打开案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="100" />
+        <location filename="../../console/widgets/alert_detail.py" line="99" />
         <source>打开布控条目所属案件的卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="103" />
+        <location filename="../../console/widgets/alert_detail.py" line="102" />
         <source>关联案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="104" />
+        <location filename="../../console/widgets/alert_detail.py" line="103" />
         <source>把这条预警关联到一起案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="127" />
+        <location filename="../../console/widgets/alert_detail.py" line="132" />
         <source>当前角色不能关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="135" />
+        <location filename="../../console/widgets/alert_detail.py" line="140" />
         <source>打开案件 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <location filename="../../console/widgets/alert_detail.py" line="145" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="149" />
+        <location filename="../../console/widgets/alert_detail.py" line="154" />
         <source>选择一条预警查看详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="221" />
+        <location filename="../../console/widgets/alert_detail.py" line="226" />
         <source>已复制 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="253" />
+        <location filename="../../console/widgets/alert_detail.py" line="258" />
         <source>首次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="253" />
+        <location filename="../../console/widgets/alert_detail.py" line="258" />
         <source>最近</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="254" />
+        <location filename="../../console/widgets/alert_detail.py" line="259" />
         <source>共 {0} 次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="262" />
+        <location filename="../../console/widgets/alert_detail.py" line="267" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <location filename="../../console/widgets/alert_detail.py" line="272" />
         <source>无关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <location filename="../../console/widgets/alert_detail.py" line="273" />
         <source>布控条目</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <location filename="../../console/widgets/alert_detail.py" line="273" />
         <source>关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="276" />
+        <location filename="../../console/widgets/alert_detail.py" line="281" />
         <source>小区与物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="287" />
+        <location filename="../../console/widgets/alert_detail.py" line="292" />
         <source>感知事件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="294" />
+        <location filename="../../console/widgets/alert_detail.py" line="299" />
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
@@ -948,7 +948,7 @@
     <name>FeedPane</name>
     <message>
         <location filename="../../console/widgets/feed.py" line="152" />
-        <location filename="../../console/widgets/feed.py" line="277" />
+        <location filename="../../console/widgets/feed.py" line="283" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
@@ -958,17 +958,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="275" />
+        <location filename="../../console/widgets/feed.py" line="281" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="360" />
+        <location filename="../../console/widgets/feed.py" line="366" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="368" />
+        <location filename="../../console/widgets/feed.py" line="374" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished" />
     </message>
@@ -2107,57 +2107,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="312" />
+        <location filename="../../console/widgets/alert_detail.py" line="317" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="316" />
+        <location filename="../../console/widgets/alert_detail.py" line="321" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="319" />
+        <location filename="../../console/widgets/alert_detail.py" line="324" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="320" />
+        <location filename="../../console/widgets/alert_detail.py" line="325" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="321" />
+        <location filename="../../console/widgets/alert_detail.py" line="326" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="328" />
+        <location filename="../../console/widgets/alert_detail.py" line="333" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="336" />
+        <location filename="../../console/widgets/alert_detail.py" line="341" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="341" />
+        <location filename="../../console/widgets/alert_detail.py" line="346" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="342" />
+        <location filename="../../console/widgets/alert_detail.py" line="347" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="364" />
+        <location filename="../../console/widgets/alert_detail.py" line="369" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="370" />
+        <location filename="../../console/widgets/alert_detail.py" line="375" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -2516,52 +2516,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="190" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="174" />
+        <source>没有待领财物</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/unclaimed_board.py" line="175" />
+        <source>追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/unclaimed_board.py" line="201" />
         <source>待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
         <source>电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
         <source>短信</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="256" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
         <source>上门</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="258" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="269" />
         <source>通知失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="258" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="269" />
         <source>通知方式</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="278" />
         <source>发还</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="267" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="278" />
         <source>领取人身份证号 (核验后发还)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="272" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="283" />
         <source>保存发还清单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="273" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="284" />
         <source>发还清单-%1.pdf</source>
         <translation type="unfinished" />
     </message>

@@ -125,3 +125,12 @@ def test_the_receipt_masks_the_id_number_for_a_role_that_may_not_see_it(
     services.property.return_item(investigator, phone.id, to_id=OWNER_ID)
     shown = services.property.receipt(duty_officer, phone.id).returned_to_id
     assert shown != OWNER_ID and shown.startswith(OWNER_ID[:6]) and shown.endswith(OWNER_ID[-4:])
+
+
+def test_an_empty_board_says_what_it_is_for_instead_of_an_empty_table(
+    qtbot: QtBot, db_worker: DatabaseWorker, engine: Engine, clock: FixedClock, investigator: Actor
+) -> None:
+    empty = build_services(engine, clock)  # no item recovered yet
+    board = _board(qtbot, db_worker, empty, investigator)
+    assert not board.table.isVisible() and board.empty.isVisible()
+    assert board.empty.title_label.text() == "没有待领财物"
