@@ -8,6 +8,7 @@ transaction), ``_write_locked()`` (the same, holding SQLite's write lock from th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -147,8 +148,23 @@ def guarded_update(
     return int(current) + 1
 
 
+def _server_clock(dialect: str) -> Any:
+    if dialect == "postgresql":
+        return func.now()  # the transaction's start: one instant for every statement in it
+    return func.strftime("%Y-%m-%d %H:%M:%f000", "now")
+
+
 def server_now(session: Session) -> Any:
     """The database server's clock as an SQL expression, so that every console stamps the same time."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.now()
-    return func.strftime("%Y-%m-%d %H:%M:%f000", "now")
+    return _server_clock(session.get_bind().dialect.name)
+
+
+def server_time(conn: Connection | Session) -> dt.datetime:
+    """The database server's clock read now, in UTC (for values a use case computes with)."""
+    dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
+    value = conn.execute(select(_server_clock(dialect.name))).scalar_one()
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.clock import Clock
@@ -15,16 +15,6 @@ from console.models import CaseTimeline, Resident, TheftCase
 from console.security import Actor
 from console.services.base import write_audit
 from console.validators import mask_id_number, mask_phone
-
-
-def server_now(conn: Connection | Session) -> dt.datetime:
-    """The database server's clock, so that every console (and the command line) stamps the same time."""
-    dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
-    if dialect.name == "postgresql":
-        value = conn.execute(select(func.now())).scalar_one()
-        return value.astimezone(dt.UTC)
-    raw = conn.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
-    return dt.datetime.fromisoformat(raw).replace(tzinfo=dt.UTC)
 
 
 def case_row(session: Session, case_no: str, field: str = "case_no") -> TheftCase:

@@ -19,9 +19,9 @@ from console.errors import ValidationError
 from console.messages import Message
 from console.models import TheftCase
 from console.security import Actor, Permission
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.cases import rules
-from console.services.cases.common import add_timeline, audit, server_now
+from console.services.cases.common import add_timeline, audit
 from console.services.cases.judge import CaseInput, check_reported, check_solved, judge_case
 from console.services.cases.service import community_of, insert_case
 from console.services.registry import ColumnSpec, read_rows
@@ -105,7 +105,7 @@ class CaseImportService(Service):
         seen: dict[str, int] = {}
         try:
             with self._write() as s:
-                now = server_now(s)
+                now = server_time(s)
                 for src in rows:
                     given, errors = judge_case(src.values, case_no_required=True)
                     if given is not None:

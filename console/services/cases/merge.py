@@ -31,8 +31,8 @@ from console.models import (
     WatchlistEntry,
 )
 from console.security import Actor
-from console.services.base import guarded_update
-from console.services.cases.common import add_timeline, audit, case_row, server_now
+from console.services.base import guarded_update, server_time
+from console.services.cases.common import add_timeline, audit, case_row
 
 IDENTIFIERS = ("serial", "imei", "frame")
 
@@ -61,7 +61,7 @@ def live_case(s: Session, case_no: str, field: str) -> TheftCase:
 def merge_cases(
     s: Session, actor: Actor, clock: Clock, keep_case_no: str, merged_case_no: str
 ) -> MergeResult:
-    now = server_now(s)
+    now = server_time(s)
     keep = live_case(s, keep_case_no, "keep_case_no")
     gone = live_case(s, merged_case_no, "merged_case_no")
     if keep.id == gone.id:

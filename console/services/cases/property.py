@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from console.errors import ValidationError
 from console.models import CaseParty, CustodyEvent, PropertyItem, TheftCase
 from console.security import Actor, Permission
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.cases import rules
 from console.services.cases.common import (
     actor_label,
@@ -27,7 +27,6 @@ from console.services.cases.common import (
     optional_text,
     required_text,
     resident_for,
-    server_now,
 )
 from console.services.cases.service import add_party
 from console.services.cases.unclaimed import ReleaseReceipt, UnclaimedRow, release_receipt, unclaimed_rows
@@ -117,7 +116,7 @@ class PropertyService(Service):
         phone = validate_mobile(owner_phone, "owner_phone") if owner_phone else None
         name = optional_text(owner_name, "owner_name", 50)
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             case = case_row(s, case_no, "case")
             owner = _owner_party(s, case.id, owner_number, name, phone)
             item = PropertyItem(
@@ -169,7 +168,7 @@ class PropertyService(Service):
             kind, raw = given[0]
             key = (kind, identifier(kind, raw))
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             if recovered_at > now + rules.FUTURE_GRACE:
                 raise ValidationError("at", "case.time.future")
             item = _match(s, key, item_id)
@@ -222,7 +221,7 @@ class PropertyService(Service):
             raise ValidationError("how", "property.notify.how", allowed="|".join(rules.NOTIFY_HOW))
         text = optional_text(note, "note", 500)
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             item = _item(s, item_id)
             if item.status != "recovered":
                 raise ValidationError(
@@ -248,7 +247,7 @@ class PropertyService(Service):
         number = validate_id_number(to_id, "to_id")
         given_at = rules.parse_time(at, "at") if at not in (None, "") else None
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             item = _item(s, item_id)
             if item.status != "recovered":
                 raise ValidationError(
@@ -297,14 +296,14 @@ class PropertyService(Service):
         else:
             stmt = stmt.order_by(i.id)
         with self._read() as conn:
-            now = server_now(conn)
+            now = server_time(conn)
             return [_row(r, now) for r in conn.execute(stmt)]
 
     def unclaimed(self, actor: Actor) -> list[UnclaimedRow]:
         """The unclaimed-property board: recovered, not yet returned, oldest first, days waiting."""
         actor.require(Permission.VIEW_CASES)
         with self._read() as conn:
-            return unclaimed_rows(conn, server_now(conn), actor.can(Permission.UNMASK_PERSONAL_DATA))
+            return unclaimed_rows(conn, server_time(conn), actor.can(Permission.UNMASK_PERSONAL_DATA))
 
     def receipt(self, actor: Actor, item_id: int) -> ReleaseReceipt:
         """What the release receipt of a returned item says."""

@@ -31,9 +31,9 @@ from console.models import (
     TheftCase,
 )
 from console.security import Actor, Permission
-from console.services.base import Service
+from console.services.base import Service, server_time
 from console.services.cases import rules
-from console.services.cases.common import add_timeline, audit, case_row, server_now
+from console.services.cases.common import add_timeline, audit, case_row
 from console.services.cases.merge import MergeResult, live_case, merge_cases
 from console.services.cases.series_match import CaseBrief, MatchCase, Reason, all_pairs, candidates
 
@@ -197,7 +197,7 @@ class SeriesService(Service):
         """The two cases are one series: they join one (a series of either, or a new one)."""
         actor.require(Permission.EDIT_CASES)
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             a, b = live_case(s, case_no, "case_no"), live_case(s, other_case_no, "other_case_no")
             if a.id == b.id:
                 raise ValidationError("other_case_no", "series.pair.self")
@@ -248,7 +248,7 @@ class SeriesService(Service):
         """Not one series: the pair is never proposed again. False when it was dismissed already."""
         actor.require(Permission.EDIT_CASES)
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             a, b = case_row(s, case_no, "case_no"), case_row(s, other_case_no, "other_case_no")
             if a.id == b.id:
                 raise ValidationError("other_case_no", "series.pair.self")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from console.errors import ConflictError, ValidationError
 from console.models import Alert, CaseLink, CaseParty, Community, Officer, TheftCase
 from console.security import Actor, Permission
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.cases import rules
 from console.services.cases.common import (
     add_timeline,
@@ -22,7 +22,6 @@ from console.services.cases.common import (
     optional_text,
     required_text,
     resident_for,
-    server_now,
 )
 from console.services.cases.dossier import Dossier, load_dossier
 from console.services.cases.judge import CaseInput, check_reported, check_solved, judge_case
@@ -121,7 +120,7 @@ class CaseService(Service):
         raise AssertionError("unreachable")
 
     def _open(self, s: Session, actor: Actor, given: CaseInput) -> CaseOpened:
-        now = server_now(s)
+        now = server_time(s)
         check_reported(given.reported_at, now)
         if given.case_no is not None:
             if s.scalar(select(TheftCase.id).where(TheftCase.case_no == given.case_no)) is not None:
@@ -141,7 +140,7 @@ class CaseService(Service):
         solved_at = rules.parse_time(at, "at")
         suspects = [validate_id_number(n, "suspect_id") for n in suspect_ids or []]
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             case = case_row(s, case_no)
             if case.status != "open":
                 raise ValidationError(
@@ -165,7 +164,7 @@ class CaseService(Service):
         if (alert_id is None) == (other_case_no is None):
             raise ValidationError(None, "case.link.one_target")
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             case = case_row(s, case_no)
             link = CaseLink.__table__.c
             if alert_id is not None:
@@ -210,7 +209,7 @@ class CaseService(Service):
             if unmask:
                 audit(s, actor, self._clock, "case_view_unmasked", "case", case.id)
         with self._read() as conn:
-            return load_dossier(conn, case.id, unmask, server_now(conn))
+            return load_dossier(conn, case.id, unmask, server_time(conn))
 
     def list_cases(
         self,
@@ -250,7 +249,7 @@ class CaseService(Service):
         new_summary = None if summary is None else required_text(summary, "summary", 200)
         new_narrative = None if narrative is None else optional_text(narrative, "narrative", 20000)
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             case = case_row(s, case_no)
             values: dict[str, Any] = {}
             shown: dict[str, Any] = {}

@@ -18,9 +18,9 @@ from console.errors import ValidationError
 from console.models import CaseFence, CaseParty, Vehicle, WatchlistEntry
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow, WatchlistService
-from console.services.base import Service
+from console.services.base import Service, server_time
 from console.services.cases import rules
-from console.services.cases.common import add_timeline, audit, optional_text, required_text, server_now
+from console.services.cases.common import add_timeline, audit, optional_text, required_text
 from console.services.cases.merge import live_case
 from console.validators import mask_id_number
 
@@ -56,7 +56,7 @@ class CaseWatchService(Service):
         p, v, w = CaseParty, Vehicle, WatchlistEntry
         with self._write() as s:
             case = live_case(s, case_no, "case_no")
-            now = server_now(s)
+            now = server_time(s)
             suspects = s.execute(
                 select(p.id, p.name, p.id_number)
                 .where(p.case_id == case.id, p.role == "suspect", p.id_number.is_not(None))
@@ -132,7 +132,7 @@ class CaseWatchService(Service):
             add_timeline(
                 s,
                 case_id,
-                server_now(s),
+                server_time(s),
                 actor,
                 "watch_added",
                 entry_id=entry_id,
@@ -175,7 +175,7 @@ class CaseWatchService(Service):
         w = WatchlistEntry
         with self._write() as s:
             case = live_case(s, case_no, "case_no")
-            now = server_now(s)
+            now = server_time(s)
             ids = list(
                 s.scalars(
                     select(w.id)
@@ -201,7 +201,7 @@ class CaseWatchService(Service):
             with self._write() as s:
                 case = live_case(s, case_no, "case_no")
                 add_timeline(
-                    s, case.id, server_now(s), actor, "watch_expired", entries=[e.id for e in chosen]
+                    s, case.id, server_time(s), actor, "watch_expired", entries=[e.id for e in chosen]
                 )
         return [e.id for e in chosen]
 
@@ -213,7 +213,7 @@ class CaseWatchService(Service):
         if kind not in rules.FENCE_KINDS:
             raise ValidationError("kind", "case.fence.kind", allowed="|".join(rules.FENCE_KINDS))
         with self._write() as s:
-            now = server_now(s)
+            now = server_time(s)
             case = live_case(s, case_no, "case_no")
             fence_id = s.execute(
                 insert(CaseFence)

@@ -21,7 +21,7 @@ from console.errors import ValidationError
 from console.models import Alert, Dispatch, Officer, Station, dispatch_alert, dispatch_officer
 from console.security import Actor, Permission
 from console.services.alerts import AlertLifecycle
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.dispatch.clocks import DispatchClock, read_clocks, response_target_of
 from console.services.dispatch.common import audit, locked
 from console.services.dispatch.officers import open_dispatch_of, record_status
@@ -31,7 +31,6 @@ from console.services.dispatch.rules import (
     DEFAULT_RESPONSE_TARGET_S,
     check_note,
     response_seconds,
-    server_now,
     within_target,
 )
 
@@ -122,7 +121,7 @@ class DispatchService(Service):
             }
             jobs = open_dispatch_of(s, [r.id for r in officers.values()])
             overridden = _check_officers(officers, jobs, wanted, override)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             lifecycle = AlertLifecycle.in_session(s, self._clock)
             first = alerts[alert_id]
             dispatched_at = now
@@ -219,7 +218,7 @@ class DispatchService(Service):
             row = self._open_dispatch(s, dispatch_id)
             if row.arrived_at is not None:
                 raise ValidationError("dispatch_id", "dispatch.already_arrived", dispatch_id=dispatch_id)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             arrived = now if at is None else at.astimezone(dt.UTC)
             if arrived < row.dispatched_at:
                 raise ValidationError(
@@ -264,7 +263,7 @@ class DispatchService(Service):
         check_note("outcome", outcome)
         with self._write_locked() as s:
             row = self._open_dispatch(s, dispatch_id)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             guarded_update(
                 s,
                 Dispatch,

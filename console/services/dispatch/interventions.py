@@ -17,7 +17,7 @@ from console.errors import ValidationError
 from console.models import Alert, FraudIntervention, InterventionCall
 from console.security import Actor, Permission
 from console.services.alerts import AlertLifecycle
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.dispatch.card import InterventionCard, fraud_alert_row, load_card
 from console.services.dispatch.common import audit, locked
 from console.services.dispatch.rules import (
@@ -25,7 +25,6 @@ from console.services.dispatch.rules import (
     INTERVENTION_OUTCOMES,
     check_note,
     parse_saved,
-    server_now,
 )
 
 # The alert's outcome when its intervention closes (console.models.alerts.OUTCOMES).
@@ -74,7 +73,7 @@ class InterventionService(Service):
         with self._write() as s:
             conn = s.connection()
             alert = fraud_alert_row(conn, alert_id)
-            card = load_card(conn, alert, server_now(conn), unmask=unmask)
+            card = load_card(conn, alert, server_time(conn), unmask=unmask)
             if unmask and (card.id_number or card.phone or card.resident is not None):
                 audit(
                     s,
@@ -93,7 +92,7 @@ class InterventionService(Service):
         actor.require(Permission.DISPATCH)
         with self._write_locked() as s:
             self._fraud_alert(s, alert_id)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             card = self._open_card(s, actor, alert_id, now)
             requested = s.execute(select(_f.stop_payment_requested_at).where(_f.id == card.id)).scalar_one()
             if requested is not None:
@@ -117,7 +116,7 @@ class InterventionService(Service):
         check_note("note", note)
         with self._write_locked() as s:
             self._fraud_alert(s, alert_id)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             card = self._open_card(s, actor, alert_id, now)
             s.execute(
                 insert(InterventionCall).values(
@@ -151,7 +150,7 @@ class InterventionService(Service):
             amount = parse_saved(saved)
         with self._write_locked() as s:
             alert = self._fraud_alert(s, alert_id)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             card = self._open_card(s, actor, alert_id, now)
             guarded_update(
                 s,

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from console.errors import ValidationError
 from console.models import Dispatch, GridCell, Officer, OfficerStatusChange, Station, dispatch_officer
 from console.security import Actor, Permission
-from console.services.base import Service, guarded_update
+from console.services.base import Service, guarded_update, server_time
 from console.services.dispatch.common import audit, locked
-from console.services.dispatch.rules import BUSY_STATUSES, MANUAL_STATUSES, check_note, server_now
+from console.services.dispatch.rules import BUSY_STATUSES, MANUAL_STATUSES, check_note
 
 DEFAULT_ROLE = "值班民警"
 
@@ -111,7 +111,7 @@ class OfficerService(Service):
                     raise ValidationError("grid", "dispatch.grid_unknown", grid=grid)
             if s.execute(select(Officer.id).where(Officer.badge_no == badge)).scalar() is not None:
                 raise ValidationError("badge", "dispatch.badge_taken", badge=badge)
-            now = server_now(s.connection())
+            now = server_time(s.connection())
             officer_id = int(
                 s.execute(
                     insert(Officer)
@@ -153,7 +153,7 @@ class OfficerService(Service):
                     dispatch_id=open_dispatch_of(s, [row.id]).get(row.id),
                 )
             if row.status != status:
-                now = server_now(s.connection())
+                now = server_time(s.connection())
                 guarded_update(
                     s, Officer, row.id, row.version, f"警员 {badge}", status=status, status_since=now
                 )

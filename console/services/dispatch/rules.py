@@ -9,8 +9,6 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-
 from console.errors import ValidationError
 from console.models.dispatch import CALL_RESULTS, INTERVENTION_OUTCOMES, OFFICER_STATUSES
 
@@ -65,20 +63,3 @@ def check_note(field: str, note: str) -> str:
     if len(note) > MAX_NOTE:
         raise ValidationError(field, "dispatch.note_too_long", limit=MAX_NOTE)
     return note
-
-
-def server_now(conn: Connection) -> dt.datetime:
-    """The database server's clock, so every console stamps the same time (as the alert lifecycle does).
-
-    On PostgreSQL this is the transaction's start, the same instant ``now()`` gives every statement
-    of the transaction.
-    """
-    if conn.dialect.name == "postgresql":
-        value = conn.execute(select(func.now())).scalar_one()
-    else:
-        value = conn.execute(select(func.strftime("%Y-%m-%d %H:%M:%f000", "now"))).scalar_one()
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
