@@ -237,6 +237,12 @@ def duty_officer(users: UserService) -> Actor:
 
 
 @pytest.fixture
+def investigator(users: UserService) -> Actor:
+    """An investigator (办案民警): keeps case dossiers, may see full ID numbers."""
+    return users.ensure_user("li", "李办案", "investigator")
+
+
+@pytest.fixture
 def community_officer(users: UserService) -> Actor:
     """A community officer (may see full ID numbers)."""
     return users.ensure_user("yang", "杨明", "community_officer")

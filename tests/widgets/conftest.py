@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 from console.clock import FixedClock
 from console.security import Actor
 from console.services.container import Services, build_services
-from console.services.station import UserService
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.worker import DatabaseWorker
 
@@ -19,11 +18,6 @@ from console.widgets.worker import DatabaseWorker
 @pytest.fixture
 def case_services(engine: Engine, clock: FixedClock) -> Services:
     return build_services(engine, clock)
-
-
-@pytest.fixture
-def investigator(users: UserService) -> Actor:
-    return users.ensure_user("li", "李办案", "investigator")
 
 
 @pytest.fixture

@@ -11,14 +11,8 @@ from sqlalchemy import Engine
 from console.clock import FixedClock
 from console.security import Actor
 from console.services.container import Services, build_services
-from console.services.station import UserService
 from console.widgets.series_panel import SeriesPanel
 from console.widgets.worker import DatabaseWorker
-
-
-@pytest.fixture
-def investigator(users: UserService) -> Actor:
-    return users.ensure_user("li", "李办案", "investigator")
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.security import Actor
 from console.services.cases import (
     CaseImportService,
     CaseService,
@@ -13,12 +12,6 @@ from console.services.cases import (
     PropertyService,
     SeriesService,
 )
-from console.services.station import UserService
-
-
-@pytest.fixture
-def investigator(users: UserService) -> Actor:
-    return users.ensure_user("li", "李办案", "investigator")
 
 
 @pytest.fixture
