@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow
-from console.widgets.common import EmptyState, error_text
+from console.widgets.common import EmptyState, error_text, shrinkable_combo
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -221,10 +221,9 @@ class CaseFilterBar(QWidget):
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("案件编号或案情关键字 (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(220)
+        self.text.setMinimumWidth(140)
         for combo in (self.status, self.category, self.community, self.officer, self.period):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            layout.addWidget(combo)
+            layout.addWidget(shrinkable_combo(combo))
             combo.currentIndexChanged.connect(self._on_combo_changed)
         layout.addWidget(self.text, 1)
         self._typing = QTimer(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from console.errors import UserError
 from console.messages import LANGUAGES, Worded
@@ -82,3 +82,10 @@ class ComingSoonPane(EmptyState):
         self.badge_label.setVisible(True)
         self.pane_title = title
 
+
+def shrinkable_combo(box: QComboBox, chars: int = 6) -> QComboBox:
+    """A filter combo that may shrink to ``chars`` characters (its list still opens full width), so
+    a row of filters never makes the window wider than a 1366-pixel screen, in either language."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box

@@ -222,12 +222,10 @@ class FeedPane(QWidget):
                 dot = icon if name == "severity" else 0  # the severity's coloured dot
                 need = max(need, dot + margin + max(metrics.horizontalAdvance(w) for w in words))
             self.view.setColumnWidth(column, max(least, need))
-        # The stretching column (what matched) keeps at least its title: the splitter shrinks the
-        # detail panel rather than squeezing the table below the sum of its columns.
-        matched = COLUMNS.index("matched")
-        fixed = sum(self.view.columnWidth(c) for c in range(len(COLUMNS)) if c != matched)
-        scrollbar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
-        self.view.setMinimumWidth(fixed + header.sectionSizeFromContents(matched).width() + scrollbar + 4)
+        # The stretching column (what matched) keeps at least its title: when the pane is narrow the
+        # table scrolls sideways rather than cutting it, and the window's minimum width stays small
+        # enough for a 1366-pixel screen.
+        header.setMinimumSectionSize(header.sectionSizeFromContents(COLUMNS.index("matched")).width())
 
     def busy(self) -> bool:
         """True while the worker has database calls in flight (tests wait on it)."""

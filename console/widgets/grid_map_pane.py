@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.maps import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
-from console.widgets.common import EmptyState, error_text
+from console.widgets.common import EmptyState, error_text, shrinkable_combo
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
 from console.widgets.household_dialog import HouseholdDialog
@@ -135,6 +135,7 @@ class GridMapPane(QWidget):
         self.breadcrumb = QLabel(self)
         self.breadcrumb.setObjectName("gridMapBreadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.setWordWrap(True)  # its hint is long in English: wrap rather than widen the window
         self.breadcrumb.linkActivated.connect(self._on_breadcrumb_link_activated)
 
         self.grid_cell_box = QComboBox(self)
@@ -142,7 +143,7 @@ class GridMapPane(QWidget):
         self.use_box = QComboBox(self)
         self.colour_box = QComboBox(self)
         for box in (self.grid_cell_box, self.officer_box, self.use_box, self.colour_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            shrinkable_combo(box)
         self.reload_button = QPushButton(self.tr("刷新"), self)
         bar = QHBoxLayout()
         for text, box in (
