@@ -196,8 +196,12 @@ class CaseFilterBar(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows (the five filters, then the text) so that the bottom dock stays narrow enough for
+        # a 1366-pixel screen beside the grid map.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         self.status = QComboBox(self)
         self.status.setAccessibleName(self.tr("状态"))
         self.status.addItem(self.tr("全部状态"), None)
@@ -225,7 +229,8 @@ class CaseFilterBar(QWidget):
         for combo in (self.status, self.category, self.community, self.officer, self.period):
             layout.addWidget(shrinkable_combo(combo))
             combo.currentIndexChanged.connect(self._on_combo_changed)
-        layout.addWidget(self.text, 1)
+        layout.addStretch(1)
+        rows.addWidget(self.text)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)  # one query when typing pauses, not one per key
