@@ -17,6 +17,8 @@ Every ``validate_*`` function returns the normalised value or raises
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
@@ -30,8 +32,11 @@ __all__ = [
     "birth_date_of",
     "id_check_character",
     "mask_id_number",
+    "mask_personal_data",
+    "mask_personal_text",
     "mask_phone",
     "normalise_plate",
+    "pii_int_as_text",
     "validate_id_number",
     "validate_mobile",
     "validate_plate",
@@ -251,3 +256,71 @@ def mask_id_number(value: str | None) -> str:
 def mask_phone(value: str | None) -> str:
     """``138****1234``: first 3 and last 4 shown; ``""`` for ``None`` or ``""``."""
     return _mask(value, 3, 4)
+
+
+# An 18-character ID number or an 11-digit mobile number (optionally +86 / 0086 / 86 in front,
+# optionally grouped 3-4-4 by spaces or dashes) anywhere in text, but never a piece of a longer
+# run of digits (a bank card, an order number).
+_ID_IN_TEXT = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+_MOBILE_IN_TEXT = re.compile(r"(?<![0-9])(?:(?:\+|00)?86[ -]?)?(1[3-9][0-9](?:[ -]?[0-9]{4}){2})(?![0-9])")
+_PII_INT = re.compile(r"1[3-9][0-9]{9}|(?:86|0086)1[3-9][0-9]{9}|[1-9][0-9]{17}")
+
+
+def _mask_id_match(match: re.Match[str]) -> str:
+    value = match.group(0)
+    valid = id_check_character(value[:17]) == value[17].upper()
+    return mask_id_number(value) if valid else value
+
+
+def _mask_mobile_match(match: re.Match[str]) -> str:
+    digits = match.group(1).replace(" ", "").replace("-", "")
+    return mask_phone(digits)
+
+
+def mask_personal_text(text: str) -> str:
+    """``text`` with every valid resident ID number and every mobile number in it masked.
+
+    Masks by recognising the numbers wherever they stand (a report's free text, an unknown
+    payload field such as ``sfz`` or ``tel``), not by the name of the field that holds them.
+    """
+    if not text or not any(c.isdigit() for c in text):
+        return text
+    text = _ID_IN_TEXT.sub(_mask_id_match, text)
+    return _MOBILE_IN_TEXT.sub(_mask_mobile_match, text)
+
+
+def pii_int_as_text(literal: str) -> int | str:
+    """A ``json.loads(parse_int=...)`` hook: a JSON number that reads as a mobile or ID number
+    stays text (so it can be masked like one); every other number is an ``int``."""
+    return literal if _PII_INT.fullmatch(literal) else int(literal)
+
+
+def mask_personal_data(value: Any) -> Any:
+    """``value`` (str, list, dict, nested at any depth) with every string masked by
+    :func:`mask_personal_text`. Numbers that may hold a phone or ID must already be text (load
+    JSON with ``parse_int=pii_int_as_text``). Works without recursion, so depth is no limit."""
+    if isinstance(value, str):
+        return mask_personal_text(value)
+    if not isinstance(value, dict | list):
+        return value
+    root: list[Any] = [value]
+    stack: list[Any] = []
+    # Copy containers level by level: (source container, its copy) pairs still to fill.
+    copy_of = _shallow_copy(value)
+    root[0] = copy_of
+    stack.append(copy_of)
+    while stack:
+        box = stack.pop()
+        keys = box.keys() if isinstance(box, dict) else range(len(box))
+        for k in list(keys):
+            item = box[k]
+            if isinstance(item, str):
+                box[k] = mask_personal_text(item)
+            elif isinstance(item, dict | list):
+                box[k] = _shallow_copy(item)
+                stack.append(box[k])
+    return root[0]
+
+
+def _shallow_copy(box: Any) -> Any:
+    return dict(box) if isinstance(box, dict) else list(box)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.services.registry import NotUtf8Error
+from console.services.reporting import csv_cell
 from console.widgets.common import error_text, ui_language, worded_text
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class RegistryImportDialog(QDialog):
             writer = csv.writer(fh)
             writer.writerow(["row", "column", "rule"])
             for r in self.report.rejections if self.report else ():
-                writer.writerow([r.row, r.column, r.rule])
+                writer.writerow([r.row, csv_cell(r.column), csv_cell(r.rule)])
 
     def _set_message(self, text: str) -> None:
         """Show ``text`` (explicit lines) with room for every line."""

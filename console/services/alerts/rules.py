@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from console.validators import mask_id_number, mask_phone
+from console.validators import mask_id_number, mask_personal_text, mask_phone
 from console.vocabulary import CATEGORY_TITLES, FRAUD_SEVERITY, LEVEL_TITLES, SEVERITY_RANK, scheme_title
 
 URGENT_RANK = SEVERITY_RANK["high"]  # critical and high sound, flash and escalate
@@ -121,7 +121,7 @@ def alert_summary(event: EventFacts, place: str, matched: Matched | None) -> str
             parts.append(place)
         return " ".join(parts)
     title = CATEGORY_TITLES.get(event.category or "other", "其他")
-    body = (event.text or "").replace("\n", " ")
+    body = mask_personal_text((event.text or "").replace("\n", " "))
     if len(body) > SUMMARY_TEXT_LIMIT:
         body = body[: SUMMARY_TEXT_LIMIT - 1] + "…"
     return f"群众求助[{title}] {place + ' ' if place else ''}{body}"

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from console.services.reporting.export import ExportService
+from console.services.reporting.export import ExportService, csv_cell
 
-__all__ = ["ExportService"]
+__all__ = ["ExportService", "csv_cell"]

@@ -39,12 +39,12 @@ from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.dispatch import DEFAULT_RESPONSE_TARGET_S, response_seconds, within_target
 from console.services.station import UserService
-from console.validators import mask_id_number, mask_phone
+from console.validators import mask_id_number, mask_personal_data, mask_phone, pii_int_as_text
 
 KINDS = ("alerts", "events", "households", "cases", "dispatches")
 CHUNK = 1000
-_ID_KEYS = frozenset({"id_number", "owner_id_number"})
-_PHONE_KEYS = frozenset({"phone", "reporter_phone", "owner_phone", "contact_phone"})
+# OWASP's CSV-injection rule: a spreadsheet runs a cell that begins with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 FIELDS = {
     "alerts": [
@@ -124,32 +124,6 @@ def iso(value: dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def mask_payload(payload: str) -> Any:
-    """The stored event JSON with ID numbers and phone numbers masked at any depth."""
-    try:
-        value = json.loads(payload)
-    except ValueError:
-        return None
-
-    def walk(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: _mask_value(k, walk(x)) for k, x in v.items()}
-        if isinstance(v, list):
-            return [walk(x) for x in v]
-        return v
-
-    return walk(value)
-
-
-def _mask_value(key: str, value: Any) -> Any:
-    if isinstance(value, str):
-        if key in _ID_KEYS:
-            return mask_id_number(value)
-        if key in _PHONE_KEYS:
-            return mask_phone(value)
-    return value
-
-
 class ExportService(Service):
     def authenticate(self, username: str, password: str) -> Actor:
         """The actor for ``username`` if ``password`` matches its argon2 hash; UserError otherwise."""
@@ -188,20 +162,17 @@ class ExportService(Service):
             raise ValidationError("format", "validation.one_of", choices="jsonl | csv")
         if since is not None and since.tzinfo is None:
             raise ValidationError("since", "validation.time.no_offset")
+        # The audit row is committed before the first record leaves: an export cut short (a
+        # closed pipe, a crash) is still on record. A second row says how many records went out.
+        action = "export_unmasked" if unmask else "export"
+        with self._write() as s:
+            write_audit(s, actor, action, what, None, self._clock, format=fmt, since=iso(since))
         rows = getattr(self, f"_{what}")(since, unmask)
+        if not unmask:
+            rows = (mask_personal_data(row) for row in rows)
         count = _write(rows, out, fmt, FIELDS[what])
         with self._write() as s:
-            write_audit(
-                s,
-                actor,
-                "export_unmasked" if unmask else "export",
-                what,
-                None,
-                self._clock,
-                records=count,
-                format=fmt,
-                since=iso(since),
-            )
+            write_audit(s, actor, f"{action}_finished", what, None, self._clock, records=count, format=fmt)
         return count
 
     # ------------------------------------------------------------------ streaming readers
@@ -283,7 +254,7 @@ class ExportService(Service):
                     "id_number": r.id_number if unmask else (mask_id_number(r.id_number) or None),
                     "phone": r.phone if unmask else (mask_phone(r.phone) or None),
                     "alert_id": r.alert_id,
-                    "payload": _loads(r.payload) if unmask else mask_payload(r.payload),
+                    "payload": _loads(r.payload, masked=not unmask),
                 }
 
     def _households(self, since: dt.datetime | None, unmask: bool) -> Iterator[dict[str, Any]]:
@@ -442,9 +413,9 @@ def _phone(value: str | None, unmask: bool) -> str | None:
     return value if unmask or not value else mask_phone(value)
 
 
-def _loads(payload: str) -> Any:
+def _loads(payload: str, *, masked: bool = False) -> Any:
     try:
-        return json.loads(payload)
+        return json.loads(payload, parse_int=pii_int_as_text) if masked else json.loads(payload)
     except ValueError:
         return None
 
@@ -461,9 +432,17 @@ def _write(rows: Iterator[dict[str, Any]], out: TextIO, fmt: str, fields: list[s
     for row in rows:
         writer.writerow(
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | bool) else v
+                k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | bool) else v)
                 for k, v in row.items()
             }
         )
         count += 1
     return count
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: one beginning with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return gets a leading ``'`` (OWASP's CSV-injection rule)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

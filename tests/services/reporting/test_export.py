@@ -243,3 +243,81 @@ def test_cli_unmask_asks_the_password_and_refuses_roles_that_may_not(
     assert cli.main([*db, "export", "events", "--unmask", "--user", "yang"]) == 2
     captured = capsys.readouterr()
     assert ID_NUMBER not in captured.out and "Traceback" not in captured.err
+
+
+OTHER_ID = "11010519491231002X"  # a valid ID number under keys nobody listed
+OTHER_PHONE = "13912345678"
+
+
+def test_numbers_are_masked_wherever_they_stand_not_by_field_name(
+    data: dict[str, Any],
+    sessions: sessionmaker[Session],
+    clock: FixedClock,
+    duty_officer: Actor,
+    community_officer: Actor,
+) -> None:
+    """A report's free text and payload fields such as ``sfz``, ``tel`` or a phone sent as a JSON
+    number leave a masked export masked: the numbers are recognised, not looked up by key."""
+    at = clock.now().isoformat()
+    answers = IngestService(sessions, clock).ingest(
+        [
+            {
+                "source": "citizen-report",
+                "external_id": "r1",
+                "kind": "report",
+                "at": at,
+                "category": "theft",
+                "text": f"电动车被盗,车主身份证{OTHER_ID},电话{OTHER_PHONE}",
+                "extra": {"sfz": OTHER_ID, "tel": int(OTHER_PHONE), "mobile": "139 1234 5678",
+                          "idNumber": OTHER_ID, "deep": [[[{"text": f"联系 +86 {OTHER_PHONE}"}]]]},
+            }
+        ],
+        system_actor("test"),
+    )
+    assert answers[0].status == "accepted", answers[0]
+    for what in ("alerts", "events"):
+        for fmt in ("jsonl", "csv"):
+            text = export(sessions, clock, duty_officer, what, fmt=fmt)
+            assert OTHER_ID not in text and OTHER_PHONE not in text and "139 1234 5678" not in text
+            assert "139****5678" in text
+    summary = json.loads(export(sessions, clock, duty_officer, "alerts").splitlines()[-1])["summary"]
+    assert "110105********002X" in summary  # the feed's own line is masked at the source
+    # The unmasked export, for a role that may see the numbers, gives them in full.
+    assert OTHER_ID in export(sessions, clock, community_officer, "events", unmask=True)
+
+
+def test_the_audit_row_is_written_before_the_first_record(
+    data: dict[str, Any], sessions: sessionmaker[Session], clock: FixedClock, community_officer: Actor
+) -> None:
+    """An unmasked export cut short after its first record (``| head``, a crash) is on record."""
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError
+
+    with pytest.raises(BrokenPipeError):
+        ExportService(sessions, clock).export(community_officer, "households", ClosedPipe(), unmask=True)
+    assert audit_actions(sessions)[-1] == ("yang", "export_unmasked", "households")
+    export(sessions, clock, community_officer, "households", unmask=True)
+    assert audit_actions(sessions)[-2:] == [
+        ("yang", "export_unmasked", "households"),
+        ("yang", "export_unmasked_finished", "households"),
+    ]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(
+    data: dict[str, Any], sessions: sessionmaker[Session], clock: FixedClock, duty_officer: Actor
+) -> None:
+    """OWASP's CSV-injection rule, with a case titled like a formula."""
+    formula = '=HYPERLINK("http://example.invalid/x","点此")'
+    with sessions.begin() as s:
+        s.execute(update(TheftCase).where(TheftCase.id == 1).values(title=formula))
+    table = list(csv.DictReader(io.StringIO(export(sessions, clock, duty_officer, "cases", fmt="csv"))))
+    assert table[0]["title"] == "'" + formula
+    for start in ("+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        with sessions.begin() as s:
+            s.execute(update(TheftCase).where(TheftCase.id == 1).values(title=start))
+        table = list(csv.DictReader(io.StringIO(export(sessions, clock, duty_officer, "cases", fmt="csv"))))
+        assert table[0]["title"] == "'" + start
+    # JSON Lines is data, not a spreadsheet: the text is kept as it is.
+    assert json.loads(export(sessions, clock, duty_officer, "cases").splitlines()[0])["title"] == "\rx"
