@@ -24,6 +24,7 @@ COMMANDS = {
     "serve-events": "serve",
     "simulate": "simulate",
     "export": "export",
+    "audit": "audit",
     # --- cases (contracts/cases.md) ---
     "case": "cases",
     "property": "cases",
@@ -105,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--unmask", action="store_true")
     exp.add_argument("--user")
 
+    from console.commands.audit import add_parsers as add_audit_parsers
+
+    add_audit_parsers(sub)
     # --- cases (contracts/cases.md): case open|solve|link|show, property add|recover|notify|return|list ---
     cases_commands.add_parsers(sub)
     # --- dispatch (contracts/cases.md): officer, dispatch, intervention ---

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import platform
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -21,6 +23,7 @@ from console.clock import Clock, SystemClock
 from console.errors import ConflictError, UserError
 from console.models import AuditLog
 from console.security import Actor
+from console.services.audit_chain import audit_hash, audit_time, audit_time_text
 
 
 class Service:
@@ -92,20 +95,50 @@ def write_audit(
     entity: str,
     entity_id: int | None,
     clock: Clock,
+    *,
+    outcome: str = "ok",
     **detail: Any,
 ) -> None:
-    """Append one line to the audit log in the caller's transaction."""
+    """Append one line to the audit log in the caller's transaction, chained to the line before.
+
+    Stamped with the database server's clock (UTC, hundredths of a second; ``clock`` is kept for
+    the callers' signature) and the console it came from. On PostgreSQL a transaction-scoped
+    advisory lock makes concurrent writers take turns, so the chain never forks; on SQLite the
+    database's single writer does the same.
+    """
+    del clock  # the server's clock, not the console's, dates the log
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(AUDIT_CHAIN_LOCK)))
+    prev = session.execute(select(AuditLog.row_hash).order_by(AuditLog.id.desc()).limit(1)).scalar() or ""
+    at = audit_time(server_time(session))
+    text = json.dumps(detail, ensure_ascii=False, default=str) if detail else ""
+    console = console_name()
     session.execute(
         insert(AuditLog).values(
-            at=clock.now(),
+            at=at,
             user_id=actor.user_id,
             username=actor.username,
             action=action,
             entity=entity,
             entity_id=entity_id,
-            detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+            detail=text,
+            console=console,
+            outcome=outcome,
+            prev_hash=prev,
+            row_hash=audit_hash(
+                prev, audit_time_text(at), actor.user_id, actor.username, action, entity, entity_id, text,
+                console, outcome,
+            ),
         )
     )
+
+
+AUDIT_CHAIN_LOCK = 0x61756469  # "audi": the advisory lock key of the audit chain
+
+
+def console_name() -> str:
+    """The console (computer) an action came from, as the audit log records it."""
+    return (os.environ.get("DUTY_CONSOLE_NAME") or platform.node() or "console")[:64]
 
 
 def guarded_update(

@@ -28,7 +28,14 @@ from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
 from console.services.reporting import ExportService
-from console.services.station import HealthService, JobRunner, PeriodicJob, StationService, UserService
+from console.services.station import (
+    AuditService,
+    HealthService,
+    JobRunner,
+    PeriodicJob,
+    StationService,
+    UserService,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Services:
     database: str  # human description: backend and host, never a password
     clock: Clock
     users: UserService
+    audit: AuditService
     health: HealthService
     alerts: AlertService
     escalation: EscalationJob
@@ -72,6 +80,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         database=describe(engine),
         clock=clock,
         users=UserService(sessions, clock),
+        audit=AuditService(sessions, clock),
         health=HealthService(sessions, clock),
         alerts=AlertService(sessions, clock),
         escalation=EscalationJob(sessions, clock),

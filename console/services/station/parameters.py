@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -83,7 +84,7 @@ class StationService(Service):
         """Change the thresholds; a station edited meanwhile on another console is a ConflictError."""
         actor.require(Permission.CONFIGURE_STATION)
         check_parameters(orange_after_days, red_after_days, escalate_after_seconds)
-        target: dict[str, int] = {}
+        target: dict[str, Any] = {}
         if response_target_seconds is not None:
             if not MIN_RESPONSE_TARGET_SECONDS <= response_target_seconds <= MAX_RESPONSE_TARGET_SECONDS:
                 raise ValidationError(
