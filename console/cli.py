@@ -11,6 +11,7 @@ from collections.abc import Sequence
 # The argument parsers of `case`, `property` and `import cases` (the module imports SQLAlchemy
 # only inside its commands' functions' callees, never at parse time).
 from console.commands import cases as cases_commands
+from console.commands.identity import add_password_stdin
 from console.errors import UserError
 
 # command -> module in console.commands whose `main(args) -> int` runs it
@@ -25,6 +26,7 @@ COMMANDS = {
     "simulate": "simulate",
     "export": "export",
     "audit": "audit",
+    "user": "users",
     # --- cases (contracts/cases.md) ---
     "case": "cases",
     "property": "cases",
@@ -103,12 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--since", metavar="ISO")
     exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     exp.add_argument("--out", metavar="FILE")
-    exp.add_argument("--unmask", action="store_true")
-    exp.add_argument("--user")
+    exp.add_argument("--unmask", action="store_true", help="full ID and phone numbers (needs --user)")
+    exp.add_argument("--user", metavar="NAME", help="export as this user (their password is asked)")
+    add_password_stdin(exp)
 
     from console.commands.audit import add_parsers as add_audit_parsers
 
     add_audit_parsers(sub)
+    from console.commands.users import add_parsers as add_user_parsers
+
+    add_user_parsers(sub)
     # --- cases (contracts/cases.md): case open|solve|link|show, property add|recover|notify|return|list ---
     cases_commands.add_parsers(sub)
     # --- dispatch (contracts/cases.md): officer, dispatch, intervention ---

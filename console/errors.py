@@ -77,9 +77,15 @@ class ValidationError(UserError, ValueError):
 
 
 class PermissionDenied(UserError):
-    """The acting user's role does not allow this."""
+    """The acting user's role does not allow this.
+
+    ``actor`` is who was refused (set by ``Actor.require``); ``audited`` turns true once the
+    refusal is in the audit log, so a service called by another service logs it only once.
+    """
 
     default_code = "auth.permission_denied"
+    actor: Any = None
+    audited: bool = False
 
 
 class ConflictError(UserError):

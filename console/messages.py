@@ -171,6 +171,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} may not do this (needs permission {permission})",
     ),
     "user.not_found": ("用户 {username} 不存在或已停用", "No active user {username}"),
+    "user.exists": ("用户名 {username} 已被使用", "The user name {username} is taken"),
+    "user.name_rule": (
+        "用户名为 1-32 个小写字母、数字或 _ . -, 以字母或数字开头",
+        "a user name is 1-32 lower-case letters, digits or _ . -, starting with a letter or digit",
+    ),
+    "auth.failed": (
+        "用户名或密码错误, 或账户已锁定 (15 分钟内连续失败 {attempts} 次即锁定, 请联系安全管理员解锁)",
+        "Wrong user name or password, or the account is locked ({attempts} failures within 15 minutes lock it; "
+        "ask the security administrator to unlock it)",
+    ),
+    "auth.first_admin_exists": (
+        "系统管理员已存在; 请由系统管理员创建新账户",
+        "A system administrator exists already; ask them to create the account",
+    ),
+    "password.too_short": ("密码至少 {min} 个字符", "a password has at least {min} characters"),
+    "password.too_long": ("密码最多 {max} 个字符", "a password has at most {max} characters"),
+    "password.common": (
+        "密码太常见或太容易猜到; 请用更长的、不含姓名和常见词的密码",
+        "this password is common or easy to guess; choose a longer one without names or common words",
+    ),
+    "password.mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "cli.password.no_terminal": (
+        "没有终端可以询问密码; 请用 --password-stdin 从标准输入提供",
+        "no terminal to ask the password on; give it on standard input with --password-stdin",
+    ),
+    "cli.password.empty_stdin": ("标准输入中没有密码", "no password on standard input"),
     # --- households and the registry ---
     "household.not_found": ("户 {household_id} 不存在", "Household {household_id} not found"),
     "registry.date.format": (
@@ -322,11 +348,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "intake.event.not_serialisable": ("事件无法序列化为 JSON", "the event cannot be serialised as JSON"),
     "intake.event.id_or_phone": ("id_number 与 phone 至少填一项", "give id_number or phone"),
     # --- export ---
-    "export.no_password": (
-        "用户 {username} 未设置密码, 不能导出明文数据",
-        "The user {username} has no password set and cannot export unmasked data",
-    ),
-    "export.wrong_password": ("密码错误", "Wrong password"),
     # --- command line ---
     "cli.since.not_iso": (
         "--since: 不是有效的 ISO 8601 时间 {value}",

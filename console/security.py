@@ -26,12 +26,38 @@ class Permission(StrEnum):
     VIEW_STATISTICS = "view_statistics"
     INGEST_EVENTS = "ingest_events"
     CONFIGURE_STATION = "configure_station"
-    ADMINISTER = "administer"
+    MANAGE_USERS = "manage_users"  # the system administrator: accounts and their roles
+    MANAGE_SECURITY = "manage_security"  # the security administrator: unlock accounts, idle lock
+    READ_AUDIT = "read_audit"  # the audit administrator: read and export the audit log
 
 
 P = Permission
 
-# Default roles (name -> Chinese title, permissions). Stations may edit them in the database.
+_OPERATIONS = frozenset(
+    {
+        P.VIEW_ALERTS,
+        P.TRIAGE_ALERTS,
+        P.DISPATCH,
+        P.MANAGE_OFFICERS,
+        P.MANAGE_WATCHLIST,
+        P.VIEW_REGISTRY,
+        P.EDIT_REGISTRY,
+        P.VERIFY_HOUSEHOLDS,
+        P.IMPORT_REGISTRY,
+        P.VIEW_CASES,
+        P.EDIT_CASES,
+        P.HANDLE_PROPERTY,
+        P.UNMASK_PERSONAL_DATA,
+        P.EXPORT,
+        P.VIEW_STATISTICS,
+        P.CONFIGURE_STATION,
+    }
+)
+
+# The role x permission table, in one place (MLPS 2.0 level 3: the system, security and audit
+# administrators are three separate roles; none of them sees residents' data, and the one who
+# manages accounts can neither read nor erase the audit log). Role name -> (Chinese title,
+# permissions). Stations may edit the permissions in the database; these are the defaults.
 DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
     "duty_officer": (
         "值班民警",
@@ -80,10 +106,15 @@ DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
             }
         ),
     ),
-    "leader": ("所领导", frozenset(Permission) - {P.ADMINISTER}),
-    "admin": ("系统管理员", frozenset(Permission)),
+    "supervisor": ("所领导", _OPERATIONS),
+    "system_admin": ("系统管理员", frozenset({P.MANAGE_USERS, P.CONFIGURE_STATION})),
+    "security_admin": ("安全管理员", frozenset({P.MANAGE_SECURITY})),
+    "audit_admin": ("审计管理员", frozenset({P.READ_AUDIT})),
     "system": ("外部系统", frozenset({P.INGEST_EVENTS, P.VIEW_ALERTS, P.MANAGE_WATCHLIST, P.EXPORT})),
 }
+
+# Roles a person signs in with (``system`` is for device feeds and scripts).
+PERSON_ROLES = tuple(name for name in DEFAULT_ROLES if name != "system")
 
 
 @dataclass(frozen=True)
@@ -100,10 +131,14 @@ class Actor:
         return permission in self.permissions
 
     def require(self, permission: Permission) -> None:
+        """Raise PermissionDenied unless the role allows ``permission`` (the service that called
+        this writes the refusal to the audit log: ``console.services.base``)."""
         if permission not in self.permissions:
-            raise PermissionDenied(
+            refused = PermissionDenied(
                 "auth.user_lacks_permission", user=self.display_name, permission=permission.value
             )
+            refused.actor = self
+            raise refused
 
 
 def system_actor(name: str = "system") -> Actor:

@@ -11,11 +11,11 @@ system's user name recorded.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from console.commands import identity
 from console.errors import DatabaseUnavailable, SchemaTooNew, UserError, ValidationError
 from console.security import Actor, Permission
 
@@ -33,6 +33,7 @@ def add_parsers(sub: Any) -> None:
     who = argparse.ArgumentParser(add_help=False)
     who.add_argument("--user", metavar="NAME", help="act (and audit) as this user; the password is asked")
     who.add_argument("--unmask", action="store_true", help="show full ID and phone numbers (needs --user)")
+    identity.add_password_stdin(who)
 
     case = sub.add_parser("case", help="case dossiers (cases.md)")
     case_sub = case.add_subparsers(dest="action", metavar="<action>", required=True)
@@ -107,6 +108,7 @@ def add_import_parser(imp_sub: Any) -> None:
     cases.add_argument(
         "--user", metavar="NAME", help="import (and audit) as this user; the password is asked"
     )
+    identity.add_password_stdin(cases)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -172,18 +174,13 @@ def refuse(exc: UserError, field: str | None = None) -> int:
 
 def cli_actor() -> Actor:
     """The built-in integration account, with the operating-system user recorded beside it."""
-    try:
-        os_user = getpass.getuser()
-    except Exception:  # no user name in the environment (a service account): still auditable
-        os_user = "?"
-    return Actor(None, "cli", f"命令行 ({os_user})", "system", CLI_PERMISSIONS)
+    return identity.cli_actor(CLI_PERMISSIONS)
 
 
 def _actor(services: Services, args: argparse.Namespace) -> Actor:
     if not getattr(args, "user", None):
         return cli_actor()
-    password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
-    actor = services.export.authenticate(args.user, password)
+    actor = identity.signed_in(services, args)
     if getattr(args, "unmask", False):
         actor.require(Permission.UNMASK_PERSONAL_DATA)
     return actor

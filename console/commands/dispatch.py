@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from console.commands import open_services
+from console.commands import identity, open_services
 from console.errors import ConflictError, DatabaseUnavailable, PermissionDenied, UserError, ValidationError
 from console.security import Actor, Permission
 
@@ -57,6 +56,7 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--format", choices=("jsonl",), default="jsonl")
     for p in (add, st, lst):
         p.add_argument("--user", help="act as this user (password asked for); default: the account cli")
+        identity.add_password_stdin(p)
 
     dsp = sub.add_parser(
         "dispatch",
@@ -69,6 +69,7 @@ def add_parsers(sub: Any) -> None:
     dsp.add_argument("--at", metavar="ISO")
     dsp.add_argument("--outcome", metavar="TEXT")
     dsp.add_argument("--user", help="act as this user (password asked for); default: the account cli")
+    identity.add_password_stdin(dsp)
 
     itv = sub.add_parser("intervention", help="anti-fraud intervention: call attempts and the outcome")
     itv_sub = itv.add_subparsers(dest="action", metavar="<action>", required=True)
@@ -84,6 +85,7 @@ def add_parsers(sub: Any) -> None:
     close.add_argument("--saved", metavar="YUAN")
     for p in (call, close):
         p.add_argument("--user", help="act as this user (password asked for); default: the account cli")
+        identity.add_password_stdin(p)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -259,13 +261,8 @@ def _time(field: str, value: str) -> dt.datetime:
 def _actor(args: argparse.Namespace, services: Services) -> Actor:
     """``--user NAME`` (password asked for), else the integration account ``cli`` with the OS user."""
     if args.user:
-        password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
-        return services.export.authenticate(args.user, password)
-    try:
-        os_user = getpass.getuser()
-    except (KeyError, OSError):
-        os_user = "unknown"
-    return Actor(None, "cli", os_user, "integration", CLI_PERMISSIONS)
+        return identity.signed_in(services, args)
+    return identity.cli_actor(CLI_PERMISSIONS)
 
 
 def _refuse(field: str | None, message: str) -> int:

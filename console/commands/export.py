@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import os
 import sys
 from typing import TextIO
 
-from console.commands import open_services
+from console.commands import identity, open_services
 from console.commands.ingest import utf8_stdout
 from console.errors import UserError
 from console.security import Actor, Permission, system_actor
@@ -38,8 +37,7 @@ def main(args: argparse.Namespace) -> int:
         service = services.export
         actor: Actor = system_actor("export")
         if args.unmask:
-            password = getpass.getpass(f"用户 {args.user} 的密码 (password): ")
-            actor = service.authenticate(args.user, password)
+            actor = identity.signed_in(services, args)
             if not actor.can(Permission.UNMASK_PERSONAL_DATA):
                 raise UserError("cli.unmask.role_may_not_unmask", user=args.user)
             if not actor.can(Permission.EXPORT):

@@ -27,7 +27,7 @@ from console.models import (
 )
 
 ROLE_OF = {
-    "所领导": "leader",
+    "所领导": "supervisor",
     "值班民警": "duty_officer",
     "社区民警": "community_officer",
     "网格员": "grid_worker",

@@ -31,6 +31,8 @@ class User(Versioned, Base):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    failed_since: Mapped[dt.datetime | None]  # the first failed sign-in of the current count
+    locked_at: Mapped[dt.datetime | None]  # locked after 5 failures in 15 minutes, until unlocked
 
 
 class AuditLog(Base):

@@ -9,7 +9,10 @@ transaction), ``_write_locked()`` (the same, holding SQLite's write lock from th
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
+import logging
 import os
 import platform
 from collections.abc import Callable, Iterator
@@ -20,18 +23,51 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock, SystemClock
-from console.errors import ConflictError, UserError
+from console.errors import ConflictError, PermissionDenied, UserError
 from console.models import AuditLog
 from console.security import Actor
 from console.services.audit_chain import audit_hash, audit_time, audit_time_text
 
+log = logging.getLogger(__name__)
+
 
 class Service:
-    """Base of the station's use cases: each public method runs in its own transaction."""
+    """Base of the station's use cases: each public method runs in its own transaction.
+
+    Every public method of a subclass is wrapped so that a refusal (``PermissionDenied`` from
+    ``Actor.require``) is written to the audit log, in a transaction of its own, before it
+    reaches the caller: no refusal goes unrecorded, whichever service refused.
+    """
 
     def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
         self._sessions = sessions
         self._clock = clock or SystemClock()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if name.startswith("_") or not inspect.isfunction(member):
+                continue
+            setattr(cls, name, _audits_refusals(member))
+
+    def _audit_refusal(self, refused: PermissionDenied, action: str) -> None:
+        if refused.audited or refused.actor is None:
+            return
+        try:
+            with self._write() as s:
+                write_audit(
+                    s,
+                    refused.actor,
+                    action,
+                    type(self).__name__,
+                    None,
+                    self._clock,
+                    outcome="refused",
+                    permission=refused.params.get("permission"),
+                )
+            refused.audited = True
+        except Exception:  # the refusal itself must still reach the user
+            log.warning("could not audit a refused %s", action, exc_info=True)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -131,6 +167,18 @@ def write_audit(
             ),
         )
     )
+
+
+def _audits_refusals(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def audited(self: Service, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except PermissionDenied as refused:
+            self._audit_refusal(refused, method.__name__)
+            raise
+
+    return audited
 
 
 AUDIT_CHAIN_LOCK = 0x61756469  # "audi": the advisory lock key of the audit chain

@@ -29,6 +29,7 @@ from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
 from console.services.reporting import ExportService
 from console.services.station import (
+    AccountService,
     AuditService,
     HealthService,
     JobRunner,
@@ -47,6 +48,7 @@ class Services:
     clock: Clock
     users: UserService
     audit: AuditService
+    accounts: AccountService
     health: HealthService
     alerts: AlertService
     escalation: EscalationJob
@@ -68,7 +70,7 @@ class Services:
     dispatch: DispatchService
     interventions: InterventionService
     case_import: CaseImportService
-    export: ExportService  # also checks a command-line user's password (``authenticate``)
+    export: ExportService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -81,6 +83,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         clock=clock,
         users=UserService(sessions, clock),
         audit=AuditService(sessions, clock),
+        accounts=AccountService(sessions, clock),
         health=HealthService(sessions, clock),
         alerts=AlertService(sessions, clock),
         escalation=EscalationJob(sessions, clock),

@@ -321,8 +321,10 @@ class MainWindow(QMainWindow):
             "community_officer": self.tr("社区民警"),
             "grid_worker": self.tr("网格员"),
             "investigator": self.tr("办案民警"),
-            "leader": self.tr("所领导"),
-            "admin": self.tr("系统管理员"),
+            "supervisor": self.tr("所领导"),
+            "system_admin": self.tr("系统管理员"),
+            "security_admin": self.tr("安全管理员"),
+            "audit_admin": self.tr("审计管理员"),
             "system": self.tr("外部系统"),
         }
         self.user_label = QLabel(

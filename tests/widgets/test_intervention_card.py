@@ -68,7 +68,7 @@ def test_a_duty_officer_sees_the_resident_masked_and_the_warning(
 def test_a_role_that_may_sees_full_numbers(
     qtbot: QtBot, db_worker: DatabaseWorker, services: Services, world: FraudWorld, users: UserService
 ) -> None:
-    leader = users.ensure_user("li", "李所长", "leader")
+    leader = users.ensure_user("li", "李所长", "supervisor")
     dialog = open_card(qtbot, db_worker, services, leader, world.fraud_warning())
     assert dialog._facts["phone"].text() == PHONE and dialog._facts["id_number"].text() == ID_NUMBER
 

@@ -31,7 +31,7 @@ def test_a_leader_saves_new_thresholds(
 ) -> None:
     seed_grid(engine, clock.now())
     services = build_services(engine, clock)
-    leader = users.ensure_user("zeng", "曾所长", "leader")
+    leader = users.ensure_user("zeng", "曾所长", "supervisor")
     dialog = StationDialog(services.station, leader, db_worker)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.save_button.isEnabled)

@@ -14,11 +14,9 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, select
 
-from console.errors import UserError, ValidationError
+from console.errors import ValidationError
 from console.models import (
     Alert,
     Building,
@@ -29,16 +27,13 @@ from console.models import (
     Household,
     Officer,
     Resident,
-    Role,
     Station,
     TheftCase,
-    User,
     dispatch_officer,
 )
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.dispatch import DEFAULT_RESPONSE_TARGET_S, response_seconds, within_target
-from console.services.station import UserService
 from console.validators import mask_id_number, mask_personal_data, mask_phone, pii_int_as_text
 
 KINDS = ("alerts", "events", "households", "cases", "dispatches")
@@ -125,23 +120,6 @@ def iso(value: dt.datetime | None) -> str | None:
 
 
 class ExportService(Service):
-    def authenticate(self, username: str, password: str) -> Actor:
-        """The actor for ``username`` if ``password`` matches its argon2 hash; UserError otherwise."""
-        with self._write() as s:
-            row = s.execute(
-                select(User, Role).join(Role, Role.id == User.role_id).where(User.username == username)
-            ).one_or_none()
-            if row is None or not row[0].active:
-                raise UserError("user.not_found", username=repr(username))
-            user, _role = row
-            if not user.password_hash:
-                raise UserError("export.no_password", username=repr(username))
-            try:
-                PasswordHasher().verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                raise UserError("export.wrong_password") from None
-        return UserService(self._sessions, self._clock).actor_for(username)
-
     def export(
         self,
         actor: Actor,

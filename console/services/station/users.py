@@ -12,7 +12,8 @@ from console.services.base import Service, write_audit
 DEMO_USERNAME = "demo"
 
 
-def _actor(user: User, role: Role) -> Actor:
+def actor_of(user: User, role: Role) -> Actor:
+    """The actor a signed-in user acts as: their role's permissions as stored."""
     perms = frozenset(Permission(p) for p in role.permissions.split() if p in Permission.__members__.values())
     return Actor(user.id, user.username, user.display_name, role.name, perms)
 
@@ -42,7 +43,7 @@ class UserService(Service):
                 s.flush()
             else:
                 role_row = s.get_one(Role, user.role_id)
-            return _actor(user, role_row)
+            return actor_of(user, role_row)
 
     def demo_sign_in(self) -> Actor:
         """Demo mode signs in the demo duty officer without a password."""
@@ -58,4 +59,4 @@ class UserService(Service):
             ).one_or_none()
             if row is None or not row[0].active:
                 raise UserError("user.not_found", username=repr(username))
-            return _actor(row[0], row[1])
+            return actor_of(row[0], row[1])

@@ -31,7 +31,7 @@ def cards(sessions: sessionmaker[Session], clock: FixedClock) -> InterventionSer
 @pytest.fixture
 def leader(users: UserService) -> Actor:
     """所领导: may dispatch and may see full ID and phone numbers."""
-    return users.ensure_user("li", "李所长", "leader")
+    return users.ensure_user("li", "李所长", "supervisor")
 
 
 def audited(engine: Engine, action: str) -> int:

@@ -23,7 +23,7 @@ def station(sessions: sessionmaker[Session], clock: FixedClock, engine: Engine) 
 
 @pytest.fixture
 def leader(users: UserService) -> Actor:
-    return users.ensure_user("zeng", "曾所长", "leader")
+    return users.ensure_user("zeng", "曾所长", "supervisor")
 
 
 def test_a_leader_widens_the_thresholds_and_fewer_households_are_overdue(
