@@ -236,15 +236,20 @@ def show_database_error(message: str) -> None:
     )
 
 
-def sign_in(services: Services, settings: Settings, demo: bool) -> Actor:
-    """The user the console acts for.
+def sign_in(
+    services: Services, worker: Any, hint: str = "", credentials: tuple[str, str] | None = None
+) -> Actor | None:
+    """The user the console acts for: signed in with a password (None if they quit instead).
 
-    TODO(security issue): show a login dialog (username + password, checked by the users service)
-    when not in demo mode. Until it lands every start signs in the demo duty officer.
+    ``credentials`` come from ``run --user NAME --password-stdin`` (a kiosk script, the tests and
+    benchmarks); otherwise the sign-in dialog asks, or on a new database the dialog that creates
+    the system administrator.
     """
-    if demo:
-        return services.users.demo_sign_in()
-    return services.users.demo_sign_in()
+    if credentials is not None:
+        return services.accounts.sign_in(*credentials)
+    from console.widgets.sign_in import ask_sign_in
+
+    return ask_sign_in(services.accounts, worker, hint=hint)
 
 
 def build_workspace(
@@ -256,7 +261,13 @@ def build_workspace(
     return Workspace(services, actor, settings, worker)
 
 
-def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) -> int:
+def run_console(
+    settings: Settings,
+    prepare: Prepare | None = None,
+    *,
+    hint: str = "",
+    credentials: tuple[str, str] | None = None,
+) -> int:
     """Start the desktop console and run it until the user quits; returns the exit status."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -312,7 +323,16 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
         jobs.start()
         # The one pool every pane's database calls run on; the window waits for it at close.
         worker = DatabaseWorker(app)
-        actor = sign_in(services, settings, demo)
+        splash.close()
+        try:
+            actor = sign_in(services, worker, hint, credentials)
+        except UserError as exc:  # run --user with a wrong password, a locked account
+            print(f"duty-console: {exc.bilingual()}", file=sys.stderr)
+            worker.shutdown()
+            return 2
+        if actor is None:  # the user chose to quit at the sign-in dialog
+            worker.shutdown()
+            return 0
         workspace = build_workspace(services, actor, settings, worker)
         window = MainWindow(services, actor, settings, workspace.panes, worker)
         workspace.attach(window)

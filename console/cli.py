@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fill an empty database with the demo district and keep a simulated event stream running",
     )
+    run.add_argument("--user", metavar="NAME", help="sign in as this user without the dialog (with --password-stdin)")
+    add_password_stdin(run)
 
     sub.add_parser("init-db", help="create or upgrade the schema")
 

@@ -19,10 +19,23 @@ DEMO_SCALE = "small"
 def main(args: argparse.Namespace) -> int:
     settings = load_settings(args.db)
     demo = bool(getattr(args, "demo", False))
+    credentials = None
+    if getattr(args, "user", None):
+        from console.commands.identity import read_password
+
+        credentials = (args.user, read_password(args, f"用户 {args.user} 的密码 (password): "))
     from console.app import run_console  # imports Qt; keep `duty-console --help` fast
 
     prepare = functools.partial(prepare_demo, settings=settings) if demo else None
-    return run_console(settings, demo, prepare)
+    return run_console(settings, prepare, hint=demo_hint() if demo else "", credentials=credentials)
+
+
+def demo_hint() -> str:
+    """What the sign-in dialog shows in demo mode: the demo accounts (also in the README)."""
+    from console.demo.accounts import DEMO_ACCOUNTS
+
+    lines = [f"{name}: {user} / {password}" for user, name, _role, password in DEMO_ACCOUNTS]
+    return "演示账户 (demo accounts):\n" + "\n".join(lines)
 
 
 def prepare_demo(engine: Any, services: Any, report: Callable[[str], None], settings: Settings) -> Any:
@@ -46,5 +59,9 @@ def prepare_demo(engine: Any, services: Any, report: Callable[[str], None], sett
         )
     else:
         log.info("database already holds data; demo seeding skipped")
+    from console.demo.accounts import ensure_demo_accounts
+
+    report("正在准备演示账户…")
+    ensure_demo_accounts(services.accounts)
     simulator = Simulator(engine, services.ingest, services.clock)
     return start_background_simulation(simulator, rate=settings.simulate_rate)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console import __version__
 from console.config import Settings
 from console.widgets import theme
+from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
 
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
         self._clock_timer.start(1000)
+        self.idle_lock = IdleLock(settings.idle_lock_minutes, self.lock_screen, self)
+        self.winId()  # the native window exists from here on, so its input can be watched
+        self.idle_lock.watch(self.windowHandle())
+        self._locked = False
         self._on_clock_timer_timeout()
         self._health_timer = QTimer(self)
         self._health_timer.timeout.connect(self.check_connection)
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self._action("lock", self.tr("锁定屏幕"), "Ctrl+L", self.lock_screen))
         file_menu.addAction(quit_action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
@@ -493,10 +499,43 @@ class MainWindow(QMainWindow):
         store.setValue("window/state", self.saveState())
         store.sync()
 
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock_screen(self) -> None:
+        """Hide every window that may show personal data until the signed-in user's password is given
+        again (idle for ``idle_lock_minutes``, or Ctrl+L). Quitting from the lock closes the console."""
+        if self._locked:
+            return
+        from console.widgets.sign_in import SignInDialog
+
+        self._locked = True
+        self.idle_lock.paused = True
+        dialog = SignInDialog(self._services.accounts, self._worker, username=self._actor.username)
+        dialog.setObjectName("lockDialog")
+        dialog.setWindowTitle(self.tr("值班台已锁定 — {0}").format(self._actor.display_name))
+        self.lock_dialog = dialog
+        hidden = hide_windows(keep=dialog)
+        dialog.finished.connect(lambda result: self._on_lock_dialog_finished(result, hidden))
+        dialog.open()
+
+    def _on_lock_dialog_finished(self, result: int, hidden: list[QWidget]) -> None:
+        self.lock_dialog.deleteLater()
+        self._locked = False
+        self.idle_lock.paused = False
+        if result != QDialog.DialogCode.Accepted:
+            self.close()
+            return
+        for widget in hidden:
+            widget.show()
+        self.idle_lock.restart()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self._health_timer.stop()
         self._clock_timer.stop()
+        self.idle_lock.stop()
         # Wait (bounded) for what is still running: a ping to a dead server gives up after its
         # connect timeout, a registry import is cancelled and stops after its current chunk.
         self._worker.shutdown(SHUTDOWN_WAIT_MS)

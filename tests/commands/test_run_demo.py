@@ -18,7 +18,7 @@ import pytest
 # build_services, records what prepare_demo was given, and quits once the window is up and the
 # simulated stream has stored an event. Prints the findings as one JSON line.
 CHILD = """
-import argparse, json, sys, time
+import argparse, io, json, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -66,7 +66,8 @@ def quit_once_the_stream_is_seen():
         QTimer.singleShot(100, quit_once_the_stream_is_seen)
 
 QTimer.singleShot(0, quit_once_the_stream_is_seen)
-rc = run.main(argparse.Namespace(db=sys.argv[1], demo=True, command="run"))
+sys.stdin = io.StringIO("Duty-demo-2026" + chr(10))  # the demo duty officer's password, as the README gives it
+rc = run.main(argparse.Namespace(db=sys.argv[1], demo=True, command="run", user="demo", password_stdin=True))
 print(json.dumps({
     "rc": rc,
     "engines": len(engines),

@@ -339,6 +339,6 @@ def test_run_console_refuses_an_unreachable_database_with_a_clear_message(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_console installs the crash handler
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     monkeypatch.setattr(console_app, "_log_to_file", lambda: None)
-    rc = console_app.run_console(Settings(db_url=DEAD_PG), demo=True)
+    rc = console_app.run_console(Settings(db_url=DEAD_PG))
     assert rc == 2
     assert len(shown) == 1 and "无法连接数据库 PostgreSQL 127.0.0.1:1/x" in shown[0]
