@@ -24,6 +24,7 @@ from console.services.cases import (
     SeriesService,
 )
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
+from console.services.figures import FiguresService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
@@ -61,6 +62,7 @@ class Services:
     interventions: InterventionService
     case_import: CaseImportService
     export: ExportService  # also checks a command-line user's password (``authenticate``)
+    figures: FiguresService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -93,6 +95,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         interventions=InterventionService(sessions, clock),
         case_import=CaseImportService(sessions, clock),
         export=ExportService(sessions, clock),
+        figures=FiguresService(sessions, clock),
     )
 
 
