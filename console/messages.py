@@ -382,6 +382,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot listen on {host}:{port}: {reason}",
     ),
     # --- cases ---
+    # --- figures ---
+    "figures.period.reversed": (
+        "统计期间的结束日 {end} 早于开始日 {start}",
+        "The period ends ({end}) before it starts ({start})",
+    ),
+    "figures.date.invalid": (
+        "日期 {value} 无效, 应为 YYYY-MM-DD",
+        "Invalid date {value}: expected YYYY-MM-DD",
+    ),
+    "figures.month.invalid": ("月份 {value} 无效, 应为 YYYY-MM", "Invalid month {value}: expected YYYY-MM"),
+    "figures.chart.unknown": ("没有图表 {value}; 可选: {allowed}", "No chart {value}; one of: {allowed}"),
+    "figures.series.unknown": (
+        "图表 {chart} 没有序列或柱 {value}",
+        "Chart {chart} has no series or bar {value}",
+    ),
+    "figures.report.needs_qt": (
+        "生成月报需要 PySide6 (Qt); 本机未安装",
+        "The monthly report needs PySide6 (Qt), which is not installed here",
+    ),
     "case.not_found": ("案件 {case_no} 不存在", "There is no case {case_no}"),
     "case.case_no.empty": ("案件编号不能为空", "The case number is required"),
     "case.case_no.format": (

@@ -24,6 +24,7 @@ from console.services.cases import (
     SeriesService,
 )
 from console.services.dispatch import DispatchService, InterventionService, OfficerService
+from console.services.figures import FiguresService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
 from console.services.registry import RegistryImportService, SearchService, VerificationService
@@ -71,6 +72,7 @@ class Services:
     interventions: InterventionService
     case_import: CaseImportService
     export: ExportService
+    figures: FiguresService
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -105,6 +107,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         interventions=InterventionService(sessions, clock),
         case_import=CaseImportService(sessions, clock),
         export=ExportService(sessions, clock),
+        figures=FiguresService(sessions, clock),
     )
 
 

@@ -8,7 +8,17 @@ from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, Case
 from console.services.cases.listing import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow, OfficerChoice
 from console.services.cases.merge import MergeResult
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
-from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
+from console.services.cases.rules import (
+    CATEGORIES,
+    NOTIFY_WITHIN,
+    SOLVE_BANDS,
+    SOLVED_FAST,
+    SOLVED_SLOW,
+    STATION_TZ,
+    category_code,
+    hours_to_solve,
+    solve_band,
+)
 from console.services.cases.series import (
     CaseBrief,
     Reason,
@@ -31,7 +41,12 @@ from console.services.cases.watch import CaseWatchService, WatchCandidate
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
+    "NOTIFY_WITHIN",
     "PAGE_SIZE",
+    "SOLVED_FAST",
+    "SOLVED_SLOW",
+    "SOLVE_BANDS",
+    "STATION_TZ",
     "STATUS_CHANGES",
     "STATUS_FILTERS",
     "CaseBrief",
@@ -63,4 +78,5 @@ __all__ = [
     "category_code",
     "hours_to_solve",
     "iso",
+    "solve_band",
 ]

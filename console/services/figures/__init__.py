@@ -1,1 +1,71 @@
-"""Figures: the station's statistics and the monthly brief (to come)."""
+"""Figures: the station's statistics, each chart's data and drill-down, CSV rows and the monthly brief."""
+
+from __future__ import annotations
+
+from console.services.cases import SOLVE_BANDS
+from console.services.figures.service import DRILL_LIMIT, NOTABLE_LIMIT, FiguresService
+from console.services.figures.tables import Table, csv_rows, write_csv
+from console.services.figures.types import (
+    CHARTS,
+    COVERAGE_COLOURS,
+    Bar,
+    CategoriesChart,
+    CategoryCount,
+    CellCoverage,
+    CoverageChart,
+    DispatchFigures,
+    DrillDown,
+    DrillRow,
+    Figures,
+    FraudChart,
+    FraudFigures,
+    IncidentsChart,
+    MonthFraud,
+    MonthIncidents,
+    MonthlyBrief,
+    MonthSolved,
+    NotableCase,
+    Period,
+    PropertyChart,
+    PropertyFigures,
+    ResponseBin,
+    ResponseChart,
+    SolvedChart,
+    StatsSummary,
+)
+
+__all__ = [
+    "CHARTS",
+    "COVERAGE_COLOURS",
+    "DRILL_LIMIT",
+    "NOTABLE_LIMIT",
+    "SOLVE_BANDS",
+    "Bar",
+    "CategoriesChart",
+    "CategoryCount",
+    "CellCoverage",
+    "CoverageChart",
+    "DispatchFigures",
+    "DrillDown",
+    "DrillRow",
+    "Figures",
+    "FiguresService",
+    "FraudChart",
+    "FraudFigures",
+    "IncidentsChart",
+    "MonthFraud",
+    "MonthIncidents",
+    "MonthSolved",
+    "MonthlyBrief",
+    "NotableCase",
+    "Period",
+    "PropertyChart",
+    "PropertyFigures",
+    "ResponseBin",
+    "ResponseChart",
+    "SolvedChart",
+    "StatsSummary",
+    "Table",
+    "csv_rows",
+    "write_csv",
+]
