@@ -23,10 +23,6 @@ STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 SERIES_COLOURS = ("#e0408a", "#00a3a3", "#b04fd6", "#8a5a00", "#6f7f00", "#1f7ae0")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DistrictLayers", text)
-
-
 def _hm(at: dt.datetime) -> str:
     return at.astimezone(STATION_TZ).strftime("%H:%M")
 
@@ -43,19 +39,24 @@ def officer_items(destinations: Sequence[OfficerDestination]) -> list[dict[str, 
         on_scene = all(d.status == "on_scene" for d in group)
         lines = [f"<b>{html.escape(group[0].community_name)}</b>"]
         for d in group:
-            names = "、".join(f"{name} ({badge})" for badge, name in d.officers) or _tr("未指定警员")
+            names = "、".join(
+                f"{name} ({badge})" for badge, name in d.officers
+            ) or QCoreApplication.translate("DistrictLayers", "未指定警员")
             if d.status == "on_scene" and d.arrived_at is not None:
-                state = _tr("已到场 {0}").format(_hm(d.arrived_at))
+                state = QCoreApplication.translate("DistrictLayers", "已到场 {0}").format(_hm(d.arrived_at))
             else:
-                state = _tr("在途, {0} 派出").format(_hm(d.dispatched_at))
-            head = _tr("派警 #{0}").format(d.dispatch_id)
+                state = QCoreApplication.translate("DistrictLayers", "在途, {0} 派出").format(
+                    _hm(d.dispatched_at)
+                )
+            head = QCoreApplication.translate("DistrictLayers", "派警 #{0}").format(d.dispatch_id)
             if d.alert_id is not None:
-                head += " · " + _tr("预警 #{0}").format(d.alert_id)
+                head += " · " + QCoreApplication.translate("DistrictLayers", "预警 #{0}").format(d.alert_id)
             lines.append(html.escape(f"{head} · {state}"))
             lines.append(html.escape(names))
         newest_alert = next((d.alert_id for d in reversed(group) if d.alert_id is not None), None)
         if newest_alert is not None:
-            lines.append(f"<i>{html.escape(_tr('点击打开预警详情'))}</i>")
+            hint = QCoreApplication.translate("DistrictLayers", "点击打开预警详情")
+            lines.append(f"<i>{html.escape(hint)}</i>")
         items.append(
             {
                 "community": community_id,
@@ -65,7 +66,9 @@ def officer_items(destinations: Sequence[OfficerDestination]) -> list[dict[str, 
                 "count": len(officers),
                 "status": "on_scene" if on_scene else "en_route",
                 "alert": newest_alert,
-                "text": html.escape(_tr("警 {0}").format(len(officers))),
+                "text": html.escape(
+                    QCoreApplication.translate("DistrictLayers", "警 {0}").format(len(officers))
+                ),
                 "tooltip": "<br>".join(lines),
             }
         )
@@ -94,10 +97,16 @@ def series_items(paths: Sequence[SeriesPath]) -> list[dict[str, object]]:
             lines_at.setdefault(key, [f"<b>{html.escape(s.community_name)}</b>"]).append(
                 html.escape(f"{order[s.case_no]}. {s.case_no} · {day}")
             )
-        head = html.escape(_tr("串案「{0}」 共 {1} 起").format(path.label, len(path.stops)))
+        head = html.escape(
+            QCoreApplication.translate("DistrictLayers", "串案「{0}」 共 {1} 起").format(
+                path.label, len(path.stops)
+            )
+        )
         tooltip = head
         if path.unplaced:
-            tooltip += "<br>" + html.escape(_tr("未能定位: {0}").format("、".join(path.unplaced)))
+            tooltip += "<br>" + html.escape(
+                QCoreApplication.translate("DistrictLayers", "未能定位: {0}").format("、".join(path.unplaced))
+            )
         items.append(
             {
                 "id": path.id,
