@@ -96,7 +96,7 @@ def test_a_confirmed_series_reads_as_one_timeline_and_can_be_shown_on_the_map(
     rows = [
         [panel.timeline.item(r, c).text() for c in range(4)] for r in range(panel.timeline.rowCount())
     ]
-    # Both cases' entries on one timeline, in time order: the older case's opening comes first.
+    # Both cases' entries on one timeline, in the order they were recorded (first was opened first).
     assert [(r[1], r[2]) for r in rows[:2]] == [(first, "立案"), (new, "立案")]
     assert {(r[1], r[2]) for r in rows[2:]} == {(first, "确认串案"), (new, "确认串案")}
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
