@@ -5,10 +5,12 @@
 
 A database at the current schema gets ``--communities`` placed communities (a third with an
 outline), ``--households`` households with verification ages spread over a year, and
-``--alerts`` open alerts. Then, each beside a baseline measured in the same run:
+``--alerts`` open alerts, ``--dispatches`` open dispatches (two officers each) and ``--series``
+confirmed series of six cases each. Then, each beside a baseline measured in the same run:
 
 - overdue share per community: ``DistrictService.communities`` (one aggregate query) versus
   reading every household's ``last_verified_at`` and counting in Python;
+- the layers: officers' destinations and series paths, beside the open alerts' query;
 - page load: showing ``DistrictMapPane`` until the map is drawn and clicks reach Python (cold:
   the first WebEngine page of the process; warm: a second pane), versus the obvious folium page
   with one folium object per community and alert, rendered and loaded with ``setHtml``;
@@ -56,7 +58,19 @@ from sqlalchemy import Engine, insert, select  # noqa: E402
 
 from console.clock import FixedClock  # noqa: E402
 from console.db import make_engine, upgrade  # noqa: E402
-from console.models import Alert, Building, Community, Household, Station  # noqa: E402
+from console.models import (  # noqa: E402
+    Alert,
+    Building,
+    CaseSeries,
+    CaseSeriesMember,
+    Community,
+    Dispatch,
+    Household,
+    Officer,
+    Station,
+    TheftCase,
+    dispatch_officer,
+)
 from console.security import DEFAULT_ROLES, Actor  # noqa: E402
 from console.services.container import build_services  # noqa: E402
 from console.services.maps import CommunitySummary  # noqa: E402
@@ -64,6 +78,79 @@ from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, apply_
 
 NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 SEVERITIES = ("critical", "high", "medium", "low")
+
+
+def seed_layers(engine: Engine, communities: int, dispatches: int, series: int) -> None:
+    """Open dispatches of two officers each, and confirmed series of six cases each."""
+    rng = synthetic_rng(5)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Officer),
+            [
+                dict(
+                    id=o,
+                    station_id=1,
+                    badge_no=f"{o:06d}",
+                    name=f"警员{o:03d}",
+                    role="值班民警",
+                    team="值班一组",
+                    status="dispatched",
+                    version=1,
+                )
+                for o in range(1, 2 * dispatches + 1)
+            ],
+        )
+        if dispatches:
+            conn.execute(
+                insert(Dispatch),
+                [
+                    dict(
+                        id=d,
+                        community_id=rng.randrange(1, communities + 1),
+                        status="en_route" if d % 3 else "on_scene",
+                        received_at=NOW,
+                        acknowledged_at=NOW,
+                        dispatched_at=NOW,
+                        arrived_at=None if d % 3 else NOW,
+                        note="",
+                        override_reason="",
+                        outcome="",
+                        version=1,
+                    )
+                    for d in range(1, dispatches + 1)
+                ],
+            )
+            conn.execute(
+                insert(dispatch_officer),
+                [dict(dispatch_id=d, officer_id=2 * d - k) for d in range(1, dispatches + 1) for k in (0, 1)],
+            )
+        case_id = 0
+        for sid in range(1, series + 1):
+            conn.execute(
+                insert(CaseSeries).values(
+                    id=sid, label=f"电缆串案 {sid}", created_at=NOW, created_by="li", version=1
+                )
+            )
+            for k in range(6):
+                case_id += 1
+                at = NOW - dt.timedelta(days=40 - 6 * k)
+                conn.execute(
+                    insert(TheftCase).values(
+                        id=case_id,
+                        case_no=f"GK2026{case_id:05d}",
+                        category="cable",
+                        title="地下室电缆被盗",
+                        community_id=rng.randrange(1, communities + 1),
+                        occurred_at=at,
+                        reported_at=at,
+                        version=1,
+                    )
+                )
+                conn.execute(
+                    insert(CaseSeriesMember).values(
+                        case_id=case_id, series_id=sid, added_at=NOW, added_by="li"
+                    )
+                )
 
 
 def seed(engine: Engine, communities: int, households: int, alerts: int) -> None:
@@ -197,9 +284,21 @@ def main() -> int:
     ap.add_argument("--households", type=int, default=300_000)
     ap.add_argument("--alerts", type=int, default=500)
     ap.add_argument("--clicks", type=int, default=50)
+    ap.add_argument("--dispatches", type=int, default=50)
+    ap.add_argument("--series", type=int, default=20)
     ap.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     ap.add_argument("--shot", help="save a PNG of the pane after loading")
-    args = parse(ap, smoke={"communities": 20, "households": 2_000, "alerts": 50, "clicks": 5})
+    args = parse(
+        ap,
+        smoke={
+            "communities": 20,
+            "households": 2_000,
+            "alerts": 50,
+            "clicks": 5,
+            "dispatches": 5,
+            "series": 2,
+        },
+    )
     if args.backend == "postgresql" and not pg_reachable():
         return 0
     with database_url(args.backend) as url:
@@ -225,9 +324,11 @@ def bench(args: Any, url: str) -> int:
     upgrade(engine)
     t0 = time.perf_counter()
     seed(engine, args.communities, args.households, args.alerts)
+    seed_layers(engine, args.communities, args.dispatches, args.series)
     print(
         f"{args.backend}: seeded {args.communities} communities, {args.households:,} households, "
-        f"{args.alerts} open alerts in {time.perf_counter() - t0:.1f} s"
+        f"{args.alerts} open alerts, {args.dispatches} open dispatches, {args.series} series "
+        f"in {time.perf_counter() - t0:.1f} s"
     )
 
     app = QApplication(sys.argv)
@@ -251,6 +352,26 @@ def bench(args: Any, url: str) -> int:
     print(f"  one aggregate query (DistrictService)   {ms(statistics.median(runs))}")
     print(f"  baseline: every household to Python     {ms(statistics.median(base))}")
     alerts = services.district.open_alerts(actor)
+
+    # -- the layers' queries, beside the open alerts' query they are read with
+    def median_of(fn: Callable[[], object], n: int = 5) -> float:
+        runs = []
+        for _ in range(n):
+            t = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - t)
+        return statistics.median(runs)
+
+    print("\nlayers read with every load (median)")
+    print(
+        f"  officers' destinations ({args.dispatches} open dispatches) {ms(median_of(lambda: services.district.officer_destinations(actor)))}"
+    )
+    print(
+        f"  series paths ({args.series} series)                 {ms(median_of(lambda: services.district.series_paths(actor)))}"
+    )
+    print(
+        f"  baseline: open alerts ({len(alerts)})                 {ms(median_of(lambda: services.district.open_alerts(actor)))}"
+    )
 
     # -- page load
     from console.widgets.worker import DatabaseWorker
@@ -305,6 +426,15 @@ def bench(args: Any, url: str) -> int:
     print("\nrefresh (read again and redraw), median")
     print(f"  push JSON into the open page        {ms(statistics.median(pushes))}  (zoom and pan kept)")
     print(f"  baseline: re-render and reload page {ms(statistics.median(reloads))}  (view reset, flicker)")
+    layers: list[str] = []
+    pane.view.page().runJavaScript(
+        "JSON.stringify([Object.keys(dutyOfficers).length, Object.keys(dutySeries).length])", 0, layers.append
+    )
+    wait(app, lambda: bool(layers))
+    officers_drawn, series_drawn = json.loads(layers[0])
+    print(f"  drawn with it: officers at {officers_drawn} communities, {series_drawn} series")
+    check(series_drawn == args.series, f"{args.series} series seeded, {series_drawn} drawn")
+    check((officers_drawn > 0) == (args.dispatches > 0), f"officers drawn at {officers_drawn} places")
 
     # -- click round trip
     ids = [c.id for c in summaries if c.has_position]

@@ -5,7 +5,10 @@ unless the station names an intranet tile server. folium builds the page shell o
 layers are drawn by ``resources/map/district.js`` from JSON pushed with ``runJavaScript``, so a
 refresh keeps the officer's zoom and pan, never reloads the page, and the page stays small
 whatever the size of the district (``setHtml`` refuses pages over 2 MB). A click on a community
-comes back through QWebChannel as ``community_clicked(id)``.
+comes back through QWebChannel as ``community_clicked(id)``, a click on an alert (or on the
+officers heading to one) as ``alert_clicked(id)``. Three layers can be switched on and off from
+the pane's bar: open alerts, officers' destinations (open dispatches) and confirmed series (串案),
+one or all; ``show_series(id)`` shows one series and fits the map to it.
 
 QtWebEngine must be imported before the QApplication is created: import this module (or call
 ``prepare_web_engine()``) early in the composition root.
@@ -18,7 +21,7 @@ import html
 import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -39,13 +43,20 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.widgets.common import EmptyState, error_text
+from console.widgets.district_layers import officer_items, series_items
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
 if TYPE_CHECKING:
     from console.clock import Clock
     from console.config import Settings
     from console.security import Actor
-    from console.services.maps import AlertMarker, CommunitySummary, DistrictService
+    from console.services.maps import (
+        AlertMarker,
+        CommunitySummary,
+        DistrictService,
+        OfficerDestination,
+        SeriesPath,
+    )
     from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
@@ -175,19 +186,28 @@ class DistrictSnapshot:
     alerts: list[AlertMarker]
     alerts_visible: bool  # False when the actor may not see alerts
     loaded_at: dt.datetime
+    destinations: list[OfficerDestination] = field(default_factory=list)  # open dispatches
+    series: list[SeriesPath] = field(default_factory=list)  # confirmed series, newest first
+    series_visible: bool = False  # False when the actor may not see cases
 
 
 class _Bridge(QObject):
     """The object the page reaches through QWebChannel (named ``bridge`` there)."""
 
     community_clicked = Signal(int)
-    """The page reported a click on a community (or on an alert at it)."""
+    """The page reported a click on a community."""
+    alert_clicked = Signal(int)
+    """The page reported a click on an alert marker (or on officers sent to an alert)."""
     page_connected = Signal()
     """The page's QWebChannel is connected: clicks will arrive from now on."""
 
     @Slot(int)
     def communityClicked(self, community_id: int) -> None:
         self.community_clicked.emit(int(community_id))
+
+    @Slot(int)
+    def alertClicked(self, alert_id: int) -> None:
+        self.alert_clicked.emit(int(alert_id))
 
     @Slot()
     def pageReady(self) -> None:
@@ -204,6 +224,8 @@ class DistrictMapPane(QWidget):
 
     community_clicked = Signal(int)
     """A community was clicked on the map: open it on the grid map."""
+    alert_clicked = Signal(int)
+    """An alert marker was clicked on the map: open that alert's detail."""
     map_rendered = Signal(int, int)
     """The map was drawn from fresh data: communities drawn, alert markers drawn."""
     load_failed = Signal(str)
@@ -239,6 +261,8 @@ class DistrictMapPane(QWidget):
         self._channel_connected = False
         self._last_load = 0.0
         self._snapshot: DistrictSnapshot | None = None
+        self._focus_series: int | None = None  # None: every series shown
+        self._fit_series = False  # fit the map to the focused series on the next draw
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self.refresh_now)
@@ -260,6 +284,35 @@ class DistrictMapPane(QWidget):
         self.refresh_action.setToolTip(self.tr("重新读取小区核实情况和未处置预警 (F5)"))
         self.refresh_action.triggered.connect(self.refresh_now)
         self.addAction(self.refresh_action)
+        # Layers, switched in the page without reading the database again.
+        self.alerts_action = self._layer_action(self.tr("预警"), self.tr("显示未处置预警 (按严重程度着色)"))
+        self.officers_action = self._layer_action(
+            self.tr("警力去向"), self.tr("显示已派出警员前往的小区 (在途 / 已到场)")
+        )
+        self.series_action = self._layer_action(self.tr("串案"), self.tr("显示已确认串案的案件及其先后顺序"))
+        can_alerts = self._actor.can(Permission.VIEW_ALERTS)
+        can_cases = self._actor.can(Permission.VIEW_CASES)
+        self.series_combo = QComboBox(self)
+        self.series_combo.setObjectName("districtSeriesCombo")
+        self.series_combo.setToolTip(self.tr("在地图上显示哪一个串案"))
+        self.series_combo.setMinimumContentsLength(8)
+        self.series_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.series_combo.addItem(self.tr("全部串案"), None)
+        self.series_combo.activated.connect(self._on_series_combo_activated)
+        for action, allowed in (
+            (self.alerts_action, can_alerts),
+            (self.officers_action, can_alerts),
+            (self.series_action, can_cases),
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setVisible(allowed)
+            bar.addWidget(button)
+            if action is self.series_action:
+                self.series_combo.setVisible(allowed)
+                bar.addWidget(self.series_combo)
         refresh_button = QToolButton(self)
         refresh_button.setDefaultAction(self.refresh_action)
         bar.addWidget(refresh_button)
@@ -270,6 +323,7 @@ class DistrictMapPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._bridge = _Bridge(self)
         self._bridge.community_clicked.connect(self.community_clicked)
+        self._bridge.alert_clicked.connect(self.alert_clicked)
         self._bridge.page_connected.connect(self._on_page_connected)
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self._bridge)
@@ -282,6 +336,14 @@ class DistrictMapPane(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_state)
         layout.addWidget(self.stack, 1)
+
+    def _layer_action(self, text: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.setToolTip(tip)
+        action.toggled.connect(self._on_layer_action_toggled)
+        return action
 
     # ----- public API --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -314,15 +376,38 @@ class DistrictMapPane(QWidget):
         self._started = True
         district, clock, actor = self._district, self._clock, self._actor
         tile_url, theme = self._tile_url, self._theme
+        focus = self._focus_series
 
         def load() -> tuple[str | None, DistrictSnapshot]:
             page = build_page_html(tile_url, theme) if need_page else None
             communities = district.communities(actor)
             visible = actor.can(Permission.VIEW_ALERTS)
             alerts = district.open_alerts(actor) if visible else []
-            return page, DistrictSnapshot(communities, alerts, visible, clock.now())
+            destinations = district.officer_destinations(actor) if visible else []
+            cases_visible = actor.can(Permission.VIEW_CASES)
+            series = district.series_paths(actor) if cases_visible else []
+            if focus is not None and cases_visible and all(p.id != focus for p in series):
+                series = district.series_paths(actor, focus) + series  # older than the newest shown
+            return page, DistrictSnapshot(
+                communities, alerts, visible, clock.now(), destinations, series, cases_visible
+            )
 
         self._runner.submit(load, self._on_loaded, self._on_load_failed)
+
+    def show_series(self, series_id: int) -> None:
+        """Show this confirmed series (its layer on, the others hidden) and fit the map to it."""
+        self._focus_series = int(series_id)
+        self._fit_series = True
+        self.series_action.setChecked(True)
+        self.refresh_now()  # the series may be newer than the last load
+
+    def layers(self) -> dict[str, bool]:
+        """Which layers are switched on: alerts, officers, series."""
+        return {
+            "alerts": self.alerts_action.isChecked(),
+            "officers": self.officers_action.isChecked(),
+            "series": self.series_action.isChecked(),
+        }
 
     def apply_theme(self, name: str) -> None:
         """Follow the console's day/night theme without reloading the page."""
@@ -360,6 +445,7 @@ class DistrictMapPane(QWidget):
             # Loaded in view so that the map has its size when it first fits the district.
             self.stack.setCurrentWidget(self.view)
         self._update_summary(snapshot)
+        self._fill_series_combo(snapshot)
         if not any(c.has_position for c in snapshot.communities):
             self._show_no_positions()
         self._push()
@@ -379,6 +465,33 @@ class DistrictMapPane(QWidget):
             self.empty_state.set_text(message)
             self.stack.setCurrentWidget(self.empty_state)
         self.load_failed.emit(message)
+
+    def _fill_series_combo(self, snapshot: DistrictSnapshot) -> None:
+        self.series_combo.blockSignals(True)
+        self.series_combo.clear()
+        self.series_combo.addItem(self.tr("全部串案"), None)
+        for path in snapshot.series:
+            self.series_combo.addItem(self.tr("{0} ({1} 起)").format(path.label, len(path.stops)), path.id)
+        found = self.series_combo.findData(self._focus_series) if self._focus_series is not None else 0
+        if found < 0:  # the focused series is gone (merged into another): show them all
+            self._focus_series, found = None, 0
+        self.series_combo.setCurrentIndex(found)
+        self.series_combo.blockSignals(False)
+
+    @Slot(int)
+    def _on_series_combo_activated(self, index: int) -> None:
+        data = self.series_combo.itemData(index)
+        self._focus_series = int(data) if data is not None else None
+        self._fit_series = self._focus_series is not None
+        if not self.series_action.isChecked():
+            self.series_action.setChecked(True)  # pushes through _on_layer_action_toggled
+        else:
+            self._push()
+
+    @Slot(bool)
+    def _on_layer_action_toggled(self, _on: bool) -> None:
+        if self._page_loaded:
+            self.view.page().runJavaScript(f"dutySetLayers({json.dumps(self.layers())})")
 
     @Slot(bool)
     def _on_view_load_finished(self, ok: bool) -> None:
@@ -406,12 +519,19 @@ class DistrictMapPane(QWidget):
         if snapshot is None or not self._page_loaded:
             return
         placed = [c for c in snapshot.communities if c.has_position]
+        series = [p for p in snapshot.series if self._focus_series in (None, p.id)]
         payload = {
             "communities": [self._community_item(c) for c in placed],
             "alerts": [self._alert_item(a) for a in snapshot.alerts],
+            "officers": officer_items(snapshot.destinations),
+            "series": series_items(series),
+            "layers": self.layers(),
+            "fitSeries": self._fit_series and bool(series),
             "legend": self._legend_html(placed, snapshot),
             "texts": {"more": self.tr("共 {0} 条未处置预警")},
         }
+        if series:
+            self._fit_series = False
         script = f"dutyRender({json.dumps(payload, ensure_ascii=False)})"
         self.view.page().runJavaScript(script, 0, self._on_rendered)
 
@@ -462,6 +582,17 @@ class DistrictMapPane(QWidget):
                     row(SEVERITY_COLOURS[s], self._severity_text(s), severities.count(s))
                     for s in SEVERITY_RANK
                 )
+            )
+            en_route = sum(len(d.officers) for d in snapshot.destinations if d.status != "on_scene")
+            on_scene = sum(len(d.officers) for d in snapshot.destinations if d.status == "on_scene")
+            rows.append(
+                f'<div class="head">{html.escape(self.tr("警力去向"))}</div>'
+                + html.escape(self.tr("在途 {0} 人 · 已到场 {1} 人").format(en_route, on_scene))
+            )
+        if snapshot.series_visible and snapshot.series:
+            rows.append(
+                f'<div class="head">{html.escape(self.tr("串案"))}</div>'
+                + html.escape(self.tr("已确认 {0} 个, 按报案先后连线").format(len(snapshot.series)))
             )
         return "".join(rows)
 

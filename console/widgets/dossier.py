@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.errors import ConflictError, UserError, ValidationError
 from console.security import Permission
 from console.services.cases import STATUS_CHANGES, CaseFilterChoices, Dossier
+from console.widgets.case_timeline import FIELD_TITLES, TIMELINE_TITLES, timeline_detail
 from console.widgets.cases_pane import (
     CASE_STATUS_TITLES,
     CATEGORY_TITLES,
@@ -71,26 +72,6 @@ CUSTODY_TITLES = {
     "notified": QT_TRANSLATE_NOOP("cases", "通知失主"),
     "returned": QT_TRANSLATE_NOOP("cases", "发还"),
 }
-TIMELINE_TITLES = {
-    "opened": QT_TRANSLATE_NOOP("cases", "立案"),
-    "solved": QT_TRANSLATE_NOOP("cases", "破案"),
-    "edited": QT_TRANSLATE_NOOP("cases", "修改"),
-    "linked_alert": QT_TRANSLATE_NOOP("cases", "关联预警"),
-    "linked_case": QT_TRANSLATE_NOOP("cases", "关联案件"),
-    "property_added": QT_TRANSLATE_NOOP("cases", "登记涉案财物"),
-    "property_recovered": QT_TRANSLATE_NOOP("cases", "追回财物"),
-    "property_notified": QT_TRANSLATE_NOOP("cases", "通知失主"),
-    "property_returned": QT_TRANSLATE_NOOP("cases", "发还财物"),
-    "imported": QT_TRANSLATE_NOOP("cases", "导入"),
-}
-FIELD_TITLES = {
-    "summary": QT_TRANSLATE_NOOP("cases", "简要案情"),
-    "narrative": QT_TRANSLATE_NOOP("cases", "案情经过"),
-    "status": QT_TRANSLATE_NOOP("cases", "状态"),
-    "lead_officer": QT_TRANSLATE_NOOP("cases", "主办民警"),
-}
-
-
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
@@ -111,34 +92,6 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
             table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
 
-def timeline_detail(kind: str, detail: dict[str, Any]) -> str:
-    """One line saying what a timeline entry changed, in the window's language."""
-    if kind == "edited":
-        fields = "、".join(tr_cases(FIELD_TITLES.get(f, f)) for f in detail.get("fields", []))
-        parts = [fields]
-        if "status" in detail:
-            parts.append(f"→ {case_title(CASE_STATUS_TITLES, detail['status'])}")
-        if detail.get("lead_officer"):
-            parts.append(f"→ {detail['lead_officer']}")
-        if "summary" in detail:
-            parts.append(f"「{detail['summary']}」")
-        return " ".join(parts)
-    if kind == "solved" and detail.get("hours_to_solve") is not None:
-        return QCoreApplication.translate("cases", "破案用时 {0}").format(
-            hours_text(detail["hours_to_solve"])
-        )
-    if kind == "linked_alert" and detail.get("alert_id"):
-        return QCoreApplication.translate("cases", "预警 #{0}").format(detail["alert_id"])
-    if detail.get("case_no"):
-        return str(detail["case_no"])
-    # Other entries (property added, recovered, ...): their values, ids as "#n", in stored order.
-    return " · ".join(
-        f"#{v}" if k.endswith("_id") else str(v)
-        for k, v in detail.items()
-        if k != "category" and v not in (None, "")
-    )
-
-
 class DossierWindow(QDialog):
     """One case: tabs 案情, 当事人, 车辆, 涉案财物, 预警与轨迹, 时间线. Esc closes; Ctrl+S saves."""
 
@@ -146,6 +99,8 @@ class DossierWindow(QDialog):
     """This window saved an edit of the case (its case number)."""
     household_requested = Signal(int)
     """The user asked to see a party's registered household (its id)."""
+    series_map_requested = Signal(int)
+    """The user asked to see the case's confirmed series (its id) on the district map."""
 
     def __init__(
         self,
@@ -223,6 +178,7 @@ class DossierWindow(QDialog):
             # plate or property identifier): Enter confirms, Del dismisses.
             self.series_panel = SeriesPanel(series, actor, worker, case_no, self)
             self.tabs.addTab(self.series_panel, self.tr("串案"))
+            self.series_panel.show_on_map_requested.connect(self.series_map_requested)
         self._tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.save)
@@ -636,6 +592,8 @@ class DossierWindows(QObject):
 
     household_requested = Signal(int)
     """A dossier asked to show a household on the grid map."""
+    series_map_requested = Signal(int)
+    """A dossier asked to show a confirmed series (its id) on the district map."""
 
     def __init__(
         self,
@@ -672,6 +630,7 @@ class DossierWindows(QObject):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _obj=None, key=case_no: self.windows.pop(key, None))
             window.household_requested.connect(self.household_requested)
+            window.series_map_requested.connect(self.series_map_requested)
             self.windows[case_no] = window
         window.show()
         window.raise_()

@@ -383,6 +383,11 @@ class FeedPane(QWidget):
         self.view.selectRow(position)
         return True
 
+    def show_alert(self, alert_id: int) -> None:
+        """Select the alert in the list (when listed) and show its detail (from the district map)."""
+        if not self.select_alert(alert_id) or self._detail_for != alert_id:
+            self._load_detail(alert_id)
+
     @Slot(QItemSelection, QItemSelection)
     def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_row()

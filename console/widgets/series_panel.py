@@ -1,7 +1,8 @@
 """The series tab of a dossier (串案): cases proposed as one series with this case, confirm or dismiss.
 
 Enter confirms the selected proposal, Del dismisses it (a dismissed pair is never proposed again);
-the confirmed series' cases are listed below the proposals.
+the confirmed series' cases are listed below the proposals, then every case's timeline entries
+on one timeline, and 在地图上显示 (Ctrl+M) asks for the series on the district map.
 """
 
 from __future__ import annotations
@@ -14,17 +15,22 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from console.errors import UserError
 from console.security import Permission
-from console.services.cases import SeriesProposal, SeriesView
+from console.services.cases import SeriesEntry, SeriesProposal, SeriesView
+from console.widgets.case_timeline import TIMELINE_TITLES, timeline_detail
+from console.widgets.cases_pane import case_title, local_time
 from console.widgets.common import ui_language
 
 if TYPE_CHECKING:
@@ -75,6 +81,8 @@ class SeriesPanel(QWidget):
     """The case joined (or formed) the series with this id."""
     proposal_dismissed = Signal(str)
     """The proposal of this other case number was dismissed."""
+    show_on_map_requested = Signal(int)
+    """The user asked to see the case's series (this id) on the district map."""
 
     def __init__(
         self,
@@ -90,6 +98,7 @@ class SeriesPanel(QWidget):
         self._runner = worker.lane(self)
         self.case_no = case_no
         self.proposals: list[SeriesProposal] = []
+        self.series: SeriesView | None = None
         self.heading = QLabel(self.tr("可能与本案为同一系列的案件"), self)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,6 +107,25 @@ class SeriesPanel(QWidget):
         self.dismiss_button = QPushButton(self.tr("排除 (Del)"), self)
         self.series_label = QLabel(self)
         self.series_label.setWordWrap(True)
+        self.map_button = QPushButton(self.tr("在地图上显示 (Ctrl+M)"), self)
+        self.map_button.setToolTip(self.tr("在辖区地图上按报案先后连线显示本串案的案件"))
+        self.map_button.setEnabled(False)
+        self.map_button.clicked.connect(self.show_on_map)
+        map_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        map_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        map_shortcut.activated.connect(self.show_on_map)
+        # One timeline for the whole series: every case's entries in time order.
+        self.timeline = QTableWidget(0, 4, self)
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("案件编号"), self.tr("事项"), self.tr("内容")]
+        )
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.setVisible(False)
         self.message = QLabel(self)
         self.message.setStyleSheet("color:#c62828")
         self.message.setWordWrap(True)
@@ -112,7 +140,11 @@ class SeriesPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(self.series_label)
+        series_row = QHBoxLayout()
+        series_row.addWidget(self.series_label, 1)
+        series_row.addWidget(self.map_button)
+        layout.addLayout(series_row)
+        layout.addWidget(self.timeline, 1)
         can_edit = actor.can(Permission.EDIT_CASES)
         for button in (self.confirm_button, self.dismiss_button):
             button.setEnabled(can_edit)
@@ -132,14 +164,17 @@ class SeriesPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         svc, actor, case_no = self._series, self._actor, self.case_no
-        self._runner.submit(
-            lambda: (svc.proposals_for(actor, case_no), svc.series_of(actor, case_no)),
-            self._on_loaded,
-            self._show_failure,
-        )
 
-    def _on_loaded(self, result: tuple[list[SeriesProposal], SeriesView | None]) -> None:
-        self.proposals, series = result
+        def load() -> tuple[list[SeriesProposal], SeriesView | None, list[SeriesEntry]]:
+            series = svc.series_of(actor, case_no)
+            entries = svc.series_timeline(actor, series.id) if series is not None else []
+            return svc.proposals_for(actor, case_no), series, entries
+
+        self._runner.submit(load, self._on_loaded, self._show_failure)
+
+    def _on_loaded(self, result: tuple[list[SeriesProposal], SeriesView | None, list[SeriesEntry]]) -> None:
+        self.proposals, series, entries = result
+        self.series = series
         self.list.clear()
         for p in self.proposals:
             item = QListWidgetItem(proposal_text(p))
@@ -157,7 +192,28 @@ class SeriesPanel(QWidget):
             self.series_label.setText(
                 self.tr("已确认串案「%1」：%2").replace("%1", series.label).replace("%2", cases)
             )
+        self.map_button.setEnabled(series is not None)
+        self._fill_timeline(entries)
         self.loaded.emit(len(self.proposals))
+
+    def _fill_timeline(self, entries: list[SeriesEntry]) -> None:
+        self.timeline.setVisible(bool(entries))
+        self.timeline.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            values = [
+                local_time(e.at),
+                e.case_no,
+                case_title(TIMELINE_TITLES, e.kind),
+                timeline_detail(e.kind, e.detail),
+            ]
+            for c, value in enumerate(values):
+                self.timeline.setItem(r, c, QTableWidgetItem(value))
+
+    @Slot()
+    def show_on_map(self) -> None:
+        """Ask for the confirmed series on the district map (nothing when the case is in none)."""
+        if self.series is not None:
+            self.show_on_map_requested.emit(self.series.id)
 
     def busy(self) -> bool:
         return self._runner.busy()

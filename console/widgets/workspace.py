@@ -111,6 +111,9 @@ class Workspace(QObject):
             "worklist": self.worklist,
         }
         self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
+        self.district_map.alert_clicked.connect(self._on_district_map_alert_clicked)
+        self.dossiers.series_map_requested.connect(self.show_series_on_map)
+        self.bridge.changed.connect(self._on_bridge_changed_for_district_map)
         self.worklist.show_household_requested.connect(self.show_household)
         self.cases.case_open_requested.connect(self.open_case)
         self.dossiers.household_requested.connect(self.show_household)
@@ -169,6 +172,23 @@ class Workspace(QObject):
         self.grid_map.show_community(community_id)
         if self._window is not None:
             self._window.focus_pane("map")
+
+    def _on_district_map_alert_clicked(self, alert_id: int) -> None:
+        self.feed.show_alert(alert_id)
+        if self._window is not None:
+            self._window.focus_pane("feed")
+
+    def show_series_on_map(self, series_id: int) -> None:
+        """The district map, showing this confirmed series (from a dossier's series tab)."""
+        self.district_map.show_series(series_id)
+        if self._window is not None:
+            self._window.focus_pane("district_map")
+
+    @Slot(str, int)
+    def _on_bridge_changed_for_district_map(self, topic: str, _entity_id: int) -> None:
+        # Officers sent, arriving, cleared; cases (a series' places): redraw, throttled by the pane.
+        if topic in ("dispatch", "officer", "case"):
+            self.district_map.refresh()
 
     def _on_board_dispatch_requested(self, badge: str) -> None:
         """Send the board's selected officer to the alert selected in the feed."""

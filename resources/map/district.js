@@ -4,20 +4,30 @@
  * redrawn by dutyRender(data), called from Python with runJavaScript, so a refresh keeps the
  * officer's zoom and pan and never reloads the page. Clicks go to Python through QWebChannel.
  *
+ * Besides the communities and alerts, two layers: officers' destinations (open dispatches, one
+ * marker per community beside it) and confirmed series (串案: a line through the series' cases in
+ * report order, numbered, with the case numbers). dutySetLayers({alerts, officers, series})
+ * shows or hides a layer without redrawing.
+ *
  * For tests and tools: window.dutyCommunities = {id: layer}, window.dutyAlerts = {id: layer},
+ * window.dutyOfficers = {community id: marker}, window.dutySeries = {series id: {line, stops}},
  * window.dutyReady (data drawn at least once), window.dutyBridge (the QWebChannel object),
- * window.dutyMap (the Leaflet map).
+ * window.dutyMap (the Leaflet map), window.dutyLayers (which layers are on).
  */
 (function () {
   "use strict";
 
   var state = {
     map: null, communities: null, labels: null, alerts: null, badges: null, items: [], byId: {},
-    alertGroups: {}, texts: {},
+    alertGroups: {}, texts: {}, officerMarkers: [], seriesBounds: null, pendingSeriesFit: false,
+    layers: { alerts: true, officers: true, series: true },
     fitted: false, selected: null, opts: {},
   };
   window.dutyCommunities = {};
   window.dutyAlerts = {};
+  window.dutyOfficers = {};
+  window.dutySeries = {};
+  window.dutyLayers = state.layers;
   window.dutyReady = false;
   window.dutyBridge = null;
   window.dutyRenderCount = 0;
@@ -110,13 +120,111 @@
     });
   }
 
+  /* Officers' markers sit left of their community (alerts are above it, its name below). */
+  function placeOfficers() {
+    var map = state.map;
+    state.officerMarkers.forEach(function (m) {
+      var item = state.byId[m.options.communityId];
+      var radius = item ? radiusOf(item) : 8;
+      var origin = map.latLngToLayerPoint(m.dutyCentre);
+      m.setLatLng(map.layerPointToLatLng(origin.add(L.point(-(radius + 4), 0))));
+    });
+  }
+
   function onZoom() {
     state.items.forEach(function (item) {
       if (!item.c.outline) { item.layer.setRadius(circleRadius(item.c)); }
     });
     placeAlerts();
+    placeOfficers();
     placeLabels();
   }
+
+  /* One marker per community with open dispatches: how many officers, en route or on scene. */
+  function drawOfficers(places) {
+    state.officerMarkers = [];
+    window.dutyOfficers = {};
+    places.forEach(function (p) {
+      var marker = L.marker([p.lat, p.lon], {
+        keyboard: false, communityId: p.community, dispatchIds: p.dispatches, officerCount: p.count,
+        status: p.status, zIndexOffset: 500,
+        icon: L.divIcon({
+          className: "duty-officers", iconSize: null,
+          html: '<span class="' + p.status + '">' + p.text + "</span>",
+        }),
+      });
+      marker.dutyCentre = L.latLng(p.lat, p.lon);
+      marker.bindTooltip(p.tooltip, { className: "duty-tooltip" });
+      marker.on("click", function () {
+        if (p.alert !== null && window.dutyBridge) { window.dutyBridge.alertClicked(p.alert); }
+      });
+      state.officers.addLayer(marker);
+      state.officerMarkers.push(marker);
+      window.dutyOfficers[p.community] = marker;
+    });
+    placeOfficers();
+  }
+
+  /* A series: a haloed line through its cases in report order, a numbered stop at each place
+     with the case numbers beside it (readable on the dark and the light background alike). */
+  function drawSeries(series) {
+    window.dutySeries = {};
+    var bounds = null;
+    series.forEach(function (sr) {
+      var points = sr.path.map(function (p) { return L.latLng(p[0], p[1]); });
+      var halo = null;
+      var line = null;
+      if (points.length > 1) {
+        halo = L.polyline(points, {
+          color: state.halo || "#0d1117", weight: 7, opacity: 0.85, interactive: false, renderer: state.renderer,
+        });
+        line = L.polyline(points, {
+          color: sr.colour, weight: 3.5, opacity: 1, dashArray: "8 6", seriesId: sr.id, renderer: state.renderer,
+        });
+        line.bindTooltip(sr.tooltip, { sticky: true, className: "duty-tooltip" });
+        state.series.addLayer(halo);
+        state.series.addLayer(line);
+      }
+      var stops = sr.stops.map(function (st) {
+        var marker = L.marker([st.lat, st.lon], {
+          keyboard: false, seriesId: sr.id, caseNos: st.cases, order: st.order, zIndexOffset: 800,
+          icon: L.divIcon({
+            className: "duty-series-stop", iconSize: null,
+            html: '<span class="n" style="background:' + sr.colour + '">' + st.orderText + "</span>" +
+              '<span class="cases">' + st.casesHtml + "</span>",
+          }),
+        });
+        marker.bindTooltip(st.tooltip, { className: "duty-tooltip" });
+        state.series.addLayer(marker);
+        return marker;
+      });
+      window.dutySeries[sr.id] = { line: line, halo: halo, stops: stops, label: sr.label };
+      points.forEach(function (p) { bounds = bounds ? bounds.extend(p) : L.latLngBounds(p, p); });
+    });
+    state.seriesBounds = bounds;
+  }
+
+  function fitToSeries() {
+    if (!state.seriesBounds) { state.pendingSeriesFit = false; return; }
+    if (state.map.getSize().x === 0 || state.map.getSize().y === 0) { return; }
+    state.map.fitBounds(state.seriesBounds.pad(0.3), { maxZoom: 16, animate: false });
+    state.pendingSeriesFit = false;
+    state.fitted = true;
+    onZoom();
+  }
+
+  /* Show or hide layers without redrawing them: {alerts: bool, officers: bool, series: bool}. */
+  window.dutySetLayers = function (on) {
+    Object.keys(on).forEach(function (k) { state.layers[k] = !!on[k]; });
+    [[state.alerts, "alerts"], [state.badges, "alerts"], [state.officers, "officers"], [state.series, "series"]]
+      .forEach(function (pair) {
+        var layer = pair[0];
+        var visible = state.layers[pair[1]];
+        if (visible && !state.map.hasLayer(layer)) { state.map.addLayer(layer); }
+        if (!visible && state.map.hasLayer(layer)) { state.map.removeLayer(layer); }
+      });
+    return JSON.stringify(state.layers);
+  };
 
   function select(id) {
     if (state.selected !== null && window.dutyCommunities[state.selected]) {
@@ -175,7 +283,7 @@
         marker.dutyCentre = L.latLng(a.lat, a.lon);
         marker.bindTooltip(a.tooltip, { className: "duty-tooltip" });
         marker.on("click", function () {
-          if (window.dutyBridge) { window.dutyBridge.communityClicked(community); }
+          if (window.dutyBridge) { window.dutyBridge.alertClicked(a.id); }
         });
         window.dutyAlerts[a.id] = marker;
         return marker;
@@ -193,7 +301,12 @@
       });
       badge.bindTooltip(tip, { className: "duty-tooltip" });
       badge.on("click", function () {
-        if (window.dutyBridge) { window.dutyBridge.communityClicked(community); }
+        // One alert: open it. Several: zoom in until they stand apart round their community.
+        if (group.length === 1) {
+          if (window.dutyBridge) { window.dutyBridge.alertClicked(group[0].id); }
+          return;
+        }
+        state.map.setView(markers[0].dutyCentre, Math.max(state.map.getZoom() + 2, 16), { animate: false });
       });
       state.alertGroups[cid] = { markers: markers, badge: badge };
     });
@@ -218,9 +331,12 @@
     state.labels = L.layerGroup().addTo(map);
     state.alerts = L.featureGroup().addTo(map);
     state.badges = L.layerGroup().addTo(map);
+    state.officers = L.layerGroup().addTo(map);
+    state.series = L.layerGroup().addTo(map);
     map.attributionControl.setPrefix(false);
     map.on("zoomend", onZoom);
     map.on("resize", function () {
+      if (state.pendingSeriesFit) { fitToSeries(); }
       if (!state.fitted && state.communities.getLayers().length) { fitToDistrict(); }
     });
     L.control.scale({ imperial: false }).addTo(map);
@@ -237,6 +353,10 @@
       root.setProperty("--duty-" + k.replace(/_/g, "-"), colours[k]);
     });
     state.outline = colours.alert_ring || "#e6edf3";
+    state.halo = colours.label_halo || "#0d1117";
+    Object.keys(window.dutySeries).forEach(function (sid) {
+      if (window.dutySeries[sid].halo) { window.dutySeries[sid].halo.setStyle({ color: state.halo }); }
+    });
     Object.keys(state.alertGroups).forEach(function (cid) {
       state.alertGroups[cid].markers.forEach(function (m) { m.setStyle({ color: state.outline }); });
     });
@@ -248,6 +368,8 @@
     state.labels.clearLayers();
     state.alerts.clearLayers();
     state.badges.clearLayers();
+    state.officers.clearLayers();
+    state.series.clearLayers();
     state.texts = data.texts || { more: "{0}" };
     state.items = [];
     state.byId = {};
@@ -261,6 +383,10 @@
     ordered.slice().reverse().forEach(drawCommunity);
     state.items.reverse();
     drawAlerts(data.alerts);
+    drawOfficers(data.officers || []);
+    drawSeries(data.series || []);
+    if (data.layers) { window.dutySetLayers(data.layers); }
+    if (data.fitSeries) { state.pendingSeriesFit = true; fitToSeries(); }
     if (!state.fitted && data.communities.length) { fitToDistrict(); }
     placeLabels();
     state.legend.getContainer().innerHTML = data.legend || "";
@@ -269,6 +395,8 @@
     return JSON.stringify({
       communities: Object.keys(window.dutyCommunities).length,
       alerts: Object.keys(window.dutyAlerts).length,
+      officers: Object.keys(window.dutyOfficers).length,
+      series: Object.keys(window.dutySeries).length,
     });
   };
 })();

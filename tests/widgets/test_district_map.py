@@ -22,7 +22,7 @@ from sqlalchemy import Engine, insert
 from console.clock import FixedClock
 from console.config import Settings
 from console.db import make_engine
-from console.models import Alert, Building, Community, Household, Station
+from console.models import Alert, Building, Community, Household, Officer, Station
 from console.security import DEFAULT_ROLES, Actor
 from console.services.container import Services, build_services
 from console.widgets import district_map
@@ -344,3 +344,187 @@ def test_a_user_who_may_not_see_the_registry_is_told_so(
     assert pane.stack.currentWidget() is pane.empty_state
     assert pane.empty_state.title_label.text() == "辖区地图加载失败"
     assert "无权" in pane.empty_state.text_label.text()
+
+
+# --- the layers: officers' destinations, alert clicks, series ---------------------------------
+
+
+def _add_officers(engine: Engine, badges: list[tuple[str, str]]) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Officer),
+            [
+                dict(station_id=1, badge_no=b, name=n, role="值班民警", team="值班一组", status="available", version=1)
+                for b, n in badges
+            ],
+        )
+
+
+def test_officers_heading_to_a_community_are_drawn_beside_it_until_cleared(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    _add_officers(engine, [("010101", "林志强"), ("010102", "陈建华")])
+    officer = services.users.ensure_user("zhang", "张值班", "duty_officer")
+    sent = services.dispatch.dispatch(officer, 3, ["010101", "010102"])  # the high alert at 灌口佳园
+    pane = _open_pane(qtbot, db_worker, services, officer)
+    _show_and_wait(qtbot, pane)
+
+    drawn = _js(
+        qtbot,
+        pane,
+        "JSON.stringify(Object.values(dutyOfficers).map(m => ({community: m.options.communityId, "
+        "count: m.options.officerCount, status: m.options.status, onMap: !!m._map, "
+        "text: m.getElement().textContent, tip: m.getTooltip().getContent()})))",
+    )
+    assert len(drawn) == 1
+    (place,) = drawn
+    assert (place["community"], place["count"], place["status"], place["onMap"]) == (3, 2, "en_route", True)
+    assert place["text"] == "警 2"
+    assert "林志强 (010101)" in place["tip"] and f"派警 #{sent.dispatch_id}" in place["tip"]
+    assert "在途 2 人" in _js(qtbot, pane, "JSON.stringify(document.querySelector('.duty-legend').textContent)")
+
+    # Clicking the officers' tag opens the alert they were sent to.
+    with qtbot.waitSignal(pane.alert_clicked, timeout=5000) as blocker:
+        pane.view.page().runJavaScript("dutyOfficers[3].fire('click')")
+    assert blocker.args == [3]
+
+    # Cleared on another console: the next refresh (live change or F5) takes the tag away.
+    services.dispatch.clear(officer, sent.dispatch_id, "车主已找到")
+    with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS):
+        pane.refresh_action.trigger()
+    assert _js(qtbot, pane, "JSON.stringify(Object.keys(dutyOfficers))") == []
+
+
+def test_clicking_an_alert_marker_asks_for_that_alert(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    communities: list[int] = []
+    pane.community_clicked.connect(communities.append)
+    _js(qtbot, pane, "dutyMap.setZoom(17, {animate: false}); JSON.stringify(1)")
+    for alert_id in (1, 3):
+        with qtbot.waitSignal(pane.alert_clicked, timeout=5000) as blocker:
+            pane.view.page().runJavaScript(f"dutyAlerts[{alert_id}].fire('click')")
+        assert blocker.args == [alert_id]
+    # Zoomed out, the badge of a community with one alert opens it; with two, it zooms in so
+    # the two stand apart instead.
+    _js(qtbot, pane, "dutyMap.setZoom(11, {animate: false}); JSON.stringify(1)")
+    with qtbot.waitSignal(pane.alert_clicked, timeout=5000) as blocker:
+        pane.view.page().runJavaScript(
+            "dutyMap.eachLayer(l => { if (l.options.alertCount === 1) { l.fire('click'); } })"
+        )
+    assert blocker.args == [3]
+    zoom = _js(
+        qtbot,
+        pane,
+        "dutyMap.eachLayer(l => { if (l.options.alertCount === 2) { l.fire('click'); } }); "
+        "JSON.stringify(dutyMap.getZoom())",
+    )
+    assert zoom >= 16
+    assert communities == []  # an alert click is not a community click (that opens the grid map)
+
+
+def _confirmed_series(services: Services, now: dt.datetime) -> int:
+    leader = services.users.ensure_user("li", "李办案", "investigator")
+    for case_no, days_ago, community in (
+        ("GK202600011", 20, "田头新村"),
+        ("GK202600012", 12, "深青花园"),
+        ("GK202600013", 5, "灌口佳园"),
+        ("GK202600014", 2, "某废品收购站"),  # not in the registry: listed, not drawn
+    ):
+        services.cases.open(
+            leader,
+            category="cable",
+            reported_at=(now - dt.timedelta(days=days_ago)).isoformat(),
+            summary="地下室电缆被盗",
+            case_no=case_no,
+            community=community,
+        )
+    series = services.series
+    view = series.confirm(leader, "GK202600011", "GK202600012", label="蚂蚁搬家电缆串案")
+    series.confirm(leader, "GK202600013", "GK202600012")
+    series.confirm(leader, "GK202600014", "GK202600011")
+    return view.id
+
+
+SERIES_JS = """JSON.stringify(Object.entries(dutySeries).map(([id, s]) => ({
+  id: Number(id), label: s.label, onMap: !!(s.line && s.line._map),
+  path: s.line ? s.line.getLatLngs().map(p => [p.lat, p.lng]) : [],
+  stops: s.stops.map(m => ({cases: m.options.caseNos, order: m.options.order,
+    text: m.getElement() ? m.getElement().textContent : null})),
+})))"""
+
+
+def test_a_confirmed_series_is_drawn_as_a_numbered_path_through_its_cases(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    series_id = _confirmed_series(services, clock.now())
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+
+    (drawn,) = _js(qtbot, pane, SERIES_JS)
+    assert drawn["id"] == series_id and drawn["onMap"]
+    # In report order: 田头新村 (a point), 深青花园 (a point), 灌口佳园 (the centre of its outline).
+    assert drawn["path"] == [[24.604, 118.036], [24.6, 118.03], [pytest.approx(24.6115), pytest.approx(118.042)]]
+    assert [(s["cases"], s["order"]) for s in drawn["stops"]] == [
+        (["GK202600011"], [1]),
+        (["GK202600012"], [2]),
+        (["GK202600013"], [3]),
+    ]
+    assert drawn["stops"][0]["text"] == "1GK202600011"  # the number and the case number, on the map
+    tip = _js(qtbot, pane, f"JSON.stringify(dutySeries[{series_id}].line.getTooltip().getContent())")
+    assert "蚂蚁搬家电缆串案" in tip and "共 4 起" in tip and "未能定位: GK202600014" in tip
+
+    # The layer can be switched off and on from the pane's bar, without reading again.
+    pane.series_action.setChecked(False)
+    qtbot.waitUntil(lambda: not _js(qtbot, pane, SERIES_JS)[0]["onMap"], timeout=5000)
+    pane.alerts_action.setChecked(False)
+    qtbot.waitUntil(
+        lambda: not any(a["onMap"] for a in _js(qtbot, pane, LAYERS_JS)["alerts"]), timeout=5000
+    )
+    assert pane.layers() == {"alerts": False, "officers": True, "series": False}
+
+
+def test_show_series_switches_its_layer_on_and_fits_the_map_to_it(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"))
+    _show_and_wait(qtbot, pane)
+    assert _js(qtbot, pane, SERIES_JS) == [] and pane.series_combo.count() == 1  # 全部串案 only
+    pane.series_action.setChecked(False)
+    series_id = _confirmed_series(services, clock.now())  # confirmed after the map was drawn
+
+    with qtbot.waitSignal(pane.map_rendered, timeout=LOAD_TIMEOUT_MS):
+        pane.show_series(series_id)
+
+    assert pane.series_action.isChecked()
+    assert pane.series_combo.currentData() == series_id
+    assert "蚂蚁搬家电缆串案" in pane.series_combo.currentText()
+    (drawn,) = _js(qtbot, pane, SERIES_JS)
+    assert drawn["onMap"]
+    inside = _js(
+        qtbot,
+        pane,
+        f"JSON.stringify(dutySeries[{series_id}].line.getLatLngs().every(p => dutyMap.getBounds().contains(p)))",
+    )
+    assert inside is True
+    # Back to all series from the bar.
+    pane.series_combo.setCurrentIndex(0)
+    pane.series_combo.activated.emit(0)
+    qtbot.waitUntil(lambda: len(_js(qtbot, pane, SERIES_JS)) == 1, timeout=5000)
+
+
+def test_a_grid_worker_has_no_officer_or_series_layers(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    _confirmed_series(services, clock.now())
+    pane = _open_pane(qtbot, db_worker, services, _actor("grid_worker"))
+    _show_and_wait(qtbot, pane)
+    assert _js(qtbot, pane, SERIES_JS) == [] and _js(qtbot, pane, "JSON.stringify(dutyOfficers)") == {}
+    assert not pane.series_combo.isVisibleTo(pane)

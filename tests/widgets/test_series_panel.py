@@ -77,3 +77,34 @@ def test_a_role_that_may_not_edit_cases_sees_proposals_but_cannot_decide(
     panel = _panel(qtbot, db_worker, services, duty_officer, new)
     assert len(panel.proposals) == 1
     assert not panel.confirm_button.isEnabled() and not panel.dismiss_button.isEnabled()
+
+
+def test_a_confirmed_series_reads_as_one_timeline_and_can_be_shown_on_the_map(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, investigator: Actor
+) -> None:
+    first = _cable(services, investigator, 20)
+    new = _cable(services, investigator, 1)
+    panel = _panel(qtbot, db_worker, services, investigator, new)
+    # Not in a series yet: no timeline, nothing to show on the map.
+    assert not panel.timeline.isVisibleTo(panel) and not panel.map_button.isEnabled()
+
+    panel.list.setFocus()
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+
+    assert panel.timeline.isVisibleTo(panel)
+    rows = [
+        [panel.timeline.item(r, c).text() for c in range(4)] for r in range(panel.timeline.rowCount())
+    ]
+    # Both cases' entries on one timeline, in the order they were recorded (first was opened first).
+    assert [(r[1], r[2]) for r in rows[:2]] == [(first, "立案"), (new, "立案")]
+    assert {(r[1], r[2]) for r in rows[2:]} == {(first, "确认串案"), (new, "确认串案")}
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+
+    assert panel.map_button.isEnabled()
+    with qtbot.waitSignal(panel.show_on_map_requested, timeout=5000) as by_click:
+        qtbot.mouseClick(panel.map_button, Qt.MouseButton.LeftButton)
+    assert panel.series is not None and by_click.args == [panel.series.id]
+    with qtbot.waitSignal(panel.show_on_map_requested, timeout=5000) as by_key:
+        qtbot.keyClick(panel.list, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert by_key.args == [panel.series.id]

@@ -122,3 +122,29 @@ def test_ctrl_f_in_the_case_list_filters_cases_and_enter_opens_the_dossier_over_
     qtbot.waitUntil(lambda: dossier.dossier is not None, timeout=10_000)
     assert workspace.open_case(case_no) is dossier  # asked again (say from an alert): the same window
     workspace.shutdown()
+
+
+def test_an_alert_clicked_on_the_district_map_opens_its_detail_in_the_feed(
+    qtbot: QtBot, opened: tuple[Workspace, MainWindow], sqlite_engine: Engine
+) -> None:
+    from console.models import Alert
+
+    workspace, _window = opened
+    with sqlite_engine.connect() as conn:
+        alert_id = conn.execute(
+            select(Alert.id).where(Alert.status != "resolved").order_by(Alert.id).limit(1)
+        ).scalar_one()
+    workspace.district_map.alert_clicked.emit(alert_id)
+    detail = workspace.feed.detail
+    qtbot.waitUntil(lambda: detail._detail is not None and detail._detail.alert.id == alert_id, timeout=10000)
+    assert workspace.feed.detail.isVisible()
+
+
+def test_a_dossier_asking_for_its_series_shows_it_on_the_district_map(
+    qtbot: QtBot, opened: tuple[Workspace, MainWindow]
+) -> None:
+    workspace, _window = opened
+    with qtbot.waitSignal(workspace.district_map.map_rendered, timeout=30000):
+        workspace.dossiers.series_map_requested.emit(12345)
+    assert workspace.district_map.isVisible()
+    assert workspace.district_map.series_action.isChecked()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from console.services.maps.district import AlertMarker, CommunitySummary, DistrictService, parse_outline
 from console.services.maps.gridmap import GridMapService, HouseholdDetail
+from console.services.maps.layers import OfficerDestination, SeriesPath, SeriesStop
 from console.services.maps.snapshot import (
     GREEN,
     GREY,
@@ -37,6 +38,9 @@ __all__ = [
     "HouseholdDetail",
     "Layout",
     "MapFilter",
+    "OfficerDestination",
+    "SeriesPath",
+    "SeriesStop",
     "compute_layout",
     "format_address",
     "parse_outline",

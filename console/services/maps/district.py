@@ -7,9 +7,7 @@ dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
@@ -18,14 +16,14 @@ from sqlalchemy.orm import Session
 from console.models import Alert, Community, Household, Station
 from console.security import Actor, Permission
 from console.services.base import Service
+from console.services.maps.layers import OfficerDestination, SeriesPath, officer_destinations, series_paths
+from console.services.maps.places import LatLon, parse_outline, position
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ORANGE_AFTER_DAYS = 30
 DEFAULT_RED_AFTER_DAYS = 90
 OPEN_ALERT_LIMIT = 500
-
-LatLon = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -77,50 +75,6 @@ class AlertMarker:
     community_name: str
     lat: float
     lon: float
-
-
-def parse_outline(raw: str | None) -> tuple[LatLon, ...] | None:
-    """The GeoJSON ring ``[[lon, lat], ...]`` stored on a community as (lat, lon) pairs.
-
-    A missing, malformed or degenerate (fewer than 3 points) outline gives None, and the
-    community is drawn as a circle instead: a bad outline must never hide a community.
-    """
-    if not raw or not raw.strip():
-        return None
-    try:
-        data = json.loads(raw)
-        # Accept a bare ring, a GeoJSON Polygon's coordinates ([ring, ...]) or a Polygon object.
-        if isinstance(data, dict):
-            data = data.get("coordinates")
-        if (
-            isinstance(data, list)
-            and data
-            and isinstance(data[0], list)
-            and data[0]
-            and isinstance(data[0][0], list)
-        ):
-            data = data[0]
-        ring = tuple((float(p[1]), float(p[0])) for p in data)
-    except (ValueError, TypeError, IndexError, KeyError):
-        log.warning("ignoring malformed community outline: %.80s", raw)
-        return None
-    if len(ring) < 3 or not all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in ring):
-        return None
-    return ring
-
-
-def _centre(ring: Sequence[LatLon]) -> LatLon:
-    lats = [p[0] for p in ring]
-    lons = [p[1] for p in ring]
-    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
-
-
-def _position(lat: float | None, lon: float | None, ring: Sequence[LatLon] | None) -> LatLon | None:
-    if lat is not None and lon is not None:
-        return (lat, lon)
-    if ring:
-        return _centre(ring)
-    return None
 
 
 class DistrictService(Service):
@@ -204,7 +158,7 @@ class DistrictService(Service):
         result = []
         for cid, code, name, lat, lon, outline, pm_co, pm_name, pm_phone, n, seen, g, recent in rows:
             ring = parse_outline(outline)
-            pos = _position(lat, lon, ring)
+            pos = position(lat, lon, ring)
             result.append(
                 CommunitySummary(
                     id=cid,
@@ -257,10 +211,22 @@ class DistrictService(Service):
             ).all()
         markers = []
         for aid, severity, status, kind, summary, count, last_at, cid, cname, lat, lon, outline in rows:
-            pos = _position(lat, lon, parse_outline(outline) if lat is None or lon is None else None)
+            pos = position(lat, lon, parse_outline(outline) if lat is None or lon is None else None)
             if pos is None:
                 continue
             markers.append(
                 AlertMarker(aid, severity, status, kind, summary or "", count or 1, last_at, cid, cname, *pos)
             )
         return markers
+
+    def officer_destinations(self, actor: Actor) -> list[OfficerDestination]:
+        """Open dispatches to placed communities: which officers are heading where, newest first."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._read() as conn:
+            return officer_destinations(conn)
+
+    def series_paths(self, actor: Actor, series_id: int | None = None) -> list[SeriesPath]:
+        """Confirmed series (one, or the newest ones) with their cases in report order, placed."""
+        actor.require(Permission.VIEW_CASES)
+        with self._read() as conn:
+            return series_paths(conn, series_id)
