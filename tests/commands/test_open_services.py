@@ -74,6 +74,8 @@ def _invocations(tmp_path: Path) -> list[tuple[str, list[str], int]]:
         ("simulate", ["simulate", "--rate", "20", "--duration", "0.5", "--seed", "1"], 0),
         ("export", ["export", "alerts"], 0),
         ("audit", ["audit", "verify"], 0),
+        ("users", ["user", "list"], 0),
+        ("figures", ["stats", "--from", "2026-01-01", "--to", "2026-06-30"], 0),
         ("cases", ["case", "open", "--category", "cable", "--reported-at", now, "--summary", "电缆被盗"], 0),
         ("cases", ["property", "list", "--format", "jsonl"], 0),
         ("dispatch", ["officer", "list"], 0),

@@ -149,7 +149,7 @@ EXPECTED_2026 = {
 def seeded(engine: Engine, users) -> tuple[object, Actor]:  # type: ignore[no-untyped-def]
     seed(engine)
     services = build_services(engine, FixedClock(NOW))
-    chief = users.ensure_user("wang", "王所长", "leader")
+    chief = users.ensure_user("wang", "王所长", "supervisor")
     return services, chief
 
 
