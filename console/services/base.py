@@ -170,6 +170,18 @@ def write_audit(
 
 
 def _audits_refusals(method: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.isgeneratorfunction(method):  # refused when first stepped, not when called
+
+        @functools.wraps(method)
+        def audited_steps(self: Service, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                return (yield from method(self, *args, **kwargs))
+            except PermissionDenied as refused:
+                self._audit_refusal(refused, method.__name__)
+                raise
+
+        return audited_steps
+
     @functools.wraps(method)
     def audited(self: Service, *args: Any, **kwargs: Any) -> Any:
         try:
