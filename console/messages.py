@@ -511,6 +511,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "预警 #{alert_id} 不在同一小区, 不能合并为一次派警",
         "Alert #{alert_id} is in another community: one dispatch covers one community",
     ),
+    "dispatch.contact_how_unknown": (
+        "通知方式须为: {allowed}",
+        "The way the property manager was told must be one of: {allowed}",
+    ),
     "dispatch.unknown": ("派警 #{dispatch_id} 不存在", "Dispatch #{dispatch_id} does not exist"),
     "dispatch.already_arrived": (
         "派警 #{dispatch_id} 已登记到达",

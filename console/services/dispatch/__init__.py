@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from console.services.dispatch.card import CallAttempt, CardDispatch, CardResident, InterventionCard
 from console.services.dispatch.clocks import DispatchClock
+from console.services.dispatch.contacts import ManagerContactRow
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
 from console.services.dispatch.interventions import (
     CallLogged,
@@ -15,6 +16,7 @@ from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
     CALL_RESULTS,
+    CONTACT_METHODS,
     DEFAULT_RESPONSE_TARGET_S,
     INTERVENTION_OUTCOMES,
     MANUAL_STATUSES,
@@ -25,6 +27,7 @@ from console.services.dispatch.rules import (
 
 __all__ = [
     "CALL_RESULTS",
+    "CONTACT_METHODS",
     "DEFAULT_RESPONSE_TARGET_S",
     "INTERVENTION_OUTCOMES",
     "MANUAL_STATUSES",
@@ -41,6 +44,7 @@ __all__ = [
     "InterventionCard",
     "InterventionClosed",
     "InterventionService",
+    "ManagerContactRow",
     "OfficerRow",
     "OfficerService",
     "Recommendation",
