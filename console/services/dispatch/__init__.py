@@ -12,6 +12,7 @@ from console.services.dispatch.interventions import (
     InterventionService,
     StopPaymentRequested,
 )
+from console.services.dispatch.joinable import JoinableAlert
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
@@ -44,6 +45,7 @@ __all__ = [
     "InterventionCard",
     "InterventionClosed",
     "InterventionService",
+    "JoinableAlert",
     "ManagerContactRow",
     "OfficerRow",
     "OfficerService",

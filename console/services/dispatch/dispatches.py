@@ -26,6 +26,7 @@ from console.services.base import Service, guarded_update, server_time
 from console.services.dispatch.clocks import DispatchClock, read_clocks, response_target_of
 from console.services.dispatch.common import audit, locked
 from console.services.dispatch.contacts import ManagerContactRow, contacts_of, log_contact
+from console.services.dispatch.joinable import JoinableAlert, check_joinable, joinable_alert, joinable_alerts
 from console.services.dispatch.officers import open_dispatch_of, record_status
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
@@ -206,6 +207,18 @@ class DispatchService(Service):
         with self._read() as conn:
             return recommend_officers(conn, alert_id, limit)
 
+    def joinable_alerts(self, actor: Actor, alert_id: int) -> list[JoinableAlert]:
+        """Other open alerts of ``alert_id``'s community that the same dispatch may cover, newest first."""
+        actor.require(Permission.DISPATCH)
+        with self._read() as conn:
+            return joinable_alerts(conn, alert_id)
+
+    def joinable_alert(self, actor: Actor, alert_id: int, other_id: int) -> JoinableAlert:
+        """``other_id`` as the dialog adds it by number; refused (``alert_id``) as ``dispatch`` would."""
+        actor.require(Permission.DISPATCH)
+        with self._read() as conn:
+            return joinable_alert(conn, alert_id, other_id)
+
     def open_clocks(self, actor: Actor) -> tuple[list[DispatchClock], int]:
         """Every open dispatch with its clock and crew, and the station's response target (s)."""
         actor.require(Permission.VIEW_ALERTS)
@@ -359,13 +372,10 @@ def _override_reason(override: str | None) -> str | None:
 
 def _check_alerts(alerts: dict[int, Any], alert_id: int, alert_ids: Sequence[int]) -> None:
     """Every alert exists, is not resolved, and lies in the first one's community."""
+    first = alerts.get(alert_id)
+    community = first.community_id if first is not None else None
     for aid in alert_ids:
-        if aid not in alerts:
-            raise ValidationError("alert_id", "dispatch.alert_unknown", alert_id=aid)
-        if alerts[aid].status == "resolved":
-            raise ValidationError("alert_id", "dispatch.alert_resolved", alert_id=aid)
-        if alerts[aid].community_id != alerts[alert_id].community_id:
-            raise ValidationError("alert_id", "dispatch.alerts_other_community", alert_id=aid)
+        check_joinable(alerts.get(aid), aid, community)
 
 
 def _check_officers(
