@@ -15,6 +15,7 @@ from console.services.dispatch.interventions import (
 from console.services.dispatch.joinable import JoinableAlert
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
+from console.services.dispatch.requests import REQUEST_CATEGORIES, RequestTaken, ServiceRequestService
 from console.services.dispatch.rules import (
     CALL_RESULTS,
     CONTACT_METHODS,
@@ -33,6 +34,7 @@ __all__ = [
     "INTERVENTION_OUTCOMES",
     "MANUAL_STATUSES",
     "OFFICER_STATUSES",
+    "REQUEST_CATEGORIES",
     "Arrival",
     "CallAttempt",
     "CallLogged",
@@ -50,6 +52,8 @@ __all__ = [
     "OfficerRow",
     "OfficerService",
     "Recommendation",
+    "RequestTaken",
+    "ServiceRequestService",
     "StopPaymentRequested",
     "recommend_officers",
     "response_seconds",
