@@ -222,7 +222,8 @@ class AlertDetailPanel(QWidget):
         if not contacts:
             self.contacts_label.clear()
             return
-        lines = [f"<b>{escape(self.tr('已通知物业'))}</b>"]
+        heading = self.tr("已通知物业")
+        lines = [f"<b>{escape(heading)}</b>"]
         for c in contacts:
             note = f" — {escape(c.note)}" if c.note else ""
             lines.append(f"{_when(c.at)} {escape(c.by)} · {escape(contact_title(c.how))}{note}")
