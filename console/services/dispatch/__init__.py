@@ -12,7 +12,7 @@ from console.services.dispatch.interventions import (
     InterventionService,
     StopPaymentRequested,
 )
-from console.services.dispatch.joinable import JoinableAlert
+from console.services.dispatch.joinable import JOINABLE_LIMIT, JoinableAlert
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.requests import REQUEST_CATEGORIES, RequestTaken, ServiceRequestService
@@ -32,6 +32,7 @@ __all__ = [
     "CONTACT_METHODS",
     "DEFAULT_RESPONSE_TARGET_S",
     "INTERVENTION_OUTCOMES",
+    "JOINABLE_LIMIT",
     "MANUAL_STATUSES",
     "OFFICER_STATUSES",
     "REQUEST_CATEGORIES",
