@@ -11,6 +11,9 @@ history. Then, each beside a baseline measured in the same run:
 - the dispatch dialog's data: ``DispatchService.recommendations`` for random open alerts;
   baseline: the same ranking recomputed in Python from every officer and community fetched as ORM
   objects (checked to give the same order);
+- the dialog's other open alerts of the same community (``DispatchService.joinable_alerts``, one
+  dispatch covering several alerts); baseline: every alert of the community fetched as ORM
+  objects and filtered in Python (checked to list the same alerts);
 - PostgreSQL only: a dispatch reaching another console. Two engines, as two consoles: one calls
   ``DispatchService.dispatch``; the other's ``ChangeFeed`` waits on its LISTEN socket and polls
   until the change arrives. Migration 0008 (branch i9-board) adds change-log triggers on dispatch
@@ -45,7 +48,7 @@ from console.db import make_engine, session_factory
 from console.live import ChangeFeed
 from console.models import Alert, Community, Dispatch, Officer, dispatch_alert, dispatch_officer
 from console.security import Actor, Permission
-from console.services.dispatch import DispatchService, Recommendation
+from console.services.dispatch import JOINABLE_LIMIT, DispatchService, Recommendation
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 HISTORY = 10_000
@@ -336,6 +339,15 @@ def board_cpu_share(engine: Engine, seconds: float) -> None:
     )
 
 
+def joinable_orm(sessions: sessionmaker[Session], alert_id: int) -> list[int]:
+    """Baseline for the dialog's other alerts: every alert of the community as ORM objects, filtered here."""
+    with sessions() as s:
+        community = s.get(Alert, alert_id).community_id  # type: ignore[union-attr]
+        rows = s.scalars(select(Alert).where(Alert.community_id == community)).all()
+        mine = [a.id for a in rows if a.status != "resolved" and a.id != alert_id]
+    return sorted(mine, reverse=True)[:JOINABLE_LIMIT]
+
+
 # ----------------------------------------------------------------------------- one backend
 def run(engine: Engine, args: Any) -> None:
     rng = synthetic_rng(31)
@@ -367,6 +379,13 @@ def run(engine: Engine, args: Any) -> None:
     ours, _ = timed(lambda a: service.recommendations(actor, a), sample)
     base, _ = timed(lambda a: recommendations_orm(sessions, a), sample[: max(5, len(sample) // 2)])
     print(row("recommendations for an alert", len(ours), ours, 100, "ORM objects, ranked in Python", base))
+    check(
+        [a.id for a in service.joinable_alerts(actor, sample[0])] == joinable_orm(sessions, sample[0]),
+        "the baseline lists other alerts differently",
+    )
+    ours, _ = timed(lambda a: service.joinable_alerts(actor, a), sample)
+    base, _ = timed(lambda a: joinable_orm(sessions, a), sample[: max(5, len(sample) // 2)])
+    print(row("other open alerts, same community", len(ours), ours, 100, "ORM objects, filtered in Python", base))
     if engine.dialect.name == "postgresql":
         feed_latency(engine, actor, args.reps)
     else:

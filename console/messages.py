@@ -551,6 +551,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "预警 #{alert_id} 不在同一小区, 不能合并为一次派警",
         "Alert #{alert_id} is in another community: one dispatch covers one community",
     ),
+    "request.category_unknown": ("求助类别须为: {allowed}", "The request's category must be one of: {allowed}"),
+    "request.community_required": (
+        "请选择小区: 出警须知道地点",
+        "Choose the community: officers need to know where to go",
+    ),
+    "request.text_length": (
+        "请写明求助内容 (1–{limit} 个字符)",
+        "Say what the resident asks for (1–{limit} characters)",
+    ),
+    "request.rejected": ("求助未能登记: {reason}", "The request was not taken: {reason}"),
+    "dispatch.contact_how_unknown": (
+        "通知方式须为: {allowed}",
+        "The way the property manager was told must be one of: {allowed}",
+    ),
     "dispatch.unknown": ("派警 #{dispatch_id} 不存在", "Dispatch #{dispatch_id} does not exist"),
     "dispatch.already_arrived": (
         "派警 #{dispatch_id} 已登记到达",

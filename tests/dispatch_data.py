@@ -69,9 +69,17 @@ class DispatchWorld:
             )
 
     def alert(
-        self, *, kind: str = "plate_read", status: str = "new", community: int = 0, age_s: float = 120
+        self,
+        *,
+        kind: str = "plate_read",
+        status: str = "new",
+        community: int = 0,
+        age_s: float = 120,
+        delivered_after_s: float = 0,
     ) -> int:
+        """An alert whose event happened ``age_s`` ago and reached the console ``delivered_after_s`` later."""
         at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=age_s)
+        raised = at + dt.timedelta(seconds=delivered_after_s)
         with self.engine.begin() as c:
             return int(
                 c.execute(
@@ -86,8 +94,8 @@ class DispatchWorld:
                         count=1,
                         first_event_at=at,
                         last_event_at=at,
-                        raised_at=at,
-                        updated_at=at,
+                        raised_at=raised,
+                        updated_at=raised,
                         version=1,
                         resolution_note="",
                     )

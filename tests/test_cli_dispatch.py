@@ -276,3 +276,17 @@ def test_changes_are_audited_under_the_named_user_after_the_password(
 def test_usage_errors_exit_2(cli: Cli, words: list[str]) -> None:
     rc, out, err = cli(*words)
     assert rc == 2 and out == [] and len(err.strip().splitlines()) == 1
+
+
+def test_export_dispatches_starts_the_clock_at_the_events_time(cli: Cli, world: DispatchWorld) -> None:
+    # cases.md: raised_at is "the time of the event that raised it", not when the console stored it.
+    world.officer("350001")
+    alert = world.alert(age_s=300, delivered_after_s=120)
+    sent = cli.ok("dispatch", str(alert), "--officer", "350001")
+    with world.engine.connect() as c:
+        event_at = c.execute(select(Alert.first_event_at).where(Alert.id == alert)).scalar_one()
+    arrived = cli.ok("dispatch", "arrive", str(sent["dispatch_id"]))
+    rc, rows, _ = cli("export", "dispatches", "--format", "jsonl")
+    assert rc == 0 and dt.datetime.fromisoformat(rows[0]["raised_at"]) == event_at
+    expected = int((dt.datetime.fromisoformat(arrived["arrived_at"]) - event_at).total_seconds())
+    assert rows[0]["response_seconds"] == arrived["response_seconds"] == expected >= 300

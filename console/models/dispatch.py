@@ -131,3 +131,24 @@ class ServiceRequest(Versioned, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[dt.datetime] = mapped_column()
     closed_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+# How the duty room reached a community's property manager (物业) about an alert.
+CONTACT_METHODS = ("phone", "in_person", "radio", "message")
+
+
+class ManagerContact(Base):
+    """Append-only log: the property manager was notified about an alert — by whom, when, how."""
+
+    __tablename__ = "manager_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alert.id"), index=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    # The database server's time, so that every console's log reads in one order.
+    at: Mapped[dt.datetime] = mapped_column()
+    by_user: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # The caller's name as shown (the integration account ``cli`` has no user row).
+    by_name: Mapped[str] = mapped_column(String(50), default="")
+    how: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")

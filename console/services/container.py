@@ -23,7 +23,12 @@ from console.services.cases import (
     PropertyService,
     SeriesService,
 )
-from console.services.dispatch import DispatchService, InterventionService, OfficerService
+from console.services.dispatch import (
+    DispatchService,
+    InterventionService,
+    OfficerService,
+    ServiceRequestService,
+)
 from console.services.figures import FiguresService
 from console.services.intake import IngestService
 from console.services.maps import DistrictService, GridMapService
@@ -70,6 +75,7 @@ class Services:
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
+    requests: ServiceRequestService  # residents' requests taken by hand, as report alerts
     case_import: CaseImportService
     export: ExportService
     figures: FiguresService
@@ -79,6 +85,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
     """Every service of one console, sharing ``engine`` (one per process) and ``clock``."""
     clock = clock or SystemClock()
     sessions = session_factory(engine)
+    ingest = IngestService(sessions, clock)
     return Services(
         backend=engine.dialect.name,
         database=describe(engine),
@@ -90,7 +97,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         alerts=AlertService(sessions, clock),
         escalation=EscalationJob(sessions, clock),
         open_change_feed=partial(ChangeFeed, engine),
-        ingest=IngestService(sessions, clock),
+        ingest=ingest,
         watchlist=WatchlistService(sessions, clock),
         district=DistrictService(sessions, clock),
         gridmap=GridMapService(sessions, clock),
@@ -105,6 +112,7 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),
+        requests=ServiceRequestService(sessions, clock, ingest),
         case_import=CaseImportService(sessions, clock),
         export=ExportService(sessions, clock),
         figures=FiguresService(sessions, clock),

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -28,10 +29,21 @@ from PySide6.QtWidgets import (
 
 from console.clock import Clock, SystemClock
 from console.services.alerts import OUTCOMES, AlertDetail, AlertRow
-from console.services.dispatch import DispatchClock
+from console.services.dispatch import CONTACT_METHODS, DispatchClock, ManagerContactRow
 from console.widgets.feed_model import KIND_TITLES, OUTCOME_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))  # the station's wall clock (Beijing time)
+
+
+def contact_title(how: str) -> str:
+    """How the property manager was told, in the UI language."""
+    titles = {
+        "phone": QCoreApplication.translate("contact", "电话"),
+        "in_person": QCoreApplication.translate("contact", "当面"),
+        "radio": QCoreApplication.translate("contact", "对讲机"),
+        "message": QCoreApplication.translate("contact", "短信/消息"),
+    }
+    return titles.get(how, how)
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -53,6 +65,8 @@ class AlertDetailPanel(QWidget):
     """The user asked to open the dossier of the alert's case (its case number)."""
     link_case_requested = Signal(int)
     """The user asked to link this alert to a case (the alert's id)."""
+    manager_notify_requested = Signal(int, str, str)
+    """The user told the property manager: log it (alert id, how, note)."""
 
     def __init__(
         self, can_unmask: bool, parent: QWidget | None = None, *, clock: Clock | None = None
@@ -77,6 +91,28 @@ class AlertDetailPanel(QWidget):
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._render_clocks)
+        # Who told the property manager, when and how: the log, then one click to add to it.
+        self.contacts_label = QLabel(self)
+        self.contacts_label.setObjectName("managerContacts")
+        self.contacts_label.setWordWrap(True)
+        self.contacts_label.setVisible(False)
+        layout.addWidget(self.contacts_label)
+        self._contacts: list[ManagerContactRow] = []
+        notify_row = QHBoxLayout()
+        self.notify_how = QComboBox(self)
+        for how in CONTACT_METHODS:
+            self.notify_how.addItem(contact_title(how), how)
+        self.notify_how.setToolTip(self.tr("通知物业的方式"))
+        self.notify_note = QLineEdit(self)
+        self.notify_note.setPlaceholderText(self.tr("通知物业: 说了什么 (选填), Enter 记录"))
+        self.notify_note.returnPressed.connect(self._on_notify_button_clicked)
+        self.notify_button = QPushButton(self.tr("已通知物业 (N)"), self)
+        self.notify_button.setToolTip(self.tr("记录: 谁、何时、以何种方式通知了物业"))
+        self.notify_button.clicked.connect(self._on_notify_button_clicked)
+        notify_row.addWidget(self.notify_how)
+        notify_row.addWidget(self.notify_note, 1)
+        notify_row.addWidget(self.notify_button)
+        self._notify_widgets = (self.notify_how, self.notify_note, self.notify_button)
         buttons = QHBoxLayout()
         self.dispatch_button = QPushButton(self.tr("派警 (D)"), self)
         self.dispatch_button.clicked.connect(self._on_dispatch_button_clicked)
@@ -117,6 +153,7 @@ class AlertDetailPanel(QWidget):
         case_buttons.addWidget(self.link_case_button)
         case_buttons.addWidget(self.note_label, 1)
         layout.addLayout(case_buttons)
+        layout.addLayout(notify_row)
         self.show_detail(None)
 
     @property
@@ -150,6 +187,10 @@ class AlertDetailPanel(QWidget):
         self.dispatch_button.setEnabled(detail is not None and detail.alert.status != "resolved")
         if detail is None or (self._clocks and self._clocks[0].alert_id != detail.alert.id):
             self.show_clocks([], self._target_s)
+        if detail is None or (self._contacts and self._contacts[0].alert_id != detail.alert.id):
+            self.show_contacts([])
+        for w in self._notify_widgets:
+            w.setEnabled(detail is not None and detail.community is not None)
         if detail is None:
             self._show_note(self.tr("选择一条预警查看详情"))
             self.unmask_button.setVisible(False)
@@ -173,6 +214,42 @@ class AlertDetailPanel(QWidget):
         else:
             self._clock_timer.stop()
         self._render_clocks()
+
+    def show_contacts(self, contacts: list[ManagerContactRow]) -> None:
+        """The property manager's notifications about this alert, oldest first."""
+        self._contacts = list(contacts)
+        self.contacts_label.setVisible(bool(contacts))
+        if not contacts:
+            self.contacts_label.clear()
+            return
+        heading = self.tr("已通知物业")
+        lines = [f"<b>{escape(heading)}</b>"]
+        for c in contacts:
+            note = f" — {escape(c.note)}" if c.note else ""
+            lines.append(f"{_when(c.at)} {escape(c.by)} · {escape(contact_title(c.how))}{note}")
+        self.contacts_label.setText("<br>".join(lines))
+
+    def focus_notify(self) -> None:
+        """The keyboard's way in (N in the feed): the note field, Enter then logs."""
+        if self.notify_note.isEnabled():
+            self.notify_note.setFocus()
+
+    def notify_done(self) -> None:
+        """The notification was logged: clear the note for the next one."""
+        self.notify_note.clear()
+        self.notify_button.setEnabled(self._detail is not None and self._detail.community is not None)
+
+    def notify_failed(self, message: str) -> None:
+        self.note_label.setText(message)
+        self.notify_button.setEnabled(True)
+
+    @Slot()
+    def _on_notify_button_clicked(self) -> None:
+        if self._detail is None or self._detail.community is None or not self.notify_button.isEnabled():
+            return
+        self.notify_button.setEnabled(False)  # one click, one line: no double entry while it is saved
+        how = str(self.notify_how.currentData())
+        self.manager_notify_requested.emit(self._detail.alert.id, how, self.notify_note.text().strip())
 
     @Slot()
     def _render_clocks(self) -> None:

@@ -2,13 +2,16 @@
 
 Available officers come first as DispatchService.recommendations ranks them (same grid cell, then
 the nearest); busy and off-duty officers follow, and sending one of them needs an override with a
-reason. Keys: arrows move, Space picks or unpicks, Tab reaches the note, Enter sends, Esc cancels.
+reason. Below them the other open alerts of the same community: ticked, the one dispatch covers
+them too; one not listed is added by typing its number. Keys: arrows move, Space picks or
+unpicks, Tab reaches the other alerts, the number field and the note, Enter sends, Esc cancels.
 What the service refuses (an officer just sent by another console, a resolved alert) is said in
 words, and the list is read again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import UserError
-from console.services.dispatch import DispatchSent, OfficerRow, Recommendation
+from console.services.dispatch import DispatchSent, JoinableAlert, OfficerRow, Recommendation
+from console.widgets.feed_model import KIND_TITLES, STATUS_TITLES, title
 from console.widgets.officers_board_dialogs import ui_language
 from console.widgets.officers_board_model import status_title
 
@@ -39,8 +45,11 @@ if TYPE_CHECKING:
     from console.services.dispatch import DispatchService, OfficerService
     from console.widgets.worker import DatabaseWorker
 
+_LOCAL = dt.timezone(dt.timedelta(hours=8))  # the station's wall clock
+
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 FREE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ALERT_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 
 
 class DispatchDialog(QDialog):
@@ -50,6 +59,8 @@ class DispatchDialog(QDialog):
     """Officers were sent: the DispatchSent the service returned."""
     candidates_loaded = Signal()
     """The officer list was (re)read."""
+    alerts_added = Signal(int)
+    """An alert typed by number was checked: its id, or 0 when refused (the reason is shown)."""
 
     def __init__(
         self,
@@ -78,7 +89,7 @@ class DispatchDialog(QDialog):
         heading.setStyleSheet("font-weight:bold; font-size:15px")
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        hint = QLabel(self.tr("↑↓ 选择警员 · 空格 勾选/取消 · Enter 派出 · Esc 取消"), self)
+        hint = QLabel(self.tr("↑↓ 选择警员 · 空格 勾选/取消 · Tab 备注与同小区预警 · Enter 派出 · Esc 取消"), self)
         hint.setStyleSheet("color:gray")
         layout.addWidget(hint)
         self.table = QTableWidget(0, 5, self)
@@ -103,6 +114,24 @@ class DispatchDialog(QDialog):
         self.override.setPlaceholderText(self.tr("所选警员休息或正在出警: 说明为何仍要派出 (记入审计)"))
         form.addRow(self.override_label, self.override)
         layout.addLayout(form)
+        # Other open alerts of the same community: one crew, one dispatch, every alert covered.
+        # After the note in the Tab order: the usual dispatch is one alert.
+        self.alerts_label = QLabel(self.tr("同小区其他预警: 勾选后由本次派警一并处置 (空格 勾选)"), self)
+        layout.addWidget(self.alerts_label)
+        self.alerts = QListWidget(self)
+        self.alerts.setMaximumHeight(96)
+        self.alerts.installEventFilter(self)
+        layout.addWidget(self.alerts)
+        self.alerts_empty = QLabel(self.tr("同小区暂无其他未处置预警"), self)
+        self.alerts_empty.setStyleSheet("color:gray")
+        layout.addWidget(self.alerts_empty)
+        more = QFormLayout()
+        self.add_alert = QLineEdit(self)
+        self.add_alert.setPlaceholderText(self.tr("输入预警编号, Enter 加入本次派警"))
+        # Enter here adds the alert; it must not also reach the dialog's default button (send).
+        self.add_alert.installEventFilter(self)
+        more.addRow(self.tr("加入预警 #"), self.add_alert)
+        layout.addLayout(more)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color:#d32f2f; font-weight:bold")
@@ -126,7 +155,11 @@ class DispatchDialog(QDialog):
         """Read the recommendations and the rest of the board off the GUI thread."""
         dispatch, officers, actor, alert_id = self._dispatch, self._officers, self._actor, self.alert_id
         self._runner.submit(
-            lambda: (dispatch.recommendations(actor, alert_id), officers.board(actor)),
+            lambda: (
+                dispatch.recommendations(actor, alert_id),
+                officers.board(actor),
+                dispatch.joinable_alerts(actor, alert_id),
+            ),
             self._on_loaded,
             self._on_failed,
         )
@@ -134,8 +167,11 @@ class DispatchDialog(QDialog):
     def busy(self) -> bool:
         return self._runner.busy()
 
-    def _on_loaded(self, result: tuple[list[Recommendation], list[OfficerRow]]) -> None:
-        recommended, board = result
+    def _on_loaded(
+        self, result: tuple[list[Recommendation], list[OfficerRow], list[JoinableAlert]]
+    ) -> None:
+        recommended, board, joinable = result
+        self._show_joinable(joinable)
         picked = self.picked() | self._preselect
         self._preselect = set()
         free = {r.badge for r in recommended}
@@ -177,6 +213,92 @@ class DispatchDialog(QDialog):
                 item.setForeground(QColor("#9e9e9e"))
             self.table.setItem(row, column, item)
 
+    # -- other alerts of the community ---------------------------------------------------------
+    def _show_joinable(self, joinable: Sequence[JoinableAlert]) -> None:
+        """List them again, keeping what was ticked (and alerts added by number)."""
+        keep = self.also_alerts()
+        added = [self.alerts.item(i) for i in range(self.alerts.count())]
+        known = {a.id for a in joinable}
+        extra = [(int(i.data(ALERT_ROLE)), i.text()) for i in added if int(i.data(ALERT_ROLE)) not in known]
+        self.alerts.clear()
+        for alert in joinable:
+            self._add_alert_item(alert.id, self._alert_text(alert), alert.id in keep)
+        for aid, label in extra:
+            self._add_alert_item(aid, label, aid in keep)
+        self._update_alerts_empty()
+
+    def _alert_text(self, a: JoinableAlert) -> str:
+        when = a.raised_at.astimezone(_LOCAL).strftime("%H:%M")
+        kind, status = title(KIND_TITLES, a.kind), title(STATUS_TITLES, a.status)
+        return f"#{a.id} {when} {kind} · {status} — {a.summary}"
+
+    def _add_alert_item(self, alert_id: int, label: str, checked: bool) -> QListWidgetItem:
+        item = QListWidgetItem(label, self.alerts)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        item.setData(ALERT_ROLE, alert_id)
+        return item
+
+    def _update_alerts_empty(self) -> None:
+        has = self.alerts.count() > 0
+        self.alerts.setVisible(has)
+        self.alerts_empty.setVisible(not has)
+
+    def also_alerts(self) -> list[int]:
+        """The other alerts ticked: this dispatch covers them too."""
+        out = []
+        for i in range(self.alerts.count()):
+            item = self.alerts.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(ALERT_ROLE)))
+        return out
+
+    def listed_alerts(self) -> list[int]:
+        return [int(self.alerts.item(i).data(ALERT_ROLE)) for i in range(self.alerts.count())]
+
+    def _on_add_alert_return_pressed(self) -> None:  # Enter in the number field
+        """A number typed: checked by the service (same community, not resolved), then ticked."""
+        raw = self.add_alert.text().strip().lstrip("#")
+        if not raw:
+            return
+        if not raw.isdigit():
+            self._show_error(self.tr("预警编号须为数字: {0}").format(raw))
+            return
+        other = int(raw)
+        if other == self.alert_id:
+            self._show_error(self.tr("预警 #{0} 就是本次派警的预警").format(other))
+            return
+        for i in range(self.alerts.count()):
+            item = self.alerts.item(i)
+            if int(item.data(ALERT_ROLE)) == other:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.add_alert.clear()
+                self.error.setVisible(False)
+                return
+        dispatch, actor, alert_id = self._dispatch, self._actor, self.alert_id
+        self._runner.submit(
+            lambda: dispatch.joinable_alert(actor, alert_id, other), self._on_alert_added, self._on_add_failed
+        )
+
+    def _on_alert_added(self, alert: JoinableAlert) -> None:
+        if alert.id not in self.listed_alerts():
+            self._add_alert_item(alert.id, self._alert_text(alert), True)
+        self._update_alerts_empty()
+        self.add_alert.clear()
+        self.error.setVisible(False)
+        self.alerts_added.emit(alert.id)
+
+    def _on_add_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: to the crash handler
+        self._show_error(exc.text(ui_language()))
+        self.add_alert.selectAll()
+        self.alerts_added.emit(0)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
     def _first(self, row: int) -> QTableWidgetItem:
         return cast(QTableWidgetItem, self.table.item(row, 0))  # every listed row has its first cell
 
@@ -212,6 +334,18 @@ class DispatchDialog(QDialog):
         item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        enter = (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        )
+        # getattr: events may arrive while the dialog is still being built.
+        if enter and watched is getattr(self, "add_alert", None):
+            self._on_add_alert_return_pressed()
+            return True
+        if enter and watched is getattr(self, "alerts", None):
+            self.send()
+            return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Space:
                 self.toggle_current()
@@ -235,10 +369,11 @@ class DispatchDialog(QDialog):
         override = reason if any(not free for _b, free in picked) and reason else None
         note = self.note.text().strip()
         dispatch, actor, alert_id = self._dispatch, self._actor, self.alert_id
+        also = self.also_alerts()
         self._sending = True
         self.send_button.setEnabled(False)
         self._runner.submit(
-            lambda: dispatch.dispatch(actor, alert_id, badges, note=note, override=override),
+            lambda: dispatch.dispatch(actor, alert_id, badges, note=note, override=override, also_alerts=also),
             self._on_sent,
             self._on_failed,
         )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from console.errors import ConflictError, UserError
 from console.security import Actor, Permission
 from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
-from console.services.dispatch import DispatchClock, DispatchSent
+from console.services.dispatch import DispatchClock, DispatchSent, ManagerContactRow
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import EmptyState, error_text
 from console.widgets.dispatch_dialog import DispatchDialog
@@ -46,6 +46,17 @@ if TYPE_CHECKING:
     from console.services.alerts import AlertService
     from console.services.dispatch import DispatchService, InterventionService, OfficerService
     from console.widgets.worker import DatabaseWorker
+
+_Clocks = tuple[list["DispatchClock"], int]
+
+
+def _notify_then_read(
+    dispatch: DispatchService, actor: Actor, alert_id: int, how: str, note: str
+) -> list[ManagerContactRow]:
+    """On the worker: log the notification, then read the alert's whole log (another console's too)."""
+    dispatch.notify_manager(actor, alert_id, how, note)
+    return dispatch.manager_contacts(actor, alert_id)
+
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +171,7 @@ class FeedPane(QWidget):
         self.detail.unmask_requested.connect(self._on_detail_unmask_requested)
         self.detail.dispatch_requested.connect(self.open_dispatch_dialog)
         self.detail.intervention_requested.connect(self.open_intervention_card)
+        self.detail.manager_notify_requested.connect(self._on_detail_manager_notify_requested)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.detail)
@@ -402,18 +414,48 @@ class FeedPane(QWidget):
 
         dispatch = self._dispatch
 
-        def read() -> tuple[AlertDetail, tuple[list[DispatchClock], int] | None]:
+        def read() -> tuple[AlertDetail, _Clocks | None, list[ManagerContactRow]]:
             clocks = dispatch.clocks_of_alert(actor, alert_id) if dispatch is not None else None
-            return alerts.detail(actor, alert_id, unmask=unmask), clocks
+            contacts = dispatch.manager_contacts(actor, alert_id) if dispatch is not None else []
+            return alerts.detail(actor, alert_id, unmask=unmask), clocks, contacts
 
-        def done(result: tuple[AlertDetail, tuple[list[DispatchClock], int] | None]) -> None:
-            detail, clocks = result
+        def done(result: tuple[AlertDetail, _Clocks | None, list[ManagerContactRow]]) -> None:
+            detail, clocks, contacts = result
             if detail.alert.id == self._detail_for:
                 self.detail.show_detail(detail)
                 if clocks is not None:
                     self.detail.show_clocks(*clocks)
+                self.detail.show_contacts(contacts)
 
         self._runner.submit(read, done, self._on_failed)
+
+    @Slot(int, str, str)
+    def _on_detail_manager_notify_requested(self, alert_id: int, how: str, note: str) -> None:
+        dispatch, actor = self._dispatch, self._actor
+        if dispatch is None or not actor.can(Permission.TRIAGE_ALERTS):
+            self.detail.notify_failed(self.tr("当前角色不能记录通知物业"))
+            return
+
+        def done(contacts: list[ManagerContactRow]) -> None:
+            self.detail.notify_done()
+            if alert_id == self._detail_for:
+                self.detail.show_contacts(contacts)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserError):
+                raise exc
+            self.detail.notify_failed(error_text(exc))
+
+        self._runner.submit(
+            lambda: _notify_then_read(dispatch, actor, alert_id, how, note),
+            done,
+            failed,
+        )
+
+    def notify_manager_selected(self) -> None:
+        """N: to the note of the property manager's notification (Enter logs it)."""
+        if self.selected_row() is not None:
+            self.detail.focus_notify()
 
     @Slot(int)
     def _on_detail_unmask_requested(self, alert_id: int) -> None:
@@ -429,6 +471,7 @@ class FeedPane(QWidget):
                 Qt.Key.Key_A: self.acknowledge_selected,
                 Qt.Key.Key_D: self.dispatch_selected,
                 Qt.Key.Key_I: self.intervention_card_selected,
+                Qt.Key.Key_N: self.notify_manager_selected,
                 Qt.Key.Key_R: self.resolve_selected,
                 Qt.Key.Key_Return: self.show_selected_detail,
                 Qt.Key.Key_Enter: self.show_selected_detail,

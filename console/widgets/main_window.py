@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
     """The user asked to import a household registry file (Ctrl+I)."""
     search_requested = Signal()
     """The user asked to search (Ctrl+F); the search widget answers it."""
+    service_request_requested = Signal()
+    """The user asked to take a resident's request by hand (Ctrl+N)."""
     theme_changed = Signal(str)
     """The theme was switched (dark|light)."""
     connection_changed = Signal(bool)
@@ -290,6 +292,14 @@ class MainWindow(QMainWindow):
         alerts_menu.addAction(self._pane_action("watchlist"))
         alerts_menu.addSeparator()
         alerts_menu.addAction(self._action("search", self.tr("搜索…"), "Ctrl+F", self.search_requested.emit))
+        alerts_menu.addAction(
+            self._action(
+                "service_request",
+                self.tr("登记群众求助…"),
+                "Ctrl+N",
+                self._on_service_request_action_triggered,
+            )
+        )
 
         map_menu = bar.addMenu(self.tr("地图(&M)"))
         map_menu.addAction(self._pane_action("map"))
@@ -425,6 +435,9 @@ class MainWindow(QMainWindow):
             if key and (key, action.text()) not in seen:
                 seen.append((key, action.text().replace("&", "")))
         return seen
+
+    def _on_service_request_action_triggered(self) -> None:
+        self.service_request_requested.emit()
 
     def show_shortcuts(self) -> None:
         if self._shortcuts_dialog is None:

@@ -5,7 +5,8 @@ LiveBridge (officer and dispatch rows are in the change log) and re-reads itself
 QTimer repaints only the timer column once a second. A dispatch whose officers are not at the door
 within the station's response target turns red and re-alerts the duty officer once.
 Keys: N adds an officer, S sets a status, D dispatches the selected officer to the feed's alert,
-A enters the arrival, C clears the dispatch with its outcome.
+A enters the arrival, C clears the dispatch with its outcome, Q takes a resident's request (lost
+keys, a lost pet) to dispatch the selected officer to.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class OfficersBoardPane(QWidget):
 
     dispatch_requested = Signal(str)
     """The user asked to send the selected officer (badge; empty for none) to the feed's alert."""
+    service_request_requested = Signal(str)
+    """The user asked to take a resident's request (badge of the selected officer; empty for none)."""
     board_loaded = Signal()
     """The board was (re)read from the database."""
 
@@ -103,11 +106,13 @@ class OfficersBoardPane(QWidget):
             ("dispatch", self.tr("派警 (D)"), self.dispatch_selected),
             ("arrive", self.tr("到场 (A)"), self.arrive_selected),
             ("clear", self.tr("结束任务 (C)"), self.clear_selected),
+            ("request", self.tr("求助 (Q)"), self.take_request),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(handler)
             bar.addWidget(button)
             self.buttons[name] = button
+        self.buttons["request"].setToolTip(self.tr("登记群众求助 (失物、寻宠…) 并派警"))
         layout.addLayout(bar)
         self.message = QLabel(self)
         self.message.setObjectName("boardMessage")
@@ -238,6 +243,7 @@ class OfficersBoardPane(QWidget):
                 Qt.Key.Key_D: self.dispatch_selected,
                 Qt.Key.Key_A: self.arrive_selected,
                 Qt.Key.Key_C: self.clear_selected,
+                Qt.Key.Key_Q: self.take_request,
             }.get(Qt.Key(event.key()))
             if handler is not None:
                 handler()
@@ -266,6 +272,11 @@ class OfficersBoardPane(QWidget):
     def dispatch_selected(self) -> None:
         row = self.selected_officer()
         self.dispatch_requested.emit(row.badge if row is not None else "")
+
+    def take_request(self) -> None:
+        """A resident's request, then its dispatch (the selected officer picked if available)."""
+        row = self.selected_officer()
+        self.service_request_requested.emit(row.badge if row is not None and row.status == "available" else "")
 
     def arrive_selected(self) -> None:
         job = self.selected_job()

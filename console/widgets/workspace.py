@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from console.config import Settings
     from console.security import Actor
     from console.services.container import Services
+    from console.services.dispatch import RequestTaken
     from console.widgets.main_window import MainWindow
     from console.widgets.worker import DatabaseWorker
 
@@ -86,6 +87,8 @@ class Workspace(QObject):
             sound=settings.sound,
         )
         self.board.dispatch_requested.connect(self._on_board_dispatch_requested)
+        self.board.service_request_requested.connect(self.open_service_request)
+        self.request_dialog: QWidget | None = None
         self.grid_map = GridMapPane(services.gridmap, services.verification, clock, actor, worker)
         self.grid_map.connect_live(self.bridge)
         self.district_map = DistrictMapPane(services.district, clock, actor, worker, settings)
@@ -135,6 +138,7 @@ class Workspace(QObject):
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
         window.station_requested.connect(self._on_window_station_requested)
+        window.service_request_requested.connect(self.open_service_request)
 
     @Slot(str, int)
     def _on_bridge_changed_for_property(self, topic: str, _entity_id: int) -> None:
@@ -198,6 +202,33 @@ class Workspace(QObject):
             self.board.message.setVisible(True)
             return
         self.feed.open_dispatch_dialog(row.id, (badge,) if badge else ())
+
+    @Slot()
+    @Slot(str)
+    def open_service_request(self, badge: str = "") -> QWidget:
+        """Take a resident's request; once stored, the dispatch dialog opens for it (``badge`` picked)."""
+        from console.widgets.service_request_dialog import ServiceRequestDialog
+
+        if self.request_dialog is not None:
+            self.request_dialog.close()
+        dialog = ServiceRequestDialog(
+            self._services.requests, self._services.alerts, self._actor, self._worker, self._window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        preselect = (badge,) if badge else ()
+
+        def taken(request: RequestTaken) -> None:
+            self.feed.open_dispatch_dialog(request.alert_id, preselect)
+
+        dialog.request_taken.connect(taken)
+        dialog.destroyed.connect(self._on_request_dialog_destroyed)
+        self.request_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_request_dialog_destroyed(self) -> None:
+        self.request_dialog = None
 
     def _on_bridge_something_changed(self, _entity_id: int) -> None:
         self.district_map.refresh()  # throttled by the pane itself

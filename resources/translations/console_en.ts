@@ -4,37 +4,37 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="188" />
+        <location filename="../../console/widgets/alert_detail.py" line="265" />
         <source>接警</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="189" />
+        <location filename="../../console/widgets/alert_detail.py" line="266" />
         <source>确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="190" />
+        <location filename="../../console/widgets/alert_detail.py" line="267" />
         <source>派出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="191" />
+        <location filename="../../console/widgets/alert_detail.py" line="268" />
         <source>到场</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="192" />
+        <location filename="../../console/widgets/alert_detail.py" line="269" />
         <source>结束</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202" />
+        <location filename="../../console/widgets/alert_detail.py" line="279" />
         <source>响应</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202" />
+        <location filename="../../console/widgets/alert_detail.py" line="279" />
         <source>已过</source>
         <translation>Elapsed</translation>
     </message>
@@ -80,127 +80,152 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="81" />
+        <location filename="../../console/widgets/alert_detail.py" line="105" />
+        <source>通知物业的方式</source>
+        <translation>How the property manager was told</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="107" />
+        <source>通知物业: 说了什么 (选填), Enter 记录</source>
+        <translation>Property manager: what was said (optional), Enter logs it</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="109" />
+        <source>已通知物业 (N)</source>
+        <translation>Manager notified (N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="110" />
+        <source>记录: 谁、何时、以何种方式通知了物业</source>
+        <translation>Log who told the property manager, when and how</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="117" />
         <source>派警 (D)</source>
         <translation>Dispatch (D)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="85" />
+        <location filename="../../console/widgets/alert_detail.py" line="121" />
         <source>反诈干预卡 (I)</source>
         <translation>Anti-fraud card (I)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="86" />
+        <location filename="../../console/widgets/alert_detail.py" line="122" />
         <source>劝阻记录、止付与处置结果</source>
         <translation>Calls, stop-payment and outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="89" />
+        <location filename="../../console/widgets/alert_detail.py" line="125" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="90" />
+        <location filename="../../console/widgets/alert_detail.py" line="126" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation>Show the full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="94" />
+        <location filename="../../console/widgets/alert_detail.py" line="130" />
         <source>复制物业电话</source>
         <translation>Copy property manager's phone</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="98" />
+        <location filename="../../console/widgets/alert_detail.py" line="134" />
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="99" />
+        <location filename="../../console/widgets/alert_detail.py" line="135" />
         <source>打开布控条目所属案件的卷宗</source>
         <translation>Open the dossier of the watchlist entry's case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="102" />
+        <location filename="../../console/widgets/alert_detail.py" line="138" />
         <source>关联案件…</source>
         <translation>Link to case…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="103" />
+        <location filename="../../console/widgets/alert_detail.py" line="139" />
         <source>把这条预警关联到一起案件</source>
         <translation>Link this alert to a case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="132" />
+        <location filename="../../console/widgets/alert_detail.py" line="169" />
         <source>当前角色不能关联案件</source>
         <translation>Your role may not link cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <location filename="../../console/widgets/alert_detail.py" line="177" />
         <source>打开案件 {0}</source>
         <translation>Open case {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="145" />
+        <location filename="../../console/widgets/alert_detail.py" line="182" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <location filename="../../console/widgets/alert_detail.py" line="195" />
         <source>选择一条预警查看详情</source>
         <translation>Select an alert to see its details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="226" />
+        <location filename="../../console/widgets/alert_detail.py" line="225" />
+        <source>已通知物业</source>
+        <translation>Property manager notified</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="303" />
         <source>已复制 {0}</source>
         <translation>Copied {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="258" />
+        <location filename="../../console/widgets/alert_detail.py" line="335" />
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="258" />
+        <location filename="../../console/widgets/alert_detail.py" line="335" />
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="259" />
+        <location filename="../../console/widgets/alert_detail.py" line="336" />
         <source>共 {0} 次</source>
         <translation>Count: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <location filename="../../console/widgets/alert_detail.py" line="344" />
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="272" />
+        <location filename="../../console/widgets/alert_detail.py" line="349" />
         <source>无关联案件</source>
         <translation>No linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="273" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>布控条目</source>
         <translation>Watchlist entry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="273" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="281" />
+        <location filename="../../console/widgets/alert_detail.py" line="358" />
         <source>小区与物业</source>
         <translation>Community and property management</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="292" />
+        <location filename="../../console/widgets/alert_detail.py" line="369" />
         <source>感知事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="299" />
+        <location filename="../../console/widgets/alert_detail.py" line="376" />
         <source>轨迹: {0} 最近出现</source>
         <translation>Track: where {0} was seen last</translation>
     </message>
@@ -361,69 +386,99 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="74" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="85" />
         <source>派警: 预警 #{0}</source>
         <translation>Dispatch: alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="81" />
-        <source>↑↓ 选择警员 · 空格 勾选/取消 · Enter 派出 · Esc 取消</source>
-        <translation>↑↓ choose · Space pick/unpick · Enter send · Esc cancel</translation>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="92" />
+        <source>↑↓ 选择警员 · 空格 勾选/取消 · Tab 备注与同小区预警 · Enter 派出 · Esc 取消</source>
+        <translation>↑↓ choose officers · Space pick/unpick · Tab note and other alerts of the community · Enter send · Esc cancel</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>警员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>距离</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="99" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="110" />
         <source>给出警民警的说明 (选填), 如 北门道闸, 车辆未离开</source>
         <translation>Note for the officers (optional), e.g. north gate, the car is still inside</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="100" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="111" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="101" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="112" />
         <source>强派原因</source>
         <translation>Override reason</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="103" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="114" />
         <source>所选警员休息或正在出警: 说明为何仍要派出 (记入审计)</source>
         <translation>An officer picked is off duty or busy: say why they are sent anyway (audited)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="116" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="119" />
+        <source>同小区其他预警: 勾选后由本次派警一并处置 (空格 勾选)</source>
+        <translation>Other alerts of this community: tick them to cover them with this dispatch (Space ticks)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="125" />
+        <source>同小区暂无其他未处置预警</source>
+        <translation>No other open alert in this community</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="130" />
+        <source>输入预警编号, Enter 加入本次派警</source>
+        <translation>Type an alert number, Enter adds it to this dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="133" />
+        <source>加入预警 #</source>
+        <translation>Add alert #</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="145" />
         <source>派出 (Enter)</source>
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="148" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="184" />
         <source>本网格</source>
         <translation>Same cell</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="265" />
+        <source>预警编号须为数字: {0}</source>
+        <translation>An alert number is digits: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="269" />
+        <source>预警 #{0} 就是本次派警的预警</source>
+        <translation>Alert #{0} is the one this dispatch is for</translation>
     </message>
 </context>
 <context>
@@ -1051,30 +1106,35 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152" />
-        <location filename="../../console/widgets/feed.py" line="281" />
+        <location filename="../../console/widgets/feed.py" line="163" />
+        <location filename="../../console/widgets/feed.py" line="293" />
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152" />
+        <location filename="../../console/widgets/feed.py" line="163" />
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="279" />
+        <location filename="../../console/widgets/feed.py" line="291" />
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="364" />
+        <location filename="../../console/widgets/feed.py" line="376" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation>⚠ {0} critical/high alerts waiting for acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="372" />
+        <location filename="../../console/widgets/feed.py" line="384" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="436" />
+        <source>当前角色不能记录通知物业</source>
+        <translation>Your role may not log notifications of the property manager</translation>
     </message>
 </context>
 <context>
@@ -1743,264 +1803,269 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="115" />
+        <location filename="../../console/widgets/main_window.py" line="117" />
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="145" />
+        <location filename="../../console/widgets/main_window.py" line="147" />
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="146" />
+        <location filename="../../console/widgets/main_window.py" line="148" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="147" />
+        <location filename="../../console/widgets/main_window.py" line="149" />
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="148" />
+        <location filename="../../console/widgets/main_window.py" line="150" />
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="149" />
+        <location filename="../../console/widgets/main_window.py" line="151" />
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="150" />
+        <location filename="../../console/widgets/main_window.py" line="152" />
         <source>待领财物</source>
         <translation>Unclaimed property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="151" />
+        <location filename="../../console/widgets/main_window.py" line="153" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="152" />
+        <location filename="../../console/widgets/main_window.py" line="154" />
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="153" />
+        <location filename="../../console/widgets/main_window.py" line="155" />
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="243" />
+        <location filename="../../console/widgets/main_window.py" line="245" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="244" />
+        <location filename="../../console/widgets/main_window.py" line="246" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="247" />
+        <location filename="../../console/widgets/main_window.py" line="249" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="250" />
+        <location filename="../../console/widgets/main_window.py" line="252" />
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="256" />
+        <location filename="../../console/widgets/main_window.py" line="258" />
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="259" />
+        <location filename="../../console/widgets/main_window.py" line="261" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="260" />
+        <location filename="../../console/widgets/main_window.py" line="262" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262" />
+        <location filename="../../console/widgets/main_window.py" line="264" />
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262" />
+        <location filename="../../console/widgets/main_window.py" line="264" />
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="267" />
+        <location filename="../../console/widgets/main_window.py" line="269" />
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277" />
+        <location filename="../../console/widgets/main_window.py" line="279" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="280" />
+        <location filename="../../console/widgets/main_window.py" line="282" />
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286" />
+        <location filename="../../console/widgets/main_window.py" line="288" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="288" />
+        <location filename="../../console/widgets/main_window.py" line="290" />
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="292" />
+        <location filename="../../console/widgets/main_window.py" line="294" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294" />
+        <location filename="../../console/widgets/main_window.py" line="298" />
+        <source>登记群众求助…</source>
+        <translation>Take a resident's request…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="304" />
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="298" />
+        <location filename="../../console/widgets/main_window.py" line="308" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="303" />
+        <location filename="../../console/widgets/main_window.py" line="313" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307" />
+        <location filename="../../console/widgets/main_window.py" line="317" />
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310" />
+        <location filename="../../console/widgets/main_window.py" line="320" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="311" />
-        <location filename="../../console/widgets/main_window.py" line="432" />
+        <location filename="../../console/widgets/main_window.py" line="321" />
+        <location filename="../../console/widgets/main_window.py" line="445" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312" />
-        <location filename="../../console/widgets/main_window.py" line="452" />
+        <location filename="../../console/widgets/main_window.py" line="322" />
+        <location filename="../../console/widgets/main_window.py" line="465" />
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320" />
+        <location filename="../../console/widgets/main_window.py" line="330" />
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326" />
+        <location filename="../../console/widgets/main_window.py" line="336" />
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="327" />
+        <location filename="../../console/widgets/main_window.py" line="337" />
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="328" />
+        <location filename="../../console/widgets/main_window.py" line="338" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329" />
+        <location filename="../../console/widgets/main_window.py" line="339" />
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="330" />
+        <location filename="../../console/widgets/main_window.py" line="340" />
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="331" />
+        <location filename="../../console/widgets/main_window.py" line="341" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="332" />
+        <location filename="../../console/widgets/main_window.py" line="342" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="333" />
+        <location filename="../../console/widgets/main_window.py" line="343" />
         <source>审计管理员</source>
         <translation>Audit administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="334" />
+        <location filename="../../console/widgets/main_window.py" line="344" />
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="337" />
+        <location filename="../../console/widgets/main_window.py" line="347" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350" />
+        <location filename="../../console/widgets/main_window.py" line="360" />
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="373" />
+        <location filename="../../console/widgets/main_window.py" line="383" />
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375" />
+        <location filename="../../console/widgets/main_window.py" line="385" />
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="377" />
+        <location filename="../../console/widgets/main_window.py" line="387" />
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="400" />
+        <location filename="../../console/widgets/main_window.py" line="410" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="414" />
+        <location filename="../../console/widgets/main_window.py" line="424" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="417" />
+        <location filename="../../console/widgets/main_window.py" line="427" />
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="440" />
+        <location filename="../../console/widgets/main_window.py" line="453" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="453" />
+        <location filename="../../console/widgets/main_window.py" line="466" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -2009,7 +2074,7 @@ Desktop console for a community police station duty room: alerts, grid, dispatch
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="517" />
+        <location filename="../../console/widgets/main_window.py" line="530" />
         <source>值班台已锁定 — {0}</source>
         <translation>Console locked — {0}</translation>
     </message>
@@ -2017,47 +2082,57 @@ Database: {1}</translation>
 <context>
     <name>OfficersBoardPane</name>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="101" />
+        <location filename="../../console/widgets/officers_board.py" line="104" />
         <source>新增警员 (N)</source>
         <translation>Add officer (N)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="102" />
+        <location filename="../../console/widgets/officers_board.py" line="105" />
         <source>设置状态 (S)</source>
         <translation>Set status (S)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="103" />
+        <location filename="../../console/widgets/officers_board.py" line="106" />
         <source>派警 (D)</source>
         <translation>Dispatch (D)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="104" />
+        <location filename="../../console/widgets/officers_board.py" line="107" />
         <source>到场 (A)</source>
         <translation>Arrived (A)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="105" />
+        <location filename="../../console/widgets/officers_board.py" line="108" />
         <source>结束任务 (C)</source>
         <translation>Clear (C)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="188" />
+        <location filename="../../console/widgets/officers_board.py" line="109" />
+        <source>求助 (Q)</source>
+        <translation>Request (Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="115" />
+        <source>登记群众求助 (失物、寻宠…) 并派警</source>
+        <translation>Take a resident's request (lost item, lost pet…) and dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="193" />
         <source>派警超时未到场: #{0} {1}</source>
         <translation>Dispatch late, not on scene: #{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="190" />
+        <location filename="../../console/widgets/officers_board.py" line="195" />
         <source>{0} · {1} · 已过 {2}</source>
         <translation>{0} · {1} · {2} elapsed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="199" />
+        <location filename="../../console/widgets/officers_board.py" line="204" />
         <source>共 {0} 人 · 可派 {1} · 出警中 {2}</source>
         <translation>{0} officers · {1} available · {2} on a dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="201" />
+        <location filename="../../console/widgets/officers_board.py" line="206" />
         <source> · ⚠ {0} 起超时未到场</source>
         <translation> · ⚠ {0} late, not on scene</translation>
     </message>
@@ -2281,57 +2356,57 @@ Database: {1}</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="317" />
+        <location filename="../../console/widgets/alert_detail.py" line="394" />
         <source>处置预警 #{0}</source>
         <translation>Resolve alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="321" />
+        <location filename="../../console/widgets/alert_detail.py" line="398" />
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="324" />
+        <location filename="../../console/widgets/alert_detail.py" line="401" />
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="325" />
+        <location filename="../../console/widgets/alert_detail.py" line="402" />
         <source>识别正确</source>
         <translation>Read correctly</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="326" />
+        <location filename="../../console/widgets/alert_detail.py" line="403" />
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="333" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>车牌识别</source>
         <translation>Plate reading</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="341" />
+        <location filename="../../console/widgets/alert_detail.py" line="418" />
         <source>挽回金额</source>
         <translation>Amount saved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="346" />
+        <location filename="../../console/widgets/alert_detail.py" line="423" />
         <source>处置经过 (选填)</source>
         <translation>What was done (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="347" />
+        <location filename="../../console/widgets/alert_detail.py" line="424" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="369" />
+        <location filename="../../console/widgets/alert_detail.py" line="446" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation>Outcome: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="375" />
+        <location filename="../../console/widgets/alert_detail.py" line="452" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation>Plate reading: say whether the plate was read correctly</translation>
     </message>
@@ -2535,6 +2610,59 @@ Database: {1}</translation>
         <location filename="../../console/widgets/series_panel.py" line="193" />
         <source>已确认串案「%1」：%2</source>
         <translation>Confirmed series “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRequestDialog</name>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="65" />
+        <source>登记群众求助</source>
+        <translation>Take a resident's request</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="68" />
+        <source>登记后进入预警列表, 可立即派警 · Ctrl+Enter 登记 · Esc 取消</source>
+        <translation>Once taken it is in the alert list, ready to dispatch · Ctrl+Enter take · Esc cancel</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="76" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="80" />
+        <source>小区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="83" />
+        <source>求助内容: 丢了什么、在哪里、什么样, 如 3 号楼快递柜旁丢失一串钥匙</source>
+        <translation>What is asked: what was lost, where, what it looks like, e.g. a bunch of keys by the parcel lockers of building 3</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="84" />
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="86" />
+        <source>求助人手机号 (选填)</source>
+        <translation>Resident's mobile number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="87" />
+        <source>回电</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="99" />
+        <source>登记并派警 (Ctrl+Enter)</source>
+        <translation>Take and dispatch (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="100" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3680,6 +3808,29 @@ Please check that the database server is running, the network is up and the URL 
     </message>
 </context>
 <context>
+    <name>contact</name>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="41" />
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="42" />
+        <source>当面</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="43" />
+        <source>对讲机</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="44" />
+        <source>短信/消息</source>
+        <translation>Text message</translation>
+    </message>
+</context>
+<context>
     <name>feed</name>
     <message>
         <location filename="../../console/widgets/feed_model.py" line="32" />
@@ -3825,15 +3976,33 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="165" />
+        <location filename="../../console/widgets/workspace.py" line="169" />
         <source>已关联到案件 {0}</source>
         <translation>Linked to case {0}</translation>
     </message>
 </context>
 <context>
+    <name>request</name>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="37" />
+        <source>失物求助 (钥匙、证件、手机…)</source>
+        <translation>Lost item (keys, papers, phone…)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="38" />
+        <source>寻宠求助</source>
+        <translation>Lost pet</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="39" />
+        <source>其他求助</source>
+        <translation>Other request</translation>
+    </message>
+</context>
+<context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="197" />
+        <location filename="../../console/widgets/workspace.py" line="201" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation>First select the alert to dispatch to in the alert feed</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="188" />
+        <location filename="../../console/widgets/alert_detail.py" line="265" />
         <source>接警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="189" />
+        <location filename="../../console/widgets/alert_detail.py" line="266" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="190" />
+        <location filename="../../console/widgets/alert_detail.py" line="267" />
         <source>派出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="191" />
+        <location filename="../../console/widgets/alert_detail.py" line="268" />
         <source>到场</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="192" />
+        <location filename="../../console/widgets/alert_detail.py" line="269" />
         <source>结束</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202" />
+        <location filename="../../console/widgets/alert_detail.py" line="279" />
         <source>响应</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="202" />
+        <location filename="../../console/widgets/alert_detail.py" line="279" />
         <source>已过</source>
         <translation type="unfinished" />
     </message>
@@ -80,127 +80,152 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="81" />
+        <location filename="../../console/widgets/alert_detail.py" line="105" />
+        <source>通知物业的方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="107" />
+        <source>通知物业: 说了什么 (选填), Enter 记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="109" />
+        <source>已通知物业 (N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="110" />
+        <source>记录: 谁、何时、以何种方式通知了物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="117" />
         <source>派警 (D)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="85" />
+        <location filename="../../console/widgets/alert_detail.py" line="121" />
         <source>反诈干预卡 (I)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="86" />
+        <location filename="../../console/widgets/alert_detail.py" line="122" />
         <source>劝阻记录、止付与处置结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="89" />
+        <location filename="../../console/widgets/alert_detail.py" line="125" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="90" />
+        <location filename="../../console/widgets/alert_detail.py" line="126" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="94" />
+        <location filename="../../console/widgets/alert_detail.py" line="130" />
         <source>复制物业电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="98" />
+        <location filename="../../console/widgets/alert_detail.py" line="134" />
         <source>打开案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="99" />
+        <location filename="../../console/widgets/alert_detail.py" line="135" />
         <source>打开布控条目所属案件的卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="102" />
+        <location filename="../../console/widgets/alert_detail.py" line="138" />
         <source>关联案件…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="103" />
+        <location filename="../../console/widgets/alert_detail.py" line="139" />
         <source>把这条预警关联到一起案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="132" />
+        <location filename="../../console/widgets/alert_detail.py" line="169" />
         <source>当前角色不能关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="140" />
+        <location filename="../../console/widgets/alert_detail.py" line="177" />
         <source>打开案件 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="145" />
+        <location filename="../../console/widgets/alert_detail.py" line="182" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154" />
+        <location filename="../../console/widgets/alert_detail.py" line="195" />
         <source>选择一条预警查看详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="226" />
+        <location filename="../../console/widgets/alert_detail.py" line="225" />
+        <source>已通知物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="303" />
         <source>已复制 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="258" />
+        <location filename="../../console/widgets/alert_detail.py" line="335" />
         <source>首次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="258" />
+        <location filename="../../console/widgets/alert_detail.py" line="335" />
         <source>最近</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="259" />
+        <location filename="../../console/widgets/alert_detail.py" line="336" />
         <source>共 {0} 次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <location filename="../../console/widgets/alert_detail.py" line="344" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="272" />
+        <location filename="../../console/widgets/alert_detail.py" line="349" />
         <source>无关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="273" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>布控条目</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="273" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="281" />
+        <location filename="../../console/widgets/alert_detail.py" line="358" />
         <source>小区与物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="292" />
+        <location filename="../../console/widgets/alert_detail.py" line="369" />
         <source>感知事件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="299" />
+        <location filename="../../console/widgets/alert_detail.py" line="376" />
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
@@ -361,68 +386,98 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="74" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="85" />
         <source>派警: 预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="81" />
-        <source>↑↓ 选择警员 · 空格 勾选/取消 · Enter 派出 · Esc 取消</source>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="92" />
+        <source>↑↓ 选择警员 · 空格 勾选/取消 · Tab 备注与同小区预警 · Enter 派出 · Esc 取消</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>警员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>班组</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>距离</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="86" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="97" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="99" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="110" />
         <source>给出警民警的说明 (选填), 如 北门道闸, 车辆未离开</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="100" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="111" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="101" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="112" />
         <source>强派原因</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="103" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="114" />
         <source>所选警员休息或正在出警: 说明为何仍要派出 (记入审计)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="116" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="119" />
+        <source>同小区其他预警: 勾选后由本次派警一并处置 (空格 勾选)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="125" />
+        <source>同小区暂无其他未处置预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="130" />
+        <source>输入预警编号, Enter 加入本次派警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="133" />
+        <source>加入预警 #</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="145" />
         <source>派出 (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="148" />
+        <location filename="../../console/widgets/dispatch_dialog.py" line="184" />
         <source>本网格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="265" />
+        <source>预警编号须为数字: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="269" />
+        <source>预警 #{0} 就是本次派警的预警</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1051,29 +1106,34 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152" />
-        <location filename="../../console/widgets/feed.py" line="281" />
+        <location filename="../../console/widgets/feed.py" line="163" />
+        <location filename="../../console/widgets/feed.py" line="293" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152" />
+        <location filename="../../console/widgets/feed.py" line="163" />
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="279" />
+        <location filename="../../console/widgets/feed.py" line="291" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="364" />
+        <location filename="../../console/widgets/feed.py" line="376" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="372" />
+        <location filename="../../console/widgets/feed.py" line="384" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="436" />
+        <source>当前角色不能记录通知物业</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1743,271 +1803,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="115" />
+        <location filename="../../console/widgets/main_window.py" line="117" />
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="145" />
+        <location filename="../../console/widgets/main_window.py" line="147" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="146" />
+        <location filename="../../console/widgets/main_window.py" line="148" />
         <source>网格地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="147" />
+        <location filename="../../console/widgets/main_window.py" line="149" />
         <source>辖区地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="148" />
+        <location filename="../../console/widgets/main_window.py" line="150" />
         <source>案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="149" />
+        <location filename="../../console/widgets/main_window.py" line="151" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="150" />
+        <location filename="../../console/widgets/main_window.py" line="152" />
         <source>待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="151" />
+        <location filename="../../console/widgets/main_window.py" line="153" />
         <source>统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="152" />
+        <location filename="../../console/widgets/main_window.py" line="154" />
         <source>布控名单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="153" />
+        <location filename="../../console/widgets/main_window.py" line="155" />
         <source>核实任务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="243" />
+        <location filename="../../console/widgets/main_window.py" line="245" />
         <source>设置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="244" />
+        <location filename="../../console/widgets/main_window.py" line="246" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="247" />
+        <location filename="../../console/widgets/main_window.py" line="249" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="250" />
+        <location filename="../../console/widgets/main_window.py" line="252" />
         <source>导入实有人口登记表…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="256" />
+        <location filename="../../console/widgets/main_window.py" line="258" />
         <source>锁定屏幕</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="259" />
+        <location filename="../../console/widgets/main_window.py" line="261" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="260" />
+        <location filename="../../console/widgets/main_window.py" line="262" />
         <source>主题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262" />
+        <location filename="../../console/widgets/main_window.py" line="264" />
         <source>夜间 (深色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="262" />
+        <location filename="../../console/widgets/main_window.py" line="264" />
         <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="267" />
+        <location filename="../../console/widgets/main_window.py" line="269" />
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277" />
+        <location filename="../../console/widgets/main_window.py" line="279" />
         <source>全屏</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="280" />
+        <location filename="../../console/widgets/main_window.py" line="282" />
         <source>显示/隐藏窗格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286" />
+        <location filename="../../console/widgets/main_window.py" line="288" />
         <source>恢复默认布局</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="288" />
+        <location filename="../../console/widgets/main_window.py" line="290" />
         <source>预警(&amp;A)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="292" />
+        <location filename="../../console/widgets/main_window.py" line="294" />
         <source>搜索…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294" />
+        <location filename="../../console/widgets/main_window.py" line="298" />
+        <source>登记群众求助…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="304" />
         <source>地图(&amp;M)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="298" />
+        <location filename="../../console/widgets/main_window.py" line="308" />
         <source>案件(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="303" />
+        <location filename="../../console/widgets/main_window.py" line="313" />
         <source>工具(&amp;T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307" />
+        <location filename="../../console/widgets/main_window.py" line="317" />
         <source>站点参数…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310" />
+        <location filename="../../console/widgets/main_window.py" line="320" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="311" />
-        <location filename="../../console/widgets/main_window.py" line="432" />
+        <location filename="../../console/widgets/main_window.py" line="321" />
+        <location filename="../../console/widgets/main_window.py" line="445" />
         <source>快捷键</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312" />
-        <location filename="../../console/widgets/main_window.py" line="452" />
+        <location filename="../../console/widgets/main_window.py" line="322" />
+        <location filename="../../console/widgets/main_window.py" line="465" />
         <source>关于值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320" />
+        <location filename="../../console/widgets/main_window.py" line="330" />
         <source>数据库: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326" />
+        <location filename="../../console/widgets/main_window.py" line="336" />
         <source>值班民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="327" />
+        <location filename="../../console/widgets/main_window.py" line="337" />
         <source>社区民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="328" />
+        <location filename="../../console/widgets/main_window.py" line="338" />
         <source>网格员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329" />
+        <location filename="../../console/widgets/main_window.py" line="339" />
         <source>办案民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="330" />
+        <location filename="../../console/widgets/main_window.py" line="340" />
         <source>所领导</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="331" />
+        <location filename="../../console/widgets/main_window.py" line="341" />
         <source>系统管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="332" />
+        <location filename="../../console/widgets/main_window.py" line="342" />
         <source>安全管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="333" />
+        <location filename="../../console/widgets/main_window.py" line="343" />
         <source>审计管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="334" />
+        <location filename="../../console/widgets/main_window.py" line="344" />
         <source>外部系统</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="337" />
+        <location filename="../../console/widgets/main_window.py" line="347" />
         <source>{0} · {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350" />
+        <location filename="../../console/widgets/main_window.py" line="360" />
         <source>{0} 北京时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="373" />
+        <location filename="../../console/widgets/main_window.py" line="383" />
         <source>● 连接检查中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375" />
+        <location filename="../../console/widgets/main_window.py" line="385" />
         <source>● 已连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="377" />
+        <location filename="../../console/widgets/main_window.py" line="387" />
         <source>● 连接中断</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="400" />
+        <location filename="../../console/widgets/main_window.py" line="410" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="414" />
+        <location filename="../../console/widgets/main_window.py" line="424" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="417" />
+        <location filename="../../console/widgets/main_window.py" line="427" />
         <source>设置已保存。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="440" />
+        <location filename="../../console/widgets/main_window.py" line="453" />
         <source>关闭</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="453" />
+        <location filename="../../console/widgets/main_window.py" line="466" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="517" />
+        <location filename="../../console/widgets/main_window.py" line="530" />
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2015,47 +2080,57 @@
 <context>
     <name>OfficersBoardPane</name>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="101" />
+        <location filename="../../console/widgets/officers_board.py" line="104" />
         <source>新增警员 (N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="102" />
+        <location filename="../../console/widgets/officers_board.py" line="105" />
         <source>设置状态 (S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="103" />
+        <location filename="../../console/widgets/officers_board.py" line="106" />
         <source>派警 (D)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="104" />
+        <location filename="../../console/widgets/officers_board.py" line="107" />
         <source>到场 (A)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="105" />
+        <location filename="../../console/widgets/officers_board.py" line="108" />
         <source>结束任务 (C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="188" />
+        <location filename="../../console/widgets/officers_board.py" line="109" />
+        <source>求助 (Q)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="115" />
+        <source>登记群众求助 (失物、寻宠…) 并派警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/officers_board.py" line="193" />
         <source>派警超时未到场: #{0} {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="190" />
+        <location filename="../../console/widgets/officers_board.py" line="195" />
         <source>{0} · {1} · 已过 {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="199" />
+        <location filename="../../console/widgets/officers_board.py" line="204" />
         <source>共 {0} 人 · 可派 {1} · 出警中 {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="201" />
+        <location filename="../../console/widgets/officers_board.py" line="206" />
         <source> · ⚠ {0} 起超时未到场</source>
         <translation type="unfinished" />
     </message>
@@ -2279,57 +2354,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="317" />
+        <location filename="../../console/widgets/alert_detail.py" line="394" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="321" />
+        <location filename="../../console/widgets/alert_detail.py" line="398" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="324" />
+        <location filename="../../console/widgets/alert_detail.py" line="401" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="325" />
+        <location filename="../../console/widgets/alert_detail.py" line="402" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="326" />
+        <location filename="../../console/widgets/alert_detail.py" line="403" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="333" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="341" />
+        <location filename="../../console/widgets/alert_detail.py" line="418" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="346" />
+        <location filename="../../console/widgets/alert_detail.py" line="423" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="347" />
+        <location filename="../../console/widgets/alert_detail.py" line="424" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="369" />
+        <location filename="../../console/widgets/alert_detail.py" line="446" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="375" />
+        <location filename="../../console/widgets/alert_detail.py" line="452" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -2532,6 +2607,59 @@
     <message>
         <location filename="../../console/widgets/series_panel.py" line="193" />
         <source>已确认串案「%1」：%2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServiceRequestDialog</name>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="65" />
+        <source>登记群众求助</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="68" />
+        <source>登记后进入预警列表, 可立即派警 · Ctrl+Enter 登记 · Esc 取消</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="76" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="80" />
+        <source>小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="83" />
+        <source>求助内容: 丢了什么、在哪里、什么样, 如 3 号楼快递柜旁丢失一串钥匙</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="84" />
+        <source>内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="86" />
+        <source>求助人手机号 (选填)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="87" />
+        <source>回电</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="99" />
+        <source>登记并派警 (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="100" />
+        <source>取消</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3674,6 +3802,29 @@
     </message>
 </context>
 <context>
+    <name>contact</name>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="41" />
+        <source>电话</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="42" />
+        <source>当面</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="43" />
+        <source>对讲机</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/alert_detail.py" line="44" />
+        <source>短信/消息</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>feed</name>
     <message>
         <location filename="../../console/widgets/feed_model.py" line="32" />
@@ -3819,15 +3970,33 @@
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="165" />
+        <location filename="../../console/widgets/workspace.py" line="169" />
         <source>已关联到案件 {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>request</name>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="37" />
+        <source>失物求助 (钥匙、证件、手机…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="38" />
+        <source>寻宠求助</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/service_request_dialog.py" line="39" />
+        <source>其他求助</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="197" />
+        <location filename="../../console/widgets/workspace.py" line="201" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>

@@ -91,3 +91,22 @@ def test_every_heading_is_in_the_ui_language(qtbot: Any, language: str) -> None:
         for data in DATA:
             shown = shown.replace(data, "")
         assert not CJK.search(shown), shown
+
+
+def test_the_property_manager_log_and_its_controls_are_in_the_ui_language(qtbot: Any, language: str) -> None:
+    from console.services.dispatch import ManagerContactRow
+
+    panel = AlertDetailPanel(can_unmask=False)
+    qtbot.addWidget(panel)
+    panel.show_detail(plate_alert())
+    panel.show_contacts([ManagerContactRow(1, 7, AT, "张值班", "in_person", "陈经理已知悉")])
+    shown = panel.contacts_label.text()
+    assert "21:05:00" in shown and "张值班" in shown and "陈经理已知悉" in shown
+    words = [panel.notify_button.text(), panel.notify_how.currentText(), panel.notify_note.placeholderText()]
+    if language == "en":
+        assert "Property manager notified" in shown and "In person" in shown
+        assert words[0] == "Manager notified (N)" and words[1] == "Phone call"
+        rest = shown.replace("张值班", "").replace("陈经理已知悉", "")
+        assert not CJK.search(rest) and not any(CJK.search(w) for w in words), (rest, words)
+    else:
+        assert "已通知物业" in shown and "当面" in shown and words[1] == "电话"

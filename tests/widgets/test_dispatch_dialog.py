@@ -166,3 +166,62 @@ def test_an_officer_another_console_sent_first_is_said_in_words(
     assert "警员 300001 正在执行派警" in dialog.error.text()
     assert len(crews(engine)) == 1  # only the other console's dispatch
     qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "已派出", timeout=10_000)
+
+
+def test_one_dispatch_covers_other_alerts_of_the_community_all_from_the_keyboard(
+    qtbot: Any, feed: Any, world: DispatchWorld, engine: Engine
+) -> None:
+    from console.models import dispatch_alert
+
+    world.officer("300001", cell=0)
+    first = world.alert(community=0)
+    second = world.alert(community=0)
+    elsewhere = world.alert(community=2)
+    resolved = world.alert(community=0, status="resolved")
+    typed = world.alert(community=0, status="acknowledged")
+    pane = feed()
+    pane.view.selectRow(pane.model.position_of(first))
+    dialog = open_with_d(qtbot, pane)
+    assert dialog.alert_id == first
+    # Offered: the other open alerts of the same community, newest first.
+    assert dialog.listed_alerts() == [typed, second] and dialog.also_alerts() == []
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # 300001
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert dialog.note.hasFocus()
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert dialog.alerts.hasFocus()
+    qtbot.keyClick(dialog.alerts, Qt.Key.Key_Down)  # the second listed: ``second``
+    qtbot.keyClick(dialog.alerts, Qt.Key.Key_Space)
+    assert dialog.also_alerts() == [second]
+    qtbot.keyClick(dialog.alerts, Qt.Key.Key_Tab)
+    assert dialog.add_alert.hasFocus()
+    # A number of another community, then a resolved one: refused in words, nothing sent.
+    for refused, words in ((elsewhere, "不在同一小区"), (resolved, "已处置完毕")):
+        qtbot.keyClicks(dialog.add_alert, str(refused))
+        with qtbot.waitSignal(dialog.alerts_added, timeout=10_000) as added:
+            qtbot.keyClick(dialog.add_alert, Qt.Key.Key_Return)
+        assert added.args == [0] and words in dialog.error.text() and f"#{refused}" in dialog.error.text()
+        assert dialog.isVisible() and crews(engine) == []
+        dialog.add_alert.clear()
+    # A listed one typed by number is ticked.
+    qtbot.keyClicks(dialog.add_alert, f"#{typed}")
+    qtbot.keyClick(dialog.add_alert, Qt.Key.Key_Return)
+    assert dialog.also_alerts() == [typed, second] and not dialog.error.isVisible()
+    with qtbot.waitSignal(dialog.dispatch_sent, timeout=10_000) as sent:
+        qtbot.keyClick(dialog.alerts, Qt.Key.Key_Return)
+    assert sent.args[0].alert_ids == (first, typed, second)
+    with engine.connect() as c:
+        covered = sorted(a for (a,) in c.execute(select(dispatch_alert.c.alert_id)))
+    assert covered == sorted([first, second, typed])
+    qtbot.waitUntil(
+        lambda: {r.id: r.status for r in pane.model.rows}[second] == "dispatched", timeout=10_000
+    )
+
+
+def test_with_no_other_open_alert_the_dialog_says_so(qtbot: Any, feed: Any, world: DispatchWorld) -> None:
+    world.officer("300001", cell=0)
+    world.alert(community=0)
+    world.alert(community=2)
+    dialog = open_with_d(qtbot, feed())
+    assert dialog.listed_alerts() == []
+    assert dialog.alerts_empty.isVisible() and not dialog.alerts.isVisible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from console.services.dispatch.card import CallAttempt, CardDispatch, CardResident, InterventionCard
 from console.services.dispatch.clocks import DispatchClock
+from console.services.dispatch.contacts import ManagerContactRow
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
 from console.services.dispatch.interventions import (
     CallLogged,
@@ -11,10 +12,13 @@ from console.services.dispatch.interventions import (
     InterventionService,
     StopPaymentRequested,
 )
+from console.services.dispatch.joinable import JOINABLE_LIMIT, JoinableAlert
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
+from console.services.dispatch.requests import REQUEST_CATEGORIES, RequestTaken, ServiceRequestService
 from console.services.dispatch.rules import (
     CALL_RESULTS,
+    CONTACT_METHODS,
     DEFAULT_RESPONSE_TARGET_S,
     INTERVENTION_OUTCOMES,
     MANUAL_STATUSES,
@@ -25,10 +29,13 @@ from console.services.dispatch.rules import (
 
 __all__ = [
     "CALL_RESULTS",
+    "CONTACT_METHODS",
     "DEFAULT_RESPONSE_TARGET_S",
     "INTERVENTION_OUTCOMES",
+    "JOINABLE_LIMIT",
     "MANUAL_STATUSES",
     "OFFICER_STATUSES",
+    "REQUEST_CATEGORIES",
     "Arrival",
     "CallAttempt",
     "CallLogged",
@@ -41,9 +48,13 @@ __all__ = [
     "InterventionCard",
     "InterventionClosed",
     "InterventionService",
+    "JoinableAlert",
+    "ManagerContactRow",
     "OfficerRow",
     "OfficerService",
     "Recommendation",
+    "RequestTaken",
+    "ServiceRequestService",
     "StopPaymentRequested",
     "recommend_officers",
     "response_seconds",

@@ -24,7 +24,7 @@ class DispatchClock:
     alert_summary: str
     community: str
     status: str  # en_route, on_scene, closed
-    received_at: dt.datetime | None  # the alert's raised_at: where the response clock starts
+    received_at: dt.datetime | None  # the raising event's time: where the response clock starts
     acknowledged_at: dt.datetime | None
     dispatched_at: dt.datetime
     arrived_at: dt.datetime | None

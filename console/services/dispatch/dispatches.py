@@ -1,6 +1,7 @@
 """Dispatching officers to alerts: one dispatch, its officers and alerts, and its response clock.
 
-A dispatch is stamped received (the alert's raised_at) → acknowledged → dispatched → arrived →
+A dispatch is stamped received (the time of the event that raised its alert: the alert's
+first_event_at, not when the console stored it) → acknowledged → dispatched → arrived →
 cleared, with the database server's clock. Officers follow it: dispatched when sent, on scene on
 arrival, available again when it is cleared. Two consoles sending the same officer at the same
 moment: the officer rows are locked (PostgreSQL ``FOR UPDATE``; SQLite takes its one write lock
@@ -24,6 +25,8 @@ from console.services.alerts import AlertLifecycle
 from console.services.base import Service, guarded_update, server_time
 from console.services.dispatch.clocks import DispatchClock, read_clocks, response_target_of
 from console.services.dispatch.common import audit, locked
+from console.services.dispatch.contacts import ManagerContactRow, contacts_of, log_contact
+from console.services.dispatch.joinable import JoinableAlert, check_joinable, joinable_alert, joinable_alerts
 from console.services.dispatch.officers import open_dispatch_of, record_status
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
@@ -100,7 +103,12 @@ class DispatchService(Service):
                     locked(
                         s,
                         select(
-                            _a.id, _a.status, _a.raised_at, _a.acknowledged_at, _a.community_id, _a.version
+                            _a.id,
+                            _a.status,
+                            _a.first_event_at,
+                            _a.acknowledged_at,
+                            _a.community_id,
+                            _a.version,
                         )
                         .where(_a.id.in_(alert_ids))
                         .order_by(_a.id),
@@ -138,7 +146,9 @@ class DispatchService(Service):
                         alert_id=alert_id,
                         community_id=first.community_id,
                         status="en_route",
-                        received_at=first.raised_at,
+                        # cases.md: the response clock starts at "the time of the event that
+                        # raised it" — the event's own time, not the console's receipt of it.
+                        received_at=first.first_event_at,
                         acknowledged_at=acknowledged,
                         dispatched_at=dispatched_at,
                         dispatched_by=actor.user_id,
@@ -197,6 +207,18 @@ class DispatchService(Service):
         with self._read() as conn:
             return recommend_officers(conn, alert_id, limit)
 
+    def joinable_alerts(self, actor: Actor, alert_id: int) -> list[JoinableAlert]:
+        """Other open alerts of ``alert_id``'s community that the same dispatch may cover, newest first."""
+        actor.require(Permission.DISPATCH)
+        with self._read() as conn:
+            return joinable_alerts(conn, alert_id)
+
+    def joinable_alert(self, actor: Actor, alert_id: int, other_id: int) -> JoinableAlert:
+        """``other_id`` as the dialog adds it by number; refused (``alert_id``) as ``dispatch`` would."""
+        actor.require(Permission.DISPATCH)
+        with self._read() as conn:
+            return joinable_alert(conn, alert_id, other_id)
+
     def open_clocks(self, actor: Actor) -> tuple[list[DispatchClock], int]:
         """Every open dispatch with its clock and crew, and the station's response target (s)."""
         actor.require(Permission.VIEW_ALERTS)
@@ -208,6 +230,20 @@ class DispatchService(Service):
         actor.require(Permission.VIEW_ALERTS)
         with self._read() as conn:
             return read_clocks(conn, alert_id=alert_id), response_target_of(conn)
+
+    def notify_manager(self, actor: Actor, alert_id: int, how: str, note: str = "") -> ManagerContactRow:
+        """Log that the property manager was told about ``alert_id``: by ``actor``, now (server), ``how``."""
+        actor.require(Permission.TRIAGE_ALERTS)
+        with self._write() as s:
+            row = log_contact(s, actor, alert_id, how, note)
+            audit(s, actor, "notify_manager", "alert", alert_id, self._clock, how=how, note=row.note)
+        return row
+
+    def manager_contacts(self, actor: Actor, alert_id: int) -> list[ManagerContactRow]:
+        """Every notification of the property manager about ``alert_id``, oldest first."""
+        actor.require(Permission.VIEW_ALERTS)
+        with self._read() as conn:
+            return contacts_of(conn, alert_id)
 
     def arrive(self, actor: Actor, dispatch_id: int, at: dt.datetime | None = None) -> Arrival:
         """The officers are at the door: now, or ``at`` as reported over the radio (field ``at``)."""
@@ -238,7 +274,7 @@ class DispatchService(Service):
             self._move_officers(s, actor, dispatch_id, ("dispatched", "en_route"), "on_scene", arrived)
             raised = row.received_at
             if raised is None and row.alert_id is not None:
-                raised = s.execute(select(_a.raised_at).where(_a.id == row.alert_id)).scalar()
+                raised = s.execute(select(_a.first_event_at).where(_a.id == row.alert_id)).scalar()
             seconds = response_seconds(raised, arrived)
             target = response_target(s)
             audit(
@@ -336,13 +372,10 @@ def _override_reason(override: str | None) -> str | None:
 
 def _check_alerts(alerts: dict[int, Any], alert_id: int, alert_ids: Sequence[int]) -> None:
     """Every alert exists, is not resolved, and lies in the first one's community."""
+    first = alerts.get(alert_id)
+    community = first.community_id if first is not None else None
     for aid in alert_ids:
-        if aid not in alerts:
-            raise ValidationError("alert_id", "dispatch.alert_unknown", alert_id=aid)
-        if alerts[aid].status == "resolved":
-            raise ValidationError("alert_id", "dispatch.alert_resolved", alert_id=aid)
-        if alerts[aid].community_id != alerts[alert_id].community_id:
-            raise ValidationError("alert_id", "dispatch.alerts_other_community", alert_id=aid)
+        check_joinable(alerts.get(aid), aid, community)
 
 
 def _check_officers(

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from console.errors import ValidationError
-from console.models.dispatch import CALL_RESULTS, INTERVENTION_OUTCOMES, OFFICER_STATUSES
+from console.models.dispatch import CALL_RESULTS, CONTACT_METHODS, INTERVENTION_OUTCOMES, OFFICER_STATUSES
 
 DEFAULT_RESPONSE_TARGET_S = 600
 # Statuses an officer is set to by hand; the others follow dispatches.
@@ -23,6 +23,7 @@ MAX_SAVED = Decimal("999999999999.99")  # Numeric(14, 2)
 __all__ = [
     "BUSY_STATUSES",
     "CALL_RESULTS",
+    "CONTACT_METHODS",
     "DEFAULT_RESPONSE_TARGET_S",
     "INTERVENTION_OUTCOMES",
     "MANUAL_STATUSES",
@@ -34,7 +35,7 @@ __all__ = [
 
 
 def response_seconds(raised_at: dt.datetime | None, arrived_at: dt.datetime | None) -> int | None:
-    """From the warning (the alert's raised_at) to arrival, in whole seconds; None before arrival."""
+    """From the warning (the time of the event that raised the alert) to arrival, in whole seconds; None before arrival."""
     if raised_at is None or arrived_at is None:
         return None
     delta = arrived_at - raised_at

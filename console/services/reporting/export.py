@@ -336,7 +336,7 @@ class ExportService(Service):
                 d.alert_id,
                 Community.name.label("community_name"),
                 d.received_at,
-                Alert.raised_at,
+                Alert.first_event_at,
                 d.dispatched_at,
                 d.arrived_at,
                 d.closed_at,
@@ -357,7 +357,8 @@ class ExportService(Service):
                 lambda o: o.badge_no,
             )
             for r in chunk:
-                raised = r.received_at or r.raised_at
+                # The clock starts at the event that raised the alert (cases.md), as stored on the dispatch.
+                raised = r.received_at or r.first_event_at
                 seconds = response_seconds(raised, r.arrived_at)
                 yield {
                     "id": r.id,

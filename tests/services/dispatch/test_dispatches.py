@@ -248,3 +248,21 @@ def test_two_consoles_sending_the_same_officer_at_once_one_wins_the_other_is_tol
     loser = alerts[results.index(refused[0])]
     with world.engine.connect() as c:
         assert c.execute(select(Alert.status).where(Alert.id == loser)).scalar_one() == "new"
+
+
+def test_the_response_clock_starts_at_the_event_not_when_the_console_received_it(
+    world: DispatchWorld, service: DispatchService, duty_officer: Actor, engine: Engine
+) -> None:
+    # The gate camera saw the car 11–12 minutes ago; its event reached the console 4 minutes later.
+    world.officer("110001")
+    alert = world.alert(age_s=700, delivered_after_s=240)
+    sent = service.dispatch(duty_officer, alert, ["110001"])
+    with engine.connect() as c:
+        seen = c.execute(select(Alert.first_event_at, Alert.raised_at).where(Alert.id == alert)).one()
+    arrived = service.arrive(duty_officer, sent.dispatch_id)
+    assert seen.raised_at - seen.first_event_at == dt.timedelta(seconds=240)
+    # Measured from the event: over the 600 s target, although only ~6 min passed since receipt.
+    assert arrived.response_seconds == int((arrived.arrived_at - seen.first_event_at).total_seconds())
+    assert arrived.response_seconds >= 700 and arrived.within_target is False
+    clocks, _target = service.clocks_of_alert(duty_officer, alert)
+    assert clocks[0].received_at == seen.first_event_at
