@@ -126,6 +126,7 @@ class Actor:
     display_name: str
     role: str
     permissions: frozenset[Permission]
+    os_user: str = ""  # the operating-system user behind the command line's integration account
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

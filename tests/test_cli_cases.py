@@ -166,20 +166,22 @@ def test_unmask_and_user_need_the_password_and_changes_are_audited_under_the_rig
     users.ensure_user("zhang", "张值班", "duty_officer")
     _set_password(engine, "li", "pw-li")
     _set_password(engine, "zhang", "pw-zhang")
-    passwords = {"li": "pw-li", "zhang": "pw-zhang"}
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": passwords[prompt.split()[1]])
     monkeypatch.setattr(getpass, "getuser", lambda: "dutyops")
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+    def as_user(name: str, password: str, *argv: str) -> tuple[int, list, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+        return run(capsys, db_url, *argv, "--user", name, "--password-stdin")
+
     run(capsys, db_url, "case", "open", "--category", "phone", "--reported-at", ago(days=1), "--summary", "手机被盗",
         "--victim-id", OWNER_ID)  # fmt: skip
-    rc, [plain], _ = run(capsys, db_url, "case", "show", "GK202600001", "--unmask", "--user", "li")
+    rc, [plain], _ = as_user("li", "pw-li", "case", "show", "GK202600001", "--unmask")
     assert rc == 0 and plain["parties"][0]["id_number"] == OWNER_ID
-    rc, [refused], _ = run(capsys, db_url, "case", "show", "GK202600001", "--unmask", "--user", "zhang")
+    rc, [refused], _ = as_user("zhang", "pw-zhang", "case", "show", "GK202600001", "--unmask")
     assert rc == 1 and OWNER_ID not in json.dumps(refused)
-    rc, _, _ = run(capsys, db_url, "case", "solve", "GK202600001", "--at", ago(hours=1), "--user", "li")
+    rc, _, _ = as_user("li", "pw-li", "case", "solve", "GK202600001", "--at", ago(hours=1))
     assert rc == 0
-    passwords["li"] = "wrong"
-    rc, [wrong], _ = run(capsys, db_url, "case", "show", "GK202600001", "--unmask", "--user", "li")
+    rc, [wrong], _ = as_user("li", "wrong", "case", "show", "GK202600001", "--unmask")
     assert rc == 1 and "error" in wrong
     with session_factory(engine)() as s:
         rows = s.execute(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import io
 import json
+import sys
 from decimal import Decimal
 
 import pytest
@@ -249,10 +251,14 @@ def test_changes_are_audited_under_the_named_user_after_the_password(
             update(User).where(User.username == "zhang").values(password_hash=PasswordHasher().hash("s3cret"))
         )
     world.officer("350001")
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "wrong")
-    cli.refused(None, "dispatch", str(world.alert()), "--officer", "350001", "--user", "zhang")  # type: ignore[arg-type]
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "s3cret")
-    sent = cli.ok("dispatch", str(world.alert()), "--officer", "350001", "--user", "zhang")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("wrong\n"))
+    cli.refused(
+        None, "dispatch", str(world.alert()), "--officer", "350001", "--user", "zhang", "--password-stdin"
+    )  # type: ignore[arg-type]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret\n"))
+    sent = cli.ok(
+        "dispatch", str(world.alert()), "--officer", "350001", "--user", "zhang", "--password-stdin"
+    )
     with engine.connect() as c:
         who = c.execute(
             select(AuditLog.username).where(

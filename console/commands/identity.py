@@ -31,7 +31,8 @@ def os_user() -> str:
 
 def cli_actor(permissions: frozenset[Permission], title: str = "命令行") -> Actor:
     """The integration account ``cli`` holding ``permissions``, naming the operating-system user."""
-    return Actor(None, "cli", f"{title} ({os_user()})", "system", permissions)
+    user = os_user()
+    return Actor(None, "cli", f"{title} ({user})", "system", permissions, os_user=user)
 
 
 def add_password_stdin(parser: argparse.ArgumentParser) -> None:

@@ -147,6 +147,8 @@ def write_audit(
         session.execute(select(func.pg_advisory_xact_lock(AUDIT_CHAIN_LOCK)))
     prev = session.execute(select(AuditLog.row_hash).order_by(AuditLog.id.desc()).limit(1)).scalar() or ""
     at = audit_time(server_time(session))
+    if actor.os_user:
+        detail["os_user"] = actor.os_user
     text = json.dumps(detail, ensure_ascii=False, default=str) if detail else ""
     console = console_name()
     session.execute(

@@ -21,13 +21,7 @@ def audit(
     clock: Clock,
     **detail: Any,
 ) -> None:
-    """write_audit, plus the operating-system user when the built-in integration account acts.
-
-    The command line acts as the account ``cli`` (no user row) and carries the OS user name as the
-    actor's display name.
-    """
-    if actor.user_id is None and actor.display_name and actor.display_name != actor.username:
-        detail["os_user"] = actor.display_name
+    """write_audit (which records the operating-system user behind the command line's account)."""
     write_audit(session, actor, action, entity, entity_id, clock, **detail)
 
 
