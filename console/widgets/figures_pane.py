@@ -176,6 +176,10 @@ class FiguresPane(QWidget):
         if bridge is not None:
             bridge.changed.connect(self._on_bridge_changed)
         self._allowed = actor.can(Permission.VIEW_STATISTICS)
+        if not actor.can(Permission.EXPORT):
+            for button in (self.png_button, self.csv_button):
+                button.setEnabled(False)
+                button.setToolTip(self.tr("当前角色不能导出"))
         if self._allowed:
             self._started = time.perf_counter()
             self.reload()
