@@ -102,7 +102,9 @@ def main() -> None:
     ap.add_argument("--db", help="SQLite file / PostgreSQL database name kept between runs (loaded once)")
     ap.add_argument("--reps", type=int, default=20, help="period changes timed")
     args = parse(ap, smoke={"cases": 1_000, "items": 2_500, "alerts": 5_000, "reps": 5})
-    check(args.items >= args.cases >= 100 and args.reps >= 2, "need --items >= --cases >= 100 and --reps >= 2")
+    check(
+        args.items >= args.cases >= 100 and args.reps >= 2, "need --items >= --cases >= 100 and --reps >= 2"
+    )
     t = time.perf_counter()
     tables = make_rows(args.cases, args.items, args.alerts)
     print(f"generated {args.cases:,} cases and {args.items:,} items in {time.perf_counter() - t:.1f} s")

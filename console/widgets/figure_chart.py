@@ -203,7 +203,11 @@ class FigureChart(QWidget):
             return
         top = max(bar.y1, bar.y0)
         outline = pg.BarGraphItem(
-            x0=[bar.x0], x1=[bar.x1], y0=[bar.y0], y1=[top], brush=pg.mkBrush(None),
+            x0=[bar.x0],
+            x1=[bar.x1],
+            y0=[bar.y0],
+            y1=[top],
+            brush=pg.mkBrush(None),
             pen=pg.mkPen(self.palette().color(QPalette.ColorRole.Highlight), width=3),
         )
         plot.addItem(outline)

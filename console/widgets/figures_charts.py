@@ -99,10 +99,20 @@ def incidents(f: Figures) -> ChartData:
         categories=_months(months),
         category_keys=months,
         series=(
-            ChartSeries(tr("本期"), tuple(m.cases for m in chart.months), THIS_PERIOD, "cases"),
-            ChartSeries(tr("去年同期"), tuple(m.prior_year for m in chart.months), PRIOR_YEAR, "prior_year"),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "本期"),
+                tuple(m.cases for m in chart.months),
+                THIS_PERIOD,
+                "cases",
+            ),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "去年同期"),
+                tuple(m.prior_year for m in chart.months),
+                PRIOR_YEAR,
+                "prior_year",
+            ),
         ),
-        note=tr("本期 {0} 起, 去年同期 {1} 起, 同比 {2}").format(
+        note=QCoreApplication.translate("FiguresCharts", "本期 {0} 起, 去年同期 {1} 起, 同比 {2}").format(
             chart.cases, chart.prior_year, percent(chart.yoy_change)
         ),
     )
@@ -116,18 +126,25 @@ def categories(f: Figures) -> ChartData:
         title=chart_title("categories"),
         categories=tuple(case_title(CATEGORY_TITLES, r.category) for r in rows),
         category_keys=tuple(r.category for r in rows),
-        series=(ChartSeries(tr("案件"), tuple(r.cases for r in rows), THIS_PERIOD, ""),),
-        note=tr("共 {0} 起, 已破 {1} 起").format(total, solved),
+        series=(
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "案件"),
+                tuple(r.cases for r in rows),
+                THIS_PERIOD,
+                "",
+            ),
+        ),
+        note=QCoreApplication.translate("FiguresCharts", "共 {0} 起, 已破 {1} 起").format(total, solved),
     )
 
 
 def solved(f: Figures) -> ChartData:
     months = f.solved.months
     titles = {
-        "24h": tr("24小时内破案"),
-        "72h": tr("24–72小时破案"),
-        "later": tr("72小时后破案"),
-        "open": tr("未破"),
+        "24h": QCoreApplication.translate("FiguresCharts", "24小时内破案"),
+        "72h": QCoreApplication.translate("FiguresCharts", "24–72小时破案"),
+        "later": QCoreApplication.translate("FiguresCharts", "72小时后破案"),
+        "open": QCoreApplication.translate("FiguresCharts", "未破"),
     }
     fields = {"24h": "within_24h", "72h": "within_72h", "later": "later", "open": "open"}
     s = f.summary
@@ -136,11 +153,15 @@ def solved(f: Figures) -> ChartData:
         categories=_months(tuple(m.month for m in months)),
         category_keys=tuple(m.month for m in months),
         series=tuple(
-            ChartSeries(titles[band], tuple(getattr(m, fields[band]) for m in months), SOLVE_COLOURS[band], band)
+            ChartSeries(
+                titles[band], tuple(getattr(m, fields[band]) for m in months), SOLVE_COLOURS[band], band
+            )
             for band in ("24h", "72h", "later", "open")
         ),
         stacked=True,
-        note=tr("已破 {0} 起: 24小时内 {1} 起, 24–72小时 {2} 起").format(s.solved, s.solved_24h, s.solved_24_72h),
+        note=QCoreApplication.translate(
+            "FiguresCharts", "已破 {0} 起: 24小时内 {1} 起, 24–72小时 {2} 起"
+        ).format(s.solved, s.solved_24h, s.solved_24_72h),
     )
 
 
@@ -157,7 +178,9 @@ def response(f: Figures) -> ChartData:
         for b in chart.bins
     )
     target = chart.target_seconds
-    inside = tuple(b.dispatches if b.upper_seconds is not None and b.upper_seconds <= target else 0 for b in chart.bins)
+    inside = tuple(
+        b.dispatches if b.upper_seconds is not None and b.upper_seconds <= target else 0 for b in chart.bins
+    )
     beyond = tuple(b.dispatches - i for b, i in zip(chart.bins, inside, strict=True))
     median = chart.median_seconds
     return ChartData(
@@ -165,19 +188,32 @@ def response(f: Figures) -> ChartData:
         categories=labels,
         category_keys=tuple(b.key for b in chart.bins),
         series=(
-            ChartSeries(tr("目标内到场"), inside, VERIFICATION_COLOURS["green"], ""),
-            ChartSeries(tr("超过目标"), beyond, SEVERITY_COLOURS["high"], ""),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "目标内到场"),
+                inside,
+                VERIFICATION_COLOURS["green"],
+                "",
+            ),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "超过目标"), beyond, SEVERITY_COLOURS["high"], ""
+            ),
         ),
         stacked=True,
-        unit=tr("到场用时 (分钟)"),
+        unit=QCoreApplication.translate("FiguresCharts", "到场用时 (分钟)"),
         target_x=_target_position(chart.bins, target),
-        target_label=tr("{0} 分钟目标").format(_minutes(target)),
-        note=tr("派警 {0} 次, 到场 {1} 次, 目标内 {2} 次 ({3}), 中位数 {4}").format(
+        target_label=QCoreApplication.translate("FiguresCharts", "{0} 分钟目标").format(_minutes(target)),
+        note=QCoreApplication.translate(
+            "FiguresCharts", "派警 {0} 次, 到场 {1} 次, 目标内 {2} 次 ({3}), 中位数 {4}"
+        ).format(
             chart.dispatches,
             chart.arrived,
             chart.within_target,
             share(chart.within_target / chart.arrived if chart.arrived else None),
-            "—" if median is None else tr("{0} 分 {1} 秒").format(median // 60, median % 60),
+            "—"
+            if median is None
+            else QCoreApplication.translate("FiguresCharts", "{0} 分 {1} 秒").format(
+                median // 60, median % 60
+            ),
         ),
     )
 
@@ -199,8 +235,10 @@ def property_chart(f: Figures) -> ChartData:
         title=chart_title("property"),
         categories=tuple(tr(PROPERTY_TITLES[k]) for k in PROPERTY_KEYS),
         category_keys=PROPERTY_KEYS,
-        series=(ChartSeries(tr("件数"), values, THIS_PERIOD, ""),),
-        note=tr("追回率 {0}, 返还率 {1}").format(share(p.recovery_rate), share(p.return_rate)),
+        series=(ChartSeries(QCoreApplication.translate("FiguresCharts", "件数"), values, THIS_PERIOD, ""),),
+        note=QCoreApplication.translate("FiguresCharts", "追回率 {0}, 返还率 {1}").format(
+            share(p.recovery_rate), share(p.return_rate)
+        ),
     )
 
 
@@ -212,10 +250,20 @@ def fraud(f: Figures) -> ChartData:
         categories=_months(months),
         category_keys=months,
         series=(
-            ChartSeries(tr("劝阻"), tuple(m.interventions for m in chart.months), THIS_PERIOD, "interventions"),
-            ChartSeries(tr("成功止付"), tuple(m.stopped for m in chart.months), VERIFICATION_COLOURS["green"], "stopped"),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "劝阻"),
+                tuple(m.interventions for m in chart.months),
+                THIS_PERIOD,
+                "interventions",
+            ),
+            ChartSeries(
+                QCoreApplication.translate("FiguresCharts", "成功止付"),
+                tuple(m.stopped for m in chart.months),
+                VERIFICATION_COLOURS["green"],
+                "stopped",
+            ),
         ),
-        note=tr("劝阻 {0} 次, 成功止付 {1} 次, 挽回 ¥{2}").format(
+        note=QCoreApplication.translate("FiguresCharts", "劝阻 {0} 次, 成功止付 {1} 次, 挽回 ¥{2}").format(
             chart.totals.interventions, chart.totals.stopped, f"{chart.totals.saved:,.0f}"
         ),
     )
@@ -227,14 +275,19 @@ def coverage(f: Figures) -> ChartData:
     green = sum(r.green for r in rows)
     return ChartData(
         title=chart_title("coverage"),
-        categories=tuple(r.grid_cell if r.grid_cell_id is not None else tr("未划网格") for r in rows),
+        categories=tuple(
+            r.grid_cell
+            if r.grid_cell_id is not None
+            else QCoreApplication.translate("FiguresCharts", "未划网格")
+            for r in rows
+        ),
         category_keys=tuple("none" if r.grid_cell_id is None else str(r.grid_cell_id) for r in rows),
         series=tuple(
             ChartSeries(tr(COVERAGE_TITLES[c]), tuple(getattr(r, c) for r in rows), COVERAGE_COLOURS[c], c)
             for c in ("green", "orange", "red", "never")
         ),
         stacked=True,
-        note=tr("{0} 户, 30天内已核实 {1} ({2})").format(
+        note=QCoreApplication.translate("FiguresCharts", "{0} 户, 30天内已核实 {1} ({2})").format(
             households, green, share(green / households if households else None)
         ),
     )

@@ -38,7 +38,7 @@ from console.widgets.cases_pane import local_time
 from console.widgets.common import EmptyState, error_text
 from console.widgets.figure_chart import ChartData, FigureChart
 from console.widgets.figure_period import FigurePeriodBar
-from console.widgets.figures_charts import BUILDERS, CHART_TITLES, chart_title, tr
+from console.widgets.figures_charts import BUILDERS, CHART_TITLES, chart_title
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -61,7 +61,7 @@ class ChartPage(QStackedWidget):
         super().__init__(parent)
         self.key = key
         self.chart = FigureChart(self)
-        self.empty = EmptyState(chart_title(key), tr("本期没有可统计的数据"), "", self)
+        self.empty = EmptyState(chart_title(key), self.tr("本期没有可统计的数据"), "", self)
         self.addWidget(self.chart)
         self.addWidget(self.empty)
         self.setFocusProxy(self.chart)

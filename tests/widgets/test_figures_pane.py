@@ -163,7 +163,9 @@ def test_clicking_a_bar_lists_the_cases_behind_it_and_a_double_click_opens_the_d
     click_bar(qtbot, pane, "incidents", 0, 0)  # January, this year
     qtbot.waitUntil(lambda: pane.drill_list.rowCount() == 4, timeout=10_000)
     listed = {pane.drill_list.item(r, 0).text() for r in range(4)}
-    january = {station.cases[n] for n in ("jan_cable_fast", "jan_cable_fast2", "jan_phone_open", "jan_last_night")}
+    january = {
+        station.cases[n] for n in ("jan_cable_fast", "jan_cable_fast2", "jan_phone_open", "jan_last_night")
+    }
     assert listed == january
     assert "共 4 条" in pane.drill_title.text()
     with qtbot.waitSignal(pane.case_open_requested) as opened:
@@ -172,8 +174,10 @@ def test_clicking_a_bar_lists_the_cases_behind_it_and_a_double_click_opens_the_d
     assert opened.args == [pane.drill_list.item(1, 0).text()]
     click_bar(qtbot, pane, "solved", 1, 2)  # February, solved after more than 72 h
     qtbot.waitUntil(
-        lambda: [pane.drill_list.item(r, 0).text() for r in range(pane.drill_list.rowCount())]
-        == [station.cases["feb_bicycle_late"]],
+        lambda: (
+            [pane.drill_list.item(r, 0).text() for r in range(pane.drill_list.rowCount())]
+            == [station.cases["feb_bicycle_late"]]
+        ),
         timeout=10_000,
     )
 
