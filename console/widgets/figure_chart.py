@@ -14,7 +14,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 BAR_WIDTH = 0.8  # of one category's slot
 
@@ -103,7 +103,7 @@ class FigureChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        # One line above the plot: the title, what it adds up to, and the legend (never over a bar).
+        # Above the plot: the title and what it adds up to, then the legend (never over a bar).
         header = QHBoxLayout()
         header.setSpacing(12)
         self.title_label = QLabel(self)
@@ -114,12 +114,15 @@ class FigureChart(QWidget):
         header.addWidget(self.title_label)
         self.note_label = QLabel(self)
         self.note_label.setObjectName("chartNote")
+        self.note_label.setWordWrap(True)  # wraps rather than widen the pane (English is longer)
         header.addWidget(self.note_label, 1)
         self.legend_label = QLabel(self)
         self.legend_label.setObjectName("chartLegend")
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
-        header.addWidget(self.legend_label)
+        # Its own line under the title; it never sets the pane's minimum width.
+        self.legend_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addLayout(header)
+        layout.addWidget(self.legend_label)
         self.plot = pg.PlotWidget(self)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -169,7 +172,7 @@ class FigureChart(QWidget):
             plot.addItem(line)
             self._items.append(line)
         self.legend_label.setText(
-            "&nbsp;&nbsp;".join(
+            "&nbsp;&nbsp;&nbsp;".join(
                 f'<span style="color:{s.colour}">■</span> {html.escape(s.name)}' for s in data.series
             )
         )
