@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.services.figures import Bar, DrillDown, DrillRow, Figures, Period, write_csv
+from console.services.figures import Bar, DrillDown, DrillRow, Figures, MonthlyBrief, Period, write_csv
 from console.widgets.cases_pane import local_time
 from console.widgets.common import EmptyState, error_text
 from console.widgets.figure_chart import ChartData, FigureChart
 from console.widgets.figure_period import FigurePeriodBar
 from console.widgets.figures_charts import BUILDERS, CHART_TITLES, chart_title
+from console.widgets.monthly_report import save_monthly_report
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -78,6 +79,8 @@ class FiguresPane(QWidget):
 
     case_open_requested = Signal(str)
     """The user asked to open the dossier of this case number (double-click or Enter in the list)."""
+    brief_written = Signal(str)
+    """The monthly brief was written to this PDF file."""
     figures_shown = Signal(object)
     """The charts now show these Figures (a period change or a live change has been painted)."""
 
@@ -115,8 +118,12 @@ class FiguresPane(QWidget):
         self.csv_button.setToolTip(self.tr("把当前图表的数据存为 CSV (Excel 可直接打开)"))
         self.png_button.clicked.connect(self._on_png_button_clicked)
         self.csv_button.clicked.connect(self._on_csv_button_clicked)
+        self.pdf_button = QPushButton(self.tr("月度简报"), self)
+        self.pdf_button.setToolTip(self.tr("所选周期最后一个月的月度工作简报 (A4 PDF)"))
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
         top.addWidget(self.png_button)
         top.addWidget(self.csv_button)
+        top.addWidget(self.pdf_button)
         layout.addLayout(top)
         self.headline = QLabel(self)
         self.headline.setObjectName("figuresHeadline")
@@ -177,7 +184,7 @@ class FiguresPane(QWidget):
             bridge.changed.connect(self._on_bridge_changed)
         self._allowed = actor.can(Permission.VIEW_STATISTICS)
         if not actor.can(Permission.EXPORT):
-            for button in (self.png_button, self.csv_button):
+            for button in (self.png_button, self.csv_button, self.pdf_button):
                 button.setEnabled(False)
                 button.setToolTip(self.tr("当前角色不能导出"))
         if self._allowed:
@@ -185,7 +192,7 @@ class FiguresPane(QWidget):
             self.reload()
         else:
             self.period_bar.setEnabled(False)
-            for button in (self.png_button, self.csv_button):
+            for button in (self.png_button, self.csv_button, self.pdf_button):
                 button.setEnabled(False)
             self.body.setCurrentWidget(self.denied)
             self.setFocusProxy(self.denied)
@@ -399,6 +406,40 @@ class FiguresPane(QWidget):
             self._show_message(self.tr("无法写入 {0}: {1}").format(path, exc.strerror or exc))
         except UserError as exc:
             self._show_message(error_text(exc))
+
+    def brief_month(self) -> Period:
+        """The month the brief is for: the last month of the period shown."""
+        end = self.period.end
+        return Period.month(end.year, end.month)
+
+    @Slot()
+    def _on_pdf_button_clicked(self) -> None:
+        month = self.brief_month()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("月度简报"), f"月度简报_{month.start:%Y-%m}.pdf", self.tr("PDF 文件 (*.pdf)")
+        )
+        if path:
+            self.export_brief(path)
+
+    def export_brief(self, path: str | Path) -> None:
+        """Read the month's brief on the worker, then write the PDF (Qt's PDF writer) and say so."""
+        service, actor, month = self._service, self._actor, self.brief_month()
+        self.pdf_button.setEnabled(False)
+
+        def done(brief: MonthlyBrief) -> None:
+            self.pdf_button.setEnabled(True)
+            try:
+                written = save_monthly_report(brief, path)
+            except OSError as exc:
+                self._show_message(self.tr("无法写入 {0}: {1}").format(path, exc.strerror or exc))
+                return
+            self.brief_written.emit(str(written))
+
+        def failed(exc: BaseException) -> None:
+            self.pdf_button.setEnabled(True)
+            self._on_failed(exc)
+
+        self._runner.submit(lambda: service.monthly_brief(actor, month), done, failed)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

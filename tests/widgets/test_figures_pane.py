@@ -284,3 +284,17 @@ def test_english_labels(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_monthly_brief_button_writes_the_pdf_of_the_periods_last_month(
+    qtbot: Any, pane: FiguresPane, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane.period_bar.set_period("month", dt.date(2026, 2, 14))
+    wait_loaded(qtbot, pane)
+    assert pane.brief_month() == Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    target = tmp_path / "brief.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(pane.brief_written, timeout=20_000) as written:
+        qtbot.mouseClick(pane.pdf_button, Qt.MouseButton.LeftButton)
+    assert written.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
