@@ -123,8 +123,8 @@ class FigureChart(QWidget):
         self.legend_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addLayout(header)
         layout.addWidget(self.legend_label)
-        self.plot = pg.PlotWidget(self)
-        self.plot.setMenuEnabled(False)
+        # No zooming, panning or context menu: a click or a key chooses a bar, nothing else.
+        self.plot = pg.PlotWidget(self, enableMenu=False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -133,7 +133,9 @@ class FigurePeriodBar(QWidget):
         if kind == "custom":
             self._show_dates()  # the dates shown become editable; the period itself stays
             return
-        self.set_period(kind, self._start)
+        # The period holding today when today is shown (year -> this month), else its first day.
+        anchor = self._today if self._start <= self._today <= self._end else self._start
+        self.set_period(kind, anchor)
 
     @Slot()
     def _on_earlier_clicked(self) -> None:

@@ -143,7 +143,6 @@ class FiguresPane(QWidget):
             page.chart.bar_activated.connect(self._on_chart_bar_activated)
             self.pages[key] = page
             self.tabs.addTab(page, chart_title(key))
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.drill_title = QLabel(self.tr("点击柱形查看对应的案件或派警"), self)
         self.drill_title.setWordWrap(True)
         self.drill_list = QTableWidget(0, 3, self)
@@ -365,10 +364,6 @@ class FiguresPane(QWidget):
                 self.open_drill_row(self.drill_list.currentRow())
                 return True
         return super().eventFilter(watched, event)
-
-    @Slot(int)
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        self.current_page().repaint()
 
     # -- export --------------------------------------------------------------------------------
     def _file_stem(self) -> str:

@@ -170,6 +170,7 @@ def test_clicking_a_bar_lists_the_cases_behind_it_and_a_double_click_opens_the_d
     assert "共 4 条" in pane.drill_title.text()
     with qtbot.waitSignal(pane.case_open_requested) as opened:
         rect = pane.drill_list.visualItemRect(pane.drill_list.item(1, 0))
+        qtbot.mouseClick(pane.drill_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(pane.drill_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [pane.drill_list.item(1, 0).text()]
     click_bar(qtbot, pane, "solved", 1, 2)  # February, solved after more than 72 h
