@@ -29,6 +29,7 @@ from console.config import Settings, data_dir, settings_path
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
+    from console.services.figures import MonthlyBrief
     from console.widgets.worker import DatabaseWorker
     from console.widgets.workspace import Workspace
 
@@ -340,3 +341,19 @@ def run_console(settings: Settings, demo: bool, prepare: Prepare | None = None) 
             background.stop()
         engine.dispose()
     return int(rc)
+
+
+def write_monthly_report(brief: MonthlyBrief, path: str | Path) -> Path:
+    """The monthly brief as a PDF, for ``report monthly``: a Qt application without a window.
+
+    Nothing is shown, so no display is needed: the offscreen platform is used unless one is set.
+    """
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    from console.widgets.monthly_report import save_monthly_report
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    return save_monthly_report(brief, path)

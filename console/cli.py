@@ -32,6 +32,9 @@ COMMANDS = {
     "dispatch": "dispatch",
     "intervention": "dispatch",
     # --- end dispatch ---
+    # --- figures (contracts/cases.md) ---
+    "stats": "figures",
+    "report": "figures",
 }
 
 
@@ -112,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_dispatch_parsers(sub)
     # --- end dispatch ---
+    # --- figures (contracts/cases.md): stats, report monthly ---
+    from console.commands.figures import add_parsers as add_figures_parsers
+
+    add_figures_parsers(sub)
     return p
 
 

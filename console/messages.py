@@ -366,7 +366,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "统计期间的结束日 {end} 早于开始日 {start}",
         "The period ends ({end}) before it starts ({start})",
     ),
-    "figures.date.invalid": ("日期 {value} 无效, 应为 YYYY-MM-DD", "Invalid date {value}: expected YYYY-MM-DD"),
+    "figures.date.invalid": (
+        "日期 {value} 无效, 应为 YYYY-MM-DD",
+        "Invalid date {value}: expected YYYY-MM-DD",
+    ),
     "figures.month.invalid": ("月份 {value} 无效, 应为 YYYY-MM", "Invalid month {value}: expected YYYY-MM"),
     "figures.chart.unknown": ("没有图表 {value}; 可选: {allowed}", "No chart {value}; one of: {allowed}"),
     "figures.series.unknown": (
