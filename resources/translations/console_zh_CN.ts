@@ -335,7 +335,7 @@
 <context>
     <name>ChartPage</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="64"/>
+        <location filename="../../console/widgets/figures_pane.py" line="65"/>
         <source>本期没有可统计的数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,96 +1250,113 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="112"/>
-        <location filename="../../console/widgets/figures_pane.py" line="384"/>
+        <location filename="../../console/widgets/figures_pane.py" line="115"/>
+        <location filename="../../console/widgets/figures_pane.py" line="386"/>
         <source>导出图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="113"/>
+        <location filename="../../console/widgets/figures_pane.py" line="116"/>
         <source>把当前图表存为 PNG 图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="114"/>
-        <location filename="../../console/widgets/figures_pane.py" line="392"/>
+        <location filename="../../console/widgets/figures_pane.py" line="117"/>
+        <location filename="../../console/widgets/figures_pane.py" line="394"/>
         <source>导出数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="115"/>
+        <location filename="../../console/widgets/figures_pane.py" line="118"/>
         <source>把当前图表的数据存为 CSV (Excel 可直接打开)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="140"/>
-        <location filename="../../console/widgets/figures_pane.py" line="314"/>
+        <location filename="../../console/widgets/figures_pane.py" line="121"/>
+        <location filename="../../console/widgets/figures_pane.py" line="414"/>
+        <source>月度简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="122"/>
+        <source>所选周期最后一个月的月度工作简报 (A4 PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="146"/>
+        <location filename="../../console/widgets/figures_pane.py" line="320"/>
         <source>点击柱形查看对应的案件或派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="143"/>
+        <location filename="../../console/widgets/figures_pane.py" line="149"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="143"/>
+        <location filename="../../console/widgets/figures_pane.py" line="149"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="143"/>
+        <location filename="../../console/widgets/figures_pane.py" line="149"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="144"/>
+        <location filename="../../console/widgets/figures_pane.py" line="150"/>
         <source>柱形对应的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="167"/>
+        <location filename="../../console/widgets/figures_pane.py" line="173"/>
         <source>当前角色不能查看统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="182"/>
+        <location filename="../../console/widgets/figures_pane.py" line="188"/>
         <source>当前角色不能导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="236"/>
+        <location filename="../../console/widgets/figures_pane.py" line="242"/>
         <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="336"/>
+        <location filename="../../console/widgets/figures_pane.py" line="342"/>
         <source>{0}: {1} — 共 {2} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="338"/>
+        <location filename="../../console/widgets/figures_pane.py" line="344"/>
         <source> (显示最近 {0} 条)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="384"/>
+        <location filename="../../console/widgets/figures_pane.py" line="386"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="387"/>
+        <location filename="../../console/widgets/figures_pane.py" line="389"/>
         <source>无法写入 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="392"/>
+        <location filename="../../console/widgets/figures_pane.py" line="394"/>
         <source>CSV 表格 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="399"/>
+        <location filename="../../console/widgets/figures_pane.py" line="401"/>
+        <location filename="../../console/widgets/figures_pane.py" line="429"/>
         <source>无法写入 {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="414"/>
+        <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3403,33 +3420,33 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="135"/>
+        <location filename="../../console/app.py" line="136"/>
         <source>内部错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="136"/>
+        <location filename="../../console/app.py" line="137"/>
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="190"/>
-        <location filename="../../console/app.py" line="268"/>
+        <location filename="../../console/app.py" line="191"/>
+        <location filename="../../console/app.py" line="269"/>
         <source>值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="202"/>
+        <location filename="../../console/app.py" line="203"/>
         <source>社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="230"/>
+        <location filename="../../console/app.py" line="231"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="231"/>
+        <location filename="../../console/app.py" line="232"/>
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -3438,12 +3455,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288"/>
+        <location filename="../../console/app.py" line="289"/>
         <source>正在打开数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="307"/>
+        <location filename="../../console/app.py" line="308"/>
         <source>正在加载…</source>
         <translation type="unfinished"></translation>
     </message>
