@@ -1014,9 +1014,9 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="61"/>
-        <source>◀ 上一期</source>
-        <translation>◀ Earlier</translation>
+        <location filename="../../console/widgets/figure_period.py" line="63"/>
+        <source>上一期</source>
+        <translation>Earlier period</translation>
     </message>
     <message>
         <location filename="../../console/widgets/figure_period.py" line="62"/>
@@ -1024,29 +1024,24 @@
         <translation>Earlier period (PageUp)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="63"/>
-        <source>下一期 ▶</source>
-        <translation>Later ▶</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/figure_period.py" line="64"/>
+        <location filename="../../console/widgets/figure_period.py" line="65"/>
         <source>下一期 (PageDown)</source>
         <translation>Later period (PageDown)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="65"/>
+        <location filename="../../console/widgets/figure_period.py" line="66"/>
+        <source>下一期</source>
+        <translation>Later period</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="69"/>
         <source>起始日期</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="66"/>
+        <location filename="../../console/widgets/figure_period.py" line="70"/>
         <source>截止日期</source>
         <translation>Last day</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/figure_period.py" line="67"/>
-        <source>周期</source>
-        <translation>Period</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1246,7 @@
     <name>FiguresPane</name>
     <message>
         <location filename="../../console/widgets/figures_pane.py" line="115"/>
-        <location filename="../../console/widgets/figures_pane.py" line="386"/>
+        <location filename="../../console/widgets/figures_pane.py" line="390"/>
         <source>导出图片</source>
         <translation>Export image</translation>
     </message>
@@ -1262,7 +1257,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/figures_pane.py" line="117"/>
-        <location filename="../../console/widgets/figures_pane.py" line="394"/>
+        <location filename="../../console/widgets/figures_pane.py" line="398"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
@@ -1273,7 +1268,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/figures_pane.py" line="121"/>
-        <location filename="../../console/widgets/figures_pane.py" line="414"/>
+        <location filename="../../console/widgets/figures_pane.py" line="418"/>
         <source>月度简报</source>
         <translation>Monthly brief</translation>
     </message>
@@ -1283,79 +1278,79 @@
         <translation>The monthly brief (A4 PDF) of the last month of the period shown</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="146"/>
-        <location filename="../../console/widgets/figures_pane.py" line="320"/>
+        <location filename="../../console/widgets/figures_pane.py" line="150"/>
+        <location filename="../../console/widgets/figures_pane.py" line="324"/>
         <source>点击柱形查看对应的案件或派警</source>
         <translation>Click a bar to list the cases or dispatches behind it</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="149"/>
+        <location filename="../../console/widgets/figures_pane.py" line="153"/>
         <source>编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="149"/>
+        <location filename="../../console/widgets/figures_pane.py" line="153"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="149"/>
+        <location filename="../../console/widgets/figures_pane.py" line="153"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="150"/>
+        <location filename="../../console/widgets/figures_pane.py" line="154"/>
         <source>柱形对应的记录</source>
         <translation>Records behind the bar</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="173"/>
+        <location filename="../../console/widgets/figures_pane.py" line="177"/>
         <source>当前角色不能查看统计</source>
         <translation>Your role may not view statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="188"/>
+        <location filename="../../console/widgets/figures_pane.py" line="192"/>
         <source>当前角色不能导出</source>
         <translation>Your role may not export</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="242"/>
+        <location filename="../../console/widgets/figures_pane.py" line="246"/>
         <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
         <translation>Criminal incidents {0} (year on year {1}) · solved within 24 h {2}, in 24–72 h {3} · arrived within target {4}/{5} · property recovered {6}/{7}, returned {8} · payments stopped {9}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="342"/>
+        <location filename="../../console/widgets/figures_pane.py" line="346"/>
         <source>{0}: {1} — 共 {2} 条</source>
         <translation>{0}: {1} — {2} in all</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="344"/>
+        <location filename="../../console/widgets/figures_pane.py" line="348"/>
         <source> (显示最近 {0} 条)</source>
         <translation> (latest {0} shown)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="386"/>
+        <location filename="../../console/widgets/figures_pane.py" line="390"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="389"/>
+        <location filename="../../console/widgets/figures_pane.py" line="393"/>
         <source>无法写入 {0}</source>
         <translation>Cannot write {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="394"/>
+        <location filename="../../console/widgets/figures_pane.py" line="398"/>
         <source>CSV 表格 (*.csv)</source>
         <translation>CSV tables (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="401"/>
-        <location filename="../../console/widgets/figures_pane.py" line="429"/>
+        <location filename="../../console/widgets/figures_pane.py" line="405"/>
+        <location filename="../../console/widgets/figures_pane.py" line="433"/>
         <source>无法写入 {0}: {1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="414"/>
+        <location filename="../../console/widgets/figures_pane.py" line="418"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
