@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("FigurePeriodBar", "月")),
@@ -58,14 +58,16 @@ class FigurePeriodBar(QWidget):
         self.kind.setAccessibleName(self.tr("统计周期"))
         for key, title in PERIOD_KINDS:
             self.kind.addItem(QCoreApplication.translate("FigurePeriodBar", str(title)), key)
-        self.earlier = QPushButton("◀", self)
+        self.earlier = QToolButton(self)
+        self.earlier.setArrowType(Qt.ArrowType.LeftArrow)
         self.earlier.setToolTip(self.tr("上一期 (PageUp)"))
         self.earlier.setAccessibleName(self.tr("上一期"))
-        self.later = QPushButton("▶", self)
+        self.later = QToolButton(self)
+        self.later.setArrowType(Qt.ArrowType.RightArrow)
         self.later.setToolTip(self.tr("下一期 (PageDown)"))
         self.later.setAccessibleName(self.tr("下一期"))
         for button in (self.earlier, self.later):
-            button.setFixedWidth(button.fontMetrics().horizontalAdvance("◀") + 24)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, like the rest
         self.start_edit = self._date_edit(self.tr("起始日期"))
         self.end_edit = self._date_edit(self.tr("截止日期"))
         layout.addWidget(self.kind)
