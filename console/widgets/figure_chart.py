@@ -179,8 +179,9 @@ class FigureChart(QWidget):
         self.legend_label.setVisible(len(data.series) > 1)
         axis = plot.getAxis("bottom")
         axis.setTicks([list(enumerate(data.categories))])
-        axis.setLabel(data.unit)
-        axis.showLabel(bool(data.unit))
+        if axis.labelText != data.unit:  # setting a label re-lays out HTML: only when it changes
+            axis.setLabel(data.unit)
+            axis.showLabel(bool(data.unit))
         top = max((b.y1 for b in self.bars), default=0.0)
         plot.setXRange(-0.6, max(0, len(data.categories) - 1) + 0.6, padding=0)
         plot.setYRange(0, top * 1.15 if top > 0 else 1, padding=0)

@@ -66,6 +66,7 @@ class ChartPage(QStackedWidget):
         self.addWidget(self.chart)
         self.addWidget(self.empty)
         self.setFocusProxy(self.chart)
+        self.stale = True  # figures arrived since this chart was drawn
 
     def show_data(self, data: ChartData) -> None:
         self.chart.set_data(data)
@@ -147,6 +148,7 @@ class FiguresPane(QWidget):
             page.chart.bar_activated.connect(self._on_chart_bar_activated)
             self.pages[key] = page
             self.tabs.addTab(page, chart_title(key))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.drill_title = QLabel(self.tr("点击柱形查看对应的案件或派警"), self)
         self.drill_title.setWordWrap(True)
         self.drill_list = QTableWidget(0, 3, self)
@@ -224,19 +226,35 @@ class FiguresPane(QWidget):
         self._runner.submit(lambda: service.figures(actor, period), done, self._on_failed)
 
     def show_figures(self, figures: Figures) -> None:
-        """Paint ``figures``: the headline and every chart; the list behind the chosen bar follows."""
+        """Paint ``figures``: the headline and the chart shown; the other tabs draw when opened."""
         self.figures = figures
         self.message.setVisible(False)
         self.headline.setText(self._headline_text(figures))
-        for key, page in self.pages.items():
-            page.show_data(BUILDERS[key](figures))
-        current = self.tabs.currentWidget()
-        if current is not None:
-            current.repaint()  # painted now, so the time measured is the time a user waits
+        for page in self.pages.values():
+            page.stale = True
+        current = self.current_page()
+        self._draw_page(current)
+        current.repaint()  # painted now, so the time measured is the time a user waits
         self.last_load_ms = (time.perf_counter() - self._started) * 1000
         if self.drill is not None:
             self._load_drill(self.drill.bar)  # the same bar, with the new numbers
         self.figures_shown.emit(figures)
+
+    def _draw_page(self, page: ChartPage) -> None:
+        if self.figures is not None and page.stale:
+            page.show_data(BUILDERS[page.key](self.figures))
+            page.stale = False
+
+    def chart_data(self, key: str) -> ChartData | None:
+        """What chart ``key`` shows (drawn now if its tab has not been opened since the last load)."""
+        self._draw_page(self.pages[key])
+        return self.pages[key].chart.data
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, ChartPage):
+            self._draw_page(page)
 
     def _headline_text(self, f: Figures) -> str:
         s = f.summary
@@ -302,7 +320,7 @@ class FiguresPane(QWidget):
     def _on_chart_bar_activated(self, category: int, series: int) -> None:
         chart = self.sender()
         page = next((p for p in self.pages.values() if p.chart is chart), self.current_page())
-        data = page.chart.data
+        data = self.chart_data(page.key)
         if data is None or category >= len(data.category_keys):
             return
         self._load_drill(Bar(page.key, data.category_keys[category], data.series[series].key))
@@ -335,8 +353,7 @@ class FiguresPane(QWidget):
             self.drill_list.selectRow(0)
 
     def _drill_caption(self, drill: DrillDown) -> str:
-        page = self.pages.get(drill.bar.chart)
-        data = page.chart.data if page is not None else None
+        data = self.chart_data(drill.bar.chart) if drill.bar.chart in self.pages else None
         what = drill.bar.x
         if data is not None and drill.bar.x in data.category_keys:
             what = data.categories[data.category_keys.index(drill.bar.x)]

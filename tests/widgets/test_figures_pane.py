@@ -113,6 +113,8 @@ def wait_loaded(qtbot: Any, pane: FiguresPane) -> None:
 
 
 def heights(pane: FiguresPane, chart: str, series: int) -> list[float]:
+    """The drawn bar heights of one series, as the user sees them after opening the chart's tab."""
+    pane.tabs.setCurrentWidget(pane.pages[chart])
     page = pane.pages[chart]
     assert page.chart.data is not None
     return [page.chart.bar_height(c, series) for c in range(len(page.chart.data.categories))]
@@ -152,6 +154,7 @@ def test_solved_chart_stacks_24h_72h_later_and_open_per_month(pane: FiguresPane)
     assert heights(pane, "solved", 1)[:3] == [1.0, 0.0, 0.0]  # 24-72 h
     assert heights(pane, "solved", 2)[:3] == [0.0, 1.0, 0.0]  # later
     assert heights(pane, "solved", 3)[:3] == [1.0, 0.0, 1.0]  # still open
+    assert heights(pane, "categories", 0)[0] == 3.0
     cable = pane.pages["categories"].chart.data
     assert cable is not None
     assert cable.categories[0] == "电缆" and heights(pane, "categories", 0)[0] == 3.0
@@ -279,7 +282,7 @@ def test_english_labels(
         wait_loaded(qtbot, widget)
         assert widget.tabs.tabText(0) == "Incidents, year on year"
         assert widget.csv_button.text() == "Export data"
-        data = widget.pages["incidents"].chart.data
+        data = widget.chart_data("incidents")
         assert data is not None and data.categories[0] == "Jan"
         widget.shutdown()
     finally:
