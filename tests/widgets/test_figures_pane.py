@@ -302,3 +302,16 @@ def test_the_monthly_brief_button_writes_the_pdf_of_the_periods_last_month(
         qtbot.mouseClick(pane.pdf_button, Qt.MouseButton.LeftButton)
     assert written.args == [str(target)]
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_charts_follow_the_theme_switched_at_run_time(qtbot: Any, qapp: QApplication, pane: FiguresPane) -> None:
+    from console.widgets import theme
+
+    plot = pane.pages["incidents"].chart.plot
+    try:
+        theme.apply_theme(qapp, "light")
+        qtbot.waitUntil(lambda: plot.backgroundBrush().color().name() == "#ffffff")
+        theme.apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: plot.backgroundBrush().color().name() == "#0d1117")
+    finally:
+        theme.apply_theme(qapp, "dark")
