@@ -37,6 +37,7 @@ TIMEOUT_S = 60
 
 def run(engine: Engine, args: Any) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the first QApplication
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from console.widgets.figures_pane import FiguresPane
@@ -60,11 +61,20 @@ def run(engine: Engine, args: Any) -> None:
     pane.figures_shown.connect(shown.append)
 
     def wait_shown(count: int) -> None:
-        deadline = time.perf_counter() + TIMEOUT_S
+        """Run the event loop until the pane has shown ``count`` loads (no polling: the worker's
+        thread gets the interpreter while the GUI thread waits, as in the console)."""
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        pane.figures_shown.connect(loop.quit)
         while len(shown) < count:
-            check(time.perf_counter() < deadline, "the pane did not show its figures in time")
-            app.processEvents()
-            time.sleep(0.0005)
+            before = len(shown)
+            timer.start(TIMEOUT_S * 1000)
+            loop.exec()
+            check(len(shown) > before, "the pane did not show its figures in time")
+        timer.stop()
+        pane.figures_shown.disconnect(loop.quit)
 
     wait_shown(1)
     years: list[Period] = []
