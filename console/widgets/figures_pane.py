@@ -347,7 +347,7 @@ class FiguresPane(QWidget):
         for i, row in enumerate(rows):
             for column, text in enumerate((row.ref, local_time(row.at), row.text)):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, i)
+                item.setToolTip(text)  # the details column is often cut off in a narrow dock
                 self.drill_list.setItem(i, column, item)
         if rows:
             self.drill_list.selectRow(0)
