@@ -52,7 +52,9 @@ STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 # What moves a figure: cases, their property, dispatches, alerts (an intervention closing resolves
 # its alert) and households (coverage).
 LIVE_TOPICS = frozenset({"case", "property", "dispatch", "alert", "household"})
-LIVE_DELAY_MS = 1000  # a burst of changes (an import, a verification round) reloads once
+# A burst of changes (an import, a verification round) reloads once; a steady stream of them
+# reloads at most every two seconds (a year's figures are a few hundred ms of database work).
+LIVE_DELAY_MS = 2000
 
 
 class ChartPage(QStackedWidget):
@@ -295,7 +297,8 @@ class FiguresPane(QWidget):
         if topic not in LIVE_TOPICS or not self._allowed:
             return
         if self.isVisible():
-            self._live_timer.start()
+            if not self._live_timer.isActive():  # not restarted: a steady stream still reloads
+                self._live_timer.start()
         else:
             self._stale = True  # a hidden tab reloads when it is shown, not on every change
 

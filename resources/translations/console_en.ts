@@ -335,7 +335,7 @@
 <context>
     <name>ChartPage</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="65"/>
+        <location filename="../../console/widgets/figures_pane.py" line="67"/>
         <source>本期没有可统计的数据</source>
         <translation>Nothing to count in this period</translation>
     </message>
@@ -1014,32 +1014,32 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="63"/>
+        <location filename="../../console/widgets/figure_period.py" line="64"/>
         <source>上一期</source>
         <translation>Earlier period</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="62"/>
+        <location filename="../../console/widgets/figure_period.py" line="63"/>
         <source>上一期 (PageUp)</source>
         <translation>Earlier period (PageUp)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="65"/>
+        <location filename="../../console/widgets/figure_period.py" line="67"/>
         <source>下一期 (PageDown)</source>
         <translation>Later period (PageDown)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="66"/>
+        <location filename="../../console/widgets/figure_period.py" line="68"/>
         <source>下一期</source>
         <translation>Later period</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="69"/>
+        <location filename="../../console/widgets/figure_period.py" line="71"/>
         <source>起始日期</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figure_period.py" line="70"/>
+        <location filename="../../console/widgets/figure_period.py" line="72"/>
         <source>截止日期</source>
         <translation>Last day</translation>
     </message>
@@ -1245,112 +1245,112 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="115"/>
-        <location filename="../../console/widgets/figures_pane.py" line="390"/>
+        <location filename="../../console/widgets/figures_pane.py" line="118"/>
+        <location filename="../../console/widgets/figures_pane.py" line="410"/>
         <source>导出图片</source>
         <translation>Export image</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="116"/>
+        <location filename="../../console/widgets/figures_pane.py" line="119"/>
         <source>把当前图表存为 PNG 图片</source>
         <translation>Save the chart shown as a PNG image</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="117"/>
-        <location filename="../../console/widgets/figures_pane.py" line="398"/>
+        <location filename="../../console/widgets/figures_pane.py" line="120"/>
+        <location filename="../../console/widgets/figures_pane.py" line="418"/>
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="118"/>
+        <location filename="../../console/widgets/figures_pane.py" line="121"/>
         <source>把当前图表的数据存为 CSV (Excel 可直接打开)</source>
         <translation>Save the chart&apos;s numbers as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="121"/>
-        <location filename="../../console/widgets/figures_pane.py" line="418"/>
+        <location filename="../../console/widgets/figures_pane.py" line="124"/>
+        <location filename="../../console/widgets/figures_pane.py" line="438"/>
         <source>月度简报</source>
         <translation>Monthly brief</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="122"/>
+        <location filename="../../console/widgets/figures_pane.py" line="125"/>
         <source>所选周期最后一个月的月度工作简报 (A4 PDF)</source>
         <translation>The monthly brief (A4 PDF) of the last month of the period shown</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="150"/>
-        <location filename="../../console/widgets/figures_pane.py" line="324"/>
+        <location filename="../../console/widgets/figures_pane.py" line="154"/>
+        <location filename="../../console/widgets/figures_pane.py" line="345"/>
         <source>点击柱形查看对应的案件或派警</source>
         <translation>Click a bar to list the cases or dispatches behind it</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="153"/>
+        <location filename="../../console/widgets/figures_pane.py" line="157"/>
         <source>编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="153"/>
+        <location filename="../../console/widgets/figures_pane.py" line="157"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="153"/>
+        <location filename="../../console/widgets/figures_pane.py" line="157"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="154"/>
+        <location filename="../../console/widgets/figures_pane.py" line="158"/>
         <source>柱形对应的记录</source>
         <translation>Records behind the bar</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="177"/>
+        <location filename="../../console/widgets/figures_pane.py" line="181"/>
         <source>当前角色不能查看统计</source>
         <translation>Your role may not view statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="192"/>
+        <location filename="../../console/widgets/figures_pane.py" line="196"/>
         <source>当前角色不能导出</source>
         <translation>Your role may not export</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="246"/>
+        <location filename="../../console/widgets/figures_pane.py" line="266"/>
         <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
         <translation>Criminal incidents {0} (year on year {1}) · solved within 24 h {2}, in 24–72 h {3} · arrived within target {4}/{5} · property recovered {6}/{7}, returned {8} · payments stopped {9}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="346"/>
+        <location filename="../../console/widgets/figures_pane.py" line="366"/>
         <source>{0}: {1} — 共 {2} 条</source>
         <translation>{0}: {1} — {2} in all</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="348"/>
+        <location filename="../../console/widgets/figures_pane.py" line="368"/>
         <source> (显示最近 {0} 条)</source>
         <translation> (latest {0} shown)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="390"/>
+        <location filename="../../console/widgets/figures_pane.py" line="410"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="393"/>
+        <location filename="../../console/widgets/figures_pane.py" line="413"/>
         <source>无法写入 {0}</source>
         <translation>Cannot write {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="398"/>
+        <location filename="../../console/widgets/figures_pane.py" line="418"/>
         <source>CSV 表格 (*.csv)</source>
         <translation>CSV tables (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="405"/>
-        <location filename="../../console/widgets/figures_pane.py" line="433"/>
+        <location filename="../../console/widgets/figures_pane.py" line="425"/>
+        <location filename="../../console/widgets/figures_pane.py" line="453"/>
         <source>无法写入 {0}: {1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="418"/>
+        <location filename="../../console/widgets/figures_pane.py" line="438"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
