@@ -304,7 +304,9 @@ def test_the_monthly_brief_button_writes_the_pdf_of_the_periods_last_month(
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_charts_follow_the_theme_switched_at_run_time(qtbot: Any, qapp: QApplication, pane: FiguresPane) -> None:
+def test_charts_follow_the_theme_switched_at_run_time(
+    qtbot: Any, qapp: QApplication, pane: FiguresPane
+) -> None:
     from console.widgets import theme
 
     plot = pane.pages["incidents"].chart.plot
@@ -315,3 +317,59 @@ def test_charts_follow_the_theme_switched_at_run_time(qtbot: Any, qapp: QApplica
         qtbot.waitUntil(lambda: plot.backgroundBrush().color().name() == "#0d1117")
     finally:
         theme.apply_theme(qapp, "dark")
+
+
+def _dispatch_now(services: Services, engine: Engine, badge: str, minutes_ago: int) -> int:
+    """An alert raised ``minutes_ago`` (real time: dispatch stamps the server's clock), dispatched and
+    arrived now, so its response time is about ``minutes_ago`` minutes."""
+    from sqlalchemy import insert
+
+    from console.models import Alert
+
+    raised = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes_ago)
+    with engine.begin() as c:
+        alert_id = c.execute(
+            insert(Alert)
+            .values(
+                kind="plate_read",
+                severity="high",
+                severity_rank=1,
+                summary="布控车辆出现",
+                first_event_at=raised,
+                last_event_at=raised,
+                raised_at=raised,
+                updated_at=raised,
+                version=1,
+                resolution_note="",
+            )
+            .returning(Alert.id)
+        ).scalar_one()
+    officer = services.users.ensure_user("zhang", "张值班", "duty_officer")
+    sent = services.dispatch.dispatch(officer, int(alert_id), [badge], override="测试")
+    services.dispatch.arrive(officer, sent.dispatch_id)
+    return sent.dispatch_id
+
+
+def test_response_bars_split_at_the_target_and_list_their_dispatches(
+    qtbot: Any, db_worker: DatabaseWorker, station: Station, station_engine: Engine, leader: Actor
+) -> None:
+    quick = _dispatch_now(station.services, station_engine, "GK001", 5)
+    slow = _dispatch_now(station.services, station_engine, "GK002", 15)
+    widget = FiguresPane(station.services.figures, station.services.clock, leader, db_worker)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 460)
+    widget.show()
+    wait_loaded(qtbot, widget)
+    within, beyond = heights(widget, "response", 0), heights(widget, "response", 1)
+    assert sum(within) == 1.0 and sum(beyond) == 1.0  # one at the door in 5 minutes, one in 15
+    data = widget.chart_data("response")
+    assert data is not None and data.target_x is not None
+    assert within.index(1.0) < data.target_x < beyond.index(1.0)
+    click_bar(qtbot, widget, "response", within.index(1.0), 0)
+    qtbot.waitUntil(lambda: widget.drill_list.rowCount() == 1, timeout=10_000)
+    assert widget.drill is not None and [r.id for r in widget.drill.rows] == [quick]
+    click_bar(qtbot, widget, "response", beyond.index(1.0), 1)
+    qtbot.waitUntil(
+        lambda: widget.drill is not None and [r.id for r in widget.drill.rows] == [slow], timeout=10_000
+    )
+    widget.shutdown()
