@@ -61,8 +61,10 @@ def _qt_widgets_deleted_before_exit() -> Iterator[None]:
     if app is None:
         return
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Windows with a parent (menus, pyqtgraph's plot option submenus) go with their parent:
+    # deleting such a child first and its parent afterwards crashes in shiboken.
     for widget in QApplication.topLevelWidgets():
-        if shiboken6.isValid(widget):
+        if shiboken6.isValid(widget) and widget.parentWidget() is None:
             shiboken6.delete(widget)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -23,14 +23,6 @@ if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
 
 
-def _coming(title: str, text: str) -> QWidget:
-    from console.widgets.common import ComingSoonPane
-
-    return ComingSoonPane(
-        QCoreApplication.translate("panes", title), QCoreApplication.translate("panes", text)
-    )
-
-
 class Workspace(QObject):
     """Builds every pane once, shares one LiveBridge among them, and connects them to each other.
 
@@ -50,6 +42,7 @@ class Workspace(QObject):
         from console.widgets.district_map import DistrictMapPane
         from console.widgets.dossier import DossierWindows
         from console.widgets.feed import FeedPane
+        from console.widgets.figures_pane import FiguresPane
         from console.widgets.grid_map_pane import GridMapPane
         from console.widgets.live_bridge import LiveBridge
         from console.widgets.officers_board import OfficersBoardPane
@@ -102,6 +95,8 @@ class Workspace(QObject):
         self.dossiers = DossierWindows(
             services.cases, actor, worker, bridge=self.bridge, series=services.series
         )
+        self.figures = FiguresPane(services.figures, clock, actor, worker, bridge=self.bridge)
+        self.figures.case_open_requested.connect(self.open_case)
         self.panes: dict[str, QWidget] = {
             "feed": self.feed,
             "map": self.grid_map,
@@ -109,7 +104,7 @@ class Workspace(QObject):
             "cases": self.cases,
             "dispatch": self.board,
             "property": self.unclaimed,
-            "statistics": _coming("统计", "24/72 小时破案数、刑事警情同比、出警时长、核实覆盖率。"),
+            "statistics": self.figures,
             "watchlist": self.watchlist,
             "worklist": self.worklist,
         }
@@ -284,6 +279,7 @@ class Workspace(QObject):
         self._shut_down = True
         self.dossiers.close_all()
         self.cases.shutdown()
+        self.figures.shutdown()
         self.feed.shutdown()
         self.board.shutdown()
         self.watchlist.shutdown()

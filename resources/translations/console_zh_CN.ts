@@ -358,6 +358,14 @@
     </message>
 </context>
 <context>
+    <name>ChartPage</name>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="67" />
+        <source>本期没有可统计的数据</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ClearDialog</name>
     <message>
         <location filename="../../console/widgets/officers_board_dialogs.py" line="131" />
@@ -1134,6 +1142,380 @@
     <message>
         <location filename="../../console/widgets/feed.py" line="436" />
         <source>当前角色不能记录通知物业</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FigurePeriodBar</name>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="16" />
+        <source>月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="17" />
+        <source>季度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="18" />
+        <source>半年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="19" />
+        <source>年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="20" />
+        <source>自定义</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="58" />
+        <source>统计周期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="63" />
+        <source>上一期 (PageUp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="64" />
+        <source>上一期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="67" />
+        <source>下一期 (PageDown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="68" />
+        <source>下一期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="71" />
+        <source>起始日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figure_period.py" line="72" />
+        <source>截止日期</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresCharts</name>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="25" />
+        <source>警情同比</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="26" />
+        <source>案件类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="27" />
+        <source>破案时效</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="28" />
+        <source>出警时长</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="29" />
+        <source>财物追回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="30" />
+        <source>反诈劝阻</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="31" />
+        <source>核实覆盖</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="43" />
+        <source>被盗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="44" />
+        <source>已追回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="45" />
+        <source>已返还</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="46" />
+        <source>待认领</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="47" />
+        <source>48小时内通知失主</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="50" />
+        <source>30天内已核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="51" />
+        <source>31–90天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="52" />
+        <source>超过90天</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="53" />
+        <source>从未核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="103" />
+        <source>本期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="109" />
+        <source>去年同期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="115" />
+        <source>本期 {0} 起, 去年同期 {1} 起, 同比 {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="131" />
+        <source>案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="137" />
+        <source>共 {0} 起, 已破 {1} 起</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="144" />
+        <source>24小时内破案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="145" />
+        <source>24–72小时破案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="146" />
+        <source>72小时后破案</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="147" />
+        <source>未破</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="162" />
+        <source>已破 {0} 起: 24小时内 {1} 起, 24–72小时 {2} 起</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="192" />
+        <source>目标内到场</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="198" />
+        <source>超过目标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="202" />
+        <source>到场用时 (分钟)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="204" />
+        <source>{0} 分钟目标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="205" />
+        <source>派警 {0} 次, 到场 {1} 次, 目标内 {2} 次 ({3}), 中位数 {4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="214" />
+        <source>{0} 分 {1} 秒</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="238" />
+        <source>件数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="239" />
+        <source>追回率 {0}, 返还率 {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="254" />
+        <source>劝阻</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="260" />
+        <source>成功止付</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="266" />
+        <source>劝阻 {0} 次, 成功止付 {1} 次, 挽回 ¥{2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="281" />
+        <source>未划网格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_charts.py" line="290" />
+        <source>{0} 户, 30天内已核实 {1} ({2})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresPane</name>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="118" />
+        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <source>导出图片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="119" />
+        <source>把当前图表存为 PNG 图片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="120" />
+        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <source>导出数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="121" />
+        <source>把当前图表的数据存为 CSV (Excel 可直接打开)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="124" />
+        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <source>月度简报</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="125" />
+        <source>所选周期最后一个月的月度工作简报 (A4 PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="154" />
+        <location filename="../../console/widgets/figures_pane.py" line="345" />
+        <source>点击柱形查看对应的案件或派警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <source>编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <source>时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <source>说明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="158" />
+        <source>柱形对应的记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="181" />
+        <source>当前角色不能查看统计</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="196" />
+        <source>当前角色不能导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="266" />
+        <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="366" />
+        <source>{0}: {1} — 共 {2} 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="368" />
+        <source> (显示最近 {0} 条)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="413" />
+        <source>无法写入 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <source>CSV 表格 (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="425" />
+        <location filename="../../console/widgets/figures_pane.py" line="453" />
+        <source>无法写入 {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3970,7 +4352,7 @@
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="169" />
+        <location filename="../../console/widgets/workspace.py" line="164" />
         <source>已关联到案件 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3996,7 +4378,7 @@
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="201" />
+        <location filename="../../console/widgets/workspace.py" line="196" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>

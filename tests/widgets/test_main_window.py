@@ -102,7 +102,7 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
     # FixedClock: 2026-03-14 21:00 +08:00, shown in station time
     assert window.clock_label.text() == "2026-03-14 21:00:00 北京时间"
     assert set(window.panes) == set(PANE_SHORTCUTS)
-    assert window.panes["statistics"].findChild(type(window.user_label), "emptyStateTitle").text() == "统计"
+    assert window.panes["statistics"].tabs.tabText(0) == "警情同比"  # type: ignore[attr-defined]
     assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "案件编号"
 
 
@@ -256,8 +256,7 @@ def test_english_translation_swaps_the_menu_titles(
         window = open_window(qtbot, db_worker, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
-        badge = window.panes["statistics"].findChild(type(window.user_label), "emptyStateBadge")
-        assert badge.text() == "Coming soon"
+        assert window.panes["statistics"].tabs.tabText(0) == "Incidents, year on year"  # type: ignore[attr-defined]
         assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "Case number"
     finally:
         for translator in translators:
