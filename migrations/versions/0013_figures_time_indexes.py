@@ -1,7 +1,7 @@
 """Indexes for the figures' periods: dispatches by dispatched_at, interventions by closed_at
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0013
+Revises: 0012
 
 The station's figures count the dispatches made and the interventions closed in a period
 (``stats``, the statistics pane, the monthly brief). Neither column had an index, so every
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
