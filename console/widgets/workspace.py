@@ -97,7 +97,12 @@ class Workspace(QObject):
         self.bridge.changed.connect(self._on_bridge_changed_for_property)
         self.cases = CasesPane(services.cases, clock, actor, worker, bridge=self.bridge)
         self.dossiers = DossierWindows(
-            services.cases, actor, worker, bridge=self.bridge, series=services.series
+            services.cases,
+            actor,
+            worker,
+            bridge=self.bridge,
+            series=services.series,
+            watch=services.case_watch,
         )
         self.panes: dict[str, QWidget] = {
             "feed": self.feed,

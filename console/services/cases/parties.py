@@ -78,9 +78,7 @@ def attach_vehicle(
     return vehicle.id, checked
 
 
-def note_added(
-    s: Session, case_id: int, now: dt.datetime, actor: Actor, kind: str, **detail: object
-) -> None:
+def note_added(s: Session, case_id: int, now: dt.datetime, actor: Actor, kind: str, **detail: object) -> None:
     """Timeline entry for a new party or vehicle (ID numbers masked), and the live touch."""
     if detail.get("id_number"):
         detail["id_number"] = mask_id_number(str(detail["id_number"]))

@@ -18,7 +18,9 @@ SUSPECT_ID = id_number("35021119880808003")
 
 @pytest.fixture
 def open_case(cases, investigator):
-    return cases.open(investigator, category="cable", reported_at=ago(hours=5), summary="地下室电缆被盗").case_no
+    return cases.open(
+        investigator, category="cable", reported_at=ago(hours=5), summary="地下室电缆被盗"
+    ).case_no
 
 
 def _changes(feed: ChangeFeed, want: int) -> list[tuple[str, int]]:
@@ -34,7 +36,9 @@ def test_a_suspect_and_a_vehicle_join_the_case_masked_and_on_the_timeline(
     cases, open_case, investigator, duty_officer
 ):
     before = cases.show(investigator, open_case).case["version"]
-    cases.add_party(investigator, open_case, "suspect", name="张某", id_number=SUSPECT_ID, phone="13800000009")
+    cases.add_party(
+        investigator, open_case, "suspect", name="张某", id_number=SUSPECT_ID, phone="13800000009"
+    )
     assert cases.add_vehicle(investigator, open_case, "闽d 12345", brand="五菱") == "闽D12345"
     shown = cases.show(duty_officer, open_case)
     suspect = shown.parties[-1]
@@ -51,7 +55,10 @@ def test_a_suspect_and_a_vehicle_join_the_case_masked_and_on_the_timeline(
 
 def test_bad_parties_and_vehicles_are_refused_naming_the_field(cases, open_case, investigator, duty_officer):
     refusals = [
-        (lambda: cases.add_party(investigator, open_case, "suspect", id_number="350211198808080031"), "id_number"),
+        (
+            lambda: cases.add_party(investigator, open_case, "suspect", id_number="350211198808080031"),
+            "id_number",
+        ),
         (lambda: cases.add_party(investigator, open_case, "suspect"), "name"),
         (lambda: cases.add_party(investigator, open_case, "witness", name="李某"), "role"),
         (lambda: cases.add_party(investigator, open_case, "suspect", name="李某", phone="123"), "phone"),
@@ -69,7 +76,9 @@ def test_bad_parties_and_vehicles_are_refused_naming_the_field(cases, open_case,
 
 
 def test_a_vehicle_of_another_case_is_refused(cases, open_case, investigator):
-    other = cases.open(investigator, category="vehicle", reported_at=ago(hours=2), summary="车内财物被盗").case_no
+    other = cases.open(
+        investigator, category="vehicle", reported_at=ago(hours=2), summary="车内财物被盗"
+    ).case_no
     cases.add_vehicle(investigator, other, "闽D12345")
     with pytest.raises(ValidationError) as refused:
         cases.add_vehicle(investigator, open_case, "闽D12345")
@@ -107,6 +116,8 @@ def test_two_consoles_on_one_database_a_stale_edit_is_refused_and_the_newer_kept
         with pytest.raises(ConflictError):
             here.edit(investigator, open_case, seen, summary="这一台: 旧的案情")
         assert here.show(investigator, open_case).case["summary"] == "另一台: 嫌疑人已到案"
-        assert CaseWatchService(session_factory(other_engine)).entries_to_expire(investigator, open_case) == []
+        assert (
+            CaseWatchService(session_factory(other_engine)).entries_to_expire(investigator, open_case) == []
+        )
     finally:
         other_engine.dispose()
