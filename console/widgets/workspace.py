@@ -193,6 +193,7 @@ class Workspace(QObject):
         if self._search_dialog is None:
             dialog = SearchDialog(self._services.search, self._actor, self._worker, self._window)
             dialog.household_chosen.connect(self.show_household)
+            dialog.case_chosen.connect(self.open_case)
             self._search_dialog = dialog
         self._search_dialog.show()
         self._search_dialog.raise_()
