@@ -245,3 +245,46 @@ def test_a_suspect_added_on_another_console_appears_in_an_open_dossier(
     assert window.summary.text() == "本台正在修改的案情"  # the user's typing is kept
     window.save()  # and saving it is no conflict: a new party does not change the case's version
     qtbot.waitUntil(lambda: window.save_note.text() == "已保存", timeout=10_000)
+
+
+def test_c_on_an_alert_opens_its_case_and_l_links_any_alert_which_then_opens_its_case_too(
+    qtbot: Any,
+    db_worker: DatabaseWorker,
+    case_services: Services,
+    case_bridge: LiveBridge,
+    investigator: Actor,
+    case_world: CaseWorld,
+) -> None:
+    from console.widgets.feed import FeedPane
+
+    pane = FeedPane(
+        case_services.alerts, case_services.clock, investigator, db_worker, bridge=case_bridge, sound=False
+    )
+    qtbot.addWidget(pane)
+    pane.detail.enable_case_actions(can_link=True)
+    pane.resize(1200, 600)
+    pane.show()
+    try:
+        qtbot.waitUntil(lambda: pane.model.position_of(case_world.alert_id) is not None, timeout=10_000)
+        pane.view.setFocus()
+        assert pane.select_alert(case_world.alert_id)
+        with qtbot.waitSignal(pane.detail.open_case_requested, timeout=10_000) as opened:
+            qtbot.keyClick(pane.view, Qt.Key.Key_C)  # at once, even before the detail has loaded
+        assert opened.args == [case_world.cases[-1]]
+
+        assert pane.select_alert(case_world.free_alert_id)
+        qtbot.waitUntil(lambda: pane.detail.shown_alert_id() == case_world.free_alert_id, timeout=10_000)
+        assert not pane.detail.open_case_button.isVisible()  # no case yet
+        pane.view.setFocus()
+        with qtbot.waitSignal(pane.detail.link_case_requested, timeout=10_000) as asked:
+            qtbot.keyClick(pane.view, Qt.Key.Key_L)
+        assert asked.args == [case_world.free_alert_id]
+        case_services.cases.link(investigator, case_world.cases[0], alert_id=case_world.free_alert_id)
+        assert pane.select_alert(case_world.alert_id) and pane.select_alert(case_world.free_alert_id)
+        qtbot.waitUntil(lambda: pane.detail.open_case_button.isVisible(), timeout=10_000)
+        assert case_world.cases[0] in pane.detail.open_case_button.text()
+        with qtbot.waitSignal(pane.detail.open_case_requested, timeout=10_000) as opened:
+            qtbot.keyClick(pane.view, Qt.Key.Key_C)
+        assert opened.args == [case_world.cases[0]]
+    finally:
+        pane.shutdown()
