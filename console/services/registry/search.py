@@ -218,7 +218,9 @@ def _number_kinds(compact: str) -> list[str]:
         if 3 <= len(compact) <= 5 and compact.isdigit():
             kinds.append("room")
         if looks_like_identifier(compact):
-            kinds.append("identifier")  # an IMEI or a serial number of stolen property
+            # An IMEI or a serial number of stolen property; first when it is IMEI-long, so an
+            # exact item match spares the scan for the digits inside ID numbers (by_partial_number).
+            kinds.insert(0 if len(compact) == 15 else len(kinds), "identifier")
     return kinds
 
 
@@ -415,7 +417,7 @@ class _Query:
             self._residents(
                 func.substr(R.c.id_number, literal_column("7"), literal_column("8")) == q, "出生日期"
             )
-        if n >= 6 and not self.found["resident"]:
+        if n >= 6 and not self.found["resident"] and not (self.cases and self.cases.found):
             # Anywhere in the number: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
             self._residents(self._t(R.c.id_number).like(f"%{q}%"), "身份证号包含")
             if q.isdigit():
