@@ -30,10 +30,6 @@ from console.widgets.dossier_titles import (
 from console.widgets.feed_model import KIND_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DossierPdf", text)
-
-
 def _cell(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
@@ -51,22 +47,28 @@ def _section(heading: str, content: str) -> str:
 
 
 def pdf_title(d: Dossier) -> str:
-    return _tr("案件卷宗") + f" {d.case['case_no']}"
+    return QCoreApplication.translate("DossierPdf", "案件卷宗") + f" {d.case['case_no']}"
 
 
 def _header(c: dict[str, Any]) -> str:
     lead = c.get("lead_officer")
     where = " ".join(x for x in (c.get("community") or "", c.get("place") or "") if x)
     lines = [
-        (_tr("案件编号"), c["case_no"]),
-        (_tr("案件类别"), case_title(CATEGORY_TITLES, c["category"])),
-        (_tr("状态"), case_title(CASE_STATUS_TITLES, c["status"])),
-        (_tr("报案时间"), local_time(c["reported_at"])),
-        (_tr("发案时间"), local_time(c["occurred_at"])),
-        (_tr("破案时间"), f"{local_time(c['solved_at'])} {hours_text(c['hours_to_solve'])}".strip()),
-        (_tr("发案地点"), where),
-        (_tr("主办民警"), f"{lead['name']} ({lead['badge']})" if lead else ""),
-        (_tr("简要案情"), c["summary"]),
+        (QCoreApplication.translate("DossierPdf", "案件编号"), c["case_no"]),
+        (QCoreApplication.translate("DossierPdf", "案件类别"), case_title(CATEGORY_TITLES, c["category"])),
+        (QCoreApplication.translate("DossierPdf", "状态"), case_title(CASE_STATUS_TITLES, c["status"])),
+        (QCoreApplication.translate("DossierPdf", "报案时间"), local_time(c["reported_at"])),
+        (QCoreApplication.translate("DossierPdf", "发案时间"), local_time(c["occurred_at"])),
+        (
+            QCoreApplication.translate("DossierPdf", "破案时间"),
+            f"{local_time(c['solved_at'])} {hours_text(c['hours_to_solve'])}".strip(),
+        ),
+        (QCoreApplication.translate("DossierPdf", "发案地点"), where),
+        (
+            QCoreApplication.translate("DossierPdf", "主办民警"),
+            f"{lead['name']} ({lead['badge']})" if lead else "",
+        ),
+        (QCoreApplication.translate("DossierPdf", "简要案情"), c["summary"]),
     ]
     rows = "".join(
         f"<tr><td width='22%' bgcolor='#f0f0f0'><b>{html.escape(k)}</b></td><td>{_cell(v)}</td></tr>"
@@ -75,13 +77,13 @@ def _header(c: dict[str, Any]) -> str:
     narrative = html.escape(c.get("narrative") or "").replace("\n", "<br>")
     text = f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{rows}</table>"
     if narrative:
-        text += f"<p><b>{html.escape(_tr('案情经过'))}</b><br>{narrative}</p>"
+        text += f"<p><b>{html.escape(QCoreApplication.translate('DossierPdf', '案情经过'))}</b><br>{narrative}</p>"
     return text
 
 
 def _property(d: Dossier) -> str:
     if not d.property:
-        return f"<p>{html.escape(_tr('无'))}</p>"
+        return f"<p>{html.escape(QCoreApplication.translate('DossierPdf', '无'))}</p>"
     parts = []
     for i in d.property:
         ids = " ".join(x for x in (i["imei"], i["serial"], i["frame"]) if x)
@@ -90,11 +92,18 @@ def _property(d: Dossier) -> str:
         head = (
             f"<p><b>#{i['id']} {_cell(i['description'])}</b> × {i['quantity']} · {_cell(i['category'])}"
             f" · {_cell(ids)} · {_cell(value)} · {_cell(case_title(ITEM_STATUS_TITLES, i['status']))}"
-            f" · {html.escape(_tr('失主'))} {_cell(owner.get('name', ''))} {_cell(owner.get('id_number') or '')}"
+            f" · {html.escape(QCoreApplication.translate('DossierPdf', '失主'))} {_cell(owner.get('name', ''))} {_cell(owner.get('id_number') or '')}"
             "</p>"
         )
         trail = _table(
-            [_tr("时间"), _tr("环节"), _tr("保管人"), _tr("地点"), _tr("经办"), _tr("备注")],
+            [
+                QCoreApplication.translate("DossierPdf", "时间"),
+                QCoreApplication.translate("DossierPdf", "环节"),
+                QCoreApplication.translate("DossierPdf", "保管人"),
+                QCoreApplication.translate("DossierPdf", "地点"),
+                QCoreApplication.translate("DossierPdf", "经办"),
+                QCoreApplication.translate("DossierPdf", "备注"),
+            ],
             [
                 [
                     local_time(e["at"]),
@@ -106,7 +115,7 @@ def _property(d: Dossier) -> str:
                 ]
                 for e in i["custody"]
             ],
-            _tr("无保管记录"),
+            QCoreApplication.translate("DossierPdf", "无保管记录"),
         )
         parts.append(head + trail)
     return "".join(parts)
@@ -116,14 +125,22 @@ def _series(d: Dossier) -> str:
     c = d.case
     lines = []
     if c.get("series_id"):
-        lines.append(_tr("串案 #{0}").format(c["series_id"]))
+        lines.append(QCoreApplication.translate("DossierPdf", "串案 #{0}").format(c["series_id"]))
     if c.get("merged_into"):
-        lines.append(_tr("已并入 {0}").format(c["merged_into"]))
+        lines.append(QCoreApplication.translate("DossierPdf", "已并入 {0}").format(c["merged_into"]))
     if c.get("merged_from"):
-        lines.append(_tr("并入本案: {0}").format("、".join(c["merged_from"])))
+        lines.append(
+            QCoreApplication.translate("DossierPdf", "并入本案: {0}").format("、".join(c["merged_from"]))
+        )
     text = "".join(f"<p>{html.escape(x)}</p>" for x in lines)
     linked = _table(
-        [_tr("关联案件"), _tr("类别"), _tr("状态"), _tr("简要案情"), _tr("报案时间")],
+        [
+            QCoreApplication.translate("DossierPdf", "关联案件"),
+            QCoreApplication.translate("DossierPdf", "类别"),
+            QCoreApplication.translate("DossierPdf", "状态"),
+            QCoreApplication.translate("DossierPdf", "简要案情"),
+            QCoreApplication.translate("DossierPdf", "报案时间"),
+        ],
         [
             [
                 x["case_no"],
@@ -134,21 +151,26 @@ def _series(d: Dossier) -> str:
             ]
             for x in d.linked_cases
         ],
-        _tr("无关联案件"),
+        QCoreApplication.translate("DossierPdf", "无关联案件"),
     )
     return text + linked
 
 
 def dossier_document(d: Dossier, station: str = "") -> QTextDocument:
     """The whole dossier as one document, headed by the station and the case number."""
-    none = _tr("无")
+    none = QCoreApplication.translate("DossierPdf", "无")
     body = [
         f"<h2 align='center'>{html.escape(' '.join(x for x in (station, pdf_title(d)) if x))}</h2>",
         _header(d.case),
         _section(
-            _tr("当事人"),
+            QCoreApplication.translate("DossierPdf", "当事人"),
             _table(
-                [_tr("角色"), _tr("姓名"), _tr("身份证号"), _tr("手机")],
+                [
+                    QCoreApplication.translate("DossierPdf", "角色"),
+                    QCoreApplication.translate("DossierPdf", "姓名"),
+                    QCoreApplication.translate("DossierPdf", "身份证号"),
+                    QCoreApplication.translate("DossierPdf", "手机"),
+                ],
                 [
                     [case_title(ROLE_TITLES, p["role"]), p["name"], p["id_number"] or "", p["phone"] or ""]
                     for p in d.parties
@@ -157,9 +179,16 @@ def dossier_document(d: Dossier, station: str = "") -> QTextDocument:
             ),
         ),
         _section(
-            _tr("涉案车辆"),
+            QCoreApplication.translate("DossierPdf", "涉案车辆"),
             _table(
-                [_tr("车牌"), _tr("车型"), _tr("品牌"), _tr("颜色"), _tr("车主"), _tr("车主身份证号")],
+                [
+                    QCoreApplication.translate("DossierPdf", "车牌"),
+                    QCoreApplication.translate("DossierPdf", "车型"),
+                    QCoreApplication.translate("DossierPdf", "品牌"),
+                    QCoreApplication.translate("DossierPdf", "颜色"),
+                    QCoreApplication.translate("DossierPdf", "车主"),
+                    QCoreApplication.translate("DossierPdf", "车主身份证号"),
+                ],
                 [
                     [
                         v["plate"],
@@ -174,19 +203,31 @@ def dossier_document(d: Dossier, station: str = "") -> QTextDocument:
                 none,
             ),
         ),
-        _section(_tr("涉案财物及保管记录"), _property(d)),
+        _section(QCoreApplication.translate("DossierPdf", "涉案财物及保管记录"), _property(d)),
         _section(
-            _tr("销赃地点"),
+            QCoreApplication.translate("DossierPdf", "销赃地点"),
             _table(
-                [_tr("名称"), _tr("类别"), _tr("地址")],
+                [
+                    QCoreApplication.translate("DossierPdf", "名称"),
+                    QCoreApplication.translate("DossierPdf", "类别"),
+                    QCoreApplication.translate("DossierPdf", "地址"),
+                ],
                 [[f["name"], case_title(FENCE_TITLES, f["kind"]), f["address"]] for f in d.fences],
                 none,
             ),
         ),
         _section(
-            _tr("关联预警"),
+            QCoreApplication.translate("DossierPdf", "关联预警"),
             _table(
-                [_tr("预警"), _tr("类型"), _tr("等级"), _tr("状态"), _tr("小区"), _tr("时间"), _tr("内容")],
+                [
+                    QCoreApplication.translate("DossierPdf", "预警"),
+                    QCoreApplication.translate("DossierPdf", "类型"),
+                    QCoreApplication.translate("DossierPdf", "等级"),
+                    QCoreApplication.translate("DossierPdf", "状态"),
+                    QCoreApplication.translate("DossierPdf", "小区"),
+                    QCoreApplication.translate("DossierPdf", "时间"),
+                    QCoreApplication.translate("DossierPdf", "内容"),
+                ],
                 [
                     [
                         f"#{a['id']}",
@@ -202,11 +243,16 @@ def dossier_document(d: Dossier, station: str = "") -> QTextDocument:
                 none,
             ),
         ),
-        _section(_tr("串案与关联案件"), _series(d)),
+        _section(QCoreApplication.translate("DossierPdf", "串案与关联案件"), _series(d)),
         _section(
-            _tr("时间线"),
+            QCoreApplication.translate("DossierPdf", "时间线"),
             _table(
-                [_tr("时间"), _tr("事项"), _tr("经办"), _tr("内容")],
+                [
+                    QCoreApplication.translate("DossierPdf", "时间"),
+                    QCoreApplication.translate("DossierPdf", "事项"),
+                    QCoreApplication.translate("DossierPdf", "经办"),
+                    QCoreApplication.translate("DossierPdf", "内容"),
+                ],
                 [
                     [
                         local_time(t["at"]),
