@@ -539,11 +539,10 @@ class DossierWindow(QDialog):
         cases, actor, case_no = self._cases, self._actor, self.case_no
         self.save_button.setEnabled(False)
 
-        before = self._dossier.case["status"]
 
         def done(result: Any) -> None:
             self.save_button.setEnabled(True)
-            if "status" in result.changed and before == "open":
+            if "status" in result.changed:  # solved or closed (only forward moves are allowed)
                 self._offer_expiry(edits["status"])
             self._draft = None
             self.restore_button.setVisible(False)
