@@ -80,7 +80,9 @@ class CaseFinder:
             self._add(CaseMatch(case_id, f"涉案财物{which} {description}".strip()))
 
     def by_suspect_name(self, name: str) -> None:
-        for where in (CP.c.name == name, self.prefix(CP.c.name, name)):
+        # A surname alone starts hundreds of names: only the exact name for one character.
+        wheres = [CP.c.name == name] + ([self.prefix(CP.c.name, name)] if len(name) >= 2 else [])
+        for where in wheres:
             if len(self.found) >= self.limit:
                 return
             rows = self.s.execute(
