@@ -200,7 +200,7 @@ class CaseFence(Base):
     username: Mapped[str] = mapped_column(String(32))
 
 
-# PostgreSQL-only "C"-collation indexes of migration 0010: search by the start of a suspect's name
+# PostgreSQL-only "C"-collation indexes of migration 0012_case_search: search by the start of a suspect's name
 # or of a case number (the same form as the plate's above).
 Index("ix_case_party_name_c", cast(CaseParty.__table__.c.name, Text)).ddl_if(dialect="postgresql")
 Index("ix_theft_case_case_no_c", cast(TheftCase.__table__.c.case_no, Text)).ddl_if(dialect="postgresql")

@@ -75,7 +75,7 @@ SEARCH_INDEXES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("ix_resident_id_number_trgm", "resident", "USING gin ((id_number::text) gin_trgm_ops)"),
         ("ix_resident_phone_trgm", "resident", "USING gin ((phone::text) gin_trgm_ops)"),
         ("ix_vehicle_plate_trgm", "vehicle", "USING gin ((plate::text) gin_trgm_ops)"),
-        # migration 0010: cases by a suspect's name or the start of a case number
+        # migration 0012_case_search: cases by a suspect's name or the start of a case number
         ("ix_case_party_name_c", "case_party", '(name::text) COLLATE "C"'),
         ("ix_theft_case_case_no_c", "theft_case", '(case_no::text) COLLATE "C"'),
     ),

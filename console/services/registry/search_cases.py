@@ -1,5 +1,5 @@
 """The case part of instant search: case numbers, property identifiers (serial / IMEI / e-bike frame
-number) and suspects' names, each found by an indexed lookup (see migrations/versions/0010_case_search.py).
+number) and suspects' names, each found by an indexed lookup (see migrations/versions/0012_case_search.py).
 
 A hit names the case; choosing it opens the dossier. A suspect's ID number travels in the hit like
 a resident's and is masked by SearchService unless the actor may see it.

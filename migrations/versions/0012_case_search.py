@@ -1,7 +1,7 @@
 """case search: suspects' names and case-number prefixes served by an index
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012_case_search
+Revises: 0009 (on this branch; main has 0010 and 0011 by now: the merge puts this after 0011)
 
 The instant search (Ctrl+F) also finds cases: by case number or its start (``GK2026``), by a
 property identifier (serial, IMEI, frame: already indexed since 0005) and by a suspect's name or
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0010"
+revision: str = "0012_case_search"
 down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
