@@ -88,7 +88,7 @@ class CaseFinder:
             rows = self.s.execute(
                 select(CP.c.case_id, CP.c.name, CP.c.id_number)
                 .where(where, CP.c.role == "suspect")
-                .order_by(CP.c.case_id.desc())
+                .order_by(CP.c.name)  # the name index serves both lookup and order
                 .limit(self.limit)
             )
             for case_id, found_name, id_number in rows:
