@@ -505,6 +505,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} is not a suspect or vehicle of case {case_no}",
     ),
     "case.fence.kind": ("销赃地点类别应为 {allowed}", "The kind of place is one of {allowed}"),
+    "case.party.role": ("当事人角色应为 {allowed}", "The party's role is one of {allowed}"),
+    "case.party.who": ("请填写姓名或身份证号", "Give a name or an ID number"),
+    "case.vehicle.other_case": (
+        "车辆 {plate} 已登记在案件 {case_no} 中",
+        "Vehicle {plate} is already recorded in case {case_no}",
+    ),
     "property.receipt.not_returned": (
         "涉案财物 #{item_id} 尚未发还 ({status}), 不能打印发还清单",
         "Property item #{item_id} has not been returned ({status}); there is no receipt yet",

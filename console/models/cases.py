@@ -52,7 +52,7 @@ class CaseParty(Versioned, Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("theft_case.id"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"))
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(50), index=True)  # search finds suspects by name
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     phone: Mapped[str | None] = mapped_column(String(11))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -198,3 +198,9 @@ class CaseFence(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[dt.datetime] = mapped_column()
     username: Mapped[str] = mapped_column(String(32))
+
+
+# PostgreSQL-only "C"-collation indexes of migration 0012_case_search: search by the start of a suspect's name
+# or of a case number (the same form as the plate's above).
+Index("ix_case_party_name_c", cast(CaseParty.__table__.c.name, Text)).ddl_if(dialect="postgresql")
+Index("ix_theft_case_case_no_c", cast(TheftCase.__table__.c.case_no, Text)).ddl_if(dialect="postgresql")

@@ -135,7 +135,7 @@ class AlertDetailPanel(QWidget):
         self.open_case_button.setToolTip(self.tr("打开布控条目所属案件的卷宗"))
         self.open_case_button.clicked.connect(self._on_open_case_button_clicked)
         self.open_case_button.setVisible(False)
-        self.link_case_button = QPushButton(self.tr("关联案件…"), self)
+        self.link_case_button = QPushButton(self.tr("关联案件… (L)"), self)
         self.link_case_button.setToolTip(self.tr("把这条预警关联到一起案件"))
         self.link_case_button.clicked.connect(self._on_link_case_button_clicked)
         self.link_case_button.setVisible(False)
@@ -171,10 +171,10 @@ class AlertDetailPanel(QWidget):
 
     def _show_case_actions(self) -> None:
         detail = self._detail
-        case_no = detail.watchlist.case_no if detail and detail.watchlist else None
+        case_no = detail.case_no if detail else None
         self.open_case_button.setVisible(self._case_actions and bool(case_no))
         if case_no:
-            self.open_case_button.setText(self.tr("打开案件 {0}").format(case_no))
+            self.open_case_button.setText(self.tr("打开案件 {0} (C)").format(case_no))
         self.link_case_button.setVisible(self._case_actions and detail is not None)
         self.card_button.setVisible(detail is not None and detail.alert.kind == "fraud_risk")
 
@@ -313,16 +313,29 @@ class AlertDetailPanel(QWidget):
         if self._detail and self._detail.community:
             self.copy_phone(self._detail.community.property_manager_phone)
 
+    def shown_alert_id(self) -> int | None:
+        """The alert whose detail is shown (None while nothing is)."""
+        return self._detail.alert.id if self._detail is not None else None
+
     @Slot()
     def _on_open_case_button_clicked(self) -> None:
+        """Open the alert's case: its watchlist entry's case, or the case it was linked to."""
         d = self._detail
-        if d is not None and d.watchlist is not None and d.watchlist.case_no:
-            self.open_case_requested.emit(d.watchlist.case_no)
+        if self._case_actions and d is not None and d.case_no:
+            self.open_case_requested.emit(d.case_no)
 
     @Slot()
     def _on_link_case_button_clicked(self) -> None:
-        if self._detail is not None and self._can_link:
+        if self._case_actions and self._detail is not None and self._can_link:
             self.link_case_requested.emit(self._detail.alert.id)
+
+    def open_case(self) -> None:
+        """C in the feed: as the 打开案件 button."""
+        self._on_open_case_button_clicked()
+
+    def link_case(self) -> None:
+        """L in the feed: as the 关联案件 button."""
+        self._on_link_case_button_clicked()
 
     @Slot()
     def _on_unmask_button_clicked(self) -> None:

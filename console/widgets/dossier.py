@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,7 +37,6 @@ from PySide6.QtWidgets import (
 from console.errors import ConflictError, UserError, ValidationError
 from console.security import Permission
 from console.services.cases import STATUS_CHANGES, CaseFilterChoices, Dossier
-from console.widgets.case_timeline import FIELD_TITLES, TIMELINE_TITLES, timeline_detail
 from console.widgets.cases_pane import (
     CASE_STATUS_TITLES,
     CATEGORY_TITLES,
@@ -45,33 +46,27 @@ from console.widgets.cases_pane import (
     tr_cases,
 )
 from console.widgets.common import error_text
+from console.widgets.dossier_dialogs import EntryDialog, ask
+from console.widgets.dossier_pdf import save_dossier_pdf
+from console.widgets.dossier_titles import (
+    CUSTODY_TITLES,
+    FENCE_TITLES,
+    FIELD_TITLES,
+    ITEM_STATUS_TITLES,
+    ROLE_TITLES,
+    TIMELINE_TITLES,
+    timeline_detail,
+)
 from console.widgets.feed_model import KIND_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 from console.widgets.series_panel import SeriesPanel
 
 if TYPE_CHECKING:
     from console.security import Actor
-    from console.services.cases import CaseService, SeriesService
+    from console.services.cases import CaseService, CaseWatchService, SeriesService
     from console.widgets.live_bridge import LiveBridge
     from console.widgets.worker import DatabaseWorker
 
-ROLE_TITLES = {
-    "victim": QT_TRANSLATE_NOOP("cases", "被害人"),
-    "complainant": QT_TRANSLATE_NOOP("cases", "报案人"),
-    "suspect": QT_TRANSLATE_NOOP("cases", "嫌疑人"),
-}
-ITEM_STATUS_TITLES = {
-    "stolen": QT_TRANSLATE_NOOP("cases", "被盗"),
-    "recovered": QT_TRANSLATE_NOOP("cases", "已追回"),
-    "returned": QT_TRANSLATE_NOOP("cases", "已发还"),
-}
-CUSTODY_TITLES = {
-    "reported_stolen": QT_TRANSLATE_NOOP("cases", "报失"),
-    "found": QT_TRANSLATE_NOOP("cases", "拾得"),
-    "recovered": QT_TRANSLATE_NOOP("cases", "追回"),
-    "stored": QT_TRANSLATE_NOOP("cases", "入库"),
-    "notified": QT_TRANSLATE_NOOP("cases", "通知失主"),
-    "returned": QT_TRANSLATE_NOOP("cases", "发还"),
-}
+
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
@@ -101,6 +96,8 @@ class DossierWindow(QDialog):
     """The user asked to see a party's registered household (its id)."""
     series_map_requested = Signal(int)
     """The user asked to see the case's confirmed series (its id) on the district map."""
+    pdf_saved = Signal(str)
+    """The dossier was exported as a PDF to this path."""
 
     def __init__(
         self,
@@ -112,9 +109,14 @@ class DossierWindow(QDialog):
         *,
         bridge: LiveBridge | None = None,
         series: SeriesService | None = None,
+        watch: CaseWatchService | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_no = case_no
+        self._watch = watch
+        self._worker = worker
+        self.prompt: QMessageBox | None = None  # the open yes/no question (watch / expire), if any
+        self.entry_dialog: EntryDialog | None = None
         self._cases = cases
         self._actor = actor
         self._runner = worker.lane(self)
@@ -136,6 +138,11 @@ class DossierWindow(QDialog):
         self.unmask_button.setVisible(actor.can(Permission.UNMASK_PERSONAL_DATA))
         self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
         top.addWidget(self.unmask_button)
+        self.export_button = QPushButton(self.tr("导出 PDF (Ctrl+E)"), self)
+        self.export_button.setToolTip(self.tr("将卷宗导出为 A4 PDF; 号码按当前显示 (未显示完整号码时已遮蔽)"))
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_button.setEnabled(actor.can(Permission.EXPORT))
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         banner = QHBoxLayout()
         self.banner = QLabel(self)
@@ -155,7 +162,9 @@ class DossierWindow(QDialog):
             self, [self.tr("角色"), self.tr("姓名"), self.tr("身份证号"), self.tr("手机"), self.tr("户籍")]
         )
         self.parties.doubleClicked.connect(self._on_parties_double_clicked)
-        self.tabs.addTab(self.parties, self.tr("当事人"))
+        self.add_party_button = QPushButton(self.tr("添加当事人… (Ins)"), self)
+        self.add_party_button.clicked.connect(self.open_party_dialog)
+        self.tabs.addTab(self._with_button(self.parties, self.add_party_button), self.tr("当事人"))
         self.vehicles = _table(
             self,
             [
@@ -167,11 +176,28 @@ class DossierWindow(QDialog):
                 self.tr("车主身份证号"),
             ],
         )
-        self.tabs.addTab(self.vehicles, self.tr("车辆"))
+        self.add_vehicle_button = QPushButton(self.tr("添加车辆… (Ins)"), self)
+        self.add_vehicle_button.clicked.connect(self.open_vehicle_dialog)
+        self.tabs.addTab(self._with_button(self.vehicles, self.add_vehicle_button), self.tr("车辆"))
         self._build_property_tab()
         self._build_alerts_tab()
         self.timeline = _table(self, [self.tr("时间"), self.tr("事项"), self.tr("经办"), self.tr("内容")])
         self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self.fences = _table(self, [self.tr("名称"), self.tr("类别"), self.tr("地址"), self.tr("登记")])
+        self.add_fence_button = QPushButton(self.tr("登记销赃地点… (Ins)"), self)
+        self.add_fence_button.clicked.connect(self.open_fence_dialog)
+        self.add_fence_button.setVisible(watch is not None)
+        self.tabs.addTab(self._with_button(self.fences, self.add_fence_button), self.tr("销赃地点"))
+        for button in (self.add_party_button, self.add_vehicle_button, self.add_fence_button):
+            button.setEnabled(self._can_edit)
+        for table, opener in (
+            (self.parties, self.open_party_dialog),
+            (self.vehicles, self.open_vehicle_dialog),
+            (self.fences, self.open_fence_dialog),
+        ):
+            insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), table)
+            insert.setContext(Qt.ShortcutContext.WidgetShortcut)
+            insert.activated.connect(opener)
         self.series_panel: SeriesPanel | None = None
         if series is not None:
             # Proposed series (same place and kind within the station's window, a shared suspect,
@@ -182,11 +208,24 @@ class DossierWindow(QDialog):
         self._tab_names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.save)
+        self.export_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.export_shortcut.activated.connect(self._on_export_button_clicked)
         if bridge is not None:
             bridge.changed.connect(self._on_bridge_changed)
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
+    def _with_button(self, table: QTableWidget, button: QPushButton) -> QWidget:
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(table, 1)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        return page
+
     def _build_case_tab(self) -> None:
         page = QWidget(self)
         form = QFormLayout(page)
@@ -430,11 +469,19 @@ class DossierWindow(QDialog):
                 for t in d.timeline
             ],
         )
+        _fill(
+            self.fences,
+            [
+                [f["name"], case_title(FENCE_TITLES, f["kind"]), f["address"], local_time(f["added_at"])]
+                for f in d.fences
+            ],
+        )
         for index, count in (
             (1, len(d.parties)),
             (2, len(d.vehicles)),
             (3, len(d.property)),
             (4, len(d.alerts)),
+            (6, len(d.fences)),
         ):
             name = self._tab_names[index]
             self.tabs.setTabText(index, f"{name} ({count})" if count else name)
@@ -495,8 +542,11 @@ class DossierWindow(QDialog):
         cases, actor, case_no = self._cases, self._actor, self.case_no
         self.save_button.setEnabled(False)
 
+
         def done(result: Any) -> None:
             self.save_button.setEnabled(True)
+            if "status" in result.changed:  # solved or closed (only forward moves are allowed)
+                self._offer_expiry(edits["status"])
             self._draft = None
             self.restore_button.setVisible(False)
             self._show_banner("", warn=False)
@@ -545,6 +595,190 @@ class DossierWindow(QDialog):
             else "background:#1b5e20; color:white; padding:6px"
         )
         self.banner.setVisible(bool(text))
+
+    # -- adding people, vehicles and places; watching them -------------------------------------
+    def _case_open(self) -> bool:
+        return self._dossier is not None and self._dossier.case["status"] == "open"
+
+    def _may_watch(self) -> bool:
+        return self._watch is not None and self._actor.can(Permission.MANAGE_WATCHLIST)
+
+    def _entry_dialog(self, title: str, call: Any) -> EntryDialog:
+        dialog = EntryDialog(title, self._worker, call, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.entry_dialog = dialog
+        return dialog
+
+    @Slot()
+    def open_party_dialog(self) -> EntryDialog | None:
+        """Add a suspect, victim or complainant; a suspect of an open case is then offered for watching."""
+        if not self._can_edit or self._dossier is None:
+            return None
+        cases, actor, case_no = self._cases, self._actor, self.case_no
+
+        def call(v: dict[str, str]) -> int:
+            return cases.add_party(
+                actor, case_no, v["role"], name=v["name"], id_number=v["id_number"], phone=v["phone"]
+            )
+
+        dialog = self._entry_dialog(self.tr("添加当事人"), call)
+        roles = dialog.add_choice("role", self.tr("角色"), [(k, tr_cases(v)) for k, v in ROLE_TITLES.items()])
+        roles.setCurrentIndex(list(ROLE_TITLES).index("suspect"))
+        dialog.add_line("name", self.tr("姓名"), max_length=50)
+        dialog.add_line("id_number", self.tr("身份证号"), self.tr("18 位, 可不填"), 18)
+        dialog.add_line("phone", self.tr("手机"), self.tr("可不填"), 11)
+        dialog.finish()
+        dialog.entry_added.connect(self._on_party_dialog_entry_added)
+        dialog.open()
+        dialog.fields["name"].setFocus()
+        return dialog
+
+    def _on_party_dialog_entry_added(self, party_id: int) -> None:
+        sent = self.entry_dialog.values_sent if self.entry_dialog is not None else None
+        self.save_note.setText(self.tr("已添加当事人"))
+        self.reload()
+        if (
+            sent
+            and sent["role"] == "suspect"
+            and sent["id_number"]
+            and self._case_open()
+            and self._may_watch()
+        ):
+            who = sent["name"] or self.tr("嫌疑人")
+            self._offer_watch(
+                self.tr("将嫌疑人 {0} 列入重点人员布控, 并关联本案 {1}?").format(who, self.case_no),
+                "person",
+                f"party:{party_id}",
+            )
+
+    @Slot()
+    def open_vehicle_dialog(self) -> EntryDialog | None:
+        """Add a vehicle; one added to an open case is then offered for the hotlist."""
+        if not self._can_edit or self._dossier is None:
+            return None
+        cases, actor, case_no = self._cases, self._actor, self.case_no
+
+        def call(v: dict[str, str]) -> str:
+            return cases.add_vehicle(
+                actor, case_no, v["plate"], brand=v["brand"], colour=v["colour"], owner_name=v["owner_name"]
+            )
+
+        dialog = self._entry_dialog(self.tr("添加涉案车辆"), call)
+        dialog.add_line("plate", self.tr("车牌"), self.tr("如 闽D12345"), 10)
+        dialog.add_line("brand", self.tr("品牌"), max_length=50)
+        dialog.add_line("colour", self.tr("颜色"), max_length=16)
+        dialog.add_line("owner_name", self.tr("车主"), max_length=50)
+        dialog.finish()
+        dialog.entry_added.connect(self._on_vehicle_dialog_entry_added)
+        dialog.open()
+        dialog.fields["plate"].setFocus()
+        return dialog
+
+    def _on_vehicle_dialog_entry_added(self, plate: str) -> None:
+        self.save_note.setText(self.tr("已添加车辆 {0}").format(plate))
+        self.reload()
+        if self._case_open() and self._may_watch():
+            self._offer_watch(
+                self.tr("将车辆 {0} 列入布控车辆, 并关联本案 {1}?").format(plate, self.case_no),
+                "vehicle",
+                plate,
+            )
+
+    @Slot()
+    def open_fence_dialog(self) -> EntryDialog | None:
+        """Record a place where the case's stolen goods are sold (scrap station, phone shop…)."""
+        watch = self._watch
+        if not self._can_edit or self._dossier is None or watch is None:
+            return None
+        actor, case_no = self._actor, self.case_no
+
+        def call(v: dict[str, str]) -> int:
+            return watch.add_fence(actor, case_no, v["name"], v["kind"], v["address"])
+
+        dialog = self._entry_dialog(self.tr("登记销赃地点"), call)
+        dialog.add_line("name", self.tr("名称"), self.tr("如 灌口废品回收站"), 100)
+        dialog.add_choice("kind", self.tr("类别"), [(k, tr_cases(v)) for k, v in FENCE_TITLES.items()])
+        dialog.add_line("address", self.tr("地址"), max_length=200)
+        dialog.finish()
+        dialog.entry_added.connect(self._on_fence_dialog_entry_added)
+        dialog.open()
+        dialog.fields["name"].setFocus()
+        return dialog
+
+    def _on_fence_dialog_entry_added(self, _fence_id: int) -> None:
+        self.save_note.setText(self.tr("已登记销赃地点"))
+        self.reload()
+
+    def _offer_watch(self, question: str, kind: str, key: str) -> None:
+        watch, actor, case_no = self._watch, self._actor, self.case_no
+        assert watch is not None  # noqa: S101 _may_watch() checked it
+
+        def yes() -> None:
+            def done(_entry_id: int) -> None:
+                self.save_note.setText(self.tr("已列入布控, 关联本案"))
+                self.reload()
+
+            self._runner.submit(
+                lambda: watch.watch_from_case(actor, case_no, kind, key), done, self._on_action_failed
+            )
+
+        self.prompt = ask(self, self.tr("布控"), question, yes)
+
+    def _offer_expiry(self, status: str) -> None:
+        """The case was solved or closed: offer to expire the watchlist entries it put up."""
+        if not self._may_watch():
+            return
+        watch, actor, case_no = self._watch, self._actor, self.case_no
+        assert watch is not None  # noqa: S101 _may_watch() checked it
+
+        def found(entries: list[Any]) -> None:
+            if not entries:
+                return
+            shown = "\n".join(f"#{e.id} {e.plate or e.id_number or ''} {e.reason}" for e in entries)
+            word = case_title(CASE_STATUS_TITLES, status)
+            question = self.tr("本案已{0}。撤销本案关联的 {1} 条布控?\n{2}").format(word, len(entries), shown)
+            ids = [e.id for e in entries]
+
+            def yes() -> None:
+                def done(expired: list[int]) -> None:
+                    self.save_note.setText(self.tr("已撤销 {0} 条布控").format(len(expired)))
+                    self.reload()
+
+                self._runner.submit(
+                    lambda: watch.expire_case_entries(actor, case_no, ids), done, self._on_action_failed
+                )
+
+            self.prompt = ask(self, self.tr("撤销布控"), question, yes)
+
+        self._runner.submit(lambda: watch.entries_to_expire(actor, case_no), found, self._on_action_failed)
+
+    def _on_action_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self._show_banner(error_text(exc), warn=True)
+
+    # -- export --------------------------------------------------------------------------------
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        if self._dossier is None or not self.export_button.isEnabled():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出案件卷宗"), self.tr("案件卷宗-{0}.pdf").format(self.case_no), "PDF (*.pdf)"
+        )
+        if path:
+            self.export_pdf(path)
+
+    def export_pdf(self, path: str) -> None:
+        """Write the dossier, read afresh (masked unless this window was unmasked), as an A4 PDF."""
+        cases, actor, case_no, unmask = self._cases, self._actor, self.case_no, self._unmasked
+
+        def done(dossier: Dossier) -> None:
+            save_dossier_pdf(dossier, path)
+            self.save_note.setText(self.tr("已导出 {0}").format(path))
+            self.pdf_saved.emit(path)
+
+        self.save_note.setText(self.tr("正在导出…"))
+        self._runner.submit(lambda: cases.show(actor, case_no, unmask=unmask), done, self._on_action_failed)
 
     # -- the rest ------------------------------------------------------------------------------
     @Slot()
@@ -604,8 +838,10 @@ class DossierWindows(QObject):
         *,
         bridge: LiveBridge | None = None,
         series: SeriesService | None = None,
+        watch: CaseWatchService | None = None,
     ) -> None:
         super().__init__(parent_widget)
+        self._watch = watch
         self._cases = cases
         self._series = series
         self._actor = actor
@@ -626,6 +862,7 @@ class DossierWindows(QObject):
                 self.parent_widget,
                 bridge=self._bridge,
                 series=self._series,
+                watch=self._watch,
             )
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _obj=None, key=case_no: self.windows.pop(key, None))

@@ -105,6 +105,7 @@ class FeedPane(QWidget):
         self._live_scheduled = False
         self._live_in_flight = False
         self._detail_for: int | None = None
+        self._open_case_for: int | None = None  # C pressed before the detail arrived
         # Live re-reads get their own lane so they never wait behind a slow filtered page.
         self._runner = worker.lane(self)
         self._live_runner = worker.lane(self, "live")
@@ -426,6 +427,9 @@ class FeedPane(QWidget):
                 if clocks is not None:
                     self.detail.show_clocks(*clocks)
                 self.detail.show_contacts(contacts)
+                if self._open_case_for == detail.alert.id:
+                    self._open_case_for = None
+                    self.detail.open_case()
 
         self._runner.submit(read, done, self._on_failed)
 
@@ -473,6 +477,8 @@ class FeedPane(QWidget):
                 Qt.Key.Key_I: self.intervention_card_selected,
                 Qt.Key.Key_N: self.notify_manager_selected,
                 Qt.Key.Key_R: self.resolve_selected,
+                Qt.Key.Key_C: self.open_case_selected,
+                Qt.Key.Key_L: self.link_case_selected,
                 Qt.Key.Key_Return: self.show_selected_detail,
                 Qt.Key.Key_Enter: self.show_selected_detail,
             }
@@ -487,6 +493,22 @@ class FeedPane(QWidget):
         if row is not None:
             self._load_detail(row.id)
             self.detail.browser.setFocus()
+
+    def open_case_selected(self) -> None:
+        """C: the dossier of the selected alert's case (watchlist entry's or linked), in one keystroke."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if self.detail.shown_alert_id() == row.id:
+            self.detail.open_case()
+        else:  # the detail is still loading: open the case when it arrives
+            self._open_case_for = row.id
+
+    def link_case_selected(self) -> None:
+        """L: link the selected alert to a case (the link dialog asks which)."""
+        row = self.selected_row()
+        if row is not None and self.detail.shown_alert_id() == row.id:
+            self.detail.link_case()
 
     def acknowledge_selected(self) -> None:
         row = self.selected_row()

@@ -1,4 +1,8 @@
-"""The search dialog (Ctrl+F): type a name, ID or phone fragment, plate or address; Enter shows the household."""
+"""The search dialog (Ctrl+F): type a name, ID or phone fragment, plate or address; Enter shows the household.
+
+For a user who may see cases it also finds case numbers, stolen property's serial / IMEI / frame
+numbers and suspects' names; Enter on such a hit opens the case's dossier.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ class SearchDialog(QDialog):
 
     household_chosen = Signal(int)
     """The user pressed Enter (or double-clicked) on a result: show this household on the grid map."""
+    case_chosen = Signal(str)
+    """The user pressed Enter (or double-clicked) on a case hit: open this case's dossier."""
 
     def __init__(
         self, search: SearchService, actor: Actor, worker: DatabaseWorker, parent: QWidget | None = None
@@ -125,7 +131,7 @@ class SearchDialog(QDialog):
         if not hits:
             self.status_label.setText(
                 self.tr(
-                    "未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址(如 海景花园 3号楼 1203)"
+                    "未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号"
                 ).format(query)
             )
             return
@@ -133,6 +139,7 @@ class SearchDialog(QDialog):
             ("resident", self.tr("实有人口")),
             ("household", self.tr("户")),
             ("vehicle", self.tr("车辆")),
+            ("case", self.tr("案件")),
         )
         for kind, title in groups:
             mine = [h for h in hits if h.kind == kind]
@@ -149,11 +156,15 @@ class SearchDialog(QDialog):
                 item = QTreeWidgetItem(group, [name, numbers, h.address, h.matched])
                 item.setData(0, _HOUSEHOLD_ROLE, h.household_id)
                 item.setData(0, _HIT_ROLE, h)
-                if h.household_id is None:
+                if h.kind == "case":
+                    item.setToolTip(0, self.tr("按回车打开案件卷宗"))
+                elif h.household_id is None:
                     item.setToolTip(0, self.tr("没有登记住址"))
         self.results.expandAll()
         self.results.setCurrentItem(self._result_items()[0])
-        self.status_label.setText(self.tr("找到 {0} 条; 按回车在网格地图上显示该户").format(len(hits)))
+        self.status_label.setText(
+            self.tr("找到 {0} 条; 按回车在网格地图上显示该户, 或打开案件卷宗").format(len(hits))
+        )
 
     def _on_search_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -165,6 +176,11 @@ class SearchDialog(QDialog):
             self._on_results_item_activated(item, 0)
 
     def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        hit = item.data(0, _HIT_ROLE)
+        if hit is not None and hit.kind == "case":
+            self.case_chosen.emit(hit.case_no)
+            self.accept()
+            return
         household_id = item.data(0, _HOUSEHOLD_ROLE)
         if household_id is None:
             return
@@ -175,7 +191,9 @@ class SearchDialog(QDialog):
 
     def _show_hint(self) -> None:
         self.status_label.setText(
-            self.tr("输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌或地址(如 3号楼 1203)")
+            self.tr(
+                "输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号"
+            )
         )
 
     def eventFilter(self, watched: Any, event: Any) -> bool:

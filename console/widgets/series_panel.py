@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import SeriesEntry, SeriesProposal, SeriesView
-from console.widgets.case_timeline import TIMELINE_TITLES, timeline_detail
 from console.widgets.cases_pane import case_title, local_time
 from console.widgets.common import ui_language
+from console.widgets.dossier_titles import TIMELINE_TITLES, timeline_detail
 
 if TYPE_CHECKING:
     from console.security import Actor

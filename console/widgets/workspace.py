@@ -93,7 +93,12 @@ class Workspace(QObject):
         self.bridge.changed.connect(self._on_bridge_changed_for_property)
         self.cases = CasesPane(services.cases, clock, actor, worker, bridge=self.bridge)
         self.dossiers = DossierWindows(
-            services.cases, actor, worker, bridge=self.bridge, series=services.series
+            services.cases,
+            actor,
+            worker,
+            bridge=self.bridge,
+            series=services.series,
+            watch=services.case_watch,
         )
         self.figures = FiguresPane(services.figures, clock, actor, worker, bridge=self.bridge)
         self.figures.case_open_requested.connect(self.open_case)
@@ -234,6 +239,7 @@ class Workspace(QObject):
         if self._search_dialog is None:
             dialog = SearchDialog(self._services.search, self._actor, self._worker, self._window)
             dialog.household_chosen.connect(self.show_household)
+            dialog.case_chosen.connect(self.open_case)
             self._search_dialog = dialog
         self._search_dialog.show()
         self._search_dialog.raise_()

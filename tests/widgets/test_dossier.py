@@ -65,6 +65,7 @@ def test_every_tab_shows_its_part_of_the_case_with_numbers_masked(
         "涉案财物",
         "预警与轨迹 (1)",
         "时间线",
+        "销赃地点",
     ]
     victim = cells(window.parties, 0)
     assert victim[:2] == ["被害人", "王芳"]

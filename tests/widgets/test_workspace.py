@@ -148,3 +148,35 @@ def test_a_dossier_asking_for_its_series_shows_it_on_the_district_map(
         workspace.dossiers.series_map_requested.emit(12345)
     assert workspace.district_map.isVisible()
     assert workspace.district_map.series_action.isChecked()
+def test_ctrl_f_finds_a_case_by_number_imei_or_suspect_and_enter_opens_its_dossier(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, sqlite_engine: Engine
+) -> None:
+    actor = services.users.ensure_user("li", "李办案", "investigator")
+    case_no = services.cases.open(
+        actor, category="phone", reported_at=DEMO_NOW, summary="地铁站手机被盗"
+    ).case_no
+    services.property.add(
+        actor, case_no=case_no, description="华为手机", category="phone", imei="490154203237518"
+    )
+    settings = Settings(db_url=str(sqlite_engine.url), sound=False)
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_name["search"].trigger()
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None
+    dialog.search_now("490154203237518")
+    qtbot.waitUntil(lambda: dialog.result_count() > 0, timeout=10_000)
+    group = dialog.results.topLevelItem(dialog.results.topLevelItemCount() - 1)
+    assert group.text(0) == "案件 (1)" and group.child(0).text(0).startswith(case_no)
+    assert "华为手机" in group.child(0).text(3)
+    dialog.results.setCurrentItem(group.child(0))
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: case_no in workspace.dossiers.windows, timeout=5_000)
+    dossier = workspace.dossiers.windows[case_no]
+    qtbot.waitUntil(lambda: dossier.dossier is not None, timeout=10_000)
+    assert not dialog.isVisible() and dossier.isVisible()
+    workspace.shutdown()

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from console.models import Alert, Community, Event, TheftCase, WatchlistEntry
+from console.models import Alert, CaseLink, Community, Event, TheftCase, WatchlistEntry
 from console.services.alerts.rows import AlertRow
 from console.validators import mask_id_number, mask_phone
 from console.vocabulary import CATEGORY_TITLES, LEVEL_TITLES, scheme_title
@@ -83,6 +83,14 @@ class AlertDetail:
     trace_subject: str  # the plate or (masked) ID number the trace follows; "" if none
     trace: tuple[Sighting, ...]
     unmasked: bool
+    linked_cases: tuple[str, ...] = ()  # case numbers this alert was linked to by hand, oldest link first
+
+    @property
+    def case_no(self) -> str | None:
+        """The case this alert leads to: its watchlist entry's case, else the first case it was linked to."""
+        if self.watchlist is not None and self.watchlist.case_no:
+            return self.watchlist.case_no
+        return self.linked_cases[0] if self.linked_cases else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +240,15 @@ def load_detail(conn: Connection, row: AlertRow, *, unmask: bool) -> AlertDetail
                 .limit(MAX_SIGHTINGS)
             )
         ]
-    return AlertDetail(row, tuple(events), watch, community, subject, tuple(trace), unmask)
+    linked = conn.execute(
+        select(TheftCase.case_no)
+        .join(CaseLink, CaseLink.case_id == TheftCase.id)
+        .where(CaseLink.alert_id == row.id)
+        .order_by(CaseLink.at, CaseLink.id)
+    ).scalars()
+    return AlertDetail(
+        row, tuple(events), watch, community, subject, tuple(trace), unmask, tuple(dict.fromkeys(linked))
+    )
 
 
 def load_device_precision(conn: Connection) -> list[DevicePrecision]:

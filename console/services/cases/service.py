@@ -33,6 +33,8 @@ from console.services.cases.listing import (
     filter_choices,
     list_cases,
 )
+from console.services.cases.merge import live_case
+from console.services.cases.parties import attach_vehicle, checked_party, note_added
 from console.validators import validate_id_number
 
 
@@ -281,6 +283,61 @@ class CaseService(Service):
             add_timeline(s, case.id, now, actor, "edited", fields=list(changed), **shown)
             audit(s, actor, self._clock, "case_edit", "case", case.id, fields=list(changed))
             return CaseEdited(case.case_no, version, changed)
+
+    def add_party(
+        self,
+        actor: Actor,
+        case_no: str,
+        role: str,
+        *,
+        name: str = "",
+        id_number: str = "",
+        phone: str = "",
+    ) -> int:
+        """A suspect, victim or complainant of the case; returns the party's id."""
+        actor.require(Permission.EDIT_CASES)
+        with self._write() as s:
+            now = server_time(s)
+            text, number, mobile = checked_party(role, name, id_number, phone, now.date())
+            case = live_case(s, case_no, "case_no")
+            party_id = add_party(s, case.id, role, text, number, mobile)
+            note_added(s, case.id, now, actor, "party_added", role=role, name=text, id_number=number)
+            audit(s, actor, self._clock, "case_party_add", "case", case.id, role=role, party_id=party_id)
+            return party_id
+
+    def add_vehicle(
+        self,
+        actor: Actor,
+        case_no: str,
+        plate: str,
+        *,
+        kind: str = "",
+        brand: str = "",
+        colour: str = "",
+        owner_name: str = "",
+        owner_id_number: str = "",
+    ) -> str:
+        """A vehicle of the case (a known plate with no case is linked); returns the plate."""
+        actor.require(Permission.EDIT_CASES)
+        with self._write() as s:
+            now = server_time(s)
+            owner = str(owner_id_number or "").strip()
+            checked_owner = validate_id_number(owner, "owner_id_number", today=now.date()) if owner else None
+            case = live_case(s, case_no, "case_no")
+            _vehicle_id, shown = attach_vehicle(
+                s,
+                case.id,
+                case.case_no,
+                plate,
+                kind=kind,
+                brand=brand,
+                colour=colour,
+                owner_name=owner_name,
+                owner_id_number=checked_owner,
+            )
+            note_added(s, case.id, now, actor, "vehicle_added", plate=shown)
+            audit(s, actor, self._clock, "case_vehicle_add", "case", case.id, plate=shown)
+            return shown
 
 
 def _officer(s: Session, badge: str) -> tuple[int, str] | None:

@@ -22,6 +22,7 @@ from console.services.base import Service, server_time
 from console.services.cases import rules
 from console.services.cases.common import add_timeline, audit, optional_text, required_text
 from console.services.cases.merge import live_case
+from console.services.cases.parties import touch_case
 from console.validators import mask_id_number
 
 WATCH_KINDS = ("person", "vehicle")
@@ -139,6 +140,7 @@ class CaseWatchService(Service):
                 plate=plate,
                 id_number=mask_id_number(id_number) if id_number else None,
             )
+            touch_case(s, case_id)
         return entry_id
 
     @staticmethod
@@ -203,6 +205,7 @@ class CaseWatchService(Service):
                 add_timeline(
                     s, case.id, server_time(s), actor, "watch_expired", entries=[e.id for e in chosen]
                 )
+                touch_case(s, case.id)
         return [e.id for e in chosen]
 
     def add_fence(self, actor: Actor, case_no: str, name: str, kind: str, address: str = "") -> int:
@@ -229,4 +232,5 @@ class CaseWatchService(Service):
             ).scalar_one()
             add_timeline(s, case.id, now, actor, "fence_added", fence_id=fence_id, name=text, fence_kind=kind)
             audit(s, actor, self._clock, "case_fence_add", "case", case.id, name=text, kind=kind)
+            touch_case(s, case.id)
             return fence_id

@@ -1,4 +1,5 @@
-"""Instant search (Ctrl+F): residents, households and vehicles by name, ID, phone, plate or address.
+"""Instant search (Ctrl+F): residents, households and vehicles by name, ID, phone, plate or address;
+cases by case number, property identifier (serial / IMEI / frame) or suspect's name (search_cases.py).
 
 The query is classified first (full or partial ID number, full or partial phone number, plate,
 name, address fragment) and each class runs one or more queries that an index serves (see
@@ -31,6 +32,7 @@ from sqlalchemy import (
 from console.models import Building, Community, Household, Resident, Vehicle
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
+from console.services.registry.search_cases import CaseFinder, looks_like_case_no, looks_like_identifier
 from console.validators import PROVINCES, mask_id_number, mask_phone, normalise_plate
 
 __all__ = [
@@ -73,6 +75,9 @@ SEARCH_INDEXES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("ix_resident_id_number_trgm", "resident", "USING gin ((id_number::text) gin_trgm_ops)"),
         ("ix_resident_phone_trgm", "resident", "USING gin ((phone::text) gin_trgm_ops)"),
         ("ix_vehicle_plate_trgm", "vehicle", "USING gin ((plate::text) gin_trgm_ops)"),
+        # migration 0012_case_search: cases by a suspect's name or the start of a case number
+        ("ix_case_party_name_c", "case_party", '(name::text) COLLATE "C"'),
+        ("ix_theft_case_case_no_c", "theft_case", '(case_no::text) COLLATE "C"'),
     ),
 }
 _TOP = "\U0010ffff"
@@ -126,7 +131,7 @@ _VEHICLES = select(
 class SearchHit:
     """One result: a resident, a household or a vehicle, with its address."""
 
-    kind: str  # "resident" | "household" | "vehicle"
+    kind: str  # "resident" | "household" | "vehicle" | "case"
     id: int
     title: str  # the resident's name, the address, or the plate
     matched: str  # what matched, e.g. "身份证号后4位"
@@ -141,7 +146,8 @@ class SearchHit:
     floor: int | None = None
     room: str = ""
     housing_use: str = ""
-    detail: str = ""  # vehicle owner / brand, resident relation
+    detail: str = ""  # vehicle owner / brand, resident relation, a case's summary
+    case_no: str = ""  # a case hit: the dossier to open
 
     @property
     def address(self) -> str:
@@ -181,16 +187,11 @@ def classify(query: str) -> list[str]:
         return kinds
     if _DASHED.fullmatch(q):
         return ["address"]
+    upper = compact.upper()
     if _DIGITS.fullmatch(compact):
-        if len(compact) == 18:
-            kinds.append("id_number")
-        elif len(compact) == 11 and compact[0] == "1":
-            kinds.append("phone")
-        else:
-            kinds.append("partial_number")
-            if 3 <= len(compact) <= 5 and compact.isdigit():
-                kinds.append("room")
-        return kinds
+        return _number_kinds(upper)
+    if looks_like_case_no(upper):
+        kinds.append("case_no")
     plate = normalise_plate(q)
     if plate and (
         (plate[0] in PROVINCES and len(plate) >= 2 and plate[1:2].isascii())
@@ -201,11 +202,31 @@ def classify(query: str) -> list[str]:
         kinds.append("address")
     if not any(c.isdigit() for c in q) and "plate" not in kinds:
         kinds.extend(("name", "community"))
+    if looks_like_identifier(upper) and "address" not in kinds:
+        kinds.append("identifier")
+    return kinds
+
+
+def _number_kinds(compact: str) -> list[str]:
+    """What a run of digits (perhaps ending in X) may be."""
+    if len(compact) == 18:
+        kinds = ["id_number"]
+    elif len(compact) == 11 and compact[0] == "1":
+        kinds = ["phone"]
+    else:
+        kinds = ["partial_number"]
+        if 3 <= len(compact) <= 5 and compact.isdigit():
+            kinds.append("room")
+        if looks_like_identifier(compact):
+            # An IMEI or a serial number of stolen property; first when it is IMEI-long, so an
+            # exact item match spares the scan for the digits inside ID numbers (by_partial_number).
+            kinds.insert(0 if len(compact) == 15 else len(kinds), "identifier")
     return kinds
 
 
 class SearchService(Service):
-    """Finds residents, households and vehicles (needs Permission.VIEW_REGISTRY)."""
+    """Finds residents, households and vehicles (needs Permission.VIEW_REGISTRY), and cases for a
+    user who may see them (Permission.VIEW_CASES)."""
 
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
         """Residents, then households, then vehicles matching ``query``; at most ``limit`` of each kind."""
@@ -216,14 +237,15 @@ class SearchService(Service):
         q = query.strip()
         compact = re.sub(r"[\s\-]", "", q).upper()
         with self._read() as conn:
-            run = _Query(conn, self.backend == "postgresql", limit)
+            run = _Query(conn, self.backend == "postgresql", limit, actor.can(Permission.VIEW_CASES))
             for kind in kinds:
                 getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
             hits = run.hits()
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
         shown = [h.id for h in hits if h.kind == "resident" and (h.id_number or h.phone)]
         owners = [h.id for h in hits if h.kind == "vehicle" and (h.id_number or h.phone)]
-        if unmask and (shown or owners):
+        suspects = [h.case_no for h in hits if h.kind == "case" and h.id_number]
+        if unmask and (shown or owners or suspects):
             with self._write() as s:
                 write_audit(
                     s,
@@ -236,6 +258,7 @@ class SearchService(Service):
                     query=q,
                     residents=shown,
                     vehicles=owners,
+                    case_suspects=suspects,
                 )
         if not unmask:
             hits = [
@@ -268,14 +291,39 @@ class SearchService(Service):
 class _Query:
     """The queries of one search, collected per kind in the order found, without duplicates."""
 
-    def __init__(self, conn: Connection, postgresql: bool, limit: int) -> None:
+    def __init__(self, conn: Connection, postgresql: bool, limit: int, cases: bool = False) -> None:
         self.s = conn
         self.pg = postgresql
         self.limit = limit
         self.found: dict[str, dict[int, SearchHit]] = {"resident": {}, "household": {}, "vehicle": {}}
+        self.cases = CaseFinder(conn, limit, self._prefix) if cases else None
 
     def hits(self) -> list[SearchHit]:
-        return [h for kind in ("resident", "household", "vehicle") for h in self.found[kind].values()]
+        found = [h for kind in ("resident", "household", "vehicle") for h in self.found[kind].values()]
+        if self.cases is None:
+            return found
+        return found + [
+            SearchHit(
+                "case",
+                m.case_id,
+                case_no,
+                f"{m.matched} {m.name}".strip(),
+                id_number=m.id_number,
+                detail=summary,
+                case_no=case_no,
+            )
+            for m, case_no, summary, _status in self.cases.cases()
+        ]
+
+    # --- cases ---------------------------------------------------------------------------------
+
+    def by_case_no(self, q: str) -> None:
+        if self.cases is not None:
+            self.cases.by_case_no(q)
+
+    def by_identifier(self, q: str) -> None:
+        if self.cases is not None:
+            self.cases.by_identifier(q)
 
     def _room_left(self, kind: str) -> int:
         return self.limit - len(self.found[kind])
@@ -369,7 +417,7 @@ class _Query:
             self._residents(
                 func.substr(R.c.id_number, literal_column("7"), literal_column("8")) == q, "出生日期"
             )
-        if n >= 6 and not self.found["resident"]:
+        if n >= 6 and not self.found["resident"] and not (self.cases and self.cases.found):
             # Anywhere in the number: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
             self._residents(self._t(R.c.id_number).like(f"%{q}%"), "身份证号包含")
             if q.isdigit():
@@ -387,6 +435,8 @@ class _Query:
             # Inside a longer name: pg_trgm serves it on PostgreSQL; SQLite scans (bounded by the limit).
             self._residents(self._t(R.c.name).like(f"%{_escape(name)}%", escape="\\"), "姓名包含")
         self._vehicles(V.c.owner_name == name, "车主姓名")
+        if self.cases is not None:
+            self.cases.by_suspect_name(name)
 
     # --- households ----------------------------------------------------------------------------
 
@@ -540,5 +590,13 @@ def rebuild_search_index(engine: Engine) -> None:
             conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         for _name, ddl in _index_ddl(engine.dialect.name):
             conn.execute(text(ddl))
-        for table in ("resident", "household", "vehicle", "community", "building"):
+        for table in (
+            "resident",
+            "household",
+            "vehicle",
+            "community",
+            "building",
+            "theft_case",
+            "case_party",
+        ):
             conn.execute(text(f"ANALYZE {table}"))
