@@ -113,6 +113,9 @@ DEFAULT_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
     "system": ("外部系统", frozenset({P.INGEST_EVENTS, P.VIEW_ALERTS, P.MANAGE_WATCHLIST, P.EXPORT})),
 }
 
+# Roles that see only the households of their own grid cells (console.services.registry.scope).
+SCOPED_TO_OWN_GRID_CELLS = frozenset({"community_officer"})
+
 # Roles a person signs in with (``system`` is for device feeds and scripts).
 PERSON_ROLES = tuple(name for name in DEFAULT_ROLES if name != "system")
 

@@ -30,6 +30,7 @@ from console.errors import ValidationError
 __all__ = [
     "PROVINCES",
     "birth_date_of",
+    "csv_cell",
     "id_check_character",
     "mask_id_number",
     "mask_personal_data",
@@ -324,3 +325,15 @@ def mask_personal_data(value: Any) -> Any:
 
 def _shallow_copy(box: Any) -> Any:
     return dict(box) if isinstance(box, dict) else list(box)
+
+
+# OWASP's CSV-injection rule: a spreadsheet runs a cell that begins with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: one beginning with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return gets a leading ``'`` (OWASP's CSV-injection rule)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -31,9 +31,9 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 from console.clock import FixedClock
 from console.db import make_engine, session_factory, upgrade
-from console.models import Base
 from console.security import Actor
 from console.services.station import UserService
+from tests.factories import wipe_database
 
 PG_ADMIN = os.environ.get(
     "DUTY_CONSOLE_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -191,12 +191,7 @@ def pg_url() -> Iterator[str]:
 
 
 def _truncate_all(engine: Engine) -> None:
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        # The audit log refuses TRUNCATE (migration 0010); its owner may lift that, loudly, for a test.
-        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+    wipe_database(engine)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, Engine, insert, text
 
-from console.models import Community, Station
+from console.models import Base, Community, Station
+from console.services.audit_chain import SQLITE_GUARDS
 
 
 def add_station(conn: Connection) -> int:
@@ -44,3 +45,25 @@ def add_communities(
         )
         for i, name in enumerate(names)
     ]
+
+
+def wipe_database(engine: Engine) -> None:
+    """Empty every table and restart ids, as a fresh database would.
+
+    The audit log refuses to be emptied (migration 0010): its guards are lifted for the wipe and
+    put back, as only the database's owner could.
+    """
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+            return
+        for name in SQLITE_GUARDS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        for t in reversed(Base.metadata.sorted_tables):
+            conn.execute(t.delete())
+        for ddl in SQLITE_GUARDS.values():
+            conn.exec_driver_sql(ddl)

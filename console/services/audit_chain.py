@@ -41,3 +41,14 @@ def audit_hash(
     """SHA-256 (hex) over the previous row's hash and this row's fields, in a fixed order."""
     fields: list[Any] = [prev_hash, at_text, user_id, username, action, entity, entity_id, detail or "", console, outcome]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
+# The triggers that keep the log append-only on SQLite (migration 0010 creates them; a test that
+# wipes a database drops and recreates them around the wipe).
+SQLITE_GUARDS = {
+    f"audit_log_no_{verb.lower()}": (
+        f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
+        f"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: {verb} refused'); END"
+    )
+    for verb in ("UPDATE", "DELETE")
+}

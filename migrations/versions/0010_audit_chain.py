@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from console.services.audit_chain import audit_hash, audit_time_text
+from console.services.audit_chain import SQLITE_GUARDS, audit_hash, audit_time_text
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -49,11 +49,8 @@ def upgrade() -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"
         )
     else:
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
-                f"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: {verb} refused'); END"
-            )
+        for ddl in SQLITE_GUARDS.values():
+            op.execute(ddl)
 
 
 def _chain_existing_rows() -> None:

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, func, insert, select
 
 from console import cli
 from console.demo.seed import DemoSummary, is_empty, seed_demo
@@ -28,6 +28,7 @@ from console.models import (
     WatchlistEntry,
 )
 from console.validators import validate_id_number, validate_mobile, validate_plate
+from tests.factories import wipe_database
 
 NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 SAMPLE_TABLES = (
@@ -45,15 +46,7 @@ SAMPLE_TABLES = (
 
 
 def _wipe(engine: Engine) -> None:
-    """Empty every table and restart ids, as a fresh database would."""
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-            for t in reversed(Base.metadata.sorted_tables):
-                conn.execute(t.delete())
+    wipe_database(engine)
 
 
 def _schema(engine: Engine) -> list[tuple[Any, ...]]:

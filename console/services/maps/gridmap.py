@@ -56,6 +56,7 @@ from console.services.maps.snapshot import (
     compute_status,
     format_address,
 )
+from console.services.station import community_scope, require_in_scope
 from console.validators import mask_id_number, mask_phone
 
 __all__ = [
@@ -131,6 +132,9 @@ class GridMapService(Service):
             communities, grid_cells, officers, comm_row = self._areas(s)
             buildings, bld_row = self._buildings(s, comm_row)
             rows, irregular = self._household_rows(s)
+            scope = community_scope(s, actor)
+        if scope is not None:  # a community officer: only the households of their own grid cells
+            rows = rows[np.isin(rows[:, 1], np.fromiter(scope, dtype=np.int64, count=len(scope)))]
         return _assemble(
             as_of, rows, irregular, communities, grid_cells, officers, comm_row, buildings, bld_row
         )
@@ -189,6 +193,7 @@ class GridMapService(Service):
             if row is None:
                 raise UserError("household.not_found", household_id=household_id)
             h, c, b, st = row
+            require_in_scope(community_scope(s, actor), actor, c.id)
             residents = tuple(
                 ResidentView(
                     id=r.id,

@@ -33,6 +33,7 @@ from console.models import Building, Community, Household, Resident, Vehicle
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.registry.search_cases import CaseFinder, looks_like_case_no, looks_like_identifier
+from console.services.station import community_scope
 from console.validators import PROVINCES, mask_id_number, mask_phone, normalise_plate
 
 __all__ = [
@@ -241,6 +242,9 @@ class SearchService(Service):
             for kind in kinds:
                 getattr(run, f"by_{kind}")(compact if kind not in ("address", "name", "community") else q)
             hits = run.hits()
+            scope = community_scope(conn, actor)
+        if scope is not None:  # a community officer finds only the households of their own grid cells
+            hits = [h for h in hits if h.community_id is None or h.community_id in scope]
         unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
         shown = [h.id for h in hits if h.kind == "resident" and (h.id_number or h.phone)]
         owners = [h.id for h in hits if h.kind == "vehicle" and (h.id_number or h.phone)]

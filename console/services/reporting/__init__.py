@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from console.services.reporting.export import ExportService, csv_cell
+from console.services.reporting.export import ExportService
+from console.validators import csv_cell
 
 __all__ = ["ExportService", "csv_cell"]

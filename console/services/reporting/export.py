@@ -34,12 +34,10 @@ from console.models import (
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.dispatch import DEFAULT_RESPONSE_TARGET_S, response_seconds, within_target
-from console.validators import mask_id_number, mask_personal_data, mask_phone, pii_int_as_text
+from console.validators import csv_cell, mask_id_number, mask_personal_data, mask_phone, pii_int_as_text
 
 KINDS = ("alerts", "events", "households", "cases", "dispatches")
 CHUNK = 1000
-# OWASP's CSV-injection rule: a spreadsheet runs a cell that begins with one of these.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 FIELDS = {
     "alerts": [
@@ -419,9 +417,3 @@ def _write(rows: Iterator[dict[str, Any]], out: TextIO, fmt: str, fields: list[s
     return count
 
 
-def csv_cell(value: Any) -> Any:
-    """A CSV cell that a spreadsheet shows as text: one beginning with ``=``, ``+``, ``-``, ``@``,
-    a tab or a carriage return gets a leading ``'`` (OWASP's CSV-injection rule)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value

@@ -7,6 +7,7 @@ from console.services.station.audit import AuditEntry, AuditFilter, AuditService
 from console.services.station.health import HealthService
 from console.services.station.jobs import JobRunner, PeriodicJob
 from console.services.station.parameters import StationParameters, StationService
+from console.services.station.scope import community_scope, require_in_scope
 from console.services.station.users import UserService
 
 __all__ = [
@@ -23,4 +24,6 @@ __all__ = [
     "StationService",
     "UserService",
     "check_password",
+    "community_scope",
+    "require_in_scope",
 ]

@@ -13,6 +13,7 @@ from console.models import AuditLog
 from console.security import Actor, Permission
 from console.services.audit_chain import audit_hash, audit_time_text
 from console.services.base import Service, write_audit
+from console.validators import csv_cell
 
 CHUNK = 5000
 
@@ -77,8 +78,6 @@ class AuditService(Service):
     def export_csv(self, actor: Actor, where: AuditFilter, out: TextIO) -> int:
         """Every entry matching ``where``, oldest first, as CSV (cells a spreadsheet would run are
         neutralised); the export is audited before the first row. Returns the row count."""
-        from console.services.reporting import csv_cell
-
         actor.require(Permission.READ_AUDIT)
         with self._write() as s:
             write_audit(s, actor, "export", "audit_log", None, self._clock, format="csv")
