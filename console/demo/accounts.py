@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Engine, select
+
+from console.models import GridCell
+
 # (user name, display name, role, password)
 DEMO_ACCOUNTS: tuple[tuple[str, str, str, str], ...] = (
     ("demo", "值班民警(演示)", "duty_officer", "Duty-demo-2026"),
@@ -20,13 +24,26 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def ensure_demo_accounts(accounts: Any) -> None:
-    """Create the demo accounts that are missing, or give a passwordless one its demo password."""
+def ensure_demo_accounts(accounts: Any, engine: Engine) -> None:
+    """Create the demo accounts that are missing, or give a passwordless one its demo password.
+
+    The demo community officer is the officer who keeps the district's first grid cell, so that
+    account sees the households of that officer's cells and no others.
+    """
     existing = {a.username: a for a in accounts.list_users(_lister())}
     for username, name, role, password in DEMO_ACCOUNTS:
         found = existing.get(username)
         if found is None or not found.has_password:
             accounts.provision(username, name, role, password)
+            if role == "community_officer":
+                accounts.link_officer(_lister(), username, _first_cell_officer(engine))
+
+
+def _first_cell_officer(engine: Engine) -> int | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(GridCell.officer_id).where(GridCell.officer_id.is_not(None)).order_by(GridCell.id).limit(1)
+        ).scalar()
 
 
 def _lister() -> Any:

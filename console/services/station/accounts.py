@@ -191,6 +191,17 @@ class AccountService(Service):
             user.password_hash = _hasher.hash(password)
             write_audit(s, actor, "password_change", "app_user", user.id, self._clock)
 
+    def link_officer(self, actor: Actor, username: str, officer_id: int | None) -> None:
+        """Tie an account to the officer it belongs to (a community officer then sees the
+        households of that officer's grid cells); None unties it."""
+        actor.require(Permission.MANAGE_USERS)
+        with self._write_locked() as s:
+            user = s.scalars(select(User).where(User.username == username)).one_or_none()
+            if user is None:
+                raise UserError("user.not_found", username=repr(username))
+            user.officer_id = officer_id
+            write_audit(s, actor, "user_link_officer", "app_user", user.id, self._clock, officer_id=officer_id)
+
     def unlock(self, actor: Actor, username: str) -> None:
         """The security administrator lifts a lockout (and the failure count)."""
         actor.require(Permission.MANAGE_SECURITY)
