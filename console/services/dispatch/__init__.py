@@ -6,6 +6,7 @@ from console.services.dispatch.card import CallAttempt, CardDispatch, CardReside
 from console.services.dispatch.clocks import DispatchClock
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
 from console.services.dispatch.interventions import (
+    ALERT_OUTCOME,
     CallLogged,
     InterventionClosed,
     InterventionService,
@@ -14,6 +15,7 @@ from console.services.dispatch.interventions import (
 from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.rules import (
+    BUSY_STATUSES,
     CALL_RESULTS,
     DEFAULT_RESPONSE_TARGET_S,
     INTERVENTION_OUTCOMES,
@@ -24,6 +26,8 @@ from console.services.dispatch.rules import (
 )
 
 __all__ = [
+    "ALERT_OUTCOME",
+    "BUSY_STATUSES",
     "CALL_RESULTS",
     "DEFAULT_RESPONSE_TARGET_S",
     "INTERVENTION_OUTCOMES",
