@@ -33,12 +33,13 @@ from console.models import (
     PropertyItem,
     TheftCase,
 )
-from console.services.cases import CATEGORIES, hours_to_solve
-from console.services.cases.rules import (
+from console.services.cases import (
+    CATEGORIES,
     NOTIFY_WITHIN,
     STATION_TZ,
     case_no_year_prefix,
     format_case_no,
+    hours_to_solve,
     normalise_imei,
     normalise_serial,
 )

@@ -8,7 +8,17 @@ from console.services.cases.importer import CASE_COLUMNS, CaseImportReport, Case
 from console.services.cases.listing import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow, OfficerChoice
 from console.services.cases.merge import MergeResult
 from console.services.cases.property import STATUS_FILTERS, ItemChange, ItemRow, PropertyService
-from console.services.cases.rules import CATEGORIES, category_code, hours_to_solve
+from console.services.cases.rules import (
+    CATEGORIES,
+    NOTIFY_WITHIN,
+    STATION_TZ,
+    case_no_year_prefix,
+    category_code,
+    format_case_no,
+    hours_to_solve,
+    normalise_imei,
+    normalise_serial,
+)
 from console.services.cases.series import (
     CaseBrief,
     Reason,
@@ -31,7 +41,9 @@ from console.services.cases.watch import CaseWatchService, WatchCandidate
 __all__ = [
     "CASE_COLUMNS",
     "CATEGORIES",
+    "NOTIFY_WITHIN",
     "PAGE_SIZE",
+    "STATION_TZ",
     "STATUS_CHANGES",
     "STATUS_FILTERS",
     "CaseBrief",
@@ -60,7 +72,11 @@ __all__ = [
     "SeriesView",
     "UnclaimedRow",
     "WatchCandidate",
+    "case_no_year_prefix",
     "category_code",
+    "format_case_no",
     "hours_to_solve",
     "iso",
+    "normalise_imei",
+    "normalise_serial",
 ]
