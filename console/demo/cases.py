@@ -119,7 +119,8 @@ def build_cases(
     sequence: dict[str, int] = {}
     first = investigators[0]
     who = (reg.user_of_officer.get(first["id"]), usernames[first["id"]], first["name"])
-    pool = suspects[6:]
+    pool = suspects[6:30]
+    staff = suspects[30:]  # property companies' staff who claim recovered cable
     series_members: dict[str, list[int]] = {}
     for i, p in enumerate(plan):
         prefix = case_no_year_prefix(p.reported)
@@ -129,7 +130,7 @@ def build_cases(
         if not p.suspects and p.solve_h is not None:
             n = 2 if KINDS[p.kind][1] == "cable" else 1
             p.suspects = [pool[(2 * i + j) % len(pool)] for j in range(n)]
-        cid = _case(rows, firsts, reg, rng, p, format_case_no(prefix, sequence[prefix]), lead, who)
+        cid = _case(rows, firsts, reg, rng, p, format_case_no(prefix, sequence[prefix]), lead, who, staff)
         if p.series:
             series_members.setdefault(p.series, []).append(cid)
         act.cases.append(
@@ -294,6 +295,7 @@ def _case(
     case_no: str,
     lead: dict[str, Any],
     who: tuple[int | None, str, str],
+    staff: list[Any],
 ) -> int:
     now = reg.now
     user, username, officer_name = who
@@ -323,7 +325,7 @@ def _case(
             }
         )
 
-    victim, claimant = _victim(reg, rng, p, cid)
+    victim, claimant = _victim(reg, rng, p, staff)
     victim_id = firsts["case_party"] + len(rows.parties)
     rows.parties.append({"id": victim_id, "case_id": cid, "role": "victim", **victim, "version": 1})
     timeline(reported, "opened", case_no=case_no, category=category)
@@ -443,7 +445,7 @@ def _case(
     return cid
 
 
-def _victim(reg: Registry, rng: Any, p: _Plan, cid: int) -> tuple[dict[str, Any], str | None]:
+def _victim(reg: Registry, rng: Any, p: _Plan, staff: list[Any]) -> tuple[dict[str, Any], str | None]:
     """The victim party, and the ID number shown when the property is claimed."""
     comm = reg.communities[p.comm]
     category = KINDS[p.kind][1]
@@ -456,11 +458,7 @@ def _victim(reg: Registry, rng: Any, p: _Plan, cid: int) -> tuple[dict[str, Any]
             "phone": comm["property_manager_phone"],
             "note": "物业公司报案",
         }
-        claimant = (
-            reg.ids.make(np.random.default_rng([reg.seed, cid]), np.array([720_000]), np.array([True]))[0]
-            if reg.ids
-            else None
-        )
+        claimant = staff[p.comm % len(staff)][1]  # the property company sends one of its staff
     else:
         lo, hi = np.searchsorted(reg.res_comm, [p.comm, p.comm + 1])
         r = int(lo + rng.randrange(max(1, hi - lo))) if hi > lo else rng.randrange(len(reg.res_id))
