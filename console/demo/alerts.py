@@ -339,11 +339,12 @@ def _card(rng: Any, row: dict[str, Any], outcome: str | None, level: str) -> dic
         rng.choice((0, 0, 1, 2)) if outcome in ("stopped", "transferred", "not_fraud") else rng.randint(1, 2)
     )
     sequence = ("no_answer",) * misses + results
+    # Calls a minute or two apart, all of them before the card was closed.
+    window = (row["resolved_at"] - opened).total_seconds() if row["resolved_at"] else 180.0 * len(sequence)
+    gap = min(180.0, window / (len(sequence) + 1))
     calls, at = [], opened
     for result in sequence:
-        at = at + dt.timedelta(seconds=rng.uniform(20, 180))
-        if row["resolved_at"] is not None and at >= row["resolved_at"]:
-            break
+        at = at + dt.timedelta(seconds=gap * rng.uniform(0.5, 1.0))
         calls.append((result, at, CALL_NOTES[result]))
     stop = at + dt.timedelta(seconds=30) if level == "high" and outcome in ("stopped", None) else None
     if stop is not None and row["resolved_at"] is not None and stop >= row["resolved_at"]:
