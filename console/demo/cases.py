@@ -83,6 +83,7 @@ class _Plan:
     fence: tuple[str, str] | None = None  # (name, FENCE_KINDS code)
     recovered_place: str | None = None
     uncalled: bool = False  # recovered, the owner never called
+    waiting: bool = False  # recovered, the owner called but not yet come
 
 
 @dataclass
@@ -155,17 +156,23 @@ def build_cases(
 
 
 def _leave_uncalled(plan: list[_Plan], now: dt.datetime) -> None:
-    """Two recent cases solved fast whose owner nobody has called yet (the board flags them)."""
-    recent = [
-        p
-        for p in plan
-        if not p.series
-        and p.solve_h is not None
-        and p.solve_h < 24
-        and dt.timedelta(days=4) <= now - p.reported <= dt.timedelta(days=20)
-    ]
-    for p in recent[-2:]:
+    """Recent cases solved fast whose property still waits: two owners nobody has called yet (the
+    board flags them after 48 hours), three called who have not come yet."""
+
+    def solved_fast_between(days_from: int, days_to: int) -> list[_Plan]:
+        return [
+            p
+            for p in plan
+            if not p.series
+            and p.solve_h is not None
+            and p.solve_h < 24
+            and dt.timedelta(days=days_from) <= now - p.reported <= dt.timedelta(days=days_to)
+        ]
+
+    for p in solved_fast_between(4, 20)[-2:]:
         p.uncalled = True
+    for p in solved_fast_between(21, 90)[-3:]:
+        p.waiting = True
 
 
 def _featured(reg: Registry, rng: Any, suspects: list[Any]) -> list[_Plan]:
@@ -365,7 +372,8 @@ def _case(
     timeline(
         reported + dt.timedelta(minutes=20), "property_added", item_id=item_id, description=item_desc, **ids
     )
-    recovered = solved if solved is not None and (p.series or p.uncalled or rng.random() < 0.85) else None
+    keep = p.series or p.uncalled or p.waiting
+    recovered = solved if solved is not None and (keep or rng.random() < 0.85) else None
     place = p.recovered_place or (SCRAP_YARD if category == "cable" else comm["name"])
     notified, returned = _claim_times(rng, p, recovered, now)
     status_item = "returned" if returned else ("recovered" if recovered else "stolen")
@@ -487,8 +495,8 @@ def _claim_times(
         notified = recovered + dt.timedelta(hours=rng.uniform(1, 40))  # within two days
     if notified >= now:
         return None, None
-    if rng.random() >= 0.93:  # called, never came: waits on the board
-        return notified, None
+    if p.waiting:
+        return notified, None  # called, has not come yet: waits on the board
     returned = notified + dt.timedelta(hours=rng.uniform(4, 60))
     return notified, (returned if returned < now else None)
 
