@@ -1,4 +1,4 @@
-"""Demo district, part two: theft cases with their people, vehicles and property; watchlists."""
+"""Demo district, part two: theft cases (console/demo/cases.py), vehicles and watchlists."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import numpy as np
 
 from console.demo import data as D
 from console.demo.bulk import CST, BulkLoader, rng_pair
+from console.demo.cases import build_cases
 from console.demo.events import build_events
 from console.demo.world import Activity, Registry, Watch
-from console.models import CaseParty, CustodyEvent, PropertyItem, TheftCase, Vehicle, WatchlistEntry
-from console.services.cases import CATEGORIES
+from console.models import Vehicle, WatchlistEntry
 
 OTHER_REGIONS = ("赣B", "赣A", "粤B", "湘A", "川A", "浙A", "渝A", "豫A", "闽C", "闽E")
 OUTSIDER_AREAS = np.array(
@@ -22,7 +22,8 @@ OUTSIDER_AREAS = np.array(
 
 def build_activity(loader: BulkLoader, reg: Registry) -> None:
     act = Activity()
-    _cases(loader, reg, act, *rng_pair(reg.seed, 20))
+    rng, gen = rng_pair(reg.seed, 20)
+    build_cases(loader, reg, act, rng, gen, outsiders(reg, gen, 40))
     _watchlist(loader, reg, act, *rng_pair(reg.seed, 21))
     build_events(loader, reg, act)
 
@@ -39,238 +40,6 @@ def outsiders(
         raise RuntimeError("the registry makes its ID-number factory before its people")
     numbers = reg.ids.make(gen, birth, male, areas=gen.choice(OUTSIDER_AREAS, n))
     return list(zip(names, numbers, D.mobiles(gen, n), strict=True))
-
-
-_CATEGORY_CODES = {name: code for code, name in CATEGORIES.items()}
-
-
-def _hours(h: float) -> dt.timedelta:
-    return dt.timedelta(hours=h)
-
-
-def _cases(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.random.Generator) -> None:
-    now = reg.now
-    n = reg.scale.cases
-    comm_p = reg.community_households / reg.community_households.sum()
-    investigators = reg.officers_with("办案队")
-    inv_users = reg.users_with("办案队")
-    kinds = D.THEFT_KINDS
-    case_first = loader.first_id(TheftCase.__table__)
-    party_first = loader.first_id(CaseParty.__table__)
-    item_first = loader.first_id(PropertyItem.__table__)
-    cust_first = loader.first_id(CustodyEvent.__table__)
-    cases: list[dict[str, Any]] = []
-    parties: list[dict[str, Any]] = []
-    items: list[dict[str, Any]] = []
-    custody: list[dict[str, Any]] = []
-    suspects_pool = outsiders(reg, gen, n * 2 + 8)
-    yuzhou = 0  # 禹洲璟阅城 is the first community
-    station_store = "灌口派出所涉案财物保管室"
-
-    # The article's case: four men cut cable in 禹洲璟阅城's basement again and again ("ant moving");
-    # the earlier theft was linked to them, so the officer waited at the scrap-recycling station.
-    plan: list[dict[str, Any]] = [
-        {
-            "comm": yuzhou,
-            "kind": 0,
-            "reported": now - dt.timedelta(days=9, hours=15),
-            "solve_h": 113,
-            "title": "禹洲璟阅城地下室电缆被盗(第一起)",
-            "suspects": 4,
-            "qty": 5,
-        },
-        {
-            "comm": yuzhou,
-            "kind": 0,
-            "reported": now - dt.timedelta(days=5, hours=14),
-            "solve_h": 14,
-            "title": "禹洲璟阅城地下室电缆被盗(蚂蚁搬家)",
-            "suspects": 4,
-            "qty": 12,
-        },
-    ]
-    times = np.sort(int(now.timestamp()) - gen.integers(3 * 3600, 365 * 86400, n - len(plan)))
-    kind_p = np.array([0.12, 0.3, 0.2, 0.14, 0.17, 0.07])
-    for ts in times.tolist():
-        age_days = (now.timestamp() - ts) / 86400
-        u = rng.random()
-        if age_days < 2 and u < 0.6:
-            solve_h = None
-        elif u < 0.72:
-            solve_h = rng.uniform(1.5, 23.5)
-        elif u < 0.78:
-            solve_h = rng.uniform(25, 71)
-        elif u < 0.86:
-            solve_h = rng.uniform(80, 24 * 20)
-        else:
-            solve_h = None
-        k = int(gen.choice(len(kinds), p=kind_p))
-        plan.append(
-            {
-                "comm": int(gen.choice(len(comm_p), p=comm_p)),
-                "kind": k,
-                "reported": dt.datetime.fromtimestamp(ts, CST),
-                "solve_h": solve_h,
-                "title": None,
-                "suspects": (rng.randint(2, 3) if k == 0 else 1),
-                "qty": None,
-            }
-        )
-    plan.sort(key=lambda p: p["reported"])
-    featured_suspects = suspects_pool[:4]
-    for i, p in enumerate(plan):
-        comm = reg.communities[p["comm"]]
-        title_t, category, item_desc, (vlo, vhi), (qlo, qhi) = kinds[p["kind"]]
-        reported: dt.datetime = p["reported"]
-        occurred = reported - _hours(rng.uniform(1, 30))
-        solved = reported + _hours(p["solve_h"]) if p["solve_h"] is not None else None
-        if solved is not None and solved > now:
-            solved = None
-        notified = solved + _hours(rng.uniform(2, 40)) if solved else None
-        notified = notified if notified and notified < now else None
-        status = (
-            "open"
-            if solved is None
-            else ("closed" if (now - solved).days > 30 and rng.random() < 0.7 else "solved")
-        )
-        cid = case_first + i
-        case_no = f"GK{reported.astimezone(CST):%Y}{i + 1:05d}"
-        lead = investigators[i % len(investigators)]
-        cases.append(
-            {
-                "id": cid,
-                "case_no": case_no,
-                "kind": "盗窃",
-                "category": _CATEGORY_CODES.get(category, "other"),
-                "title": p["title"] or title_t.format(c=comm["name"]),
-                "description": _case_text(p, comm["name"], solved is not None),
-                "community_id": comm["id"],
-                "status": status,
-                "occurred_at": occurred,
-                "reported_at": reported,
-                "solved_at": solved,
-                "victim_notified_at": notified,
-                "lead_officer_id": lead["id"],
-                "version": 1,
-            }
-        )
-        # The victim: for cable, the property company; otherwise a resident of the community.
-        if p["kind"] == 0:
-            victim = {
-                "name": comm["property_manager_company"] or comm["name"] + "物业",
-                "resident_id": None,
-                "id_number": None,
-                "phone": comm["property_manager_phone"],
-                "note": "物业公司报案",
-            }
-        else:
-            lo, hi = np.searchsorted(reg.res_comm, [p["comm"], p["comm"] + 1])
-            r = int(lo + rng.randrange(max(1, hi - lo))) if hi > lo else rng.randrange(len(reg.res_id))
-            victim = {
-                "name": reg.res_names[r],
-                "resident_id": int(reg.res_id[r]),
-                "id_number": reg.res_id_numbers[r],
-                "phone": reg.res_phones[r],
-                "note": "",
-            }
-        victim_id = party_first + len(parties)
-        parties.append({"id": victim_id, "case_id": cid, "role": "victim", **victim, "version": 1})
-        suspects: list[tuple[str, str, str]] = []
-        if solved is not None:
-            pool = (
-                featured_suspects
-                if p["title"]
-                else [suspects_pool[4 + (2 * i + j) % (len(suspects_pool) - 4)] for j in range(p["suspects"])]
-            )
-            suspects = list(pool)
-            note = D.SUSPECT_NOTES[0] if p["title"] else rng.choice(D.SUSPECT_NOTES[1:])
-            for name, idn, phone in suspects:
-                parties.append(
-                    {
-                        "id": party_first + len(parties),
-                        "case_id": cid,
-                        "role": "suspect",
-                        "resident_id": None,
-                        "name": name,
-                        "id_number": idn,
-                        "phone": phone,
-                        "note": note,
-                        "version": 1,
-                    }
-                )
-        qty = p["qty"] or rng.randint(qlo, qhi)
-        value = round(rng.uniform(vlo, vhi) * (qty if p["kind"] == 0 else 1), -1)
-        recovered = solved is not None and (p["title"] or rng.random() < 0.85)
-        returned_at = notified + _hours(rng.uniform(4, 40)) if recovered and notified else None
-        returned_at = returned_at if returned_at and returned_at < now else None
-        item_status = "returned" if returned_at else ("recovered" if recovered else "stolen")
-        item_id = item_first + len(items)
-        items.append(
-            {
-                "id": item_id,
-                "case_id": cid,
-                "description": item_desc,
-                "category": category,
-                "quantity": qty,
-                "value_yuan": float(value),
-                "status": item_status,
-                "owner_party_id": victim_id,
-                "recovered_at": solved if recovered else None,
-                "recovered_place": ("灌口废品回收站" if p["kind"] == 0 else comm["name"])
-                if recovered
-                else "",
-                "notified_at": notified if recovered else None,
-                "notified_how": "phone" if recovered and notified else "",
-                "returned_at": returned_at,
-                "returned_to_id_number": victim["id_number"] if returned_at else None,
-                "version": 1,
-            }
-        )
-        inv = inv_users[i % len(inv_users)] if inv_users else None
-        trail = [("reported_stolen", reported, comm["name"], "报案登记")]
-        if recovered and solved:
-            where = "灌口废品回收站" if p["kind"] == 0 else comm["name"]
-            trail.append(("recovered", solved, where, "追回涉案财物"))
-            trail.append(("stored", solved + _hours(1.5), station_store, "入库保管"))
-        if returned_at:
-            trail.append(("returned", returned_at, "灌口派出所", f"发还失主 {victim['name']}"))
-        for kind, at, where, note in trail:
-            custody.append(
-                {
-                    "id": cust_first + len(custody),
-                    "property_item_id": item_id,
-                    "kind": kind,
-                    "at": at,
-                    "user_id": inv,
-                    "location": where,
-                    "note": note,
-                }
-            )
-        act.cases.append(
-            {
-                "id": cid,
-                "case_no": case_no,
-                "status": status,
-                "reported": reported,
-                "solved": solved,
-                "community": p["comm"],
-                "suspects": suspects,
-            }
-        )
-    loader.load_rows(TheftCase.__table__, cases)
-    loader.load_rows(CaseParty.__table__, parties)
-    loader.load_rows(PropertyItem.__table__, items)
-    loader.load_rows(CustodyEvent.__table__, custody)
-
-
-def _case_text(p: dict[str, Any], place: str, solved: bool) -> str:
-    if p["title"] and p["qty"] == 12:
-        return (
-            "夜间4名嫌疑人多次进入小区地下室剪断并盗走电缆十余捆(蚂蚁搬家)。因前一起案件已关联该团伙, "
-            "民警在废品回收站守候, 嫌疑人前来销赃时被当场抓获, 电缆全部追回, 两日内通知物业前来认领。"
-        )
-    base = f"{place}发生盗窃案件, 群众报警。"
-    return base + ("经侦查破案, 已通知失主认领。" if solved else "正在侦查中。")
 
 
 def _watchlist(loader: BulkLoader, reg: Registry, act: Activity, rng: Any, gen: np.random.Generator) -> None:

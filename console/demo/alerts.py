@@ -12,6 +12,7 @@ from console.demo import data as D
 from console.demo.bulk import CST
 from console.demo.world import Activity, Registry, Watch
 from console.services.alerts import SEVERITY_RANK, Facts, Matched, alert_severity, alert_summary, group_key
+from console.services.dispatch import ALERT_OUTCOME
 
 OUTCOMES = {  # kind -> (outcome, weight)
     "plate_read": (("confirmed", 50), ("misread", 20), ("false_alarm", 15), ("handled_by_others", 15)),
@@ -26,6 +27,13 @@ NOTES = {
     ("fraud_risk", "confirmed"): "已劝阻, 受害人未转账",
     ("report", "confirmed"): "民警到场处置完毕",
     ("report", "handled_by_others"): "已移交社区调解",
+}
+
+
+CALL_NOTES = {
+    "reached": "已联系上本人, 告知为诈骗",
+    "no_answer": "无人接听",
+    "refused": "本人拒绝配合, 坚持转账",
 }
 
 
@@ -234,6 +242,7 @@ def _alert_row(
         "version": 1,
         "_comm": comm,
         "_dispatch": None,
+        "_intervention": None,
     }
     if status == "new":
         return row
@@ -248,6 +257,8 @@ def _alert_row(
         escalated_at=raised + dt.timedelta(seconds=60) if slow else None,
     )
     if status == "acknowledged":
+        if kind == "fraud_risk":
+            row["_intervention"] = _card(rng, row, None, first["_body"]["level"])
         return row
     outcome = "confirmed" if status == "dispatched" else _choose(rng, OUTCOMES[kind])
     needs_dispatch = status == "dispatched" or (
@@ -260,9 +271,11 @@ def _alert_row(
     )
     t = ack
     if needs_dispatch:
-        t = ack + dt.timedelta(seconds=rng.uniform(20, 240))
+        t = ack + dt.timedelta(seconds=rng.uniform(15, 120))
         row.update(dispatched_at=t, dispatched_by=user, updated_at=t, version=3, _dispatch=t)
     if status == "dispatched":
+        if kind == "fraud_risk":
+            row["_intervention"] = _card(rng, row, None, first["_body"]["level"])
         return row
     done = t + dt.timedelta(minutes=rng.uniform(12, 70) if needs_dispatch else rng.uniform(2, 30))
     note = NOTES.get(
@@ -280,12 +293,72 @@ def _alert_row(
     )
     if kind == "plate_read":
         row["read_correct"] = outcome != "misread"
-    if kind == "fraud_risk" and outcome == "confirmed":
-        saved = first["_body"]["amount"] * rng.uniform(0.6, 1.0)
-        row["fraud_amount_saved"] = round(saved, -2)
-        how = {"high": "紧急止付", "medium": "电话劝阻", "low": "短信提醒"}[first["_body"]["level"]]
-        row["resolution_note"] = f"{how}成功, 挽回损失 ¥{row['fraud_amount_saved']:,.0f}"
+    if kind == "fraud_risk":
+        _fraud_outcome(rng, row, first["_body"])
     return row
+
+
+def _fraud_outcome(rng: Any, row: dict[str, Any], body: dict[str, Any]) -> None:
+    """The anti-fraud card behind a resolved fraud warning: calls, outcome, money saved.
+
+    The alert's outcome follows the intervention's as the product maps it when a card is closed
+    (console.services.dispatch: stopped / transferred / unreachable -> confirmed, not_fraud ->
+    false_alarm).
+    """
+    if row["outcome"] == "false_alarm":
+        outcome = "not_fraud"
+    else:
+        outcome = _choose(rng, (("stopped", 70), ("transferred", 15), ("unreachable", 15)))
+    row["outcome"] = ALERT_OUTCOME[outcome]
+    level = body["level"]
+    how = {"high": "紧急止付", "medium": "电话劝阻", "low": "短信提醒"}[level]
+    saved = round(body["amount"] * rng.uniform(0.6, 1.0), -2) if outcome == "stopped" else None
+    row["fraud_amount_saved"] = saved
+    row["resolution_note"] = {
+        "stopped": f"{how}成功, 挽回损失 ¥{saved or 0:,.0f}",
+        "transferred": "劝阻未果, 受害人已转账, 已移交反诈中心",
+        "unreachable": "多次联系未果, 已通报社区民警",
+        "not_fraud": "核实为正常交易, 非诈骗",
+    }[outcome]
+    card = _card(rng, row, outcome, level)
+    card.update(outcome=outcome, saved=saved, closed_at=row["resolved_at"], closed_by=row["resolved_by"])
+    row["_intervention"] = card
+
+
+def _card(rng: Any, row: dict[str, Any], outcome: str | None, level: str) -> dict[str, Any]:
+    """An opened anti-fraud card: call attempts from the acknowledgement on."""
+    opened = row["acknowledged_at"]
+    results = {
+        "stopped": ("reached",),
+        "not_fraud": ("reached",),
+        "transferred": ("refused",),
+        "unreachable": ("no_answer", "no_answer"),
+        None: ("no_answer",),
+    }[outcome]
+    misses = (
+        rng.choice((0, 0, 1, 2)) if outcome in ("stopped", "transferred", "not_fraud") else rng.randint(1, 2)
+    )
+    sequence = ("no_answer",) * misses + results
+    # Calls a minute or two apart, all of them before the card was closed.
+    window = (row["resolved_at"] - opened).total_seconds() if row["resolved_at"] else 180.0 * len(sequence)
+    gap = min(180.0, window / (len(sequence) + 1))
+    calls, at = [], opened
+    for result in sequence:
+        at = at + dt.timedelta(seconds=gap * rng.uniform(0.5, 1.0))
+        calls.append((result, at, CALL_NOTES[result]))
+    stop = at + dt.timedelta(seconds=30) if level == "high" and outcome in ("stopped", None) else None
+    if stop is not None and row["resolved_at"] is not None and stop >= row["resolved_at"]:
+        stop = None
+    return {
+        "opened_at": opened,
+        "opened_by": row["acknowledged_by"],
+        "calls": calls,
+        "stop_payment_requested_at": stop,
+        "outcome": None,
+        "saved": None,
+        "closed_at": None,
+        "closed_by": None,
+    }
 
 
 # ------------------------------------------------------------------------- requests and dispatches

@@ -12,8 +12,18 @@ import numpy as np
 from console.demo import data as D
 from console.demo.alerts import plan_alerts
 from console.demo.bulk import CST, BulkLoader, rng_pair, spread_times
-from console.demo.world import Activity, Registry
-from console.models import Alert, Dispatch, Event, ServiceRequest, dispatch_alert, dispatch_officer
+from console.demo.world import Activity, Registry, shift_at
+from console.models import (
+    Alert,
+    Dispatch,
+    Event,
+    FraudIntervention,
+    InterventionCall,
+    ServiceRequest,
+    dispatch_alert,
+    dispatch_officer,
+)
+from console.services.dispatch import BUSY_STATUSES, DEFAULT_RESPONSE_TARGET_S
 
 SOURCES = {
     "plate_read": ("gate-camera", "GC"),
@@ -22,6 +32,7 @@ SOURCES = {
     "report": ("citizen-report", "CR"),
 }
 # Gate traffic by hour of day (Beijing time): morning and evening peaks, quiet after midnight.
+CLEARED = ("到场处置完毕", "已带回所里调查", "已调解", "已移交相关部门", "核查无异常")
 HOUR_WEIGHTS = np.array([2, 1, 0.6, 0.5, 0.5, 1, 3, 7, 9, 6, 5, 5, 6, 5, 5, 5, 6, 8, 9, 8, 6, 5, 4, 3], float)
 
 
@@ -47,6 +58,7 @@ def build_events(loader: BulkLoader, reg: Registry, act: Activity) -> None:
             if d["alert_id"] is not None
         ],
     )
+    _interventions(loader, alerts)
 
 
 def _service_requests(
@@ -93,16 +105,30 @@ def _dispatches(
     rng: Any,
     gen: np.random.Generator,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A year of dispatches with their response clocks; crews come from the shift on duty."""
     first = loader.first_id(Dispatch.__table__)
-    busy = [o["id"] for o in reg.officers if o["status"] in ("dispatched", "on_scene")]
-    field_officers = [o["id"] for o in reg.officers_with("值班民警", "办案队", "社区民警")]
+    busy = [o["id"] for o in reg.officers if o["status"] in BUSY_STATUSES]
+    field_roles = ("值班民警", "办案队", "社区民警")
+    crews = {
+        shift: [o["id"] for o in reg.officers_with(*field_roles) if o.get("_shift", "day") == shift]
+        for shift in ("day", "night")
+    }
     duty = reg.users_with("值班民警")
     rows: list[dict[str, Any]] = []
     crew: list[dict[str, Any]] = []
 
-    def add(at: dt.datetime, by: int | None, comm: int, note: str, open_: bool = False, **link: Any) -> None:
+    def add(
+        at: dt.datetime,
+        by: int | None,
+        comm: int,
+        note: str,
+        open_: bool = False,
+        received: dt.datetime | None = None,
+        acknowledged: dt.datetime | None = None,
+        **link: Any,
+    ) -> None:
         did = first + len(rows)
-        arrived = at + dt.timedelta(seconds=rng.uniform(180, 560))  # at the door in under 10 minutes
+        arrived = _arrival(rng, received or at, at)
         on_scene = open_ and arrived < reg.now and rng.random() < 0.5
         status = "closed" if not open_ else ("on_scene" if on_scene else "en_route")
         rows.append(
@@ -113,16 +139,19 @@ def _dispatches(
                 "service_request_id": None,
                 "community_id": reg.communities[comm]["id"],
                 "status": status,
+                "received_at": received,
+                "acknowledged_at": acknowledged,
                 "dispatched_at": at,
                 "dispatched_by": by,
                 "arrived_at": arrived if (not open_ or on_scene) else None,
                 "closed_at": None if open_ else arrived + dt.timedelta(minutes=rng.uniform(8, 60)),
                 "note": note,
+                "outcome": "" if open_ else rng.choice(CLEARED),
                 "version": 1,
                 **link,
             }
         )
-        pool = busy if open_ and busy else field_officers
+        pool = busy if open_ and busy else (crews[shift_at(at)] or crews["day"])
         for officer in rng.sample(pool, min(len(pool), rng.choice((1, 2, 2, 3)))):
             crew.append({"dispatch_id": did, "officer_id": officer})
 
@@ -134,6 +163,8 @@ def _dispatches(
                 a["_comm"],
                 "接警派警",
                 a["status"] == "dispatched",
+                received=a["raised_at"],
+                acknowledged=a["acknowledged_at"],
                 alert_id=a["id"],
             )
     for c in act.cases:
@@ -149,6 +180,7 @@ def _dispatches(
                 r["_comm"],
                 "协助群众",
                 r["status"] == "open",
+                received=r["created_at"],
                 service_request_id=r["id"],
             )
     rows.sort(key=lambda d: (d["dispatched_at"], d["id"]))
@@ -158,6 +190,46 @@ def _dispatches(
     for c in crew:
         c["dispatch_id"] = remap[c["dispatch_id"]]
     return rows, crew
+
+
+def _arrival(rng: Any, received: dt.datetime, dispatched: dt.datetime) -> dt.datetime:
+    """At the door: most within the station's response target from the warning, about one in ten not."""
+    elapsed = (dispatched - received).total_seconds()
+    target = DEFAULT_RESPONSE_TARGET_S
+    if rng.random() < 0.9 and elapsed < target - 120:
+        response = rng.uniform(elapsed + 90, target - 10)  # travel of at least a minute and a half
+    else:
+        response = max(elapsed + 120, rng.uniform(target + 30, 2 * target))
+    return received + dt.timedelta(seconds=response)
+
+
+def _interventions(loader: BulkLoader, alerts: list[dict[str, Any]]) -> None:
+    """The anti-fraud cards of fraud warnings, with their call attempts."""
+    first = loader.first_id(FraudIntervention.__table__)
+    cards: list[dict[str, Any]] = []
+    calls: list[dict[str, Any]] = []
+    call_first = loader.first_id(InterventionCall.__table__)
+    for a in alerts:
+        card = a["_intervention"]
+        if card is None:
+            continue
+        cid = first + len(cards)
+        cards.append(
+            {"id": cid, "alert_id": a["id"], "version": 1, **{k: v for k, v in card.items() if k != "calls"}}
+        )
+        for result, at, note in card["calls"]:
+            calls.append(
+                {
+                    "id": call_first + len(calls),
+                    "intervention_id": cid,
+                    "result": result,
+                    "note": note,
+                    "at": at,
+                    "called_by": card["opened_by"],
+                }
+            )
+    loader.load_rows(FraudIntervention.__table__, cards)
+    loader.load_rows(InterventionCall.__table__, calls)
 
 
 # ------------------------------------------------------------------------------------------ events

@@ -14,7 +14,7 @@ from sqlalchemy import Table, update
 from console.demo import data as D
 from console.demo.bulk import CST, BulkLoader, rng_pair
 from console.demo.people import buildings_and_households, residents, visits
-from console.demo.world import SCALE_PARAMS, Registry
+from console.demo.world import SCALE_PARAMS, SHIFT_NAMES, Registry, shift_at
 from console.models import (
     Community,
     Device,
@@ -95,6 +95,7 @@ def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int]
     statuses = ("available", "available", "dispatched", "on_scene", "available", "off_duty")
     badges: set[str] = set()
     rows: list[dict[str, Any]] = []
+    on_shift = shift_at(reg.now)
     # Each officer has been in the current status for a while (the board's time in status); their
     # grid cells are given once the cells exist (_officers_to_cells).
     for role, n in reg.scale.officers.items():
@@ -105,11 +106,17 @@ def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int]
             while badge in badges:
                 badge = f"{rng.randrange(100000, 999999)}"
             badges.add(badge)
+            # Field officers alternate day and night shifts; leaders and grid workers work days.
+            shift = ("day", "night")[i % 2] if role in ("值班民警", "办案队", "社区民警") else "day"
             status = (
-                statuses[i % len(statuses)]
+                statuses[(i // 2) % len(statuses)]
                 if role in ("值班民警", "办案队")
                 else ("off_duty" if i % 5 == 4 else "available")
             )
+            if shift != on_shift:
+                status = "off_duty"
+            elif status == "off_duty" and role in ("值班民警", "办案队"):
+                status = "available"  # on shift: at the desk, or out on a job
             t = teams[role]
             rows.append(
                 {
@@ -118,14 +125,17 @@ def _officers_and_users(loader: BulkLoader, reg: Registry, roles: dict[str, int]
                     "badge_no": badge,
                     "name": name,
                     "role": role,
-                    "team": t[i % len(t)],
+                    "team": f"{t[(i // 2) % len(t)]}·{SHIFT_NAMES[shift]}"
+                    if role in ("值班民警", "办案队", "社区民警")
+                    else t[i % len(t)],
                     "phone": D.mobile(rng),
                     "status": status,
                     "status_since": reg.now - dt.timedelta(minutes=rng.randrange(3, 240)),
                     "version": 1,
+                    "_shift": shift,
                 }
             )
-    loader.load_rows(Officer.__table__, rows)
+    loader.load_rows(Officer.__table__, [{k: v for k, v in r.items() if k != "_shift"} for r in rows])
     reg.officers = rows
     uid = loader.first_id(User.__table__)
     existing = {u for (u,) in loader.conn.execute(User.__table__.select().with_only_columns(User.username))}

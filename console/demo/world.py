@@ -10,6 +10,17 @@ import numpy as np
 
 from console.demo import data as D
 
+# The duty room works two shifts (Beijing time): day 08:00–20:00, night 20:00–08:00. An officer
+# whose shift is not on at the demo clock's "now" is off duty.
+DAY_SHIFT_HOURS = (8, 20)
+SHIFT_NAMES = {"day": "白班", "night": "夜班"}
+
+
+def shift_at(at: dt.datetime) -> str:
+    """``day`` or ``night``: the shift on duty at ``at``."""
+    hour = at.astimezone(dt.timezone(dt.timedelta(hours=8))).hour
+    return "day" if DAY_SHIFT_HOURS[0] <= hour < DAY_SHIFT_HOURS[1] else "night"
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -34,7 +45,7 @@ SCALE_PARAMS = {
         buildings=28,
         events=12_000,
         alerts=400,
-        cases=36,
+        cases=106,
         service_requests=24,
         watch_people=16,
         watch_vehicles=8,
@@ -48,7 +59,7 @@ SCALE_PARAMS = {
         buildings=2_000,
         events=1_000_000,
         alerts=20_000,
-        cases=240,
+        cases=106,
         service_requests=600,
         watch_people=300,
         watch_vehicles=120,

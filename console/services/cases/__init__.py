@@ -15,8 +15,12 @@ from console.services.cases.rules import (
     SOLVED_FAST,
     SOLVED_SLOW,
     STATION_TZ,
+    case_no_year_prefix,
     category_code,
+    format_case_no,
     hours_to_solve,
+    normalise_imei,
+    normalise_serial,
     solve_band,
 )
 from console.services.cases.series import (
@@ -75,8 +79,12 @@ __all__ = [
     "SeriesView",
     "UnclaimedRow",
     "WatchCandidate",
+    "case_no_year_prefix",
     "category_code",
+    "format_case_no",
     "hours_to_solve",
     "iso",
+    "normalise_imei",
+    "normalise_serial",
     "solve_band",
 ]

@@ -7,6 +7,7 @@ from console.services.dispatch.clocks import DispatchClock
 from console.services.dispatch.contacts import ManagerContactRow
 from console.services.dispatch.dispatches import Arrival, Cleared, DispatchSent, DispatchService
 from console.services.dispatch.interventions import (
+    ALERT_OUTCOME,
     CallLogged,
     InterventionClosed,
     InterventionService,
@@ -17,6 +18,7 @@ from console.services.dispatch.officers import OfficerRow, OfficerService
 from console.services.dispatch.recommend import Recommendation, recommend_officers
 from console.services.dispatch.requests import REQUEST_CATEGORIES, RequestTaken, ServiceRequestService
 from console.services.dispatch.rules import (
+    BUSY_STATUSES,
     CALL_RESULTS,
     CONTACT_METHODS,
     DEFAULT_RESPONSE_TARGET_S,
@@ -28,6 +30,8 @@ from console.services.dispatch.rules import (
 )
 
 __all__ = [
+    "ALERT_OUTCOME",
+    "BUSY_STATUSES",
     "CALL_RESULTS",
     "CONTACT_METHODS",
     "DEFAULT_RESPONSE_TARGET_S",
