@@ -31,7 +31,7 @@ NOW = dt.datetime(2026, 3, 14, 21, 0, tzinfo=CST)  # the night shift is on
 @pytest.fixture
 def leader(users: UserService) -> Actor:
     """Station leadership: sees cases, dispatches and exports."""
-    return users.ensure_user("wang", "王所长", "leader")
+    return users.ensure_user("wang", "王所长", "supervisor")
 
 
 def _count_cases(engine: Engine, start: dt.datetime, end: dt.datetime) -> tuple[int, int, int]:

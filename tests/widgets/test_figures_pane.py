@@ -85,7 +85,7 @@ def station(station_engine: Engine, clock: FixedClock) -> Station:
 
 @pytest.fixture
 def leader(station: Station) -> Actor:
-    return station.services.users.ensure_user("wang", "王所长", "leader")
+    return station.services.users.ensure_user("wang", "王所长", "supervisor")
 
 
 @pytest.fixture

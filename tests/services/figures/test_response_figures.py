@@ -44,7 +44,7 @@ def seed(engine: Engine, seconds: list[int | None], *, copy_raised: bool = True)
 
 def figures(engine: Engine, users):  # type: ignore[no-untyped-def]
     services = build_services(engine, FixedClock(NOW))
-    chief = users.ensure_user("wang", "王所长", "leader")
+    chief = users.ensure_user("wang", "王所长", "supervisor")
     return services, chief
 
 
