@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.config import Settings, default_db_url, save_settings
+from console.credentials import without_password
 from console.errors import UserError
 from console.widgets.common import error_text, worded_text
 
@@ -129,6 +130,8 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self._show_result(False, self.tr("无法保存设置文件: {0}").format(exc))
             return
+        # the password now lives in the keyring or .pgpass; the URL held in memory goes without it
+        new = replace(new, db_url=without_password(new.db_url))
         self._settings = new
         self.settings_saved.emit(new)
         super().accept()
@@ -175,13 +178,14 @@ def stored_db_url(path: Path | None = None) -> str:
     return parser.get("console", "db_url", fallback="").strip()
 
 
-def persist_settings(settings: Settings, db_url: str | None = None, path: Path | None = None) -> None:
+def persist_settings(settings: Settings, db_url: str | None = None, path: Path | None = None) -> Settings:
     """Write ``settings`` to the settings file.
 
     ``db_url=None`` keeps the URL the file already holds: a one-off ``--db`` or $DUTY_CONSOLE_DB must
-    not become the permanent choice just because the user switched the theme.
+    not become the permanent choice just because the user switched the theme. A password in the
+    URL goes to the system keyring or .pgpass, never into the file (``save_settings``).
     """
     url = stored_db_url(path) if db_url is None else db_url
     if url == default_db_url():
         url = ""  # the embedded database follows the user data directory
-    save_settings(replace(settings, db_url=url), path)
+    return save_settings(replace(settings, db_url=url), path)
