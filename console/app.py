@@ -25,6 +25,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from console.config import Settings, data_dir, settings_path
+from console.log_privacy import PersonalDataFilter
+from console.validators import mask_personal_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -106,7 +108,7 @@ class CrashHandler(QObject):
         self._dir.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = self._dir / f"crash-{stamp}.log"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(mask_personal_text(text), encoding="utf-8")  # a traceback may quote a resident
         return path
 
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -151,6 +153,7 @@ def _log_to_file() -> None:
         return
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(PersonalDataFilter())  # no ID or phone number in the log file
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
