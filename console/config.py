@@ -57,7 +57,7 @@ class Settings:
     sound: bool = True  # sound for new critical/high alerts
     simulate_rate: float = 2.0  # events/s of the demo stream in `run --demo`
     idle_lock_minutes: float = 15.0  # lock the screen after this long without input (1-30 minutes)
-    sslmode: str = ""  # PostgreSQL TLS: one of SSLMODES (verify-full checks the server's name); "" -> libpq's default
+    sslmode: str = ""  # PostgreSQL TLS: one of SSLMODES; verify-full checks the server; "" -> libpq default
 
     def with_db(self, url: str) -> Settings:
         return replace(self, db_url=url)

@@ -76,10 +76,14 @@ def test_without_a_keyring_the_password_goes_to_pgpass_not_the_settings_file(
     assert stat.S_IMODE(pgpass.stat().st_mode) == 0o600
 
 
-def test_pgpass_keeps_other_lines_and_replaces_this_accounts_line(home: Path, tmp_path: Path, restore_keyring: object) -> None:
+def test_pgpass_keeps_other_lines_and_replaces_this_accounts_line(
+    home: Path, tmp_path: Path, restore_keyring: object
+) -> None:
     keyring.set_keyring(fail.Keyring())
     pgpass = home / ".pgpass"
-    pgpass.write_text("other:5432:*:someone:theirs\ndb.station.local:5433:station:duty:old\n", encoding="utf-8")
+    pgpass.write_text(
+        "other:5432:*:someone:theirs\ndb.station.local:5433:station:duty:old\n", encoding="utf-8"
+    )
     pgpass.chmod(0o644)
     save_settings(Settings(db_url=URL), tmp_path / "settings.ini")
     assert pgpass.read_text(encoding="utf-8").splitlines() == [
