@@ -111,6 +111,7 @@ def test_with_a_keyring_the_password_is_kept_there_and_found_again(
         engine.dispose()
 
 
+@pytest.mark.qt  # through the settings dialog's save path
 def test_an_old_settings_file_with_a_password_is_rewritten_without_it_and_said_once(
     home: Path, tmp_path: Path, restore_keyring: object, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -189,3 +190,17 @@ def test_settings_file_is_created_private_whatever_the_umask(tmp_path: Path) -> 
     ini.chmod(0o644)  # written by an older version
     save_settings(Settings(theme="light"), ini)
     assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+
+
+def test_saving_settings_loaded_from_an_old_file_moves_its_password(
+    home: Path, tmp_path: Path, restore_keyring: object
+) -> None:
+    """The command line's path (no window): load, save, and the password has left the file."""
+    keyring.set_keyring(null.Keyring())
+    ini = tmp_path / "settings.ini"
+    ini.write_text(f"[console]\ndb_url = {URL.replace('%', '%%')}\n", encoding="utf-8")
+    ini.chmod(0o644)
+    save_settings(load_settings(path=ini), ini)
+    assert "w0rd" not in ini.read_text(encoding="utf-8")
+    assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+    assert load_settings(path=ini).db_url == BARE

@@ -49,6 +49,7 @@ def test_id_numbers_and_phones_are_masked_in_messages_arguments_and_tracebacks(l
     assert "ValueError: no household for 350211" in written  # the traceback is still there, masked
 
 
+@pytest.mark.qt  # console.app is the window's composition root
 def test_the_console_log_file_is_protected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's own log file (app._log_to_file) carries the filter too."""
     from console import app

@@ -31,7 +31,7 @@ from sqlalchemy import (
 from console.models import Building, Community, Household, Resident, Vehicle
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
-from console.validators import PROVINCES, mask_id_number, mask_phone, normalise_plate
+from console.validators import MAX_QUERY, PROVINCES, limit_text, mask_id_number, mask_phone, normalise_plate
 
 __all__ = [
     "SEARCH_INDEXES",
@@ -210,6 +210,7 @@ class SearchService(Service):
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
         """Residents, then households, then vehicles matching ``query``; at most ``limit`` of each kind."""
         actor.require(Permission.VIEW_REGISTRY)
+        limit_text(query.strip(), "query", MAX_QUERY)
         kinds = classify(query)
         if not kinds:
             return []
