@@ -305,7 +305,7 @@ def run_console(
     from console.errors import UserError
 
     try:
-        engine = open_database(settings.db_url)
+        engine = open_database(settings.connect_url())
     except UserError as exc:
         splash.close()
         show_database_error(exc.text(settings.language))

@@ -62,6 +62,10 @@ class Settings:
     def with_db(self, url: str) -> Settings:
         return replace(self, db_url=url)
 
+    def connect_url(self) -> str:
+        """The URL to connect with: ``db_url`` plus the ``sslmode`` setting when the URL names none."""
+        return with_sslmode(self.db_url, self.sslmode)
+
 
 def load_settings(cli_db: str | None = None, path: Path | None = None) -> Settings:
     """--db, then DUTY_CONSOLE_DB, then the settings file, then the embedded SQLite file."""
@@ -89,7 +93,7 @@ def load_settings(cli_db: str | None = None, path: Path | None = None) -> Settin
         log.warning("idle_lock_minutes %s is outside 1-30; using %s", settings.idle_lock_minutes, bounded)
         settings = replace(settings, idle_lock_minutes=bounded)
     url = cli_db or os.environ.get(ENV_DB) or settings.db_url or default_db_url()
-    return settings.with_db(with_sslmode(url, settings.sslmode))
+    return settings.with_db(url)
 
 
 def with_sslmode(url: str, sslmode: str) -> str:

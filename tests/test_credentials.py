@@ -147,7 +147,10 @@ def test_a_sqlite_url_is_saved_as_it_is(tmp_path: Path, home: Path) -> None:
 def test_the_sslmode_setting_goes_into_the_url_unless_the_url_names_one(tmp_path: Path) -> None:
     ini = tmp_path / "settings.ini"
     ini.write_text(f"[console]\ndb_url = {BARE}\nsslmode = verify-full\n", encoding="utf-8")
-    assert load_settings(path=ini).db_url == BARE + "?sslmode=verify-full"
+    settings = load_settings(path=ini)
+    assert settings.db_url == BARE  # the setting stays a setting (the settings dialog shows both)
+    assert settings.connect_url() == BARE + "?sslmode=verify-full"
+    assert load_settings(BARE, path=ini).connect_url() == BARE + "?sslmode=verify-full"  # --db too
     assert with_sslmode(BARE + "?sslmode=require", "verify-full") == BARE + "?sslmode=require"
     assert with_sslmode("sqlite:///x.db", "verify-full") == "sqlite:///x.db"
 
