@@ -390,12 +390,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot use certificate {cert} / key {key}: {reason}",
     ),
     "text.too_long": (
-        "{field}太长: 最多 {limit} 个字, 实为 {length} 个",
-        "{field} is too long: at most {limit} characters, got {length}",
+        "太长: 最多 {limit} 个字, 实为 {length} 个",
+        "too long: at most {limit} characters, got {length}",
     ),
     "text.nul": (
-        "{field}含有空字符 (NUL, \\x00), 无法保存",
-        "{field} contains a NUL character (\\x00), which cannot be stored",
+        "含有空字符 (NUL, \\x00), 无法保存",
+        "contains a NUL character (\\x00), which cannot be stored",
     ),
     "cli.serve.cannot_listen": (
         "无法监听 {host}:{port}: {reason}",

@@ -287,15 +287,15 @@ MAX_QUERY = 200
 
 
 def limit_text(value: str, field: str, limit: int) -> str:
-    """``value`` when it has at most ``limit`` characters; else ValidationError naming the field and the limit.
+    """``value`` when it has at most ``limit`` characters; else ValidationError (its field, the limit).
 
     Any other character is kept as typed, control characters included, except NUL: PostgreSQL
     cannot store it in text, so it is refused by name rather than failing inside the database.
     """
     if len(value) > limit:
-        raise ValidationError(field, "text.too_long", field=field, limit=limit, length=len(value))
+        raise ValidationError(field, "text.too_long", limit=limit, length=len(value))
     if "\x00" in value:
-        raise ValidationError(field, "text.nul", field=field)
+        raise ValidationError(field, "text.nul")
     return value
 
 

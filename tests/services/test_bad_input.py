@@ -99,7 +99,8 @@ def test_watchlist_reasons_keep_what_was_typed(
 
 
 def refusal(caught: pytest.ExceptionInfo[ValidationError]) -> tuple[str | None, str]:
-    return caught.value.field, text(caught.value.code, "en", **caught.value.params)
+    """The field and the rule as a user reads them, "field: words" (as the panes and the CLI show them)."""
+    return caught.value.field, f"{caught.value.field}: {text(caught.value.code, 'en', **caught.value.params)}"
 
 
 def test_a_pasted_megabyte_is_refused_naming_the_field_and_the_limit(
@@ -119,12 +120,12 @@ def test_a_pasted_megabyte_is_refused_naming_the_field_and_the_limit(
             officer_id=1,
             note=MEGABYTE,
         )
-    assert refusal(caught) == ("note", f"note is too long: at most {MAX_NOTE} characters, got 1000000")
+    assert refusal(caught) == ("note", f"note: too long: at most {MAX_NOTE} characters, got 1000000")
     assert f"最多 {MAX_NOTE} 个字" in caught.value.text("zh_CN")
 
     with pytest.raises(ValidationError) as caught:
         WatchlistService(sessions, clock).add(duty_officer, plate="闽D12345", reason=MEGABYTE)
-    assert refusal(caught) == ("reason", f"reason is too long: at most {MAX_REASON} characters, got 1000000")
+    assert refusal(caught) == ("reason", f"reason: too long: at most {MAX_REASON} characters, got 1000000")
 
     with pytest.raises(ValidationError) as caught:
         SearchService(sessions, clock).search(community_officer, MEGABYTE)
@@ -162,7 +163,7 @@ def test_a_nul_character_is_refused_by_name_not_by_the_database(
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         WatchlistService(sessions, clock).add(duty_officer, plate="闽D12345", reason="前科\x00")
-    assert refusal(caught) == ("reason", "reason contains a NUL character (\\x00), which cannot be stored")
+    assert refusal(caught) == ("reason", "reason: contains a NUL character (\\x00), which cannot be stored")
     with pytest.raises(ValidationError) as caught:
         VerificationService(sessions, clock).record_visit(
             community_officer,
