@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from console.config import Settings, data_dir, settings_path
+from console.config import Settings, data_dir, make_private_dir, settings_path
 from console.log_privacy import PersonalDataFilter
 from console.validators import mask_personal_text
 
@@ -147,8 +147,9 @@ class CrashHandler(QObject):
 def _log_to_file() -> None:
     """Keep a log of the session next to the crash logs (warnings and up)."""
     try:
-        log_dir().mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir())  # 0700 when created: the log names users and places
         handler = logging.FileHandler(log_dir() / "console.log", encoding="utf-8")
+        (log_dir() / "console.log").chmod(0o600)
     except OSError:
         return
     handler.setLevel(logging.INFO)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def test_the_console_log_file_is_protected(tmp_path: Path, monkeypatch: pytest.M
             h.flush()
         written = (tmp_path / "console.log").read_text(encoding="utf-8")
         assert "138****5678" in written and PHONE not in written
+        assert stat.S_IMODE((tmp_path / "console.log").stat().st_mode) == 0o600
     finally:
         for h in added:
             root.removeHandler(h)
