@@ -24,7 +24,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt,
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from console.config import Settings, data_dir, settings_path
+from console.config import Settings, data_dir, make_private_dir, settings_path
+from console.log_privacy import PersonalDataFilter
+from console.validators import mask_personal_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -106,7 +108,7 @@ class CrashHandler(QObject):
         self._dir.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = self._dir / f"crash-{stamp}.log"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(mask_personal_text(text), encoding="utf-8")  # a traceback may quote a resident
         return path
 
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -145,12 +147,14 @@ class CrashHandler(QObject):
 def _log_to_file() -> None:
     """Keep a log of the session next to the crash logs (warnings and up)."""
     try:
-        log_dir().mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir())  # 0700 when created: the log names users and places
         handler = logging.FileHandler(log_dir() / "console.log", encoding="utf-8")
+        (log_dir() / "console.log").chmod(0o600)
     except OSError:
         return
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(PersonalDataFilter())  # no ID or phone number in the log file
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
@@ -302,7 +306,7 @@ def run_console(
     from console.errors import UserError
 
     try:
-        engine = open_database(settings.db_url)
+        engine = open_database(settings.connect_url())
     except UserError as exc:
         splash.close()
         show_database_error(exc.text(settings.language))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from console.commands import cases as cases_commands
 from console.commands.identity import add_password_stdin
 from console.errors import UserError
+from console.log_privacy import protect_handlers
 
 # command -> module in console.commands whose `main(args) -> int` runs it
 COMMANDS = {
@@ -99,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8750)
     srv.add_argument("--token-file", required=True)
+    srv.add_argument("--cert", metavar="FILE", help="TLS certificate (PEM); required beyond 127.0.0.1")
+    srv.add_argument("--key", metavar="FILE", help="TLS private key (PEM) for --cert")
 
     sim = sub.add_parser("simulate", help="generate a realistic event stream through the ingest path")
     sim.add_argument("--rate", type=float, default=2.0, help="events per second")
@@ -140,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    protect_handlers()  # no ID or phone number reaches stderr or a log file in clear
     if args.command is None:
         args.command = "run"
         args.demo = False

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import platformdirs
 
+from console.credentials import holds_password, store_password
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "duty-console"
@@ -22,6 +24,17 @@ def data_dir() -> Path:
 
 def settings_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.ini"
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` (and its parents) if missing; a directory created here is mode 0700."""
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True)
+        path.chmod(0o700)
+
+
+# libpq's sslmode values, weakest first (https://www.postgresql.org/docs/current/libpq-ssl.html)
+SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 
 def default_db_url() -> str:
@@ -44,9 +57,14 @@ class Settings:
     sound: bool = True  # sound for new critical/high alerts
     simulate_rate: float = 2.0  # events/s of the demo stream in `run --demo`
     idle_lock_minutes: float = 15.0  # lock the screen after this long without input (1-30 minutes)
+    sslmode: str = ""  # PostgreSQL TLS: one of SSLMODES; verify-full checks the server; "" -> libpq default
 
     def with_db(self, url: str) -> Settings:
         return replace(self, db_url=url)
+
+    def connect_url(self) -> str:
+        """The URL to connect with: ``db_url`` plus the ``sslmode`` setting when the URL names none."""
+        return with_sslmode(self.db_url, self.sslmode)
 
 
 def load_settings(cli_db: str | None = None, path: Path | None = None) -> Settings:
@@ -78,10 +96,59 @@ def load_settings(cli_db: str | None = None, path: Path | None = None) -> Settin
     return settings.with_db(url)
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
+def with_sslmode(url: str, sslmode: str) -> str:
+    """A PostgreSQL ``url`` with ``?sslmode=`` from the setting, unless the URL names one itself.
+
+    The value is checked where the engine is made (console.db), so a wrong one stops the
+    connection with a message naming libpq's modes instead of silently connecting without TLS.
+    """
+    if not sslmode.strip() or not url.startswith("postgresql"):
+        return url
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url  # reported as a malformed URL when the engine is made
+    if "sslmode" in parsed.query:
+        return url
+    return parsed.update_query_dict({"sslmode": sslmode.strip()}).render_as_string(hide_password=False)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Settings:
+    """Write ``settings`` to the settings file (mode 0600) and return what was written.
+
+    A database password never reaches the file: it moves to the system keyring or .pgpass
+    (console.credentials) and the file keeps the URL without it. A file an older version wrote
+    with the password in it is rewritten without it, and the log says so (once: the next save
+    finds no password to move).
+    """
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
+    old_file_held_password = _file_holds_password(path)
+    url, where = store_password(settings.db_url)
+    if where is not None:
+        settings = replace(settings, db_url=url)
+        if old_file_held_password:
+            log.warning("%s held the database password in plain text; it is now kept in %s", path, where)
+        else:
+            log.info("the database password is kept in %s, not in %s", where, path)
     parser = configparser.ConfigParser()
     parser["console"] = {f.name: str(getattr(settings, f.name)) for f in fields(Settings)}
-    with path.open("w", encoding="utf-8") as fh:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        os.fchmod(fh.fileno(), 0o600)  # a file an older version created 0644 is tightened too
         parser.write(fh)
+    return settings
+
+
+def _file_holds_password(path: Path) -> bool:
+    if not path.exists():
+        return False
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return False
+    return holds_password(parser.get("console", "db_url", fallback=""))

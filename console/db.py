@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.config import SSLMODES, data_dir, make_private_dir
+from console.credentials import with_stored_password
 from console.errors import DatabaseUnavailable, SchemaTooNew
 
 log = logging.getLogger(__name__)
@@ -29,11 +32,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"echo": echo}
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _create_private_file(Path(parsed.database).expanduser())
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
+        sslmode = parsed.query.get("sslmode")
+        if sslmode is not None and sslmode not in SSLMODES:
+            raise DatabaseUnavailable("db.sslmode.invalid", value=repr(sslmode), allowed=", ".join(SSLMODES))
+        parsed = with_stored_password(parsed)  # kept in the system keyring, not in settings.ini
         kwargs["pool_pre_ping"] = True
         kwargs["connect_args"] = {"connect_timeout": 5, "application_name": "duty-console"}
     else:
@@ -46,6 +53,27 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "handle_error", _on_connection_lost)
     return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (0600) before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the mode of the database file, so they are 0600 too.
+    The data directory, when created here, is 0700; an existing one is left as the user made it,
+    except the console's own data directory, which is always made private.
+    """
+    make_private_dir(path.parent)
+    if path.parent == data_dir():
+        try:
+            path.parent.chmod(0o700)
+        except OSError as exc:  # not ours to change: open it anyway, say so in the log
+            log.warning("could not make %s private: %s", path.parent, exc.strerror)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.fchmod(fd, 0o600)  # whatever the umask
+    os.close(fd)
 
 
 def _on_connection_lost(context: Any) -> None:

@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库地址格式不正确: {url} ({reason})",
         "The database address is malformed: {url} ({reason})",
     ),
+    "db.sslmode.invalid": (
+        "sslmode {value} 无效: 应为 {allowed} 之一 (verify-full 校验服务器证书和主机名)",
+        "sslmode {value} is not valid: use one of {allowed} (verify-full checks the server's certificate and name)",
+    ),
     "db.url.unsupported": (
         "不支持的数据库类型 {backend}: 请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/库",
         "Unsupported database type {backend}: use sqlite:///path or postgresql+psycopg://user@host/db",
@@ -381,6 +385,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read the token file {path}: {reason}",
     ),
     "cli.token.empty": ("令牌文件 {path} 为空, 拒绝启动", "The token file {path} is empty; not starting"),
+    "cli.serve.needs_tls": (
+        "不加密不能在 {host} 上监听 (只允许 127.0.0.1): 请同时给出 --cert 证书文件 和 --key 私钥文件",
+        "Refusing to listen on {host} without TLS (only 127.0.0.1 may go plain): give --cert FILE and --key FILE",
+    ),
+    "cli.serve.tls_unusable": (
+        "无法使用证书 {cert} / 私钥 {key}: {reason}",
+        "Cannot use certificate {cert} / key {key}: {reason}",
+    ),
+    "text.too_long": (
+        "太长: 最多 {limit} 个字, 实为 {length} 个",
+        "too long: at most {limit} characters, got {length}",
+    ),
+    "text.nul": (
+        "含有空字符 (NUL, \\x00), 无法保存",
+        "contains a NUL character (\\x00), which cannot be stored",
+    ),
     "cli.serve.cannot_listen": (
         "无法监听 {host}:{port}: {reason}",
         "Cannot listen on {host}:{port}: {reason}",

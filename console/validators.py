@@ -278,6 +278,28 @@ def _mask_mobile_match(match: re.Match[str]) -> str:
     return mask_phone(digits)
 
 
+# Lengths of free text a user types or pastes. Long enough for any real note, short enough that a
+# pasted megabyte is refused with words instead of filling the database, the audit log and the
+# panes. Columns with a width (a resident's name, String(50)) get that width, so PostgreSQL never
+# refuses what SQLite took.
+MAX_NOTE = 2000
+MAX_REASON = 500
+MAX_QUERY = 200
+
+
+def limit_text(value: str, field: str, limit: int) -> str:
+    """``value`` when it has at most ``limit`` characters; else ValidationError (its field, the limit).
+
+    Any other character is kept as typed, control characters included, except NUL: PostgreSQL
+    cannot store it in text, so it is refused by name rather than failing inside the database.
+    """
+    if len(value) > limit:
+        raise ValidationError(field, "text.too_long", limit=limit, length=len(value))
+    if "\x00" in value:
+        raise ValidationError(field, "text.nul")
+    return value
+
+
 def mask_personal_text(text: str) -> str:
     """``text`` with every valid resident ID number and every mobile number in it masked.
 

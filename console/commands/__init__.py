@@ -26,5 +26,5 @@ def open_services(args: argparse.Namespace) -> tuple[Settings, Engine, Services]
     from console.services.container import build_services
 
     settings = load_settings(args.db)
-    engine = open_database(settings.db_url)
+    engine = open_database(settings.connect_url())
     return settings, engine, build_services(engine)

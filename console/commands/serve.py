@@ -1,8 +1,14 @@
-"""`duty-console serve-events [--host H] [--port P] --token-file F`: HTTP endpoint for events."""
+"""`duty-console serve-events [--host H] [--port P] --token-file F [--cert C --key K]`: endpoint for events.
+
+Plain HTTP only on the loopback address; any other address needs a certificate and key and
+serves HTTPS, so the bearer token and residents' data never cross the station network in clear.
+"""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import ssl
 import sys
 from pathlib import Path
 
@@ -25,12 +31,48 @@ def read_token(path: str) -> str:
     return token
 
 
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and "localhost"; any other name or address reaches the network."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_context(host: str, cert: str | None, key: str | None) -> ssl.SSLContext | None:
+    """The server's TLS context; None on loopback without a certificate; refuses the network in clear."""
+    if not cert and not key:
+        if is_loopback(host):
+            return None
+        raise UserError("cli.serve.needs_tls", host=host)
+    if not cert or not key:
+        raise UserError("cli.serve.needs_tls", host=host)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(cert, key)
+    except (OSError, ssl.SSLError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UserError("cli.serve.tls_unusable", cert=repr(cert), key=repr(key), reason=reason) from None
+    return context
+
+
 def main(args: argparse.Namespace) -> int:
+    context = tls_context(args.host, getattr(args, "cert", None), getattr(args, "key", None))
     token = read_token(args.token_file)
     _, engine, services = open_services(args)
     try:
         try:
-            server = make_server(args.host, args.port, token, services.ingest, system_actor("serve-events"))
+            server = make_server(
+                args.host,
+                args.port,
+                token,
+                services.ingest,
+                system_actor("serve-events"),
+                ssl_context=context,
+            )
         except OSError as exc:
             raise UserError(
                 "cli.serve.cannot_listen", host=args.host, port=args.port, reason=exc.strerror

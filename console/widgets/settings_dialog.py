@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.config import Settings, default_db_url, save_settings
+from console.config import SSLMODES, Settings, default_db_url, save_settings, with_sslmode
+from console.credentials import holds_password, without_password
 from console.errors import UserError
 from console.widgets.common import error_text, worded_text
 
@@ -64,6 +65,28 @@ class SettingsDialog(QDialog):
         db_row = QHBoxLayout()
         db_row.addWidget(self.db_url, 1)
         db_row.addWidget(self.test_button)
+        self.db_url.textChanged.connect(self._on_db_url_text_changed)
+        self.password_note = QLabel(
+            self.tr("密码不会写入设置文件: 保存时存入系统密钥环 (没有密钥环时存入 ~/.pgpass, 仅本人可读)。"), self
+        )
+        self.password_note.setWordWrap(True)
+        self.password_note.setVisible(holds_password(settings.db_url))
+
+        self.sslmode = QComboBox(self)
+        self.sslmode.addItem(self.tr("按 libpq 默认 (prefer)"), "")
+        described = {
+            "disable": self.tr("disable — 不加密"),
+            "allow": self.tr("allow — 服务器要求时才加密"),
+            "prefer": self.tr("prefer — 能加密就加密, 不校验证书"),
+            "require": self.tr("require — 必须加密, 不校验证书"),
+            "verify-ca": self.tr("verify-ca — 加密并校验证书"),
+            "verify-full": self.tr("verify-full — 加密并校验证书和主机名 (跨网络时使用)"),
+        }
+        for mode in SSLMODES:
+            self.sslmode.addItem(described[mode], mode)
+        self.sslmode.setCurrentIndex(max(0, self.sslmode.findData(settings.sslmode)))
+        self.sslmode.setToolTip(self.tr("只对 PostgreSQL 有效; 地址中的 ?sslmode= 优先"))
+
         self.test_result = QLabel("", self)
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,6 +111,8 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("数据库地址"), db_row)
+        form.addRow("", self.password_note)
+        form.addRow(self.tr("数据库加密 (sslmode)"), self.sslmode)
         form.addRow("", self.test_result)
         form.addRow(self.tr("主题"), self.theme)
         form.addRow(self.tr("界面语言"), self.language)
@@ -119,6 +144,7 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData()),
             tile_url=self.tile_url.text().strip(),
             sound=self.sound.isChecked(),
+            sslmode=str(self.sslmode.currentData()),
         )
 
     def accept(self) -> None:
@@ -129,6 +155,8 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self._show_result(False, self.tr("无法保存设置文件: {0}").format(exc))
             return
+        # the password now lives in the keyring or .pgpass; the URL held in memory goes without it
+        new = replace(new, db_url=without_password(new.db_url))
         self._settings = new
         self.settings_saved.emit(new)
         super().accept()
@@ -137,8 +165,11 @@ class SettingsDialog(QDialog):
         self._runner.wait(6000)  # never leave a connection test running behind a closed dialog
         super().done(result)
 
+    def _on_db_url_text_changed(self, text: str) -> None:
+        self.password_note.setVisible(holds_password(text.strip()))
+
     def _on_test_clicked(self) -> None:
-        url = self.db_url.text().strip()
+        url = with_sslmode(self.db_url.text().strip(), str(self.sslmode.currentData()))
         self.test_button.setEnabled(False)
         self._show_result(None, self.tr("正在测试连接…"))
         self._runner.submit(lambda: self._probe(url), self._on_probe_succeeded, self._on_probe_failed)
@@ -175,13 +206,14 @@ def stored_db_url(path: Path | None = None) -> str:
     return parser.get("console", "db_url", fallback="").strip()
 
 
-def persist_settings(settings: Settings, db_url: str | None = None, path: Path | None = None) -> None:
+def persist_settings(settings: Settings, db_url: str | None = None, path: Path | None = None) -> Settings:
     """Write ``settings`` to the settings file.
 
     ``db_url=None`` keeps the URL the file already holds: a one-off ``--db`` or $DUTY_CONSOLE_DB must
-    not become the permanent choice just because the user switched the theme.
+    not become the permanent choice just because the user switched the theme. A password in the
+    URL goes to the system keyring or .pgpass, never into the file (``save_settings``).
     """
     url = stored_db_url(path) if db_url is None else db_url
     if url == default_db_url():
         url = ""  # the embedded database follows the user data directory
-    save_settings(replace(settings, db_url=url), path)
+    return save_settings(replace(settings, db_url=url), path)

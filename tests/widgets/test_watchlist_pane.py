@@ -130,3 +130,24 @@ def test_expiring_removes_the_entry_and_other_consoles_additions_appear_live(
     pane.expire_button.click()
     qtbot.waitUntil(lambda: shown(pane) == [], timeout=10_000)
     assert services.watchlist.list_active(duty_officer) == []
+
+
+def test_hostile_text_is_shown_as_typed_and_a_pasted_page_is_refused_naming_field_and_limit(
+    qtbot: Any, pane: WatchlistPane, services: Services, duty_officer: Actor
+) -> None:
+    pane.add_button.click()
+    dialog = pane.dialog
+    assert dialog is not None
+    dialog.number.setText("闽D12345")
+    dialog.reason.setText("案情" * 10_000)  # a pasted page (QLineEdit keeps 32,767 characters)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.errors["reason"].isVisible(), timeout=10_000)
+    assert dialog.errors["reason"].text() == "reason: 太长: 最多 500 个字, 实为 20000 个"
+    assert services.watchlist.list_active(duty_officer) == []
+
+    hostile = "'; DROP TABLE watchlist_entry; -- <b>粗体</b>"
+    dialog.reason.setText(hostile)
+    dialog.submit()
+    qtbot.waitUntil(lambda: shown(pane) == ["闽D12345"], timeout=10_000)
+    assert pane.model.data(pane.model.index(0, 3)) == hostile
+    assert [r.reason for r in services.watchlist.list_active(duty_officer)] == [hostile]

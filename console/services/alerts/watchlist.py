@@ -16,7 +16,7 @@ from console.models.alerts import SEVERITIES
 from console.security import Actor, Permission
 from console.services.alerts.rules import default_watch_severity
 from console.services.base import Service, guarded_update, write_audit
-from console.validators import mask_id_number, validate_id_number, validate_plate
+from console.validators import MAX_REASON, limit_text, mask_id_number, validate_id_number, validate_plate
 
 EDITABLE = frozenset({"reason", "severity", "case_no", "expires_at", "name"})
 
@@ -263,7 +263,7 @@ def _query() -> Any:
 def _reason(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("reason", "watchlist.reason.required")
-    return value.strip()
+    return limit_text(value.strip(), "reason", MAX_REASON)
 
 
 def _severity(value: Any) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import ssl
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,13 +35,27 @@ class EventServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], token: str, service: IngestService, actor: Actor) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        token: str,
+        service: IngestService,
+        actor: Actor,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         if not token:
             raise ValueError("an empty token would let anyone in")
         self.token = token.encode("utf-8")
         self.service = service
         self.actor = actor
+        self.ssl_context = ssl_context
         super().__init__(address, _Handler)
+        if ssl_context is not None:
+            # The handshake runs on the first read, in the request's own thread, so a client that
+            # stalls mid-handshake cannot hold up the accept loop.
+            self.socket = ssl_context.wrap_socket(
+                self.socket, server_side=True, do_handshake_on_connect=False
+            )
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that stalls or disconnects is logged, not printed as a traceback."""
@@ -50,11 +65,20 @@ class EventServer(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         host = host.decode() if isinstance(host, bytes) else str(host)
-        return f"http://{host}:{port}{PATH}"
+        scheme = "https" if self.ssl_context is not None else "http"
+        return f"{scheme}://{host}:{port}{PATH}"
 
 
-def make_server(host: str, port: int, token: str, service: IngestService, actor: Actor) -> EventServer:
-    return EventServer((host, port), token, service, actor)
+def make_server(
+    host: str,
+    port: int,
+    token: str,
+    service: IngestService,
+    actor: Actor,
+    ssl_context: ssl.SSLContext | None = None,
+) -> EventServer:
+    """The event server; with ``ssl_context`` it speaks HTTPS only."""
+    return EventServer((host, port), token, service, actor, ssl_context)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -34,7 +34,7 @@ from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.registry.search_cases import CaseFinder, looks_like_case_no, looks_like_identifier
 from console.services.station import community_scope
-from console.validators import PROVINCES, mask_id_number, mask_phone, normalise_plate
+from console.validators import MAX_QUERY, PROVINCES, limit_text, mask_id_number, mask_phone, normalise_plate
 
 __all__ = [
     "SEARCH_INDEXES",
@@ -232,6 +232,7 @@ class SearchService(Service):
     def search(self, actor: Actor, query: str, limit: int = 50) -> list[SearchHit]:
         """Residents, then households, then vehicles matching ``query``; at most ``limit`` of each kind."""
         actor.require(Permission.VIEW_REGISTRY)
+        limit_text(query.strip(), "query", MAX_QUERY)
         kinds = classify(query)
         if not kinds:
             return []

@@ -35,7 +35,7 @@ from console.models import (
 from console.security import Actor, Permission
 from console.services.base import Service, guarded_update, write_audit
 from console.services.maps import RENTAL_USES, format_address
-from console.validators import validate_id_number, validate_mobile
+from console.validators import MAX_NOTE, limit_text, validate_id_number, validate_mobile
 
 # How far in the future a visit time may be (clock skew between a tablet and the server).
 _FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -205,6 +205,7 @@ class VerificationService(Service):
             raise ValidationError("visited_at", "registry.visit.no_offset")
         if visited_at > now + _FUTURE_TOLERANCE:
             raise ValidationError("visited_at", "registry.visit.future")
+        clean_note = limit_text(note.strip(), "note", MAX_NOTE)
         added = [_clean_new_resident(r, i) for i, r in enumerate(added_residents)]
         confirmed, moved_out = set(confirmed_resident_ids), set(moved_out_resident_ids)
         if confirmed & moved_out:
@@ -258,7 +259,7 @@ class VerificationService(Service):
                     residents_confirmed=len(confirmed),
                     residents_added=len(added_ids),
                     residents_moved_out=len(moved_out),
-                    note=note.strip(),
+                    note=clean_note,
                 )
                 .returning(VerificationVisit.id)
             ).scalar_one()
@@ -337,6 +338,11 @@ def _clean_new_resident(r: NewResident, i: int) -> NewResident:
     if not name:
         empty = ValidationError("name", "validation.empty")
         raise ValidationError("name", "registry.added_resident.rule", number=number, rule=empty)
+    for field, value, limit in (("name", name, 50), ("relation", r.relation.strip(), 16)):  # column widths
+        try:
+            limit_text(value, field, limit)
+        except ValidationError as exc:
+            raise ValidationError(field, "registry.added_resident.rule", number=number, rule=exc) from None
     try:
         id_number = validate_id_number(r.id_number) if r.id_number.strip() else ""
     except ValidationError as exc:
