@@ -61,7 +61,6 @@ def prepare_demo(engine: Any, services: Any, report: Callable[[str], None], sett
         log.info("database already holds data; demo seeding skipped")
     from console.demo.accounts import ensure_demo_accounts
 
-    report("正在准备演示账户…")
-    ensure_demo_accounts(services.accounts, engine)
+    ensure_demo_accounts(services.accounts, engine)  # quick: only missing accounts are made
     simulator = Simulator(engine, services.ingest, services.clock)
     return start_background_simulation(simulator, rate=settings.simulate_rate)
