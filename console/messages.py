@@ -171,6 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} may not do this (needs permission {permission})",
     ),
     "user.not_found": ("用户 {username} 不存在或已停用", "No active user {username}"),
+    "user.deactivate_self": (
+        "不能停用自己正在使用的账户",
+        "You cannot deactivate the account you are signed in with",
+    ),
     "user.exists": ("用户名 {username} 已被使用", "The user name {username} is taken"),
     "user.name_rule": (
         "用户名为 1-32 个小写字母、数字或 _ . -, 以字母或数字开头",
