@@ -23,7 +23,17 @@ from console.widgets.main_window import MainWindow
 from console.widgets.worker import DatabaseWorker
 
 PASSWORD = "Harbour-lantern-47-quietly"
-OPERATIONS = {"feed", "map", "district_map", "cases", "dispatch", "property", "statistics", "watchlist", "worklist"}
+OPERATIONS = {
+    "feed",
+    "map",
+    "district_map",
+    "cases",
+    "dispatch",
+    "property",
+    "statistics",
+    "watchlist",
+    "worklist",
+}
 
 # role -> (panes, the central pane, menus of the menu bar, actions it has, actions it must not have)
 EXPECTED: dict[str, tuple[set[str], str, list[str], set[str], set[str]]] = {
