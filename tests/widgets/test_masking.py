@@ -126,9 +126,7 @@ def visible_texts(widgets: Iterable[QWidget]) -> Iterator[tuple[str, str]]:
                 yield where, w.toolTip()
             if w.windowTitle():
                 yield where, w.windowTitle()
-            if isinstance(w, QLabel | QAbstractButton):
-                yield where, w.text()
-            elif isinstance(w, QLineEdit):
+            if isinstance(w, QLabel | QAbstractButton | QLineEdit):
                 yield where, w.text()
             elif isinstance(w, QTextEdit | QPlainTextEdit):
                 yield where, w.toPlainText()
@@ -148,8 +146,10 @@ def leaks_in(widgets: Iterable[QWidget]) -> list[tuple[str, str]]:
 
 
 def pdf_text(path: Path) -> str:
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext is not None
     return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+        [pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
 
 
