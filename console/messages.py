@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能停用自己正在使用的账户",
         "You cannot deactivate the account you are signed in with",
     ),
+    "unmask.reason_required": (
+        "查看完整号码须填写事由 (记入审计日志)",
+        "State a reason to see the full numbers (it goes into the audit log)",
+    ),
     "user.exists": ("用户名 {username} 已被使用", "The user name {username} is taken"),
     "user.name_rule": (
         "用户名为 1-32 个小写字母、数字或 _ . -, 以字母或数字开头",

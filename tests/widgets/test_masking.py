@@ -8,7 +8,7 @@ import io
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 
 import pytest
@@ -38,6 +38,7 @@ from console.models import Alert, Community, Household, TheftCase
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.services.reporting.export import KINDS
+from console.services.station import AuditFilter
 from console.validators import id_check_character
 from console.widgets.main_window import MainWindow
 from console.widgets.search import SearchDialog
@@ -141,8 +142,17 @@ def visible_texts(widgets: Iterable[QWidget]) -> Iterator[tuple[str, str]]:
                 yield from ((where, t) for t in model_texts(w.model()))
 
 
-def leaks_in(widgets: Iterable[QWidget]) -> list[tuple[str, str]]:
-    return [(where, n) for where, text in visible_texts(widgets) for n in full_numbers(text)]
+def leaks_in(widgets: Iterable[QWidget], allowed: Set[str] = frozenset()) -> list[tuple[str, str]]:
+    return [
+        (where, n) for where, text in visible_texts(widgets) for n in full_numbers(text) if n not in allowed
+    ]
+
+
+def business_lines(engine: Engine) -> set[str]:
+    """The property managers' numbers: business lines the duty officer must be able to call, shown on
+    purpose (console/services/alerts/details.py) — the only full numbers allowed on screen."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(Community.property_manager_phone)).scalars())
 
 
 def pdf_text(path: Path) -> str:
@@ -223,11 +233,7 @@ def test_every_pane_and_dialog_is_masked_for_a_role_without_the_permission(
 
     tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert window in tops and household in tops and search in tops
-    # The property manager's number is a business line the duty officer must be able to call: shown
-    # on purpose (console/services/alerts/details.py), and the only full number allowed on screen.
-    with demo_engine.connect() as conn:
-        business = set(conn.execute(select(Community.property_manager_phone)).scalars())
-    leaks = [(where, n) for where, n in leaks_in(tops) if n not in business]
+    leaks = leaks_in(tops, business_lines(demo_engine))
     assert not leaks, "\n".join(f"{where}: {number}" for where, number in leaks)
 
     # The worklist PDF and the monthly report, as the duty officer prints them.
@@ -235,3 +241,46 @@ def test_every_pane_and_dialog_is_masked_for_a_role_without_the_permission(
     assert full_numbers(pdf_text(pdf)) == []
     window.close()
     workspace.shutdown()
+
+
+def test_a_role_that_may_unmask_states_a_reason_and_sees_that_household_only(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, demo_engine: Engine
+) -> None:
+    from console.widgets.household_dialog import HouseholdDialog
+
+    officer = services.users.ensure_user("yang", "杨社区", "community_officer")
+    with demo_engine.connect() as conn:
+        first, second = conn.execute(select(Household.id).order_by(Household.id).limit(2)).scalars().all()
+
+    def open_dialog(household_id: int) -> HouseholdDialog:
+        dialog = HouseholdDialog(
+            services.gridmap, services.verification, services.clock, officer, db_worker, household_id
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10000)
+        return dialog
+
+    business = business_lines(demo_engine)
+    dialog = open_dialog(first)
+    assert dialog.unmask_button.isVisible() and dialog.unmask_button.isEnabled()
+    assert leaks_in([dialog], business) == []  # masked until a reason is given
+    dialog.unmask("   ")
+    qtbot.waitUntil(dialog.unmask_error.isVisible, timeout=10000)
+    assert "事由" in dialog.unmask_error.text()
+    assert leaks_in([dialog], business) == []
+    with qtbot.waitSignal(dialog.detail_loaded, timeout=10000):
+        dialog.unmask("入户核实身份")
+    assert dialog.detail is not None and dialog.detail.unmasked
+    assert leaks_in([dialog], business) != []
+    assert not dialog.unmask_button.isEnabled()
+    other = open_dialog(second)
+    assert other.detail is not None and not other.detail.unmasked
+    assert leaks_in([other], business) == []
+    log = services.audit.entries(
+        services.users.ensure_user("aud", "审计", "audit_admin"), AuditFilter(action="unmask")
+    )
+    assert [(e.entity, e.entity_id) for e in log] == [("household", first)]
+    assert "入户核实身份" in log[0].detail
+    dialog.close()
+    other.close()
