@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -45,19 +46,19 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 LOCKED = QColor("#c62828")
 
 
-def role_titles(context: QWidget | QAbstractTableModel) -> dict[str, str]:
-    """The roles' titles in the UI language (the same words as the status bar's)."""
-    tr = context.tr
+def role_titles() -> dict[str, str]:
+    """The roles' titles in the UI language."""
+    t = QCoreApplication.translate
     return {
-        "duty_officer": tr("值班民警"),
-        "community_officer": tr("社区民警"),
-        "grid_worker": tr("网格员"),
-        "investigator": tr("办案民警"),
-        "supervisor": tr("所领导"),
-        "system_admin": tr("系统管理员"),
-        "security_admin": tr("安全管理员"),
-        "audit_admin": tr("审计管理员"),
-        "system": tr("外部系统"),
+        "duty_officer": t("roles", "值班民警"),
+        "community_officer": t("roles", "社区民警"),
+        "grid_worker": t("roles", "网格员"),
+        "investigator": t("roles", "办案民警"),
+        "supervisor": t("roles", "所领导"),
+        "system_admin": t("roles", "系统管理员"),
+        "security_admin": t("roles", "安全管理员"),
+        "audit_admin": t("roles", "审计管理员"),
+        "system": t("roles", "外部系统"),
     }
 
 
@@ -75,7 +76,7 @@ class AccountsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Account] = []
-        self._roles = role_titles(self)
+        self._roles = role_titles()
 
     def set_rows(self, rows: list[Account]) -> None:
         self.beginResetModel()
@@ -191,7 +192,7 @@ class AccountsPane(QWidget):
         self.username_edit.setPlaceholderText(self.tr("小写字母、数字, 如 wang.li"))
         self.display_name_edit = QLineEdit(self.add_box)
         self.role_combo = QComboBox(self.add_box)
-        titles = role_titles(self)
+        titles = role_titles()
         for role in PERSON_ROLES:
             self.role_combo.addItem(titles[role], role)
         self.password_edit = QLineEdit(self.add_box)
