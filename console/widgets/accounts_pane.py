@@ -48,17 +48,16 @@ LOCKED = QColor("#c62828")
 
 def role_titles() -> dict[str, str]:
     """The roles' titles in the UI language."""
-    t = QCoreApplication.translate
     return {
-        "duty_officer": t("roles", "值班民警"),
-        "community_officer": t("roles", "社区民警"),
-        "grid_worker": t("roles", "网格员"),
-        "investigator": t("roles", "办案民警"),
-        "supervisor": t("roles", "所领导"),
-        "system_admin": t("roles", "系统管理员"),
-        "security_admin": t("roles", "安全管理员"),
-        "audit_admin": t("roles", "审计管理员"),
-        "system": t("roles", "外部系统"),
+        "duty_officer": QCoreApplication.translate("roles", "值班民警"),
+        "community_officer": QCoreApplication.translate("roles", "社区民警"),
+        "grid_worker": QCoreApplication.translate("roles", "网格员"),
+        "investigator": QCoreApplication.translate("roles", "办案民警"),
+        "supervisor": QCoreApplication.translate("roles", "所领导"),
+        "system_admin": QCoreApplication.translate("roles", "系统管理员"),
+        "security_admin": QCoreApplication.translate("roles", "安全管理员"),
+        "audit_admin": QCoreApplication.translate("roles", "审计管理员"),
+        "system": QCoreApplication.translate("roles", "外部系统"),
     }
 
 
@@ -185,6 +184,8 @@ class AccountsPane(QWidget):
         selected.addWidget(self.new_password, 1)
         selected.addWidget(self.set_password_button)
         selected.addWidget(self.deactivate_button)
+        if not manages_users:
+            selected.addStretch(1)  # the unlock button keeps its own size
 
         # A new account (system administrator).
         self.add_box = QGroupBox(self.tr("新增账户"), self)

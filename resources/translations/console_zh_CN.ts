@@ -42,47 +42,47 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="69"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="68"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="70"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="69"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="71"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="70"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="72"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="71"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="73"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="72"/>
         <source>连续失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="119"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="118"/>
         <source>已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="121"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="120"/>
         <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="123"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="122"/>
         <source>未设密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="124"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="123"/>
         <source>正常</source>
         <translation type="unfinished"></translation>
     </message>
@@ -90,107 +90,107 @@
 <context>
     <name>AccountsPane</name>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="146"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="145"/>
         <source>只看已锁定的账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="149"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="148"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="166"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="165"/>
         <source>没有已锁定的账户。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="170"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="169"/>
         <source>解锁</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="175"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="174"/>
         <source>新密码 (至少 10 个字符)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="176"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="175"/>
         <source>设置密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="178"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="177"/>
         <source>停用账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="183"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="182"/>
         <source>所选账户:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="190"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="189"/>
         <source>新增账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="192"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="191"/>
         <source>小写字母、数字, 如 wang.li</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="200"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="199"/>
         <source>初始密码 (至少 10 个字符)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="201"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="200"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="204"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="203"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="204"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="207"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
         <source>初始密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="264"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="263"/>
         <source>已新增账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="278"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="277"/>
         <source>已为 {0} 设置新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="289"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="288"/>
         <source>已停用账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="300"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="299"/>
         <source>已解锁账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="307"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="306"/>
         <source>请先在列表中选择一个账户</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4188,6 +4188,54 @@
     <message>
         <location filename="../../console/widgets/workspace.py" line="278"/>
         <source>已关联到案件 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="52"/>
+        <source>值班民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="53"/>
+        <source>社区民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="54"/>
+        <source>网格员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="55"/>
+        <source>办案民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="56"/>
+        <source>所领导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="57"/>
+        <source>系统管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="58"/>
+        <source>安全管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="59"/>
+        <source>审计管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="60"/>
+        <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
