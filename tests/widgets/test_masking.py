@@ -34,13 +34,16 @@ from console.clock import FixedClock
 from console.config import Settings
 from console.db import open_database
 from console.demo.seed import seed_demo
-from console.models import Alert, Community, Household, TheftCase
+from console.models import Alert, Community, Household, PropertyItem, TheftCase
 from console.security import Actor
 from console.services.container import Services, build_services
+from console.services.figures import Period
 from console.services.reporting.export import KINDS
 from console.services.station import AuditFilter
 from console.validators import id_check_character
 from console.widgets.main_window import MainWindow
+from console.widgets.monthly_report import save_monthly_report
+from console.widgets.receipt import save_receipt_pdf
 from console.widgets.search import SearchDialog
 from console.widgets.worker import DatabaseWorker
 from tests.conftest import DEMO_NOW
@@ -236,9 +239,26 @@ def test_every_pane_and_dialog_is_masked_for_a_role_without_the_permission(
     leaks = leaks_in(tops, business_lines(demo_engine))
     assert not leaks, "\n".join(f"{where}: {number}" for where, number in leaks)
 
-    # The worklist PDF and the monthly report, as the duty officer prints them.
+    # The worklist PDF, a release receipt and the monthly report, as the duty officer prints them.
     pdf = workspace.worklist.save_pdf(tmp_path / "worklist.pdf")
     assert full_numbers(pdf_text(pdf)) == []
+    with demo_engine.connect() as conn:
+        returned = (
+            conn.execute(select(PropertyItem.id).where(PropertyItem.status == "returned")).scalars().all()
+        )
+    assert returned
+    receipts = []
+    for item_id in returned:
+        receipt = save_receipt_pdf(
+            services.property.receipt(duty, item_id), tmp_path / f"receipt-{item_id}.pdf"
+        )
+        receipts.append(pdf_text(receipt))
+        assert full_numbers(receipts[-1]) == [], item_id
+    assert any("********" in text for text in receipts)  # the owner's ID is printed, masked
+    brief = services.figures.monthly_brief(duty, Period.month(DEMO_NOW.year, DEMO_NOW.month - 1))
+    report = save_monthly_report(brief, tmp_path / "monthly.pdf")
+    assert "简报" in pdf_text(report)
+    assert full_numbers(pdf_text(report)) == []
     window.close()
     workspace.shutdown()
 
