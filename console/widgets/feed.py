@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -395,7 +396,7 @@ class FeedPane(QWidget):
             self.alert_selected.emit(row.id)
             self._load_detail(row.id)
 
-    def _load_detail(self, alert_id: int, unmask: bool = False) -> None:
+    def _load_detail(self, alert_id: int, unmask: bool = False, reason: str = "") -> None:
         self._detail_for = alert_id
         self.detail.show_loading()
         alerts, actor = self._alerts, self._actor
@@ -404,7 +405,7 @@ class FeedPane(QWidget):
 
         def read() -> tuple[AlertDetail, tuple[list[DispatchClock], int] | None]:
             clocks = dispatch.clocks_of_alert(actor, alert_id) if dispatch is not None else None
-            return alerts.detail(actor, alert_id, unmask=unmask), clocks
+            return alerts.detail(actor, alert_id, unmask=unmask, reason=reason), clocks
 
         def done(result: tuple[AlertDetail, tuple[list[DispatchClock], int] | None]) -> None:
             detail, clocks = result
@@ -413,11 +414,24 @@ class FeedPane(QWidget):
                 if clocks is not None:
                     self.detail.show_clocks(*clocks)
 
-        self._runner.submit(read, done, self._on_failed)
+        def refused(exc: BaseException) -> None:
+            self._on_failed(exc)
+            if unmask and isinstance(exc, UserError):
+                self._load_detail(alert_id)  # the masked detail again, the refusal above it
+
+        self._runner.submit(read, done, refused)
 
     @Slot(int)
     def _on_detail_unmask_requested(self, alert_id: int) -> None:
-        self._load_detail(alert_id, unmask=True)
+        reason, ok = QInputDialog.getText(
+            self, self.tr("显示完整号码"), self.tr("查看此预警完整号码的事由 (记入审计日志):")
+        )
+        if ok:
+            self.unmask_alert(alert_id, reason)
+
+    def unmask_alert(self, alert_id: int, reason: str) -> None:
+        """Show this alert's full numbers for ``reason`` (refused, in words, without one)."""
+        self._load_detail(alert_id, unmask=True, reason=reason)
 
     # -- triage --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -130,67 +130,67 @@
         <translation>Selected account:</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="189"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="191"/>
         <source>新增账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="191"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="193"/>
         <source>小写字母、数字, 如 wang.li</source>
         <translation>lower-case letters and digits, e.g. wang.li</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="199"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="201"/>
         <source>初始密码 (至少 10 个字符)</source>
         <translation>Initial password (at least 10 characters)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="200"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="202"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="203"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="204"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="207"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="208"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="263"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="265"/>
         <source>已新增账户 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="277"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="279"/>
         <source>已为 {0} 设置新密码</source>
         <translation>New password set for {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="288"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="290"/>
         <source>已停用账户 {0}</source>
         <translation>Account {0} deactivated</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="299"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="301"/>
         <source>已解锁账户 {0}</source>
         <translation>Account {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="306"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="308"/>
         <source>请先在列表中选择一个账户</source>
         <translation>Select an account in the list first</translation>
     </message>
@@ -1388,30 +1388,40 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
-        <location filename="../../console/widgets/feed.py" line="281"/>
+        <location filename="../../console/widgets/feed.py" line="153"/>
+        <location filename="../../console/widgets/feed.py" line="282"/>
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
+        <location filename="../../console/widgets/feed.py" line="153"/>
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="279"/>
+        <location filename="../../console/widgets/feed.py" line="280"/>
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="364"/>
+        <location filename="../../console/widgets/feed.py" line="365"/>
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation>⚠ {0} critical/high alerts waiting for acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="372"/>
+        <location filename="../../console/widgets/feed.py" line="373"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="427"/>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="427"/>
+        <source>查看此预警完整号码的事由 (记入审计日志):</source>
+        <translation>Reason for seeing this alert&apos;s full numbers (written to the audit log):</translation>
     </message>
 </context>
 <context>

@@ -130,67 +130,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="189"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="191"/>
         <source>新增账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="191"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="193"/>
         <source>小写字母、数字, 如 wang.li</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="199"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="201"/>
         <source>初始密码 (至少 10 个字符)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="200"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="202"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="203"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="204"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="205"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="207"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="206"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="208"/>
         <source>初始密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="263"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="265"/>
         <source>已新增账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="277"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="279"/>
         <source>已为 {0} 设置新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="288"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="290"/>
         <source>已停用账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="299"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="301"/>
         <source>已解锁账户 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="306"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="308"/>
         <source>请先在列表中选择一个账户</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1388,29 +1388,39 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
-        <location filename="../../console/widgets/feed.py" line="281"/>
+        <location filename="../../console/widgets/feed.py" line="153"/>
+        <location filename="../../console/widgets/feed.py" line="282"/>
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="152"/>
+        <location filename="../../console/widgets/feed.py" line="153"/>
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="279"/>
+        <location filename="../../console/widgets/feed.py" line="280"/>
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="364"/>
+        <location filename="../../console/widgets/feed.py" line="365"/>
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="372"/>
+        <location filename="../../console/widgets/feed.py" line="373"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="427"/>
+        <source>显示完整号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="427"/>
+        <source>查看此预警完整号码的事由 (记入审计日志):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -304,3 +304,47 @@ def test_a_role_that_may_unmask_states_a_reason_and_sees_that_household_only(
     assert "入户核实身份" in log[0].detail
     dialog.close()
     other.close()
+
+
+def test_unmasking_an_alert_needs_a_reason_and_shows_that_alert_only(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, demo_engine: Engine
+) -> None:
+    from console.widgets.feed import FeedPane
+    from console.widgets.live_bridge import LiveBridge
+
+    officer = services.users.ensure_user("lin", "林办案", "investigator")
+    bridge = LiveBridge(services.open_change_feed(), db_worker)
+    feed = FeedPane(services.alerts, services.clock, officer, db_worker, bridge=bridge, sound=False)
+    qtbot.addWidget(feed)
+    feed.show()
+    with demo_engine.connect() as conn:
+        first, second = (
+            conn.execute(select(Alert.id).where(Alert.kind == "person_entry").order_by(Alert.id).limit(2))
+            .scalars()
+            .all()
+        )
+
+    business = business_lines(demo_engine)
+
+    def shown(alert_id: int) -> bool:
+        d = feed.detail._detail
+        return d is not None and d.alert.id == alert_id
+
+    qtbot.waitUntil(lambda: feed.model.rowCount() > 0, timeout=20000)
+    qtbot.waitUntil(lambda: not db_worker.busy(), timeout=20000)
+    feed.show_alert(first)
+    qtbot.waitUntil(lambda: shown(first), timeout=10000)
+    assert feed.detail._detail is not None and not feed.detail._detail.unmasked
+    assert leaks_in([feed.detail], business) == []
+    feed.unmask_alert(first, "  ")
+    qtbot.waitUntil(lambda: "事由" in feed.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: shown(first), timeout=10000)
+    assert not feed.detail._detail.unmasked and leaks_in([feed.detail], business) == []
+    feed.unmask_alert(first, "核对布控对象身份")
+    qtbot.waitUntil(lambda: shown(first) and feed.detail._detail.unmasked, timeout=10000)
+    assert leaks_in([feed.detail], business) != []
+    feed.show_alert(second)
+    qtbot.waitUntil(lambda: shown(second), timeout=10000)
+    assert not feed.detail._detail.unmasked and leaks_in([feed.detail], business) == []
+    feed.shutdown()
+    bridge.close()
