@@ -179,6 +179,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} 只能查看本人负责网格内的住户; 如需查看请联系所领导",
         "{user} may see only the households of their own grid cells; ask a supervisor",
     ),
+    "user.deactivate_self": (
+        "不能停用自己正在使用的账户",
+        "You cannot deactivate the account you are signed in with",
+    ),
+    "unmask.reason_required": (
+        "查看完整号码须填写事由 (记入审计日志)",
+        "State a reason to see the full numbers (it goes into the audit log)",
+    ),
     "user.exists": ("用户名 {username} 已被使用", "The user name {username} is taken"),
     "user.name_rule": (
         "用户名为 1-32 个小写字母、数字或 _ . -, 以字母或数字开头",

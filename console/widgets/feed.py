@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -408,7 +409,7 @@ class FeedPane(QWidget):
             self.alert_selected.emit(row.id)
             self._load_detail(row.id)
 
-    def _load_detail(self, alert_id: int, unmask: bool = False) -> None:
+    def _load_detail(self, alert_id: int, unmask: bool = False, reason: str = "") -> None:
         self._detail_for = alert_id
         self.detail.show_loading()
         alerts, actor = self._alerts, self._actor
@@ -418,7 +419,7 @@ class FeedPane(QWidget):
         def read() -> tuple[AlertDetail, _Clocks | None, list[ManagerContactRow]]:
             clocks = dispatch.clocks_of_alert(actor, alert_id) if dispatch is not None else None
             contacts = dispatch.manager_contacts(actor, alert_id) if dispatch is not None else []
-            return alerts.detail(actor, alert_id, unmask=unmask), clocks, contacts
+            return alerts.detail(actor, alert_id, unmask=unmask, reason=reason), clocks, contacts
 
         def done(result: tuple[AlertDetail, _Clocks | None, list[ManagerContactRow]]) -> None:
             detail, clocks, contacts = result
@@ -431,7 +432,12 @@ class FeedPane(QWidget):
                     self._open_case_for = None
                     self.detail.open_case()
 
-        self._runner.submit(read, done, self._on_failed)
+        def refused(exc: BaseException) -> None:
+            self._on_failed(exc)
+            if unmask and isinstance(exc, UserError):
+                self._load_detail(alert_id)  # the masked detail again, the refusal above it
+
+        self._runner.submit(read, done, refused)
 
     @Slot(int, str, str)
     def _on_detail_manager_notify_requested(self, alert_id: int, how: str, note: str) -> None:
@@ -463,7 +469,15 @@ class FeedPane(QWidget):
 
     @Slot(int)
     def _on_detail_unmask_requested(self, alert_id: int) -> None:
-        self._load_detail(alert_id, unmask=True)
+        reason, ok = QInputDialog.getText(
+            self, self.tr("显示完整号码"), self.tr("查看此预警完整号码的事由 (记入审计日志):")
+        )
+        if ok:
+            self.unmask_alert(alert_id, reason)
+
+    def unmask_alert(self, alert_id: int, reason: str) -> None:
+        """Show this alert's full numbers for ``reason`` (refused, in words, without one)."""
+        self._load_detail(alert_id, unmask=True, reason=reason)
 
     # -- triage --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -104,10 +105,17 @@ class HouseholdDialog(QDialog):
         self.record_button.setEnabled(False)
         self.record_button.setVisible(actor.can(Permission.VERIFY_HOUSEHOLDS))
         self.record_button.clicked.connect(self.open_visit_dialog)
+        self.unmask_button = QPushButton(self.tr("显示完整号码…"), self)
+        self.unmask_button.setToolTip(self.tr("填写事由后显示本户的完整身份证号与手机号 (记入审计日志)"))
+        self.unmask_button.setVisible(actor.can(Permission.UNMASK_PERSONAL_DATA))
+        self.unmask_button.setEnabled(False)
+        self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
+        self._unmask_reason: str | None = None
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.unmask_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -117,14 +125,39 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.residents, 2)
         layout.addWidget(QLabel(self.tr("核实记录"), self))
         layout.addWidget(self.visits, 1)
+        self.unmask_error = QLabel(self)
+        self.unmask_error.setObjectName("unmaskError")
+        self.unmask_error.setVisible(False)
+        layout.addWidget(self.unmask_error)
         layout.addLayout(buttons)
         self.reload()
 
     def reload(self) -> None:
-        gridmap, actor, hid = self._gridmap, self._actor, self._household_id
-        self._runner.submit(lambda: gridmap.household_detail(actor, hid), self._on_detail, self._on_error)
+        gridmap, actor, hid, reason = self._gridmap, self._actor, self._household_id, self._unmask_reason
+        self._runner.submit(
+            lambda: gridmap.household_detail(actor, hid, unmask_reason=reason),
+            self._on_detail,
+            self._on_error,
+        )
+
+    def _on_unmask_button_clicked(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("显示完整号码"), self.tr("查看本户完整号码的事由 (记入审计日志):")
+        )
+        if ok:
+            self.unmask(reason)
+
+    def unmask(self, reason: str) -> None:
+        """Show this household's full numbers for ``reason`` (refused without one, in words)."""
+        self._unmask_reason = reason
+        self.reload()
 
     def _on_error(self, exc: BaseException) -> None:
+        if self._unmask_reason is not None and self.detail is not None and isinstance(exc, UserError):
+            self._unmask_reason = None  # the masked view stays; say why the numbers were not shown
+            self.unmask_error.setText(error_text(exc))
+            self.unmask_error.setVisible(True)
+            return
         self.title.setText(error_text(exc) if isinstance(exc, UserError) else self.tr("载入失败"))
 
     def _on_detail(self, d: HouseholdDetail) -> None:
@@ -167,6 +200,8 @@ class HouseholdDialog(QDialog):
             ):
                 self.visits.setItem(row, col, QTableWidgetItem(text))
         self.record_button.setEnabled(True)
+        self.unmask_button.setEnabled(not d.unmasked)
+        self.unmask_error.setVisible(False)
         self.detail_loaded.emit(d)
 
     def open_visit_dialog(self) -> VisitDialog | None:

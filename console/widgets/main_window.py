@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console import __version__
 from console.config import Settings
+from console.security import Permission
 from console.widgets import theme
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
@@ -50,7 +51,11 @@ DOCK_LAYOUT: tuple[tuple[str, Qt.DockWidgetArea, str], ...] = (
     ("dispatch", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("property", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
     ("statistics", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("accounts", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("audit", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
 )
+# Where the central pane is missing for a role (no alerts to watch), the first of these it has.
+CENTRAL_FALLBACK = ("map", "worklist", "audit", "accounts")
 PANE_SHORTCUTS = {
     "feed": "Ctrl+1",
     "map": "Ctrl+2",
@@ -61,6 +66,8 @@ PANE_SHORTCUTS = {
     "worklist": "Ctrl+7",
     "district_map": "Ctrl+8",
     "property": "Ctrl+9",
+    "accounts": "Ctrl+Shift+U",
+    "audit": "Ctrl+Shift+A",
 }
 
 
@@ -153,11 +160,16 @@ class MainWindow(QMainWindow):
             "statistics": self.tr("统计"),
             "watchlist": self.tr("布控名单"),
             "worklist": self.tr("核实任务"),
+            "accounts": self.tr("用户账号"),
+            "audit": self.tr("审计日志"),
         }
 
     def _build_panes(self) -> None:
         titles = self.pane_titles()
-        central = self.panes.get(CENTRAL_PANE) or QWidget(self)
+        self.central_key = next(
+            (k for k in (CENTRAL_PANE, *CENTRAL_FALLBACK) if k in self.panes), CENTRAL_PANE
+        )
+        central = self.panes.get(self.central_key) or QWidget(self)
         self.setCentralWidget(central)
         # The maps get the full height on the right; the work tabs sit under the feed only.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -166,11 +178,11 @@ class MainWindow(QMainWindow):
         layout = list(DOCK_LAYOUT) + [
             (key, Qt.DockWidgetArea.BottomDockWidgetArea, "work")
             for key in self.panes
-            if key != CENTRAL_PANE and key not in {k for k, _a, _g in DOCK_LAYOUT}
+            if key != self.central_key and key not in {k for k, _a, _g in DOCK_LAYOUT}
         ]
         for key, area, group in layout:
             pane = self.panes.get(key)
-            if pane is None:
+            if pane is None or key == self.central_key:
                 continue
             dock = QDockWidget(titles.get(key, key), self)
             dock.setObjectName(f"dock_{key}")
@@ -234,11 +246,23 @@ class MainWindow(QMainWindow):
         self.actions_by_name[name] = action
         return action
 
-    def _pane_action(self, key: str) -> QAction:
-        title = self.pane_titles()[key]
-        action = self._action(f"focus_{key}", title, PANE_SHORTCUTS[key], lambda: self.focus_pane(key))
-        action.setEnabled(key in self.panes)
-        return action
+    def _pane_actions(self, menu: QMenu, *keys: str) -> None:
+        """Add to ``menu`` an action that brings each pane forward — only for the panes this role has."""
+        for key in keys:
+            if key in self.panes:
+                title = self.pane_titles()[key]
+                menu.addAction(
+                    self._action(
+                        f"focus_{key}",
+                        title,
+                        PANE_SHORTCUTS[key],
+                        lambda _checked=False, k=key: self.focus_pane(k),
+                    )
+                )
+
+    def _menu(self, title: str) -> QMenu:
+        """A menu of the menu bar; the ones left empty for this role are removed at the end."""
+        return self.menuBar().addMenu(title)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -247,12 +271,13 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addAction(
-            self._action(
-                "import_registry", self.tr("导入实有人口登记表…"), "Ctrl+I", self.import_requested.emit
+        if self._actor.can(Permission.IMPORT_REGISTRY):
+            file_menu.addAction(
+                self._action(
+                    "import_registry", self.tr("导入实有人口登记表…"), "Ctrl+I", self.import_requested.emit
+                )
             )
-        )
-        file_menu.addSeparator()
+            file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("lock", self.tr("锁定屏幕"), "Ctrl+L", self.lock_screen))
@@ -287,35 +312,38 @@ class MainWindow(QMainWindow):
             panes_menu.addAction(toggle)
         view_menu.addAction(self._action("reset_layout", self.tr("恢复默认布局"), slot=self.reset_layout))
 
-        alerts_menu = bar.addMenu(self.tr("预警(&A)"))
-        alerts_menu.addAction(self._pane_action("feed"))
-        alerts_menu.addAction(self._pane_action("watchlist"))
-        alerts_menu.addSeparator()
-        alerts_menu.addAction(self._action("search", self.tr("搜索…"), "Ctrl+F", self.search_requested.emit))
-        alerts_menu.addAction(
-            self._action(
-                "service_request",
-                self.tr("登记群众求助…"),
-                "Ctrl+N",
-                self._on_service_request_action_triggered,
+        alerts_menu = self._menu(self.tr("预警(&A)"))
+        self._pane_actions(alerts_menu, "feed", "watchlist")
+        if self._actor.can(Permission.VIEW_REGISTRY):
+            alerts_menu.addSeparator()
+            alerts_menu.addAction(
+                self._action("search", self.tr("搜索…"), "Ctrl+F", self.search_requested.emit)
             )
-        )
+        if self._actor.can(Permission.TRIAGE_ALERTS):
+            alerts_menu.addAction(
+                self._action(
+                    "service_request",
+                    self.tr("登记群众求助…"),
+                    "Ctrl+N",
+                    self._on_service_request_action_triggered,
+                )
+            )
 
-        map_menu = bar.addMenu(self.tr("地图(&M)"))
-        map_menu.addAction(self._pane_action("map"))
-        map_menu.addAction(self._pane_action("district_map"))
+        self._pane_actions(self._menu(self.tr("地图(&M)")), "map", "district_map")
+        self._pane_actions(self._menu(self.tr("案件(&C)")), "cases", "dispatch", "property")
 
-        cases_menu = bar.addMenu(self.tr("案件(&C)"))
-        cases_menu.addAction(self._pane_action("cases"))
-        cases_menu.addAction(self._pane_action("dispatch"))
-        cases_menu.addAction(self._pane_action("property"))
-
-        tools_menu = bar.addMenu(self.tr("工具(&T)"))
-        tools_menu.addAction(self._pane_action("statistics"))
-        tools_menu.addAction(self._pane_action("worklist"))
+        tools_menu = self._menu(self.tr("工具(&T)"))
+        self._pane_actions(tools_menu, "statistics", "worklist", "accounts", "audit")
         tools_menu.addSeparator()
-        tools_menu.addAction(self._action("station", self.tr("站点参数…"), slot=self.station_requested.emit))
+        if self._actor.can(Permission.CONFIGURE_STATION) or self._actor.can(Permission.VIEW_REGISTRY):
+            tools_menu.addAction(
+                self._action("station", self.tr("站点参数…"), slot=self.station_requested.emit)
+            )
         tools_menu.addAction(settings_action)
+        for entry in bar.actions():  # a role with no pane of a menu does not see that menu
+            menu = entry.menu()
+            if isinstance(menu, QMenu) and not [a for a in menu.actions() if not a.isSeparator()]:
+                bar.removeAction(entry)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action("shortcuts", self.tr("快捷键"), "F1", self.show_shortcuts))

@@ -19,12 +19,47 @@ if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.services.dispatch import RequestTaken
+    from console.widgets.accounts_pane import AccountsPane
+    from console.widgets.audit_pane import AuditPane
+    from console.widgets.cases_pane import CasesPane
+    from console.widgets.district_map import DistrictMapPane
+    from console.widgets.dossier import DossierWindows
+    from console.widgets.feed import FeedPane
+    from console.widgets.figures_pane import FiguresPane
+    from console.widgets.grid_map_pane import GridMapPane
     from console.widgets.main_window import MainWindow
+    from console.widgets.officers_board import OfficersBoardPane
+    from console.widgets.unclaimed_board import UnclaimedBoard
+    from console.widgets.watchlist_pane import WatchlistPane
     from console.widgets.worker import DatabaseWorker
+    from console.widgets.worklist import WorklistPane
+
+
+# Which pane a role sees: a pane is built when the actor holds any of its permissions, so nobody
+# signs in to panes that could only refuse them (the administrators see their own panes only).
+PANE_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    "feed": (Permission.VIEW_ALERTS,),
+    "map": (Permission.VIEW_REGISTRY,),
+    "district_map": (Permission.VIEW_ALERTS, Permission.VIEW_REGISTRY),
+    "cases": (Permission.VIEW_CASES,),
+    "dispatch": (Permission.DISPATCH, Permission.MANAGE_OFFICERS),
+    "property": (Permission.VIEW_CASES,),
+    "statistics": (Permission.VIEW_STATISTICS,),
+    "watchlist": (Permission.MANAGE_WATCHLIST,),
+    "worklist": (Permission.VIEW_REGISTRY,),
+    "accounts": (Permission.MANAGE_USERS, Permission.MANAGE_SECURITY),
+    "audit": (Permission.READ_AUDIT,),
+}
+
+
+def allowed_panes(actor: Actor) -> list[str]:
+    """The keys of the panes ``actor``'s role may use, in the window's order."""
+    return [key for key, perms in PANE_PERMISSIONS.items() if any(actor.can(p) for p in perms)]
 
 
 class Workspace(QObject):
-    """Builds every pane once, shares one LiveBridge among them, and connects them to each other.
+    """Builds the panes the actor's role allows, once, shares one LiveBridge among them, and
+    connects them to each other. A pane the role may not use is ``None`` and never built.
 
     Each pane is handed the services it uses, by name, and the console's one DatabaseWorker.
     """
@@ -38,92 +73,161 @@ class Workspace(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        from console.widgets.cases_pane import CasesPane
-        from console.widgets.district_map import DistrictMapPane
-        from console.widgets.dossier import DossierWindows
-        from console.widgets.feed import FeedPane
-        from console.widgets.figures_pane import FiguresPane
-        from console.widgets.grid_map_pane import GridMapPane
         from console.widgets.live_bridge import LiveBridge
-        from console.widgets.officers_board import OfficersBoardPane
-        from console.widgets.unclaimed_board import UnclaimedBoard
-        from console.widgets.watchlist_pane import WatchlistPane
-        from console.widgets.worklist import WorklistPane
 
         self._services = services
         self._actor = actor
         self._worker = worker
+        self._settings = settings
         self._search_dialog: QWidget | None = None
         self.link_dialog: QWidget | None = None
         self._window: MainWindow | None = None
         self._shut_down = False
-        clock = services.clock
+        self.allowed = allowed_panes(actor)
         self.bridge = LiveBridge(services.open_change_feed(), worker, self)
+        self.feed: FeedPane | None = None
+        self.board: OfficersBoardPane | None = None
+        self.grid_map: GridMapPane | None = None
+        self.district_map: DistrictMapPane | None = None
+        self.watchlist: WatchlistPane | None = None
+        self.worklist: WorklistPane | None = None
+        self.unclaimed: UnclaimedBoard | None = None
+        self.cases: CasesPane | None = None
+        self.dossiers: DossierWindows | None = None
+        self.accounts: AccountsPane | None = None
+        self.audit: AuditPane | None = None
+        self.figures: FiguresPane | None = None
+        self.request_dialog: QWidget | None = None
+        self.panes: dict[str, QWidget] = {}
+        for key in self.allowed:
+            self.panes[key] = getattr(self, f"_build_{key}")()
+        self._connect_panes()
+
+    # --- building the allowed panes ----------------------------------------------------------
+    def _build_feed(self) -> QWidget:
+        from console.widgets.feed import FeedPane
+
+        s = self._services
         self.feed = FeedPane(
-            services.alerts,
-            clock,
-            actor,
-            worker,
+            s.alerts,
+            s.clock,
+            self._actor,
+            self._worker,
             bridge=self.bridge,
-            sound=settings.sound,
-            dispatch=services.dispatch,
-            officers=services.officers,
-            interventions=services.interventions,
+            sound=self._settings.sound,
+            dispatch=s.dispatch,
+            officers=s.officers,
+            interventions=s.interventions,
         )
+        return self.feed
+
+    def _build_dispatch(self) -> QWidget:
+        from console.widgets.officers_board import OfficersBoardPane
+
+        s = self._services
         self.board = OfficersBoardPane(
-            services.officers,
-            services.dispatch,
-            clock,
-            actor,
-            worker,
+            s.officers,
+            s.dispatch,
+            s.clock,
+            self._actor,
+            self._worker,
             bridge=self.bridge,
-            sound=settings.sound,
+            sound=self._settings.sound,
         )
         self.board.dispatch_requested.connect(self._on_board_dispatch_requested)
         self.board.service_request_requested.connect(self.open_service_request)
-        self.request_dialog: QWidget | None = None
-        self.grid_map = GridMapPane(services.gridmap, services.verification, clock, actor, worker)
+        return self.board
+
+    def _build_map(self) -> QWidget:
+        from console.widgets.grid_map_pane import GridMapPane
+
+        s = self._services
+        self.grid_map = GridMapPane(s.gridmap, s.verification, s.clock, self._actor, self._worker)
         self.grid_map.connect_live(self.bridge)
-        self.district_map = DistrictMapPane(services.district, clock, actor, worker, settings)
+        return self.grid_map
+
+    def _build_district_map(self) -> QWidget:
+        from console.widgets.district_map import DistrictMapPane
+
+        s = self._services
+        self.district_map = DistrictMapPane(s.district, s.clock, self._actor, self._worker, self._settings)
         self.bridge.alert_changed.connect(self._on_bridge_something_changed)
         self.bridge.household_changed.connect(self._on_bridge_something_changed)
-        self.watchlist = WatchlistPane(services.watchlist, clock, actor, worker, bridge=self.bridge)
-        self.worklist = WorklistPane(services.verification, services.gridmap, clock, actor, worker)
-        self.unclaimed = UnclaimedBoard(services.property, actor, worker)
-        self.bridge.changed.connect(self._on_bridge_changed_for_property)
-        self.cases = CasesPane(services.cases, clock, actor, worker, bridge=self.bridge)
-        self.dossiers = DossierWindows(
-            services.cases,
-            actor,
-            worker,
-            bridge=self.bridge,
-            series=services.series,
-            watch=services.case_watch,
-        )
-        self.figures = FiguresPane(services.figures, clock, actor, worker, bridge=self.bridge)
-        self.figures.case_open_requested.connect(self.open_case)
-        self.panes: dict[str, QWidget] = {
-            "feed": self.feed,
-            "map": self.grid_map,
-            "district_map": self.district_map,
-            "cases": self.cases,
-            "dispatch": self.board,
-            "property": self.unclaimed,
-            "statistics": self.figures,
-            "watchlist": self.watchlist,
-            "worklist": self.worklist,
-        }
-        self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
-        self.district_map.alert_clicked.connect(self._on_district_map_alert_clicked)
-        self.dossiers.series_map_requested.connect(self.show_series_on_map)
         self.bridge.changed.connect(self._on_bridge_changed_for_district_map)
-        self.worklist.show_household_requested.connect(self.show_household)
-        self.cases.case_open_requested.connect(self.open_case)
-        self.dossiers.household_requested.connect(self.show_household)
-        if actor.can(Permission.VIEW_CASES):
-            self.feed.detail.enable_case_actions(actor.can(Permission.EDIT_CASES))
-        self.feed.detail.open_case_requested.connect(self.open_case)
-        self.feed.detail.link_case_requested.connect(self._on_alert_detail_link_case_requested)
+        return self.district_map
+
+    def _build_watchlist(self) -> QWidget:
+        from console.widgets.watchlist_pane import WatchlistPane
+
+        s = self._services
+        self.watchlist = WatchlistPane(s.watchlist, s.clock, self._actor, self._worker, bridge=self.bridge)
+        return self.watchlist
+
+    def _build_worklist(self) -> QWidget:
+        from console.widgets.worklist import WorklistPane
+
+        s = self._services
+        self.worklist = WorklistPane(s.verification, s.gridmap, s.clock, self._actor, self._worker)
+        return self.worklist
+
+    def _build_property(self) -> QWidget:
+        from console.widgets.unclaimed_board import UnclaimedBoard
+
+        self.unclaimed = UnclaimedBoard(self._services.property, self._actor, self._worker)
+        self.bridge.changed.connect(self._on_bridge_changed_for_property)
+        return self.unclaimed
+
+    def _build_cases(self) -> QWidget:
+        from console.widgets.cases_pane import CasesPane
+
+        s = self._services
+        self.cases = CasesPane(s.cases, s.clock, self._actor, self._worker, bridge=self.bridge)
+        return self.cases
+
+    def _build_statistics(self) -> QWidget:
+        from console.widgets.figures_pane import FiguresPane
+
+        s = self._services
+        self.figures = FiguresPane(s.figures, s.clock, self._actor, self._worker, bridge=self.bridge)
+        return self.figures
+
+    def _build_accounts(self) -> QWidget:
+        from console.widgets.accounts_pane import AccountsPane
+
+        self.accounts = AccountsPane(self._services.accounts, self._actor, self._worker)
+        return self.accounts
+
+    def _build_audit(self) -> QWidget:
+        from console.widgets.audit_pane import AuditPane
+
+        self.audit = AuditPane(self._services.audit, self._actor, self._worker)
+        return self.audit
+
+    def _connect_panes(self) -> None:
+        """The wiring between panes that both exist for this role."""
+        if self._actor.can(Permission.VIEW_CASES):
+            from console.widgets.dossier import DossierWindows
+
+            s = self._services
+            self.dossiers = DossierWindows(
+                s.cases, self._actor, self._worker, bridge=self.bridge, series=s.series, watch=s.case_watch
+            )
+            self.dossiers.series_map_requested.connect(self.show_series_on_map)
+            self.dossiers.household_requested.connect(self.show_household)
+        if self.district_map is not None:
+            self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
+            self.district_map.alert_clicked.connect(self._on_district_map_alert_clicked)
+        if self.worklist is not None:
+            self.worklist.show_household_requested.connect(self.show_household)
+        if self.cases is not None:
+            self.cases.case_open_requested.connect(self.open_case)
+        if self.figures is not None:
+            self.figures.case_open_requested.connect(self.open_case)
+        if self.feed is not None:
+            if self._actor.can(Permission.VIEW_CASES):
+                self.feed.detail.enable_case_actions(self._actor.can(Permission.EDIT_CASES))
+            self.feed.detail.open_case_requested.connect(self.open_case)
+            self.feed.detail.link_case_requested.connect(self._on_alert_detail_link_case_requested)
 
     def attach(self, window: MainWindow) -> None:
         """Connect the window's global actions (Ctrl+F, Ctrl+I) once the window exists.
@@ -133,26 +237,34 @@ class Workspace(QObject):
         """
         self._window = window
         self.setParent(window)
-        self.dossiers.parent_widget = window
+        if self.dossiers is not None:
+            self.dossiers.parent_widget = window
         window.installEventFilter(self)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
         window.station_requested.connect(self._on_window_station_requested)
         window.service_request_requested.connect(self.open_service_request)
 
+    def _focus(self, key: str) -> None:
+        if self._window is not None:
+            self._window.focus_pane(key)
+
     @Slot(str, int)
     def _on_bridge_changed_for_property(self, topic: str, _entity_id: int) -> None:
-        if topic == "property":  # recovered, notified or handed back on any console
+        if topic == "property" and self.unclaimed is not None:  # recovered, notified or handed back
             self.unclaimed.refresh()
 
     # --- navigation between panes ------------------------------------------------------------
     def show_household(self, household_id: int) -> None:
+        if self.grid_map is None:
+            return
         self.grid_map.show_household(household_id)
-        if self._window is not None:
-            self._window.focus_pane("map")
+        self._focus("map")
 
-    def open_case(self, case_no: str) -> QWidget:
+    def open_case(self, case_no: str) -> QWidget | None:
         """The dossier window of ``case_no`` (from the case list, an alert, a search hit)."""
+        if self.dossiers is None:
+            return None
         return self.dossiers.open(case_no)
 
     def _on_alert_detail_link_case_requested(self, alert_id: int) -> None:
@@ -165,39 +277,45 @@ class Workspace(QObject):
         dialog.open()
 
     def _on_link_dialog_case_linked(self, case_no: str) -> None:
-        self.feed.detail.note_label.setText(
-            QCoreApplication.translate("panes", "已关联到案件 {0}").format(case_no)
-        )
-        window = self.dossiers.windows.get(case_no)
+        if self.feed is not None:
+            self.feed.detail.note_label.setText(
+                QCoreApplication.translate("panes", "已关联到案件 {0}").format(case_no)
+            )
+        window = self.dossiers.windows.get(case_no) if self.dossiers is not None else None
         if window is not None:
             window.reload()  # a link writes no change-log row: refresh the open dossier directly
 
     def _on_district_map_community_clicked(self, community_id: int) -> None:
+        if self.grid_map is None:
+            return
         self.grid_map.show_community(community_id)
-        if self._window is not None:
-            self._window.focus_pane("map")
+        self._focus("map")
 
     def _on_district_map_alert_clicked(self, alert_id: int) -> None:
+        if self.feed is None:
+            return
         self.feed.show_alert(alert_id)
-        if self._window is not None:
-            self._window.focus_pane("feed")
+        self._focus("feed")
 
     def show_series_on_map(self, series_id: int) -> None:
         """The district map, showing this confirmed series (from a dossier's series tab)."""
+        if self.district_map is None:
+            return
         self.district_map.show_series(series_id)
-        if self._window is not None:
-            self._window.focus_pane("district_map")
+        self._focus("district_map")
 
     @Slot(str, int)
     def _on_bridge_changed_for_district_map(self, topic: str, _entity_id: int) -> None:
         # Officers sent, arriving, cleared; cases (a series' places): redraw, throttled by the pane.
-        if topic in ("dispatch", "officer", "case"):
+        if topic in ("dispatch", "officer", "case") and self.district_map is not None:
             self.district_map.refresh()
 
     def _on_board_dispatch_requested(self, badge: str) -> None:
         """Send the board's selected officer to the alert selected in the feed."""
-        row = self.feed.selected_row()
-        if row is None:
+        if self.board is None:
+            return
+        row = self.feed.selected_row() if self.feed is not None else None
+        if row is None or self.feed is None:
             self.board.message.setText(self.board.tr("请先在预警列表中选择要派警的预警"))
             self.board.message.setVisible(True)
             return
@@ -218,7 +336,8 @@ class Workspace(QObject):
         preselect = (badge,) if badge else ()
 
         def taken(request: RequestTaken) -> None:
-            self.feed.open_dispatch_dialog(request.alert_id, preselect)
+            if self.feed is not None:
+                self.feed.open_dispatch_dialog(request.alert_id, preselect)
 
         dialog.request_taken.connect(taken)
         dialog.destroyed.connect(self._on_request_dialog_destroyed)
@@ -231,11 +350,14 @@ class Workspace(QObject):
         self.request_dialog = None
 
     def _on_bridge_something_changed(self, _entity_id: int) -> None:
-        self.district_map.refresh()  # throttled by the pane itself
+        if self.district_map is not None:
+            self.district_map.refresh()  # throttled by the pane itself
 
     def _on_window_search_requested(self) -> None:
         from console.widgets.search import SearchDialog
 
+        if not self._actor.can(Permission.VIEW_REGISTRY):
+            return
         if self._search_dialog is None:
             dialog = SearchDialog(self._services.search, self._actor, self._worker, self._window)
             dialog.household_chosen.connect(self.show_household)
@@ -248,6 +370,8 @@ class Workspace(QObject):
     def _on_window_import_requested(self) -> None:
         from console.widgets.import_dialog import RegistryImportDialog
 
+        if not self._actor.can(Permission.IMPORT_REGISTRY):
+            return
         dialog = RegistryImportDialog(self._services.registry_import, self._actor, self._worker, self._window)
         dialog.registry_imported.connect(self._on_import_dialog_registry_imported)
         dialog.exec()  # the import itself runs on the console's DatabaseWorker
@@ -258,9 +382,12 @@ class Workspace(QObject):
 
     def _reload_registry_views(self) -> None:
         """Reload what shows households (single verifications arrive live; bulk changes do not)."""
-        self.grid_map.load()
-        self.worklist.refresh()
-        self.district_map.refresh()
+        if self.grid_map is not None:
+            self.grid_map.load()
+        if self.worklist is not None:
+            self.worklist.refresh()
+        if self.district_map is not None:
+            self.district_map.refresh()
 
     def _on_window_station_requested(self) -> None:
         from console.widgets.station_dialog import StationDialog
@@ -283,11 +410,9 @@ class Workspace(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self.dossiers.close_all()
-        self.cases.shutdown()
-        self.figures.shutdown()
-        self.feed.shutdown()
-        self.board.shutdown()
-        self.watchlist.shutdown()
-        self.district_map.shutdown()
+        if self.dossiers is not None:
+            self.dossiers.close_all()
+        for pane in (self.cases, self.figures, self.feed, self.board, self.watchlist, self.district_map):
+            if pane is not None:
+                pane.shutdown()
         self.bridge.close()

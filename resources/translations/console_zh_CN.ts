@@ -40,6 +40,162 @@
     </message>
 </context>
 <context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="68" />
+        <source>用户名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="69" />
+        <source>姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="70" />
+        <source>角色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="71" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="72" />
+        <source>连续失败</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="118" />
+        <source>已停用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="120" />
+        <source>已锁定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="122" />
+        <source>未设密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="123" />
+        <source>正常</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountsPane</name>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="145" />
+        <source>只看已锁定的账户</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="148" />
+        <source>刷新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="165" />
+        <source>没有已锁定的账户。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="169" />
+        <source>解锁</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="174" />
+        <source>新密码 (至少 10 个字符)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="175" />
+        <source>设置密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="177" />
+        <source>停用账户</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="182" />
+        <source>所选账户:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="191" />
+        <source>新增账户</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="193" />
+        <source>小写字母、数字, 如 wang.li</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="201" />
+        <source>初始密码 (至少 10 个字符)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="202" />
+        <source>新增</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="205" />
+        <source>用户名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="206" />
+        <source>姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="207" />
+        <source>角色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="208" />
+        <source>初始密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="265" />
+        <source>已新增账户 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="279" />
+        <source>已为 {0} 设置新密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="290" />
+        <source>已停用账户 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="301" />
+        <source>已解锁账户 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="308" />
+        <source>请先在列表中选择一个账户</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AddOfficerDialog</name>
     <message>
         <location filename="../../console/widgets/officers_board_dialogs.py" line="69" />
@@ -258,6 +414,187 @@
     <message>
         <location filename="../../console/widgets/officers_board_dialogs.py" line="120" />
         <source>到场时间 (电台报告)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="57" />
+        <source>编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="58" />
+        <source>时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="59" />
+        <source>用户</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="60" />
+        <source>操作</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="61" />
+        <source>对象</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="62" />
+        <source>对象编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="63" />
+        <source>结果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="64" />
+        <source>终端</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="65" />
+        <source>详情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="92" />
+        <source>成功</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="93" />
+        <source>拒绝</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="94" />
+        <source>失败</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="95" />
+        <source>已锁定</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditPane</name>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="153" />
+        <source>用户名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="155" />
+        <source>操作, 如 sign_in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="157" />
+        <source>对象, 如 household</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="159" />
+        <source>对象编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="161" />
+        <source>从</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="163" />
+        <source>到</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="170" />
+        <source>查询</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="193" />
+        <source>← 较新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="195" />
+        <source>较早 →</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="198" />
+        <source>导出 CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="200" />
+        <source>校验审计链</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="201" />
+        <source>逐行重算哈希链, 找出第一条被改动或删除的记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="253" />
+        <source>正在读取…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="265" />
+        <source>没有符合条件的审计记录。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="272" />
+        <source>第 {0} 页 · {1} 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="280" />
+        <source>导出审计日志</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="280" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="293" />
+        <source>正在导出…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="297" />
+        <source>已导出 {0} 条到 {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="301" />
+        <source>正在校验审计链…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="306" />
+        <source>审计链完整: 已校验 {0} 条记录。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/audit_pane.py" line="308" />
+        <source>审计链在第 {0} 号记录处断开: 此记录或其前一条记录被改动或删除。</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1552,34 +1889,44 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="164" />
-        <location filename="../../console/widgets/feed.py" line="294" />
+        <location filename="../../console/widgets/feed.py" line="165" />
+        <location filename="../../console/widgets/feed.py" line="295" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="164" />
+        <location filename="../../console/widgets/feed.py" line="165" />
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="292" />
+        <location filename="../../console/widgets/feed.py" line="293" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="377" />
+        <location filename="../../console/widgets/feed.py" line="378" />
         <source>⚠ {0} 条紧急/高危预警待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="385" />
+        <location filename="../../console/widgets/feed.py" line="386" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="440" />
+        <location filename="../../console/widgets/feed.py" line="446" />
         <source>当前角色不能记录通知物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="473" />
+        <source>显示完整号码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="473" />
+        <source>查看此预警完整号码的事由 (记入审计日志):</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2154,107 +2501,127 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="79" />
+        <location filename="../../console/widgets/household_dialog.py" line="80" />
         <source>户详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="81" />
+        <location filename="../../console/widgets/household_dialog.py" line="82" />
         <source>正在载入…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90" />
+        <location filename="../../console/widgets/household_dialog.py" line="91" />
         <source>姓名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90" />
+        <location filename="../../console/widgets/household_dialog.py" line="91" />
         <source>关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90" />
+        <location filename="../../console/widgets/household_dialog.py" line="91" />
         <source>身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90" />
+        <location filename="../../console/widgets/household_dialog.py" line="91" />
         <source>手机号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90" />
+        <location filename="../../console/widgets/household_dialog.py" line="91" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="95" />
+        <location filename="../../console/widgets/household_dialog.py" line="96" />
         <source>核实时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96" />
+        <location filename="../../console/widgets/household_dialog.py" line="97" />
         <source>核实人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97" />
+        <location filename="../../console/widgets/household_dialog.py" line="98" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98" />
+        <location filename="../../console/widgets/household_dialog.py" line="99" />
         <source>新增</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99" />
+        <location filename="../../console/widgets/household_dialog.py" line="100" />
         <source>迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="100" />
+        <location filename="../../console/widgets/household_dialog.py" line="101" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="103" />
+        <location filename="../../console/widgets/household_dialog.py" line="104" />
         <source>记录核实…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="116" />
+        <location filename="../../console/widgets/household_dialog.py" line="108" />
+        <source>显示完整号码…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="109" />
+        <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="124" />
         <source>实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="118" />
+        <location filename="../../console/widgets/household_dialog.py" line="126" />
         <source>核实记录</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="128" />
+        <location filename="../../console/widgets/household_dialog.py" line="145" />
+        <source>显示完整号码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="145" />
+        <source>查看本户完整号码的事由 (记入审计日志):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="161" />
         <source>载入失败</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="136" />
+        <location filename="../../console/widgets/household_dialog.py" line="169" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="138" />
+        <location filename="../../console/widgets/household_dialog.py" line="171" />
         <source>最近核实 %1（%2 天前）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="150" />
+        <location filename="../../console/widgets/household_dialog.py" line="183" />
         <source>在住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="152" />
+        <location filename="../../console/widgets/household_dialog.py" line="185" />
         <source>已迁出 %1</source>
         <translation type="unfinished" />
     </message>
@@ -2623,276 +2990,286 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="117" />
+        <location filename="../../console/widgets/main_window.py" line="124" />
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="147" />
+        <location filename="../../console/widgets/main_window.py" line="154" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="148" />
+        <location filename="../../console/widgets/main_window.py" line="155" />
         <source>网格地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="149" />
+        <location filename="../../console/widgets/main_window.py" line="156" />
         <source>辖区地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="150" />
+        <location filename="../../console/widgets/main_window.py" line="157" />
         <source>案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="151" />
+        <location filename="../../console/widgets/main_window.py" line="158" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="152" />
+        <location filename="../../console/widgets/main_window.py" line="159" />
         <source>待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="153" />
+        <location filename="../../console/widgets/main_window.py" line="160" />
         <source>统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="154" />
+        <location filename="../../console/widgets/main_window.py" line="161" />
         <source>布控名单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="155" />
+        <location filename="../../console/widgets/main_window.py" line="162" />
         <source>核实任务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="245" />
-        <source>设置…</source>
+        <location filename="../../console/widgets/main_window.py" line="163" />
+        <source>用户账号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="246" />
-        <source>退出</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="249" />
-        <source>文件(&amp;F)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="252" />
-        <source>导入实有人口登记表…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="258" />
-        <source>锁定屏幕</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="261" />
-        <source>视图(&amp;V)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="262" />
-        <source>主题</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="264" />
-        <source>夜间 (深色)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="264" />
-        <source>日间 (浅色)</source>
+        <location filename="../../console/widgets/main_window.py" line="164" />
+        <source>审计日志</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="269" />
-        <source>界面语言 (重启后生效)</source>
+        <source>设置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279" />
-        <source>全屏</source>
+        <location filename="../../console/widgets/main_window.py" line="270" />
+        <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="282" />
-        <source>显示/隐藏窗格</source>
+        <location filename="../../console/widgets/main_window.py" line="273" />
+        <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="288" />
-        <source>恢复默认布局</source>
+        <location filename="../../console/widgets/main_window.py" line="277" />
+        <source>导入实有人口登记表…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="290" />
-        <source>预警(&amp;A)</source>
+        <location filename="../../console/widgets/main_window.py" line="283" />
+        <source>锁定屏幕</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="286" />
+        <source>视图(&amp;V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="287" />
+        <source>主题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="289" />
+        <source>夜间 (深色)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="289" />
+        <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="294" />
-        <source>搜索…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="298" />
-        <source>登记群众求助…</source>
+        <source>界面语言 (重启后生效)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="304" />
-        <source>地图(&amp;M)</source>
+        <source>全屏</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="308" />
-        <source>案件(&amp;C)</source>
+        <location filename="../../console/widgets/main_window.py" line="307" />
+        <source>显示/隐藏窗格</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="313" />
-        <source>工具(&amp;T)</source>
+        <source>恢复默认布局</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317" />
-        <source>站点参数…</source>
+        <location filename="../../console/widgets/main_window.py" line="315" />
+        <source>预警(&amp;A)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="320" />
-        <source>帮助(&amp;H)</source>
+        <source>搜索…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321" />
-        <location filename="../../console/widgets/main_window.py" line="445" />
-        <source>快捷键</source>
+        <location filename="../../console/widgets/main_window.py" line="326" />
+        <source>登记群众求助…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322" />
-        <location filename="../../console/widgets/main_window.py" line="465" />
-        <source>关于值班台</source>
+        <location filename="../../console/widgets/main_window.py" line="332" />
+        <source>地图(&amp;M)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="330" />
-        <source>数据库: {0}</source>
+        <location filename="../../console/widgets/main_window.py" line="333" />
+        <source>案件(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="336" />
-        <source>值班民警</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="337" />
-        <source>社区民警</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="338" />
-        <source>网格员</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/main_window.py" line="339" />
-        <source>办案民警</source>
+        <location filename="../../console/widgets/main_window.py" line="335" />
+        <source>工具(&amp;T)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="340" />
+        <source>站点参数…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="348" />
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="349" />
+        <location filename="../../console/widgets/main_window.py" line="473" />
+        <source>快捷键</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="350" />
+        <location filename="../../console/widgets/main_window.py" line="493" />
+        <source>关于值班台</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="358" />
+        <source>数据库: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="364" />
+        <source>值班民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="365" />
+        <source>社区民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="366" />
+        <source>网格员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="367" />
+        <source>办案民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="368" />
         <source>所领导</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="341" />
+        <location filename="../../console/widgets/main_window.py" line="369" />
         <source>系统管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="342" />
+        <location filename="../../console/widgets/main_window.py" line="370" />
         <source>安全管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="343" />
+        <location filename="../../console/widgets/main_window.py" line="371" />
         <source>审计管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="344" />
+        <location filename="../../console/widgets/main_window.py" line="372" />
         <source>外部系统</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="347" />
+        <location filename="../../console/widgets/main_window.py" line="375" />
         <source>{0} · {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="360" />
+        <location filename="../../console/widgets/main_window.py" line="388" />
         <source>{0} 北京时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="383" />
+        <location filename="../../console/widgets/main_window.py" line="411" />
         <source>● 连接检查中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="385" />
+        <location filename="../../console/widgets/main_window.py" line="413" />
         <source>● 已连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="387" />
+        <location filename="../../console/widgets/main_window.py" line="415" />
         <source>● 连接中断</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="410" />
+        <location filename="../../console/widgets/main_window.py" line="438" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="424" />
+        <location filename="../../console/widgets/main_window.py" line="452" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="427" />
+        <location filename="../../console/widgets/main_window.py" line="455" />
         <source>设置已保存。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="453" />
+        <location filename="../../console/widgets/main_window.py" line="481" />
         <source>关闭</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="466" />
+        <location filename="../../console/widgets/main_window.py" line="494" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="530" />
+        <location filename="../../console/widgets/main_window.py" line="558" />
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3915,99 +4292,99 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="217" />
+        <location filename="../../console/widgets/household_dialog.py" line="252" />
         <source>记录核实 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="225" />
+        <location filename="../../console/widgets/household_dialog.py" line="260" />
         <source>（本人）%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="229" />
-        <location filename="../../console/widgets/household_dialog.py" line="245" />
+        <location filename="../../console/widgets/household_dialog.py" line="264" />
+        <location filename="../../console/widgets/household_dialog.py" line="280" />
         <source>姓名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="229" />
+        <location filename="../../console/widgets/household_dialog.py" line="264" />
         <source>关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="229" />
-        <location filename="../../console/widgets/household_dialog.py" line="245" />
+        <location filename="../../console/widgets/household_dialog.py" line="264" />
+        <location filename="../../console/widgets/household_dialog.py" line="280" />
         <source>身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="229" />
+        <location filename="../../console/widgets/household_dialog.py" line="264" />
         <source>核实结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="239" />
+        <location filename="../../console/widgets/household_dialog.py" line="274" />
         <source>确认在住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="240" />
+        <location filename="../../console/widgets/household_dialog.py" line="275" />
         <source>已迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="241" />
+        <location filename="../../console/widgets/household_dialog.py" line="276" />
         <source>未见到</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="245" />
+        <location filename="../../console/widgets/household_dialog.py" line="280" />
         <source>手机号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="245" />
+        <location filename="../../console/widgets/household_dialog.py" line="280" />
         <source>与户主关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="248" />
+        <location filename="../../console/widgets/household_dialog.py" line="283" />
         <source>新增一人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="251" />
+        <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="263" />
+        <location filename="../../console/widgets/household_dialog.py" line="298" />
         <source>核实时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264" />
+        <location filename="../../console/widgets/household_dialog.py" line="299" />
         <source>核实人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="267" />
+        <location filename="../../console/widgets/household_dialog.py" line="302" />
         <source>在住人员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="270" />
+        <location filename="../../console/widgets/household_dialog.py" line="305" />
         <source>新发现的实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="341" />
+        <location filename="../../console/widgets/household_dialog.py" line="376" />
         <source>无法保存：%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="347" />
+        <location filename="../../console/widgets/household_dialog.py" line="382" />
         <source>保存失败，已记录错误 (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -4906,7 +5283,7 @@
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="169" />
+        <location filename="../../console/widgets/workspace.py" line="282" />
         <source>已关联到案件 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -4930,9 +5307,57 @@
     </message>
 </context>
 <context>
+    <name>roles</name>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="52" />
+        <source>值班民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="53" />
+        <source>社区民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="54" />
+        <source>网格员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="55" />
+        <source>办案民警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="56" />
+        <source>所领导</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="57" />
+        <source>系统管理员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="58" />
+        <source>安全管理员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="59" />
+        <source>审计管理员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/accounts_pane.py" line="60" />
+        <source>外部系统</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="201" />
+        <location filename="../../console/widgets/workspace.py" line="319" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>

@@ -42,7 +42,8 @@ def services(sqlite_engine: Engine, clock: FixedClock) -> Services:
 def opened(
     qtbot: QtBot, db_worker: DatabaseWorker, services: Services, sqlite_engine: Engine
 ) -> tuple[Workspace, MainWindow]:
-    actor: Actor = services.users.ensure_user("yang", "杨明", "community_officer")
+    # the station's leader sees every operational pane (a role's own panes: test_roles.py)
+    actor: Actor = services.users.ensure_user("yang", "杨明", "supervisor")
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
     workspace = console_app.build_workspace(services, actor, settings, db_worker)
     window = MainWindow(services, actor, settings, workspace.panes, db_worker)

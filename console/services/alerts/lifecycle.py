@@ -112,7 +112,8 @@ class AlertLifecycle(Service):
                 "resolution_note": note,
                 "fraud_amount_saved": amount_saved,
             }
-            audit = {"outcome": outcome, "read_correct": read_correct, "note": note}
+            # "resolution", not "outcome": that is the audit row's own column (ok, refused, failed, locked)
+            audit = {"resolution": outcome, "read_correct": read_correct, "note": note}
             return _move(
                 s, self._clock, actor, alert_id, expected_version, "resolve", "resolved", values, audit
             )
@@ -154,5 +155,7 @@ def _move(
         updated_at=server_now(s),
         **values,
     )
-    write_audit(s, actor, action, "alert", alert_id, clock, status_from=status, status_to=target, **(audit or {}))
+    write_audit(
+        s, actor, action, "alert", alert_id, clock, status_from=status, status_to=target, **(audit or {})
+    )
     return load_rows(s.connection(), [alert_id])[0]

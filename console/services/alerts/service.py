@@ -272,11 +272,15 @@ class AlertService(Service):
         return legs
 
     # ------------------------------------------------------------------ detail
-    def detail(self, actor: Actor, alert_id: int, *, unmask: bool = False) -> AlertDetail:
-        """Everything the detail panel shows; ``unmask`` (audited) needs UNMASK_PERSONAL_DATA."""
+    def detail(self, actor: Actor, alert_id: int, *, unmask: bool = False, reason: str = "") -> AlertDetail:
+        """Everything the detail panel shows; ``unmask`` needs UNMASK_PERSONAL_DATA and a stated
+        ``reason``, which the audit log keeps beside the numbers seen (this alert's only)."""
         actor.require(Permission.VIEW_ALERTS)
+        reason = reason.strip()
         if unmask:
             actor.require(Permission.UNMASK_PERSONAL_DATA)
+            if not reason:
+                raise ValidationError("reason", "unmask.reason_required")
         with self._write() as s:
             rows = load_rows(s.connection(), [alert_id])
             if not rows:
@@ -292,6 +296,7 @@ class AlertService(Service):
                     self._clock,
                     fields=["id_number", "phone"],
                     subject=detail.trace_subject,
+                    reason=reason,
                 )
             return detail
 

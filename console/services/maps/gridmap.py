@@ -24,7 +24,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.errors import UserError
+from console.errors import UserError, ValidationError
 from console.models import (
     Building,
     Community,
@@ -178,10 +178,21 @@ class GridMapService(Service):
                 out.update((int(i), t) for i, t in rows)
         return out
 
-    def household_detail(self, actor: Actor, household_id: int) -> HouseholdDetail:
-        """Address, housing use, residents (masked unless the role may see them) and visit history."""
+    def household_detail(
+        self, actor: Actor, household_id: int, *, unmask_reason: str | None = None
+    ) -> HouseholdDetail:
+        """Address, housing use, residents and visit history; ID and phone numbers masked.
+
+        With ``unmask_reason`` (a role that may unmask, and a stated reason) this one household's
+        numbers are shown in full, and the reason goes into the audit log with the residents seen.
+        """
         actor.require(Permission.VIEW_REGISTRY)
-        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        reason = (unmask_reason or "").strip()
+        if unmask_reason is not None:
+            actor.require(Permission.UNMASK_PERSONAL_DATA)
+            if not reason:
+                raise ValidationError("reason", "unmask.reason_required")
+        unmask = bool(reason)
         with self._write() as s:
             row = s.execute(
                 select(Household, Community, Building, Station)
@@ -238,6 +249,7 @@ class GridMapService(Service):
                     self._clock,
                     residents=[r.id for r in residents],
                     view="household_detail",
+                    reason=reason,
                 )
         now = self._clock.now()
         days = (

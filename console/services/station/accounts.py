@@ -213,6 +213,21 @@ class AccountService(Service):
             user.locked_at, user.failed_logins, user.failed_since = None, 0, None
             write_audit(s, actor, "account_unlock", "app_user", user.id, self._clock, was_locked=was_locked)
 
+    def deactivate(self, actor: Actor, username: str) -> None:
+        """The system administrator closes an account: it can no longer sign in (kept for the audit
+        log, which names it). Closing one's own account is refused: the station would lose its
+        administrator."""
+        actor.require(Permission.MANAGE_USERS)
+        if actor.username == username:
+            raise UserError("user.deactivate_self")
+        with self._write_locked() as s:
+            user = s.scalars(select(User).where(User.username == username)).one_or_none()
+            if user is None:
+                raise UserError("user.not_found", username=repr(username))
+            was_active = bool(user.active)
+            user.active = False
+            write_audit(s, actor, "user_deactivate", "app_user", user.id, self._clock, was_active=was_active)
+
     def list_users(self, actor: Actor) -> list[Account]:
         if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MANAGE_SECURITY)):
             actor.require(Permission.MANAGE_USERS)

@@ -172,6 +172,12 @@ def test_invalid_transitions_and_missing_outcomes_are_refused_with_a_clear_messa
     row = alerts.mark_dispatched(duty_officer, report)
     assert row.acknowledged_at is not None and row.status == "dispatched"
     assert alerts.resolve(duty_officer, report, "handled_by_others", read_correct=True).read_correct is None
+    with district.engine.connect() as conn:
+        action, outcome, detail = conn.execute(
+            select(AuditLog.action, AuditLog.outcome, AuditLog.detail).order_by(AuditLog.id.desc()).limit(1)
+        ).one()
+    assert (action, outcome) == ("resolve", "ok")  # the audit row's outcome; the alert's is in its detail
+    assert '"resolution": "handled_by_others"' in detail
 
 
 def test_a_stale_version_is_a_conflict_and_the_other_consoles_change_stays(
@@ -215,12 +221,18 @@ def test_detail_masks_id_numbers_unless_unmasked_and_unmasking_is_audited(
     ]  # a trace across communities
     assert d.community is not None and d.community.property_manager_phone == "13859210002"
     with pytest.raises(PermissionDenied):
-        alerts.detail(duty_officer, aid, unmask=True)
-    full = alerts.detail(community_officer, aid, unmask=True)
+        alerts.detail(duty_officer, aid, unmask=True, reason="核对身份")
+    with pytest.raises(ValidationError) as no_reason:  # unmasking needs a stated reason
+        alerts.detail(community_officer, aid, unmask=True)
+    assert no_reason.value.code == "unmask.reason_required"
+    full = alerts.detail(community_officer, aid, unmask=True, reason="核对布控对象身份")
     assert full.watchlist is not None and full.watchlist.id_number == ID_NUMBER
     with sessions() as s:
-        audits = s.execute(select(AuditLog.username, AuditLog.action).where(AuditLog.entity_id == aid)).all()
-    assert audits == [("yang", "view_personal_data")]
+        audits = s.execute(
+            select(AuditLog.username, AuditLog.action, AuditLog.detail).where(AuditLog.entity_id == aid)
+        ).all()
+    assert [(u, a) for u, a, _d in audits] == [("yang", "view_personal_data")]
+    assert "核对布控对象身份" in audits[0][2]
     car = district.alert(severity="high", kind="plate_read", entry=district.car, plate="闽D12345")
     cd = alerts.detail(duty_officer, car)
     assert (

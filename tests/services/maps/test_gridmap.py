@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
-from console.errors import PermissionDenied
+from console.errors import PermissionDenied, ValidationError
 from console.models import AuditLog, Household
 from console.security import Actor, system_actor
 from console.services.maps import GREEN, GREY, ORANGE, RED, GridMapService, MapFilter
@@ -210,14 +210,26 @@ def test_household_detail_unmasked_is_audited(
 ) -> None:
     seed_grid(engine, clock.now(), communities=1, residents=True, seed=3)
     hid = _household_with_residents(gridmap, duty_officer)
-    detail = gridmap.household_detail(community_officer, hid)
+    # Even a role that may unmask sees the numbers masked until it states a reason.
+    assert not gridmap.household_detail(community_officer, hid).unmasked
+    with pytest.raises(ValidationError) as no_reason:
+        gridmap.household_detail(community_officer, hid, unmask_reason="  ")
+    assert no_reason.value.code == "unmask.reason_required"
+    with pytest.raises(PermissionDenied):
+        gridmap.household_detail(duty_officer, hid, unmask_reason="核实身份")
+    detail = gridmap.household_detail(community_officer, hid, unmask_reason="入户核实身份")
     assert detail.unmasked
     assert all("*" not in r.id_number and len(r.id_number) == 18 for r in detail.residents)
     assert "号楼" in detail.address and detail.address.endswith("室")
+    other = next(
+        h for h in range(1, 50) if h != hid and gridmap.household_detail(community_officer, h).residents
+    )
+    assert not gridmap.household_detail(community_officer, other).unmasked  # that record only
     with sessions() as s:
         log = s.scalars(select(AuditLog).where(AuditLog.action == "unmask")).one()
     assert (log.username, log.entity, log.entity_id) == ("yang", "household", hid)
     assert sorted(json.loads(log.detail)["residents"]) == sorted(r.id for r in detail.residents)
+    assert json.loads(log.detail)["reason"] == "入户核实身份"
 
 
 def test_load_needs_registry_permission(gridmap: GridMapService) -> None:

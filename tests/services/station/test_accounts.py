@@ -182,3 +182,24 @@ def test_cli_user_add_passwd_unlock_list(
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [a["username"] for a in listed] == ["wangfang"]
     assert "hash" not in json.dumps(listed)
+
+
+def test_a_deactivated_account_can_no_longer_sign_in_and_only_the_system_administrator_closes_one(
+    accounts: AccountService, sysadmin: Actor, secadmin: Actor, sessions: sessionmaker[Session]
+) -> None:
+    accounts.add_user(sysadmin, "wang.li", "王力", "duty_officer", GOOD)
+    assert accounts.sign_in("wang.li", GOOD).username == "wang.li"
+    with pytest.raises(PermissionDenied):
+        accounts.deactivate(secadmin, "wang.li")
+    with pytest.raises(UserError) as own:
+        accounts.deactivate(sysadmin, sysadmin.username)
+    assert own.value.code == "user.deactivate_self"
+    accounts.deactivate(sysadmin, "wang.li")
+    with pytest.raises(UserError) as refused:
+        accounts.sign_in("wang.li", GOOD)
+    assert refused.value.code == "auth.failed"  # the same answer as a wrong password
+    listed = {a.username: a for a in accounts.list_users(sysadmin)}
+    assert not listed["wang.li"].active
+    with sessions() as s:
+        actions = s.scalars(select(AuditLog.action).where(AuditLog.username == sysadmin.username)).all()
+    assert "user_deactivate" in actions

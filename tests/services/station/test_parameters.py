@@ -66,6 +66,24 @@ def test_a_duty_officer_sees_the_parameters_but_may_not_change_them(
         )
 
 
+def test_the_system_administrator_reads_and_sets_the_parameters_an_auditor_neither(
+    station: StationService, users: UserService
+) -> None:
+    admin = users.ensure_user("root1", "系统管理员", "system_admin")  # sets them, sees no household
+    params = station.parameters(admin)
+    saved = station.update_parameters(
+        admin,
+        params.station_id,
+        params.version,
+        orange_after_days=45,
+        red_after_days=120,
+        escalate_after_seconds=90,
+    )
+    assert station.parameters(admin) == saved and saved.orange_after_days == 45
+    with pytest.raises(PermissionDenied):
+        station.parameters(users.ensure_user("aud1", "审计管理员", "audit_admin"))
+
+
 @pytest.mark.parametrize(
     ("orange", "red", "escalate", "field"),
     [(0, 90, 60, "orange_after_days"), (90, 90, 60, "red_after_days"), (30, 90, 5, "escalate_after_seconds")],
