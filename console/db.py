@@ -103,7 +103,7 @@ def sqlite_file_error(path: str, reason: str) -> DatabaseUnavailable | None:
     """
     lowered = reason.lower()
     folder = str(Path(path).parent)
-    if "file is not a database" in lowered or "malformed" in lowered:
+    if "file is not a database" in lowered:
         return DatabaseUnavailable("db.sqlite.not_a_database", path=path)
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseUnavailable("db.sqlite.read_only", path=path, folder=folder)
@@ -117,7 +117,11 @@ def sqlite_file_error(path: str, reason: str) -> DatabaseUnavailable | None:
                 "db.sqlite.folder_unusable", path=path, folder=folder, reason="no such folder"
             )
         return DatabaseUnavailable("db.sqlite.cannot_open", path=path, folder=folder)
-    if "disk i/o error" in lowered or "database or disk is full" in lowered:
+    # (not any "malformed": an FTS5 search's "malformed MATCH expression" is no file problem)
+    if any(
+        words in lowered
+        for words in ("disk i/o error", "database or disk is full", "disk image is malformed")
+    ):
         return DatabaseUnavailable("db.sqlite.disk", path=path, reason=reason)
     return None
 
