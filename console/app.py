@@ -20,7 +20,17 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -266,6 +276,39 @@ def build_workspace(
     return Workspace(services, actor, settings, worker)
 
 
+class StopOnSignals:
+    """SIGINT (Ctrl+C) and SIGTERM close the console as the user would: the window's close path,
+    then the engine disposed, so SQLite folds its -wal file back into the database.
+
+    Qt's event loop runs in C++ and Python only runs a signal handler between bytecodes, so a
+    timer gives the interpreter a turn a few times a second. A signal before the event loop runs
+    (splash, sign-in) is remembered in ``requested`` and honoured before the window is entered.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        import signal
+
+        self.requested = False
+        self._app = app
+        self._previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        self._timer = QTimer(app)
+        self._timer.timeout.connect(lambda: None)
+        self._timer.start(200)
+
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        log.info("signal %s: closing the console", signum)
+        self.requested = True
+        self._app.closeAllWindows()
+        self._app.exit(0)
+
+    def restore(self) -> None:
+        import signal
+
+        self._timer.stop()
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+
 def run_console(
     settings: Settings,
     prepare: Prepare | None = None,
@@ -283,7 +326,21 @@ def run_console(
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "值班台"))
     install_translations(app, settings.language)  # translators are children of app: they stay alive
+    stop = StopOnSignals(app)
+    try:
+        return _run(app, settings, prepare, hint, credentials, stop)
+    finally:
+        stop.restore()
 
+
+def _run(
+    app: QApplication,
+    settings: Settings,
+    prepare: Prepare | None,
+    hint: str,
+    credentials: tuple[str, str] | None,
+    stop: StopOnSignals,
+) -> int:
     from console.widgets import theme
     from console.widgets.main_window import ui_settings
 
@@ -335,7 +392,7 @@ def run_console(
             print(f"duty-console: {exc.bilingual()}", file=sys.stderr)
             worker.shutdown()
             return 2
-        if actor is None:  # the user chose to quit at the sign-in dialog
+        if actor is None or stop.requested:  # quit at the sign-in dialog, or a signal came
             worker.shutdown()
             return 0
         workspace = build_workspace(services, actor, settings, worker)
@@ -349,7 +406,9 @@ def run_console(
             window.show()
         splash.close()
         startup_marks["window_shown"] = time.perf_counter()
-        rc = app.exec()
+        if stop.requested:  # a signal while the window was being built: close it as the user would
+            window.close()
+        rc = 0 if stop.requested else app.exec()
         worker.shutdown()  # already done if the window closed; not if the session ended otherwise
         # Delete the window (and the district map's web page with it) while Qt still runs: a
         # QWebEnginePage outliving its profile at interpreter exit crashes the process.

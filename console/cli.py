@@ -8,6 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from console import __version__
+
 # The argument parsers of `case`, `property` and `import cases` (the module imports SQLAlchemy
 # only inside its commands' functions' callees, never at parse time).
 from console.commands import cases as cases_commands
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy URL (sqlite:///path/station.db, "
         "postgresql+psycopg://user@host/db); default: $DUTY_CONSOLE_DB, settings file, embedded SQLite",
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="log debug output to stderr")
     sub = p.add_subparsers(dest="command", metavar="<command>")
 
@@ -62,20 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fill an empty database with the demo district and keep a simulated event stream running",
     )
-    run.add_argument("--user", metavar="NAME", help="sign in as this user without the dialog (with --password-stdin)")
+    run.add_argument(
+        "--user", metavar="NAME", help="sign in as this user without the dialog (with --password-stdin)"
+    )
     add_password_stdin(run)
 
     sub.add_parser("init-db", help="create or upgrade the schema")
 
     seed = sub.add_parser("seed-demo", help="fill the database with a deterministic synthetic district")
-    seed.add_argument("--scale", choices=("small", "district"), default="small")
-    seed.add_argument("--seed", type=int, default=1)
+    seed.add_argument(
+        "--scale",
+        choices=("small", "district"),
+        default="small",
+        help="small: a few hundred households, quick; district: a full district (default: small)",
+    )
+    seed.add_argument(
+        "--seed", type=int, default=1, help="random seed; the same seed gives the same district (default: 1)"
+    )
 
     imp = sub.add_parser("import", help="import data")
     imp_sub = imp.add_subparsers(dest="what", metavar="<what>", required=True)
     reg = imp_sub.add_parser("registry", help="import the household registry (CSV or XLSX)")
-    reg.add_argument("file")
-    reg.add_argument("--dry-run", action="store_true")
+    reg.add_argument("file", help="the registry file (.csv or .xlsx)")
+    reg.add_argument("--dry-run", action="store_true", help="check every row and report, store nothing")
     reg.add_argument("--encoding", help="file encoding for CSV (default: UTF-8, with or without BOM)")
     cases_commands.add_import_parser(imp_sub)  # `import cases` (contracts/cases.md)
 
@@ -83,36 +95,73 @@ def build_parser() -> argparse.ArgumentParser:
     wl_sub = wl.add_subparsers(dest="action", metavar="<action>", required=True)
     add = wl_sub.add_parser("add", help="add a watchlist entry; prints its id")
     target = add.add_mutually_exclusive_group(required=True)
-    target.add_argument("--plate")
-    target.add_argument("--id-number")
-    add.add_argument("--reason", required=True)
-    add.add_argument("--severity", choices=("critical", "high", "medium", "low"))
-    add.add_argument("--case", dest="case_no", metavar="CASE_NO")
-    add.add_argument("--expires", metavar="ISO")
-    add.add_argument("--name", default="")
+    target.add_argument("--plate", help="the vehicle's plate, e.g. 闽D12345")
+    target.add_argument("--id-number", help="the person's resident ID number (18 characters)")
+    add.add_argument(
+        "--reason", required=True, help="why the entry is on the watchlist (shown with its alerts)"
+    )
+    add.add_argument(
+        "--severity",
+        choices=("critical", "high", "medium", "low"),
+        help="severity of the alerts it raises (default: high for a vehicle, medium for a person)",
+    )
+    add.add_argument(
+        "--case",
+        dest="case_no",
+        metavar="CASE_NO",
+        help="the case number the entry belongs to; the case must exist",
+    )
+    add.add_argument(
+        "--expires",
+        metavar="ISO",
+        help="ISO 8601 time with a UTC offset after which the entry no longer matches",
+    )
+    add.add_argument("--name", default="", help="the person's name, shown with the alert")
     lst = wl_sub.add_parser("list", help="list active entries")
-    lst.add_argument("--format", choices=("table", "jsonl"), default="table")
+    lst.add_argument(
+        "--format",
+        choices=("table", "jsonl"),
+        default="table",
+        help="table: tab-separated for reading (default); jsonl: one JSON object per entry",
+    )
 
     ing = sub.add_parser("ingest", help="ingest JSON Lines events (FILE or - for stdin)")
-    ing.add_argument("file")
+    ing.add_argument("file", help="a JSON Lines file of events, or - for standard input")
 
     srv = sub.add_parser("serve-events", help="HTTP endpoint for events (POST /events)")
-    srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=int, default=8750)
-    srv.add_argument("--token-file", required=True)
+    srv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1; any other needs --cert and --key)",
+    )
+    srv.add_argument("--port", type=int, default=8750, help="TCP port to listen on (default: 8750)")
+    srv.add_argument(
+        "--token-file", required=True, help="file holding the bearer token every request must carry"
+    )
     srv.add_argument("--cert", metavar="FILE", help="TLS certificate (PEM); required beyond 127.0.0.1")
     srv.add_argument("--key", metavar="FILE", help="TLS private key (PEM) for --cert")
 
     sim = sub.add_parser("simulate", help="generate a realistic event stream through the ingest path")
     sim.add_argument("--rate", type=float, default=2.0, help="events per second")
     sim.add_argument("--duration", type=float, default=None, help="seconds (default: until stopped)")
-    sim.add_argument("--seed", type=int, default=None)
+    sim.add_argument(
+        "--seed", type=int, default=None, help="random seed for a repeatable stream (default: a fresh one)"
+    )
 
     exp = sub.add_parser("export", help="export records")
-    exp.add_argument("what", choices=("alerts", "events", "households", "cases", "dispatches"))
-    exp.add_argument("--since", metavar="ISO")
-    exp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    exp.add_argument("--out", metavar="FILE")
+    exp.add_argument(
+        "what",
+        choices=("alerts", "events", "households", "cases", "dispatches"),
+        help="which records to export",
+    )
+    exp.add_argument("--since", metavar="ISO", help="only records from this ISO 8601 time on")
+    exp.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        default="jsonl",
+        help="jsonl: one JSON object per line (default); csv: a header row, then one row each",
+    )
+    exp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     exp.add_argument("--unmask", action="store_true", help="full ID and phone numbers (needs --user)")
     exp.add_argument("--user", metavar="NAME", help="export as this user (their password is asked)")
     add_password_stdin(exp)

@@ -32,7 +32,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"echo": echo}
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            _create_private_file(Path(parsed.database).expanduser())
+            # The folder made and the file opened must be the same one: SQLite itself does not
+            # expand "~", so the URL handed to it carries the expanded path.
+            path = Path(parsed.database).expanduser()
+            parsed = parsed.set(database=str(path))
+            _create_private_file(path)
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":
@@ -62,7 +66,12 @@ def _create_private_file(path: Path) -> None:
     The data directory, when created here, is 0700; an existing one is left as the user made it,
     except the console's own data directory, which is always made private.
     """
-    make_private_dir(path.parent)
+    try:
+        make_private_dir(path.parent)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            "db.sqlite.folder_unusable", path=str(path), folder=str(path.parent), reason=_os_reason(exc)
+        ) from None
     if path.parent == data_dir():
         try:
             path.parent.chmod(0o700)
@@ -72,8 +81,49 @@ def _create_private_file(path: Path) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return
+    except IsADirectoryError:
+        raise DatabaseUnavailable("db.sqlite.is_a_folder", path=str(path)) from None
+    except OSError as exc:  # a read-only folder or file system: SQLite could not create it either
+        raise DatabaseUnavailable(
+            "db.sqlite.folder_unusable", path=str(path), folder=str(path.parent), reason=_os_reason(exc)
+        ) from None
     os.fchmod(fd, 0o600)  # whatever the umask
     os.close(fd)
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def sqlite_file_error(path: str, reason: str) -> DatabaseUnavailable | None:
+    """What is wrong with the SQLite FILE, from SQLite's message; None when it is no file problem.
+
+    There is no server or network behind a SQLite URL: "check the server" would send the
+    officer looking in the wrong place.
+    """
+    lowered = reason.lower()
+    folder = str(Path(path).parent)
+    if "file is not a database" in lowered:
+        return DatabaseUnavailable("db.sqlite.not_a_database", path=path)
+    if "readonly" in lowered or "read-only" in lowered:
+        return DatabaseUnavailable("db.sqlite.read_only", path=path, folder=folder)
+    if "database is locked" in lowered or "database is busy" in lowered:
+        return DatabaseUnavailable("db.sqlite.locked", path=path)
+    if "unable to open database file" in lowered:
+        if Path(path).is_dir():
+            return DatabaseUnavailable("db.sqlite.is_a_folder", path=path)
+        if not Path(folder).is_dir():
+            return DatabaseUnavailable(
+                "db.sqlite.folder_unusable", path=path, folder=folder, reason="no such folder"
+            )
+        return DatabaseUnavailable("db.sqlite.cannot_open", path=path, folder=folder)
+    # (not any "malformed": an FTS5 search's "malformed MATCH expression" is no file problem)
+    if any(
+        words in lowered
+        for words in ("disk i/o error", "database or disk is full", "disk image is malformed")
+    ):
+        return DatabaseUnavailable("db.sqlite.disk", path=path, reason=reason)
+    return None
 
 
 def _on_connection_lost(context: Any) -> None:
@@ -84,8 +134,13 @@ def _on_connection_lost(context: Any) -> None:
     """
     if context.is_pre_ping:  # let the pool reconnect quietly
         return
+    engine = context.engine
+    if engine is not None and engine.url.get_backend_name() == "sqlite":
+        reason = str(context.original_exception).strip().splitlines()[0]
+        problem = sqlite_file_error(str(engine.url.database), reason)
+        if problem is not None:
+            raise problem from context.original_exception
     if context.is_disconnect or context.connection is None:
-        engine = context.engine
         where = describe(engine) if engine is not None else ""
         reason = str(context.original_exception).strip().splitlines()[0]
         raise DatabaseUnavailable(
@@ -120,6 +175,10 @@ def check_reachable(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if engine.url.get_backend_name() == "sqlite":
+            problem = sqlite_file_error(str(engine.url.database), reason)
+            if problem is not None:
+                raise problem from None
         raise DatabaseUnavailable("db.unreachable", target=describe(engine), reason=reason) from None
 
 

@@ -151,6 +151,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Connected to {target}, but its schema version cannot be read: {reason}",
     ),
     "db.unusable": ("无法使用数据库 {target}: {reason}", "Cannot use the database {target}: {reason}"),
+    # SQLite: what is wrong with the FILE (there is no server or network to check)
+    "db.sqlite.not_a_database": (
+        "{path} 不是 SQLite 数据库文件 (file is not a database): 请检查 --db 给出的路径, 或换一个新文件名",
+        "{path} is not a SQLite database file: check the path given with --db, or name a new file",
+    ),
+    "db.sqlite.read_only": (
+        "数据库文件 {path} 只读, 无法写入: 请检查该文件及其所在文件夹 {folder} 的写权限",
+        "The database file {path} is read-only: check that the file and its folder {folder} are writable",
+    ),
+    "db.sqlite.folder_unusable": (
+        "无法在文件夹 {folder} 中创建数据库文件 {path}: {reason}; 请确认该文件夹存在且可写",
+        "Cannot create the database file {path} in the folder {folder}: {reason}; make sure the folder "
+        "exists and is writable",
+    ),
+    "db.sqlite.cannot_open": (
+        "无法打开数据库文件 {path}: 请检查该文件及其所在文件夹 {folder} 的读写权限",
+        "Cannot open the database file {path}: check that the file and its folder {folder} are readable "
+        "and writable",
+    ),
+    "db.sqlite.is_a_folder": (
+        "{path} 是文件夹, 不是数据库文件: 请在 --db 中给出文件名, 例如 sqlite:///路径/station.db",
+        "{path} is a folder, not a database file: give a file name, e.g. sqlite:///path/station.db",
+    ),
+    "db.sqlite.locked": (
+        "数据库文件 {path} 被另一个程序长时间锁定 (database is locked): 请等待其完成或关闭它后重试",
+        "The database file {path} is locked by another program: wait for it to finish or close it, then "
+        "try again",
+    ),
+    "db.sqlite.disk": (
+        "数据库文件 {path} 读写失败 ({reason}): 请检查磁盘空间和磁盘状态",
+        "Reading or writing the database file {path} failed ({reason}): check the disk's free space and health",
+    ),
+    # init-db: what it did
+    "db.init.created": (
+        "已在 {target} 创建数据库结构 (版本 {head})",
+        "Created the schema in {target} (version {head})",
+    ),
+    "db.init.current": (
+        "数据库 {target} 已是当前结构 (版本 {head}), 未作改动",
+        "The database {target} is already at the current schema (version {head}); nothing changed",
+    ),
+    "db.init.upgraded": (
+        "已将数据库 {target} 从版本 {before} 升级到 {head}",
+        "Upgraded the database {target} from version {before} to {head}",
+    ),
     # the settings dialog's connection test, when it succeeds
     "db.probe.empty": (
         "连接成功: {target} (空数据库, 启动时将创建表结构)",

@@ -38,72 +38,105 @@ def add_parsers(sub: Any) -> None:
     case = sub.add_parser("case", help="case dossiers (cases.md)")
     case_sub = case.add_subparsers(dest="action", metavar="<action>", required=True)
     opn = case_sub.add_parser("open", parents=[who], help="open a case")
-    opn.add_argument("--category", required=True)
-    opn.add_argument("--reported-at", required=True, metavar="ISO")
-    opn.add_argument("--summary", required=True)
-    opn.add_argument("--case-no", metavar="NO")
-    opn.add_argument("--occurred-at", metavar="ISO")
-    opn.add_argument("--community", metavar="NAME")
-    opn.add_argument("--place", metavar="TEXT")
-    opn.add_argument("--victim-name", metavar="N")
-    opn.add_argument("--victim-id", metavar="ID")
-    opn.add_argument("--victim-phone", metavar="P")
+    opn.add_argument("--category", required=True, help="cable, phone, e-bike, bicycle, burglary, vehicle, fraud or other (or its 中文 name)")
+    opn.add_argument(
+        "--reported-at",
+        required=True,
+        metavar="ISO",
+        help="when the case was reported (ISO 8601 with a UTC offset)",
+    )
+    opn.add_argument("--summary", required=True, help="one-line summary of the case")
+    opn.add_argument("--case-no", metavar="NO", help="the case number (default: the next free one)")
+    opn.add_argument("--occurred-at", metavar="ISO", help="when it happened (ISO 8601 with a UTC offset)")
+    opn.add_argument("--community", metavar="NAME", help="the community it happened in")
+    opn.add_argument("--place", metavar="TEXT", help="where it happened")
+    opn.add_argument("--victim-name", metavar="N", help="the victim's name")
+    opn.add_argument("--victim-id", metavar="ID", help="the victim's resident ID number")
+    opn.add_argument("--victim-phone", metavar="P", help="the victim's mobile number")
     solve = case_sub.add_parser("solve", parents=[who], help="mark a case solved")
-    solve.add_argument("case_no", metavar="CASE_NO")
-    solve.add_argument("--at", required=True, metavar="ISO")
-    solve.add_argument("--suspect-id", action="append", default=[], metavar="ID")
+    solve.add_argument("case_no", metavar="CASE_NO", help="the case number")
+    solve.add_argument(
+        "--at", required=True, metavar="ISO", help="when the case was solved (ISO 8601 with a UTC offset)"
+    )
+    solve.add_argument(
+        "--suspect-id",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a suspect's resident ID number (repeat for several)",
+    )
     link = case_sub.add_parser("link", parents=[who], help="link an alert or another case")
-    link.add_argument("case_no", metavar="CASE_NO")
+    link.add_argument("case_no", metavar="CASE_NO", help="the case number")
     target = link.add_mutually_exclusive_group(required=True)
-    target.add_argument("--alert", type=int, metavar="ID")
-    target.add_argument("--case", dest="other_case", metavar="OTHER_NO")
+    target.add_argument("--alert", type=int, metavar="ID", help="link this alert to the case")
+    target.add_argument(
+        "--case", dest="other_case", metavar="OTHER_NO", help="link this other case to the case"
+    )
     show = case_sub.add_parser("show", parents=[who], help="the dossier as one JSON object")
-    show.add_argument("case_no", metavar="CASE_NO")
+    show.add_argument("case_no", metavar="CASE_NO", help="the case number")
 
     prop = sub.add_parser("property", help="stolen property (cases.md)")
     prop_sub = prop.add_subparsers(dest="action", metavar="<action>", required=True)
     add = prop_sub.add_parser("add", parents=[who], help="register a stolen item of a case")
-    add.add_argument("--case", required=True, dest="case_no", metavar="CASE_NO")
-    add.add_argument("--description", required=True, metavar="T")
-    add.add_argument("--category", required=True, metavar="C")
-    add.add_argument("--serial", metavar="S")
-    add.add_argument("--imei", metavar="I")
-    add.add_argument("--frame", metavar="F")
-    add.add_argument("--value", metavar="YUAN")
-    add.add_argument("--owner-id", metavar="ID")
-    add.add_argument("--owner-name", metavar="N")
-    add.add_argument("--owner-phone", metavar="P")
+    add.add_argument(
+        "--case", required=True, dest="case_no", metavar="CASE_NO", help="the case the item was stolen in"
+    )
+    add.add_argument("--description", required=True, metavar="T", help="what the item is")
+    add.add_argument("--category", required=True, metavar="C", help="the item's category (cases.md)")
+    add.add_argument("--serial", metavar="S", help="the item's serial number")
+    add.add_argument("--imei", metavar="I", help="a phone's IMEI (15 digits, checked)")
+    add.add_argument("--frame", metavar="F", help="a vehicle's or bicycle's frame number")
+    add.add_argument("--value", metavar="YUAN", help="the item's value in yuan")
+    add.add_argument("--owner-id", metavar="ID", help="the owner's resident ID number")
+    add.add_argument("--owner-name", metavar="N", help="the owner's name")
+    add.add_argument("--owner-phone", metavar="P", help="the owner's mobile number")
     rec = prop_sub.add_parser(
         "recover", parents=[who], help="an item recovered (matched in any case, or found)"
     )
     key = rec.add_mutually_exclusive_group(required=True)
-    key.add_argument("--imei", metavar="I")
-    key.add_argument("--serial", metavar="S")
-    key.add_argument("--frame", metavar="F")
-    key.add_argument("--item", type=int, metavar="ID")
-    rec.add_argument("--at", required=True, metavar="ISO")
-    rec.add_argument("--place", required=True, metavar="TEXT")
-    rec.add_argument("--description", metavar="T")
-    rec.add_argument("--by", metavar="BADGE")
+    key.add_argument("--imei", metavar="I", help="the recovered item's IMEI")
+    key.add_argument("--serial", metavar="S", help="the recovered item's serial number")
+    key.add_argument("--frame", metavar="F", help="the recovered item's frame number")
+    key.add_argument("--item", type=int, metavar="ID", help="the id of a registered stolen item")
+    rec.add_argument(
+        "--at", required=True, metavar="ISO", help="when it was recovered (ISO 8601 with a UTC offset)"
+    )
+    rec.add_argument("--place", required=True, metavar="TEXT", help="where it was recovered")
+    rec.add_argument("--description", metavar="T", help="what was found (for an item matched to no case)")
+    rec.add_argument("--by", metavar="BADGE", help="badge of the officer who recovered it")
     notify = prop_sub.add_parser("notify", parents=[who], help="log the call to the owner")
-    notify.add_argument("id", type=int, metavar="ID")
-    notify.add_argument("--how", required=True, choices=("phone", "sms", "visit"))
-    notify.add_argument("--note", metavar="T")
+    notify.add_argument("id", type=int, metavar="ID", help="the item's id")
+    notify.add_argument(
+        "--how", required=True, choices=("phone", "sms", "visit"), help="how the owner was told"
+    )
+    notify.add_argument("--note", metavar="T", help="a note on the call or visit")
     ret = prop_sub.add_parser("return", parents=[who], help="hand an item back to its owner")
-    ret.add_argument("id", type=int, metavar="ID")
-    ret.add_argument("--to-id", required=True, metavar="ID_NUMBER")
-    ret.add_argument("--at", metavar="ISO")
+    ret.add_argument("id", type=int, metavar="ID", help="the item's id")
+    ret.add_argument(
+        "--to-id",
+        required=True,
+        metavar="ID_NUMBER",
+        help="resident ID number of the person it is handed to (must be the owner's)",
+    )
+    ret.add_argument("--at", metavar="ISO", help="when it was handed back (ISO 8601; default: now)")
     lst = prop_sub.add_parser(
         "list", parents=[who], help="items by status (unclaimed: oldest recovery first)"
     )
-    lst.add_argument("--status", choices=("stolen", "recovered", "returned", "unclaimed"))
-    lst.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    lst.add_argument(
+        "--status", choices=("stolen", "recovered", "returned", "unclaimed"), help="only items in this state"
+    )
+    lst.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="jsonl: one JSON object per item (default); table: for reading",
+    )
 
 
 def add_import_parser(imp_sub: Any) -> None:
     cases = imp_sub.add_parser("cases", help="import a case list (CSV or XLSX; cases.md)")
-    cases.add_argument("file")
-    cases.add_argument("--dry-run", action="store_true")
+    cases.add_argument("file", help="the case list (.csv or .xlsx)")
+    cases.add_argument("--dry-run", action="store_true", help="check every row and report, store nothing")
     cases.add_argument("--encoding", help="file encoding for CSV (default: UTF-8, with or without BOM)")
     cases.add_argument(
         "--user", metavar="NAME", help="import (and audit) as this user; the password is asked"

@@ -45,15 +45,19 @@ def add_parsers(sub: Any) -> None:
     off = sub.add_parser("officer", help="officers on the board: add, on/off duty, list")
     off_sub = off.add_subparsers(dest="action", metavar="<action>", required=True)
     add = off_sub.add_parser("add", help="add an officer (available)")
-    add.add_argument("--badge", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--team", default="")
-    add.add_argument("--grid", metavar="CELL")
+    add.add_argument("--badge", required=True, help="the officer's badge number")
+    add.add_argument("--name", required=True, help="the officer's name")
+    add.add_argument("--team", default="", help="the officer's team")
+    add.add_argument("--grid", metavar="CELL", help="the grid cell the officer patrols")
     st = off_sub.add_parser("status", help="put an officer on duty (available) or off duty")
-    st.add_argument("badge")
-    st.add_argument("status", choices=("available", "off_duty"))
+    st.add_argument("badge", help="the officer's badge number")
+    st.add_argument(
+        "status", choices=("available", "off_duty"), help="available: on duty; off_duty: off duty"
+    )
     lst = off_sub.add_parser("list", help="every officer with status and current dispatch")
-    lst.add_argument("--format", choices=("jsonl",), default="jsonl")
+    lst.add_argument(
+        "--format", choices=("jsonl",), default="jsonl", help="jsonl: one JSON object per officer"
+    )
     for p in (add, st, lst):
         p.add_argument("--user", help="act as this user (password asked for); default: the account cli")
         identity.add_password_stdin(p)
@@ -62,27 +66,51 @@ def add_parsers(sub: Any) -> None:
         "dispatch",
         help="dispatch ALERT_ID --officer BADGE ... | dispatch arrive ID [--at ISO] | dispatch clear ID --outcome T",
     )
-    dsp.add_argument("words", nargs="+", metavar="ALERT_ID | arrive ID | clear ID")
-    dsp.add_argument("--officer", action="append", metavar="BADGE", default=[])
-    dsp.add_argument("--note", default="")
-    dsp.add_argument("--override", metavar="REASON")
-    dsp.add_argument("--at", metavar="ISO")
-    dsp.add_argument("--outcome", metavar="TEXT")
+    dsp.add_argument(
+        "words",
+        nargs="+",
+        metavar="ALERT_ID | arrive ID | clear ID",
+        help="ALERT_ID to dispatch officers to an alert; arrive ID or clear ID for a dispatch",
+    )
+    dsp.add_argument(
+        "--officer",
+        action="append",
+        metavar="BADGE",
+        default=[],
+        help="badge of an officer to send (repeat for several)",
+    )
+    dsp.add_argument("--note", default="", help="a note for the officers")
+    dsp.add_argument(
+        "--override",
+        metavar="REASON",
+        help="send an officer who is not available; the reason is stored and audited",
+    )
+    dsp.add_argument(
+        "--at",
+        metavar="ISO",
+        help="arrive: the arrival time reported over the radio (ISO 8601; default: now)",
+    )
+    dsp.add_argument("--outcome", metavar="TEXT", help="clear: what the officers found and did")
     dsp.add_argument("--user", help="act as this user (password asked for); default: the account cli")
     identity.add_password_stdin(dsp)
 
     itv = sub.add_parser("intervention", help="anti-fraud intervention: call attempts and the outcome")
     itv_sub = itv.add_subparsers(dest="action", metavar="<action>", required=True)
     call = itv_sub.add_parser("call", help="log one call attempt")
-    call.add_argument("alert_id", type=int)
-    call.add_argument("--result", required=True, choices=("reached", "no_answer", "refused"))
-    call.add_argument("--note", default="")
-    close = itv_sub.add_parser("close", help="close the intervention (resolves the alert)")
-    close.add_argument("alert_id", type=int)
-    close.add_argument(
-        "--outcome", required=True, choices=("stopped", "transferred", "not_fraud", "unreachable")
+    call.add_argument("alert_id", type=int, help="the fraud-risk alert")
+    call.add_argument(
+        "--result", required=True, choices=("reached", "no_answer", "refused"), help="how the call went"
     )
-    close.add_argument("--saved", metavar="YUAN")
+    call.add_argument("--note", default="", help="a note on the call")
+    close = itv_sub.add_parser("close", help="close the intervention (resolves the alert)")
+    close.add_argument("alert_id", type=int, help="the fraud-risk alert")
+    close.add_argument(
+        "--outcome",
+        required=True,
+        choices=("stopped", "transferred", "not_fraud", "unreachable"),
+        help="how the intervention ended (--saved only with stopped)",
+    )
+    close.add_argument("--saved", metavar="YUAN", help="money kept from the fraudsters, in yuan")
     for p in (call, close):
         p.add_argument("--user", help="act as this user (password asked for); default: the account cli")
         identity.add_password_stdin(p)

@@ -30,8 +30,8 @@ def add_parsers(sub: Any) -> None:
     report = sub.add_parser("report", help="printable reports (cases.md)")
     report_sub = report.add_subparsers(dest="action", metavar="<report>", required=True)
     monthly = report_sub.add_parser("monthly", help="the monthly brief as an A4 PDF in Chinese")
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM")
-    monthly.add_argument("--out", required=True, metavar="FILE.pdf")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="the month of the brief")
+    monthly.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
     monthly.add_argument("--user", metavar="NAME", help="read as this user; the password is asked")
 
 

@@ -24,13 +24,15 @@ def add_parsers(sub: Any) -> None:
     add = user_sub.add_parser("add", help="create an account; prints it as JSON")
     add.add_argument("username", help="1-32 lower-case letters, digits or _ . -")
     add.add_argument("--role", required=True, choices=PERSON_ROLES, help="the account's role")
-    add.add_argument("--name", default="", metavar="DISPLAY", help="the name the console shows (default: username)")
+    add.add_argument(
+        "--name", default="", metavar="DISPLAY", help="the name the console shows (default: username)"
+    )
     passwd = user_sub.add_parser("passwd", help="set an account's password")
-    passwd.add_argument("username")
+    passwd.add_argument("username", help="the account whose password is set")
     for p in (add, passwd):
         identity.add_password_stdin(p)
     unlock = user_sub.add_parser("unlock", help="lift a lockout after failed sign-ins")
-    unlock.add_argument("username")
+    unlock.add_argument("username", help="the locked account")
     user_sub.add_parser("list", help="every account, one JSON object per line (never a password hash)")
 
 
@@ -39,7 +41,9 @@ def main(args: argparse.Namespace) -> int:
     password = ""
     if args.action in ("add", "passwd"):
         # Asked before the database is opened, so a typo in the password costs no connection.
-        password = identity.read_password(args, f"用户 {args.username} 的新密码 (new password): ", confirm=True)
+        password = identity.read_password(
+            args, f"用户 {args.username} 的新密码 (new password): ", confirm=True
+        )
     _, engine, services = open_services(args)
     try:
         accounts = services.accounts
