@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, update
 
 from console.models import Building, Community, GridCell, Household, Officer, Resident, Station
 from console.validators import id_check_character
@@ -227,3 +227,12 @@ def residents_of(engine: Engine, household_id: int) -> list[tuple[int, str, str 
                 .order_by(Resident.id)
             )
         ]
+
+
+def keep_cells_of(engine: Engine, username: str, officer_id: int = 1) -> None:
+    """Tie ``username``'s account to the officer keeping grid cell ``officer_id`` (a community
+    officer sees only the households of their own cells)."""
+    from console.models import User
+
+    with engine.begin() as conn:
+        conn.execute(update(User).where(User.username == username).values(officer_id=officer_id))

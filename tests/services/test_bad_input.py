@@ -4,7 +4,7 @@ a pasted megabyte refused with the field and the limit named. Runs on SQLite and
 from __future__ import annotations
 
 import pytest
-from grid_data import seed_grid
+from grid_data import keep_cells_of, seed_grid
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,10 +31,11 @@ def count(sessions: sessionmaker[Session], model: type) -> int:
 
 
 @pytest.fixture
-def grid(engine: Engine, clock: FixedClock) -> None:
+def grid(engine: Engine, clock: FixedClock, community_officer: Actor) -> None:
     seed_grid(
         engine, clock.now(), communities=1, grid_cells=1, buildings=1, floors=2, units=1, rooms=2, seed=3
     )
+    keep_cells_of(engine, community_officer.username)  # the community officer keeps the one cell
 
 
 def household_version(sessions: sessionmaker[Session], household_id: int) -> int:

@@ -231,7 +231,7 @@ class AccountService(Service):
     def list_users(self, actor: Actor) -> list[Account]:
         if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MANAGE_SECURITY)):
             actor.require(Permission.MANAGE_USERS)
-        with self._sessions() as s:
+        with self._write() as s:
             rows = s.execute(select(User, Role).join(Role, Role.id == User.role_id).order_by(User.username)).all()
             return [_account(u, r) for u, r in rows]
 

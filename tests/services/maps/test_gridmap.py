@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 import pytest
-from grid_data import seed_grid, set_verified
+from grid_data import keep_cells_of, seed_grid, set_verified
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -209,6 +209,7 @@ def test_household_detail_unmasked_is_audited(
     duty_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=1, residents=True, seed=3)
+    keep_cells_of(engine, community_officer.username)
     hid = _household_with_residents(gridmap, duty_officer)
     # Even a role that may unmask sees the numbers masked until it states a reason.
     assert not gridmap.household_detail(community_officer, hid).unmasked
