@@ -125,6 +125,7 @@ class FigureChart(QWidget):
         layout.addWidget(self.legend_label)
         # No zooming, panning or context menu: a click or a key chooses a bar, nothing else.
         self.plot = pg.PlotWidget(self, enableMenu=False)
+        self._released = False
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -136,6 +137,23 @@ class FigureChart(QWidget):
         self._apply_palette()
 
     # -- drawing -------------------------------------------------------------------------------
+
+    def release(self) -> None:
+        """Detach the text items pyqtgraph creates with a parent item but PySide leaves owned by
+        Python (axis labels, the title): otherwise the scene deletes them with their parent and
+        the garbage collector deletes them again later, which crashes the process. Called while
+        the chart is alive (the pane's shutdown); afterwards Python alone owns them."""
+        if self._released:
+            return
+        self._released = True
+        item = self.plot.getPlotItem()
+        scene = self.plot.scene()
+        texts = [axis["item"].label for axis in item.axes.values()] + [item.titleLabel.item]
+        for text in texts:
+            text.setParentItem(None)
+            if text.scene() is scene:
+                scene.removeItem(text)
+
     def set_data(self, data: ChartData) -> None:
         """Draw ``data`` (replacing what was drawn); the keyboard's bar stays where it was if it still exists."""
         self.data = data

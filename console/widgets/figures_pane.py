@@ -60,15 +60,27 @@ LIVE_DELAY_MS = 2000
 class ChartPage(QStackedWidget):
     """One tab: the chart, or a calm empty state when the period has nothing to count."""
 
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, on_bar: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.chart = FigureChart(self)
+        self._on_bar = on_bar
+        self._chart: FigureChart | None = None  # made when first drawn: pyqtgraph only where it is seen
         self.empty = EmptyState(chart_title(key), self.tr("本期没有可统计的数据"), "", self)
-        self.addWidget(self.chart)
         self.addWidget(self.empty)
-        self.setFocusProxy(self.chart)
+        self.setFocusProxy(self.empty)
         self.stale = True  # figures arrived since this chart was drawn
+
+    @property
+    def chart(self) -> FigureChart:
+        if self._chart is None:
+            self._chart = FigureChart(self)
+            self._chart.bar_activated.connect(self._on_bar)
+            self.insertWidget(0, self._chart)
+        return self._chart
+
+    def release(self) -> None:
+        if self._chart is not None:
+            self._chart.release()
 
     def show_data(self, data: ChartData) -> None:
         self.chart.set_data(data)
@@ -146,8 +158,7 @@ class FiguresPane(QWidget):
         self.tabs = QTabWidget(self)
         self.pages: dict[str, ChartPage] = {}
         for key, _title in CHART_TITLES:
-            page = ChartPage(key, self.tabs)
-            page.chart.bar_activated.connect(self._on_chart_bar_activated)
+            page = ChartPage(key, self._on_chart_bar_activated, self.tabs)
             self.pages[key] = page
             self.tabs.addTab(page, chart_title(key))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -322,7 +333,7 @@ class FiguresPane(QWidget):
     @Slot(int, int)
     def _on_chart_bar_activated(self, category: int, series: int) -> None:
         chart = self.sender()
-        page = next((p for p in self.pages.values() if p.chart is chart), self.current_page())
+        page = next((p for p in self.pages.values() if p._chart is chart), self.current_page())
         data = self.chart_data(page.key)
         if data is None or category >= len(data.category_keys):
             return
@@ -468,6 +479,8 @@ class FiguresPane(QWidget):
     def shutdown(self) -> None:
         self._live_timer.stop()
         self._runner.wait()
+        for page in self.pages.values():
+            page.release()
 
     def closeEvent(self, event: Any) -> None:
         self.shutdown()

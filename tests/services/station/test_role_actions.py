@@ -107,7 +107,7 @@ ACTIONS: dict[str, tuple[Permission, Action]] = {
     ),
     "see an alert's numbers in full": (
         Permission.UNMASK_PERSONAL_DATA,
-        lambda s, a, w: s.alerts.detail(a, w.alert_other, unmask=True),
+        lambda s, a, w: s.alerts.detail(a, w.alert_other, unmask=True, reason="核对身份"),
     ),
     "export alerts": (Permission.EXPORT, lambda s, a, w: s.export.export(a, "alerts", _Sink())),
     "read the station's figures": (
