@@ -9,6 +9,7 @@ unless DUTY_CONSOLE_REQUIRE_PG=1 (set by CI), which turns that into a failure.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import sys
@@ -118,6 +119,9 @@ def _no_background_work_left(request: pytest.FixtureRequest) -> Iterator[None]:
             if thread is not None:
                 thread.wait(10_000)
     _started_qthreads().clear()
+    # Python's cycle collector deletes wrappers of Qt objects; let it run here, between tests with
+    # the widgets gone, rather than at whatever allocation the next test's constructor makes.
+    gc.collect()
     if leaks:
         pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
 

@@ -255,7 +255,9 @@ def _run(services: Services, actor: Actor, args: argparse.Namespace) -> dict[str
                 else {"case_no": linked.other_case_no}
             )
             return {"case_no": linked.case_no, "linked": target}
-        return cases.show(actor, args.case_no, unmask=args.unmask).as_dict()
+        # the signed-in user's command line is the stated reason (cli.md has no reason option)
+        reason = f"case show --unmask {args.case_no}" if args.unmask else ""
+        return cases.show(actor, args.case_no, unmask=args.unmask, reason=reason).as_dict()
     items = services.property
     if args.action == "add":
         added = items.add(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -120,7 +121,7 @@ class DossierWindow(QDialog):
         self._cases = cases
         self._actor = actor
         self._runner = worker.lane(self)
-        self._unmasked = False
+        self._unmask_reason = ""  # set once a reason was given: this window shows full numbers
         self._dossier: Dossier | None = None
         self._draft: dict[str, Any] | None = None  # the user's edits a conflict set aside
         self._can_edit = actor.can(Permission.EDIT_CASES)
@@ -325,10 +326,10 @@ class DossierWindow(QDialog):
 
     @Slot()
     def reload(self) -> None:
-        cases, actor, case_no, unmask = self._cases, self._actor, self.case_no, self._unmasked
+        cases, actor, case_no, reason = self._cases, self._actor, self.case_no, self._unmask_reason
 
         def call() -> tuple[Dossier, CaseFilterChoices]:
-            return cases.show(actor, case_no, unmask=unmask), cases.filter_choices(actor)
+            return cases.show(actor, case_no, unmask=bool(reason), reason=reason), cases.filter_choices(actor)
 
         self._runner.submit(call, self._on_loaded, self._on_load_failed)
 
@@ -770,7 +771,7 @@ class DossierWindow(QDialog):
 
     def export_pdf(self, path: str) -> None:
         """Write the dossier, read afresh (masked unless this window was unmasked), as an A4 PDF."""
-        cases, actor, case_no, unmask = self._cases, self._actor, self.case_no, self._unmasked
+        cases, actor, case_no, reason = self._cases, self._actor, self.case_no, self._unmask_reason
 
         def done(dossier: Dossier) -> None:
             save_dossier_pdf(dossier, path)
@@ -778,12 +779,25 @@ class DossierWindow(QDialog):
             self.pdf_saved.emit(path)
 
         self.save_note.setText(self.tr("正在导出…"))
-        self._runner.submit(lambda: cases.show(actor, case_no, unmask=unmask), done, self._on_action_failed)
+        self._runner.submit(
+            lambda: cases.show(actor, case_no, unmask=bool(reason), reason=reason), done, self._on_action_failed
+        )
 
     # -- the rest ------------------------------------------------------------------------------
     @Slot()
     def _on_unmask_button_clicked(self) -> None:
-        self._unmasked = True
+        reason, ok = QInputDialog.getText(
+            self, self.tr("显示完整号码"), self.tr("查看此案件完整号码的事由 (记入审计日志):")
+        )
+        if ok:
+            self.unmask(reason)
+
+    def unmask(self, reason: str) -> None:
+        """Show this dossier's full numbers for ``reason`` (audited); without one, say it is needed."""
+        if not reason.strip():
+            self.save_note.setText(self.tr("查看完整号码须填写事由 (记入审计日志)"))
+            return
+        self._unmask_reason = reason.strip()
         self.unmask_button.setVisible(False)
         self.reload()
 

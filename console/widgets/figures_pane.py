@@ -206,8 +206,7 @@ class FiguresPane(QWidget):
                 button.setEnabled(False)
                 button.setToolTip(self.tr("当前角色不能导出"))
         if self._allowed:
-            self._started = time.perf_counter()
-            self.reload()
+            self._stale = True  # read when first shown: a pane never opened costs no query nor chart
         else:
             self.period_bar.setEnabled(False)
             for button in (self.png_button, self.csv_button, self.pdf_button):
@@ -322,7 +321,11 @@ class FiguresPane(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self._live_timer.start()
+            if self.figures is None:  # the first showing: read at once
+                self._started = time.perf_counter()
+                self.reload()
+            else:
+                self._live_timer.start()
 
     # -- drill-down ----------------------------------------------------------------------------
     def current_page(self) -> ChartPage:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -124,6 +125,7 @@ class InterventionCardDialog(QDialog):
         self._interventions, self._actor, self._alert_id = interventions, actor, alert_id
         self._runner = worker.lane(self, "intervention_card")
         self.card: InterventionCard | None = None
+        self._unmask_reason: str | None = None  # given once: this card shows full numbers
         self._since_load = QElapsedTimer()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -180,6 +182,14 @@ class InterventionCardDialog(QDialog):
         facts.setColumnStretch(1, 1)
         facts.setColumnStretch(3, 2)
         layout.addLayout(facts)
+        self.unmask_button = QPushButton(self.tr("显示完整号码"), self)
+        self.unmask_button.setToolTip(self.tr("查看完整身份证号与手机号 (将记入审计日志)"))
+        self.unmask_button.setVisible(self._actor.can(Permission.UNMASK_PERSONAL_DATA))
+        self.unmask_button.clicked.connect(self._on_unmask_button_clicked)
+        unmask_row = QHBoxLayout()
+        unmask_row.addStretch(1)
+        unmask_row.addWidget(self.unmask_button)
+        layout.addLayout(unmask_row)
 
         calls = QGroupBox(self.tr("联系记录"), self)
         calls_layout = QVBoxLayout(calls)
@@ -281,9 +291,29 @@ class InterventionCardDialog(QDialog):
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         interventions, actor, alert_id = self._interventions, self._actor, self._alert_id
+        reason = self._unmask_reason
         self._runner.submit(
-            lambda: interventions.card(actor, alert_id), self._on_card_loaded, self._on_failed
+            lambda: interventions.card(actor, alert_id, unmask_reason=reason),
+            self._on_card_loaded,
+            self._on_failed,
         )
+
+    def _on_unmask_button_clicked(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("显示完整号码"), self.tr("查看此预警完整号码的事由 (记入审计日志):")
+        )
+        if ok:
+            self.unmask(reason)
+
+    def unmask(self, reason: str) -> None:
+        """Show this card's full numbers for ``reason`` (audited); without one, say it is needed."""
+        if not reason.strip():
+            self.error.setText(self.tr("查看完整号码须填写事由 (记入审计日志)"))
+            self.error.setVisible(True)
+            return
+        self._unmask_reason = reason.strip()
+        self.unmask_button.setVisible(False)
+        self.reload()
 
     def busy(self) -> bool:
         """A request of this card is in flight (tests wait on it)."""

@@ -84,7 +84,9 @@ def test_an_authorised_user_unmasks_and_reaches_the_household(
 ) -> None:
     window = open_dossier(investigator)
     assert window.unmask_button.isVisible()
-    window.unmask_button.click()
+    window.unmask("")  # no reason: nothing shown, and the window says a reason is needed
+    assert "事由" in window.save_note.text() and window.unmask_button.isVisible()
+    window.unmask("核对被害人身份")
     qtbot.waitUntil(lambda: cells(window.parties, 0)[2] == case_world.resident_id_number, timeout=10_000)
     window.parties.selectRow(0)
     with qtbot.waitSignal(window.household_requested) as asked:

@@ -227,7 +227,7 @@ def test_the_pdf_is_in_chinese_and_masks_numbers_unless_unmasked(
         assert full not in text and full[:6] + "********" + full[-4:] in text
 
     allowed = open_dossier(investigator)
-    allowed.unmask_button.click()
+    allowed.unmask("制作卷宗")
     qtbot.waitUntil(lambda: SUSPECT_ID in cells(allowed.parties, 1)[2], timeout=10_000)
     unmasked = tmp_path / "unmasked.pdf"
     with qtbot.waitSignal(allowed.pdf_saved, timeout=10_000):

@@ -279,6 +279,7 @@ def test_english_labels(
     try:
         widget = FiguresPane(station.services.figures, station.services.clock, leader, db_worker)
         qtbot.addWidget(widget)
+        widget.show()
         wait_loaded(qtbot, widget)
         assert widget.tabs.tabText(0) == "Incidents, year on year"
         assert widget.csv_button.text() == "Export data"

@@ -128,7 +128,7 @@ class SeriesService(Service):
     def proposals_for(self, actor: Actor, case_no: str) -> list[SeriesProposal]:
         """Cases that look like one series with ``case_no``, strongest first (dismissed ones never)."""
         actor.require(Permission.VIEW_CASES)
-        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        unmask = False  # a proposal's reason names a suspect masked, for every role
         key = str(case_no or "").strip().upper()
         with self._read() as conn:
             found = _briefs(conn, TheftCase.case_no == key)
@@ -163,7 +163,7 @@ class SeriesService(Service):
     def open_proposals(self, actor: Actor) -> list[SeriesProposal]:
         """Proposals across the station: every pair with at least one open case, strongest first."""
         actor.require(Permission.VIEW_CASES)
-        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        unmask = False  # a proposal's reason names a suspect masked, for every role
         with self._read() as conn:
             days = window_days(conn)
             pairs: dict[tuple[int, int], list[Reason]] = defaultdict(list)

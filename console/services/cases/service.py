@@ -201,15 +201,19 @@ class CaseService(Service):
             audit(s, actor, self._clock, "case_link", "case", case.id, alert_id=alert_id, case_no=other_no)
             return CaseLinked(case.case_no, alert_id, other_no, False)
 
-    def show(self, actor: Actor, case_no: str, *, unmask: bool = False) -> Dossier:
-        """The whole dossier; ID and phone numbers masked unless ``unmask`` (role checked, audited)."""
+    def show(self, actor: Actor, case_no: str, *, unmask: bool = False, reason: str = "") -> Dossier:
+        """The whole dossier; ID and phone numbers masked unless ``unmask`` with a stated
+        ``reason`` (role checked; the reason goes into the audit log beside the case)."""
         actor.require(Permission.VIEW_CASES)
+        reason = reason.strip()
         if unmask:
             actor.require(Permission.UNMASK_PERSONAL_DATA)
+            if not reason:
+                raise ValidationError("reason", "unmask.reason_required")
         with self._write() as s:
             case = case_row(s, case_no)
             if unmask:
-                audit(s, actor, self._clock, "case_view_unmasked", "case", case.id)
+                audit(s, actor, self._clock, "case_view_unmasked", "case", case.id, reason=reason)
         with self._read() as conn:
             return load_dossier(conn, case.id, unmask, server_time(conn))
 

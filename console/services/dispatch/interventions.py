@@ -63,13 +63,18 @@ class InterventionClosed:
 class InterventionService(Service):
     """Calls to the resident and the bank, and the outcome that closes the card."""
 
-    def card(self, actor: Actor, alert_id: int) -> InterventionCard:
+    def card(self, actor: Actor, alert_id: int, *, unmask_reason: str | None = None) -> InterventionCard:
         """The card of a fraud warning: resident, warning, calls, dispatches, stop-payment, outcome.
 
-        ID and phone numbers are masked unless the role may see them; showing them is audited.
+        ID and phone numbers are masked unless ``unmask_reason`` is given by a role that may see
+        them; the reason goes into the audit log beside the numbers seen (this card's only).
         """
         actor.require(Permission.VIEW_ALERTS)
-        unmask = actor.can(Permission.UNMASK_PERSONAL_DATA)
+        unmask = unmask_reason is not None
+        if unmask:
+            actor.require(Permission.UNMASK_PERSONAL_DATA)
+            if not (unmask_reason or "").strip():
+                raise ValidationError("reason", "unmask.reason_required")
         with self._write() as s:
             conn = s.connection()
             alert = fraud_alert_row(conn, alert_id)
@@ -84,6 +89,7 @@ class InterventionService(Service):
                     self._clock,
                     fields=["id_number", "phone"],
                     view="intervention_card",
+                    reason=(unmask_reason or "").strip(),
                 )
         return card
 

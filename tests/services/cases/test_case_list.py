@@ -87,8 +87,8 @@ def test_the_dossier_masks_party_numbers_and_links_the_registered_resident(
     assert [(s["plate"], s["device"]) for s in dossier.sightings] == [("闽D12345", "东门道闸")]
     assert "sightings" not in dossier.as_dict()  # `case show` keeps the keys cases.md fixes
     with pytest.raises(PermissionDenied):
-        cases.show(duty_officer, world.cases[-1], unmask=True)
-    assert cases.show(investigator, world.cases[-1], unmask=True).parties[0]["id_number"] == (
+        cases.show(duty_officer, world.cases[-1], unmask=True, reason="核对")
+    assert cases.show(investigator, world.cases[-1], unmask=True, reason="核对").parties[0]["id_number"] == (
         world.resident_id_number
     )
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
-from console.errors import ValidationError
+from console.errors import PermissionDenied, ValidationError
 from console.models import Alert, AuditLog, FraudIntervention
 from console.security import Actor
 from console.services.dispatch import DispatchService, InterventionService
@@ -60,14 +60,25 @@ def test_a_duty_officer_sees_the_resident_and_the_warning_with_numbers_masked(
     assert audited(engine, "view_personal_data") == 0
 
 
-def test_a_role_that_may_sees_full_numbers_and_the_viewing_is_audited(
-    world: FraudWorld, cards: InterventionService, leader: Actor, engine: Engine
+def test_a_role_that_may_sees_full_numbers_for_a_stated_reason_and_the_viewing_is_audited(
+    world: FraudWorld, cards: InterventionService, leader: Actor, duty_officer: Actor, engine: Engine
 ) -> None:
     alert = world.fraud_warning()
-    card = cards.card(leader, alert)
+    assert not cards.card(leader, alert).unmasked  # masked until a reason is given, for every role
+    with pytest.raises(ValidationError) as no_reason:
+        cards.card(leader, alert, unmask_reason="  ")
+    assert no_reason.value.field == "reason"
+    with pytest.raises(PermissionDenied):
+        cards.card(duty_officer, alert, unmask_reason="核对")
+    card = cards.card(leader, alert, unmask_reason="联系银行止付")
     assert card.unmasked and card.resident is not None
     assert (card.resident.phone, card.resident.id_number, card.phone) == (PHONE, ID_NUMBER, PHONE)
     assert audited(engine, "view_personal_data") == 1
+    with engine.connect() as c:
+        detail = c.execute(
+            select(AuditLog.detail).where(AuditLog.action == "view_personal_data")
+        ).scalar_one()
+    assert "联系银行止付" in detail
 
 
 def test_the_resident_is_found_by_id_number_and_a_stranger_shows_only_the_warnings_numbers(
