@@ -1,0 +1,124 @@
+"""Screenshots of the main window for docs/screenshots/, as a duty officer sees it.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--wait 14]
+
+Prepares the demo district once in a scratch folder (nothing of yours is touched: HOME and the
+XDG folders point there), then for each screen size (1920×1080, 1366×768), theme (dark, light)
+and language (Chinese, English) starts ``duty-console run --demo`` signed in as the demo duty
+officer on its own virtual X screen (Xvfb, 24-bit), waits until the feed has filled, and saves
+the whole screen as ``main-<width>x<height>-<theme>-<lang>.png``.
+
+Needs Xvfb, xwd (x11-apps), ImageMagick's ``convert`` and Qt's xcb libraries (Debian: xvfb x11-apps
+imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxkbcommon-x11-0),
+and fonts-noto-cjk for the Chinese glyphs. Open the pictures and look at them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess  # noqa: S404 the tool runs Xvfb, xwd and the console itself
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZES = ((1920, 1080), (1366, 768))
+THEMES = ("dark", "light")
+LANGUAGES = ("zh_CN", "en")
+DEMO_USER, DEMO_PASSWORD = "demo", "Duty-demo-2026"  # the README's demo duty officer
+
+
+def _console() -> list[str]:
+    found = shutil.which("duty-console", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "console"]
+
+
+def _need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        sys.exit(f"screenshots: missing {', '.join(missing)} (Debian: apt-get install xvfb x11-apps imagemagick)")
+
+
+def _env(scratch: Path, display: str | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        HOME=str(scratch / "home"),
+        XDG_CONFIG_HOME=str(scratch / "home" / ".config"),
+        XDG_DATA_HOME=str(scratch / "home" / ".local" / "share"),
+        QTWEBENGINE_DISABLE_SANDBOX="1",
+    )
+    if display is None:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    return env
+
+
+def _write_settings(scratch: Path, theme: str, language: str) -> None:
+    path = scratch / "home" / ".config" / "duty-console" / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"[console]\ntheme = {theme}\nlanguage = {language}\n", encoding="utf-8")
+
+
+def _shot(scratch: Path, db: str, size: tuple[int, int], theme: str, language: str, out: Path, wait: float) -> Path:
+    width, height = size
+    display = f":{120 + os.getpid() % 50}"
+    _write_settings(scratch, theme, language)
+    xvfb = subprocess.Popen(  # noqa: S603 fixed arguments
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1.0)
+        app = subprocess.Popen(  # noqa: S603 the console of this checkout
+            [*_console(), "--db", db, "run", "--demo", "--user", DEMO_USER, "--password-stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_env(scratch, display),
+            text=True,
+        )
+        assert app.stdin is not None  # noqa: S101 type narrowing
+        app.stdin.write(DEMO_PASSWORD + "\n")
+        app.stdin.close()
+        time.sleep(wait)
+        if app.poll() is not None:
+            sys.exit(f"screenshots: the console ended early (status {app.returncode})")
+        target = out / f"main-{width}x{height}-{theme}-{'zh' if language == 'zh_CN' else 'en'}.png"
+        xwd = subprocess.run(  # noqa: S603 fixed arguments
+            ["xwd", "-root", "-display", display, "-silent"], check=True, capture_output=True
+        )
+        subprocess.run(["convert", "xwd:-", f"png:{target}"], input=xwd.stdout, check=True)  # noqa: S603 S607
+        app.terminate()
+        app.wait(20)
+        return target
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
+    parser.add_argument("--wait", type=float, default=14.0, help="seconds from start to the screenshot")
+    args = parser.parse_args(argv)
+    _need("Xvfb", "xwd", "convert")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="duty-console-shots-") as tmp:
+        scratch = Path(tmp)
+        db = f"sqlite:///{scratch / 'station.db'}"
+        print("screenshots: preparing the demo district…", flush=True)
+        subprocess.run([*_console(), "--db", db, "seed-demo"], env=_env(scratch), check=True)  # noqa: S603
+        for size in SIZES:
+            for theme in THEMES:
+                for language in LANGUAGES:
+                    saved = _shot(scratch, db, size, theme, language, args.out, args.wait)
+                    print(f"screenshots: saved {saved}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
