@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess  # noqa: S404 the tool runs Xvfb, xwd and the console itself
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,10 +35,18 @@ def _console() -> list[str]:
     return [found] if found else [sys.executable, "-m", "console"]
 
 
-def _need(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
+def _need(*tools: str) -> dict[str, str]:
+    """The full path of each of ``tools``; exits naming the missing ones."""
+    found = {t: shutil.which(t) for t in tools}
+    missing = [t for t, path in found.items() if path is None]
     if missing:
-        sys.exit(f"screenshots: missing {', '.join(missing)} (Debian: apt-get install xvfb x11-apps imagemagick)")
+        sys.exit(
+            f"screenshots: missing {', '.join(missing)} (Debian: apt-get install xvfb x11-apps imagemagick)"
+        )
+    return {t: str(path) for t, path in found.items()}
+
+
+TOOLS: dict[str, str] = {}
 
 
 def _env(scratch: Path, display: str | None = None) -> dict[str, str]:
@@ -62,12 +70,14 @@ def _write_settings(scratch: Path, theme: str, language: str) -> None:
     path.write_text(f"[console]\ntheme = {theme}\nlanguage = {language}\n", encoding="utf-8")
 
 
-def _shot(scratch: Path, db: str, size: tuple[int, int], theme: str, language: str, out: Path, wait: float) -> Path:
+def _shot(
+    scratch: Path, db: str, size: tuple[int, int], theme: str, language: str, out: Path, wait: float
+) -> Path:
     width, height = size
     display = f":{120 + os.getpid() % 50}"
     _write_settings(scratch, theme, language)
     xvfb = subprocess.Popen(  # noqa: S603 fixed arguments
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        [TOOLS["Xvfb"], display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -89,9 +99,9 @@ def _shot(scratch: Path, db: str, size: tuple[int, int], theme: str, language: s
             sys.exit(f"screenshots: the console ended early (status {app.returncode})")
         target = out / f"main-{width}x{height}-{theme}-{'zh' if language == 'zh_CN' else 'en'}.png"
         xwd = subprocess.run(  # noqa: S603 fixed arguments
-            ["xwd", "-root", "-display", display, "-silent"], check=True, capture_output=True
+            [TOOLS["xwd"], "-root", "-display", display, "-silent"], check=True, capture_output=True
         )
-        subprocess.run(["convert", "xwd:-", f"png:{target}"], input=xwd.stdout, check=True)  # noqa: S603 S607
+        subprocess.run([TOOLS["convert"], "xwd:-", f"png:{target}"], input=xwd.stdout, check=True)  # noqa: S603
         app.terminate()
         app.wait(20)
         return target
@@ -105,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
     parser.add_argument("--wait", type=float, default=14.0, help="seconds from start to the screenshot")
     args = parser.parse_args(argv)
-    _need("Xvfb", "xwd", "convert")
+    TOOLS.update(_need("Xvfb", "xwd", "convert"))
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="duty-console-shots-") as tmp:
         scratch = Path(tmp)
