@@ -433,10 +433,12 @@ def write_monthly_report(brief: MonthlyBrief, path: str | Path) -> Path:
     """
     import os
 
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from console.widgets.monthly_report import save_monthly_report
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication (not the smaller QGuiApplication): the one instance a process may have must
+    # also serve widgets made later in the same process (the console's own tests, a script).
+    _app = QApplication.instance() or QApplication([])
     return save_monthly_report(brief, path)
