@@ -326,7 +326,9 @@ class ExportService(Service):
     def _dispatches(self, since: dt.datetime | None, unmask: bool) -> Iterator[dict[str, Any]]:
         d = Dispatch
         with self._read() as conn:
-            target = conn.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
+            target = conn.execute(
+                select(Station.response_target_seconds).order_by(Station.id).limit(1)
+            ).scalar()
         target = DEFAULT_RESPONSE_TARGET_S if target is None else int(target)
         stmt = (
             select(
@@ -415,5 +417,3 @@ def _write(rows: Iterator[dict[str, Any]], out: TextIO, fmt: str, fields: list[s
         )
         count += 1
     return count
-
-
