@@ -417,6 +417,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- event intake ---
     "intake.json.not_utf8": ("不是有效的 UTF-8 编码, 第 {byte} 字节", "not valid UTF-8 at byte {byte}"),
     "intake.json.too_deep": ("JSON 嵌套过深", "JSON nested too deeply"),
+    "intake.json.depth": (
+        "嵌套超过 {limit} 层的上限",
+        "nested deeper than the limit of {limit} levels",
+    ),
+    "intake.line.too_long": (
+        "该行超过 {limit} 的上限, 未读取",
+        "the line is longer than the limit of {limit}; not read",
+    ),
     "intake.json.invalid": ("不是有效的 JSON: {reason}", "not valid JSON: {reason}"),
     "intake.text.nul": ("不能包含 NUL 字符", "must not contain NUL characters"),
     "intake.text.surrogates": ("包含无效的 Unicode 字符", "contains invalid Unicode surrogates"),

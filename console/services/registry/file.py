@@ -366,9 +366,7 @@ def _csv_rows(path: Path, encoding: str) -> _Rows:
             except csv.Error as exc:
                 first = lines.taken[0] if lines.taken else ""
                 reason: dict[str, object] = {"reason": str(exc)}
-                problem = RowProblem(
-                    "registry.row.unreadable", reason, _cell_of(first, delimiter)
-                )
+                problem = RowProblem("registry.row.unreadable", reason, _cell_of(first, delimiter))
             else:
                 if lines.eof_in_record:  # the file ended inside a quoted cell
                     problem = RowProblem(
