@@ -497,6 +497,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "含有空字符 (NUL, \\x00), 无法保存",
         "contains a NUL character (\\x00), which cannot be stored",
     ),
+    "cli.backup.postgresql": (
+        "{target} 是 PostgreSQL 数据库: 请用 pg_dump 备份 (见 README), 如 pg_dump -Fc -f station.dump 数据库名",
+        "{target} is a PostgreSQL database: back it up with pg_dump (see the README), "
+        "e.g. pg_dump -Fc -f station.dump DBNAME",
+    ),
+    "cli.backup.no_database": ("没有数据库文件 {path}", "There is no database file at {path}"),
+    "cli.backup.same_file": (
+        "备份文件 {path} 就是数据库本身; 请另选一个文件",
+        "The backup file {path} is the database itself; choose another file",
+    ),
+    "cli.backup.copy_damaged": (
+        "备份副本未通过完整性检查 ({verdict}), 未写入 {path}",
+        "The copy failed its integrity check ({verdict}); {path} was not written",
+    ),
+    "cli.backup.failed": (
+        "无法把 {source} 备份到 {target}: {reason}",
+        "Cannot back up {source} to {target}: {reason}",
+    ),
     "cli.serve.cannot_listen": (
         "无法监听 {host}:{port}: {reason}",
         "Cannot listen on {host}:{port}: {reason}",
