@@ -29,6 +29,7 @@ COMMANDS = {
     "simulate": "simulate",
     "export": "export",
     "audit": "audit",
+    "backup": "backup",
     "user": "users",
     # --- cases (contracts/cases.md) ---
     "case": "cases",
@@ -166,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--user", metavar="NAME", help="export as this user (their password is asked)")
     add_password_stdin(exp)
 
+    from console.commands.backup import add_parser as add_backup_parser
+
+    add_backup_parser(sub)
     from console.commands.audit import add_parsers as add_audit_parsers
 
     add_audit_parsers(sub)

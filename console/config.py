@@ -84,7 +84,9 @@ def load_settings(cli_db: str | None = None, path: Path | None = None) -> Settin
                     try:
                         values[f.name] = float(raw)
                     except ValueError:  # one bad line must not stop every command
-                        log.warning("%s: [console] %s = %r is not a number; using %s", path, f.name, raw, f.default)
+                        log.warning(
+                            "%s: [console] %s = %r is not a number; using %s", path, f.name, raw, f.default
+                        )
                 else:
                     values[f.name] = raw
     settings = Settings(**values)  # type: ignore[arg-type]

@@ -304,10 +304,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: 表头有合并单元格 {cells}, 请取消合并, 每列一个列名后重新导入",
         "{file}: merged header cells {cells}: unmerge them so every column has its own name",
     ),
-    "registry.file.bad_csv": (
-        "{file}: 第{line}行无法读取 ({reason}); 单元格最长 16 MiB, 请检查引号是否成对",
-        "{file}: line {line} cannot be read ({reason}); cells hold at most 16 MiB, check that quotes are paired",
-    ),
     "registry.file.not_found": ("{file}: 文件不存在", "{file}: file not found"),
     "registry.file.old_xls": (
         "{file}: 不支持旧版 .xls, 请另存为 .xlsx 或 CSV",
@@ -351,6 +347,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "小区 {community} 已有编码 {code}",
         "community {community} already has code {code}",
     ),
+    "registry.row.cell_too_long": (
+        "单元格超过 {limit} 个字的上限",
+        "the cell is longer than the limit of {limit} characters",
+    ),
+    "registry.row.line_too_long": (
+        "本行超过 {limit} 个字符的上限, 已跳过",
+        "the line is longer than the limit of {limit} characters; skipped",
+    ),
+    "registry.row.unclosed_quote": (
+        "引号未闭合: 从这里开始的带引号单元格在 {limit} 个字符内或文件结束前没有结束引号",
+        "unclosed quote: the quoted cell that starts here has no closing quote within {limit} characters "
+        "or before the end of the file",
+    ),
+    "registry.row.unreadable": ("本行无法读取: {reason}", "the row cannot be read: {reason}"),
+    "registry.row.floor_range": (
+        "楼层应在 {low} 到 {high} 之间, 实为 {value}",
+        "floor must be between {low} and {high}; got {value}",
+    ),
+    "registry.row.room_floor_range": (
+        "户室 {value} 对应的楼层超过 {high} 层; 请检查户室号, 或填写楼层列",
+        "room {value} would be above floor {high}; check the room number or fill in the floor column",
+    ),
+    "registry.file.header_unreadable": (
+        "{file}: 表头行无法读取: {rule}",
+        "{file}: the header row cannot be read: {rule}",
+    ),
+    "registry.file.xlsx_too_large": (
+        "{file}: XLSX 文件超过 {limit} 的上限; 请拆分或另存为 CSV",
+        "{file}: the XLSX file is larger than the limit of {limit}; split it or save it as CSV",
+    ),
+    "registry.file.shared_strings_too_large": (
+        "{file}: XLSX 除工作表外的部分 (共享字符串、样式) 解压后为 {size}, 超过 {limit} 的上限; 请另存为 CSV",
+        "{file}: the XLSX parts other than its sheets (shared strings, styles) unpack to {size}, over the "
+        "limit of {limit}; save it as CSV",
+    ),
+    "registry.file.too_many_merged": (
+        "{file}: 合并单元格超过 {limit} 处; 请取消合并后重新导入",
+        "{file}: more than {limit} merged ranges; unmerge them and import again",
+    ),
     "registry.file.unknown_column": ("未识别的列 {column} 已忽略", "unknown column {column} ignored"),
     # --- station parameters ---
     "station.none": (
@@ -382,6 +417,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- event intake ---
     "intake.json.not_utf8": ("不是有效的 UTF-8 编码, 第 {byte} 字节", "not valid UTF-8 at byte {byte}"),
     "intake.json.too_deep": ("JSON 嵌套过深", "JSON nested too deeply"),
+    "intake.json.depth": (
+        "嵌套超过 {limit} 层的上限",
+        "nested deeper than the limit of {limit} levels",
+    ),
+    "intake.line.too_long": (
+        "该行超过 {limit} 的上限, 未读取",
+        "the line is longer than the limit of {limit}; not read",
+    ),
     "intake.json.invalid": ("不是有效的 JSON: {reason}", "not valid JSON: {reason}"),
     "intake.text.nul": ("不能包含 NUL 字符", "must not contain NUL characters"),
     "intake.text.surrogates": ("包含无效的 Unicode 字符", "contains invalid Unicode surrogates"),
@@ -453,6 +496,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.nul": (
         "含有空字符 (NUL, \\x00), 无法保存",
         "contains a NUL character (\\x00), which cannot be stored",
+    ),
+    "cli.backup.postgresql": (
+        "{target} 是 PostgreSQL 数据库: 请用 pg_dump 备份 (见 README), 如 pg_dump -Fc -f station.dump 数据库名",
+        "{target} is a PostgreSQL database: back it up with pg_dump (see the README), "
+        "e.g. pg_dump -Fc -f station.dump DBNAME",
+    ),
+    "cli.backup.no_database": ("没有数据库文件 {path}", "There is no database file at {path}"),
+    "cli.backup.same_file": (
+        "备份文件 {path} 就是数据库本身; 请另选一个文件",
+        "The backup file {path} is the database itself; choose another file",
+    ),
+    "cli.backup.copy_damaged": (
+        "备份副本未通过完整性检查 ({verdict}), 未写入 {path}",
+        "The copy failed its integrity check ({verdict}); {path} was not written",
+    ),
+    "cli.backup.failed": (
+        "无法把 {source} 备份到 {target}: {reason}",
+        "Cannot back up {source} to {target}: {reason}",
     ),
     "cli.serve.cannot_listen": (
         "无法监听 {host}:{port}: {reason}",
@@ -634,7 +695,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "预警 #{alert_id} 不在同一小区, 不能合并为一次派警",
         "Alert #{alert_id} is in another community: one dispatch covers one community",
     ),
-    "request.category_unknown": ("求助类别须为: {allowed}", "The request's category must be one of: {allowed}"),
+    "request.category_unknown": (
+        "求助类别须为: {allowed}",
+        "The request's category must be one of: {allowed}",
+    ),
     "request.community_required": (
         "请选择小区: 出警须知道地点",
         "Choose the community: officers need to know where to go",

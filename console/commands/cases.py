@@ -38,7 +38,11 @@ def add_parsers(sub: Any) -> None:
     case = sub.add_parser("case", help="case dossiers (cases.md)")
     case_sub = case.add_subparsers(dest="action", metavar="<action>", required=True)
     opn = case_sub.add_parser("open", parents=[who], help="open a case")
-    opn.add_argument("--category", required=True, help="cable, phone, e-bike, bicycle, burglary, vehicle, fraud or other (or its 中文 name)")
+    opn.add_argument(
+        "--category",
+        required=True,
+        help="cable, phone, e-bike, bicycle, burglary, vehicle, fraud or other (or its 中文 name)",
+    )
     opn.add_argument(
         "--reported-at",
         required=True,

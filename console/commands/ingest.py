@@ -22,11 +22,15 @@ from sqlalchemy.exc import DBAPIError
 
 from console.commands import open_services
 from console.db import describe
-from console.errors import DatabaseUnavailable, UserError
+from console.errors import DatabaseUnavailable, UserError, ValidationError
 from console.security import system_actor
 from console.services.intake import IngestAnswer, IngestService
 
 BATCH = 1000
+BATCH_BYTES = 16 * 1024 * 1024  # a batch is also answered once its lines reach this many bytes
+MAX_LINE = 1024 * 1024  # bytes in one event line, newline not counted (docs/events.md)
+MAX_LINE_TEXT = "1 MiB (1,048,576 bytes)"
+TOO_LONG = b"<line over the limit>"  # stands for a line that was read past, not kept
 
 
 def utf8_stdout() -> None:
@@ -77,14 +81,19 @@ def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]
     actor = system_actor("ingest")
     counts = {"accepted": 0, "duplicate": 0, "rejected": 0}
     numbers: deque[int] = deque()
-    batch: list[bytes] = []
+    batch: list[bytes | IngestAnswer] = []  # a line to ingest, or the answer already given to it
+    batch_bytes = 0
 
     def flush() -> None:
-        for answer in service.ingest(batch, actor):
+        nonlocal batch_bytes
+        answers = iter(service.ingest([b for b in batch if isinstance(b, bytes)], actor))
+        for item in batch:
+            answer = item if isinstance(item, IngestAnswer) else next(answers)
             out.write(_answer_line(numbers.popleft(), answer))
             counts[answer.status] += 1
         out.flush()
         batch.clear()
+        batch_bytes = 0
 
     for item in _lines(stream):
         if item is None:  # the input has no more data ready right now
@@ -92,13 +101,20 @@ def run(service: IngestService, stream: BinaryIO, out: TextIO) -> dict[str, int]
                 flush()
             continue
         number, line = item
+        if line is TOO_LONG:
+            numbers.append(number)
+            batch.append(
+                IngestAnswer.rejected(ValidationError(None, "intake.line.too_long", limit=MAX_LINE_TEXT))
+            )
+            continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark from an editor
             line = line[3:]
         if not line.strip():
             continue
         numbers.append(number)
         batch.append(line)
-        if len(batch) >= BATCH:
+        batch_bytes += len(line)
+        if len(batch) >= BATCH or batch_bytes >= BATCH_BYTES:
             flush()
     if batch:
         flush()
@@ -110,18 +126,22 @@ def _answer_line(number: int, answer: IngestAnswer) -> str:
 
 
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes] | None]:
-    """(line number, bytes) for each line; None whenever a pipe has nothing more ready."""
+    """(line number, bytes) for each line; None whenever a pipe has nothing more ready.
+
+    A line over MAX_LINE bytes comes as ``TOO_LONG``: it is read past in pieces, never held whole.
+    """
     try:
         fd = stream.fileno()
         interactive = not stat.S_ISREG(os.fstat(fd).st_mode) and hasattr(select, "poll")
     except (OSError, ValueError, AttributeError):
         interactive = False
     if not interactive:
-        for number, line in enumerate(stream, start=1):
-            yield number, line
+        yield from _file_lines(stream)
         return
     number = 0
-    pending = b""
+    parts: list[bytes] = []  # the line being read, in pieces (joined once, when it ends)
+    size = 0
+    too_long = False
     poller = select.poll()
     poller.register(fd, select.POLLIN | select.POLLHUP)
     while True:
@@ -131,10 +151,35 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes] | None]:
         chunk = os.read(fd, 1 << 16)
         if not chunk:
             break
-        pending += chunk
-        *complete, pending = pending.split(b"\n")
-        for line in complete:
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
             number += 1
-            yield number, line
-    if pending:
-        yield number + 1, pending
+            if too_long or size + end - start > MAX_LINE:
+                yield number, TOO_LONG
+            else:
+                parts.append(chunk[start:end])
+                yield number, b"".join(parts)
+            parts, size, too_long = [], 0, False
+            start = end + 1
+        rest = chunk[start:]
+        if rest and not too_long:
+            size += len(rest)
+            if size > MAX_LINE:
+                parts, too_long = [], True
+            else:
+                parts.append(rest)
+    if parts or too_long:
+        yield number + 1, TOO_LONG if too_long else b"".join(parts)
+
+
+def _file_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    number = 0
+    while line := stream.readline(MAX_LINE + 2):  # + the newline, + one byte to see it is over
+        number += 1
+        body = line[:-1] if line.endswith(b"\n") else line
+        if len(body) <= MAX_LINE:
+            yield number, body
+            continue
+        while line and not line.endswith(b"\n"):  # read past the rest of the line
+            line = stream.readline(1 << 20)
+        yield number, TOO_LONG

@@ -47,6 +47,8 @@ class AuditLog(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
     console: Mapped[str] = mapped_column(String(64), default="", server_default="")  # host / console name
-    outcome: Mapped[str] = mapped_column(String(16), default="ok", server_default="ok")  # ok | refused | failed
+    outcome: Mapped[str] = mapped_column(
+        String(16), default="ok", server_default="ok"
+    )  # ok | refused | failed
     prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     row_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -39,7 +39,18 @@ def audit_hash(
     outcome: str,
 ) -> str:
     """SHA-256 (hex) over the previous row's hash and this row's fields, in a fixed order."""
-    fields: list[Any] = [prev_hash, at_text, user_id, username, action, entity, entity_id, detail or "", console, outcome]
+    fields: list[Any] = [
+        prev_hash,
+        at_text,
+        user_id,
+        username,
+        action,
+        entity,
+        entity_id,
+        detail or "",
+        console,
+        outcome,
+    ]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 

@@ -164,8 +164,16 @@ def write_audit(
             outcome=outcome,
             prev_hash=prev,
             row_hash=audit_hash(
-                prev, audit_time_text(at), actor.user_id, actor.username, action, entity, entity_id, text,
-                console, outcome,
+                prev,
+                audit_time_text(at),
+                actor.user_id,
+                actor.username,
+                action,
+                entity,
+                entity_id,
+                text,
+                console,
+                outcome,
             ),
         )
     )

@@ -89,7 +89,9 @@ class DispatchDialog(QDialog):
         heading.setStyleSheet("font-weight:bold; font-size:15px")
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        hint = QLabel(self.tr("↑↓ 选择警员 · 空格 勾选/取消 · Tab 备注与同小区预警 · Enter 派出 · Esc 取消"), self)
+        hint = QLabel(
+            self.tr("↑↓ 选择警员 · 空格 勾选/取消 · Tab 备注与同小区预警 · Enter 派出 · Esc 取消"), self
+        )
         hint.setStyleSheet("color:gray")
         layout.addWidget(hint)
         self.table = QTableWidget(0, 5, self)
@@ -167,9 +169,7 @@ class DispatchDialog(QDialog):
     def busy(self) -> bool:
         return self._runner.busy()
 
-    def _on_loaded(
-        self, result: tuple[list[Recommendation], list[OfficerRow], list[JoinableAlert]]
-    ) -> None:
+    def _on_loaded(self, result: tuple[list[Recommendation], list[OfficerRow], list[JoinableAlert]]) -> None:
         recommended, board, joinable = result
         self._show_joinable(joinable)
         picked = self.picked() | self._preselect
@@ -373,7 +373,9 @@ class DispatchDialog(QDialog):
         self._sending = True
         self.send_button.setEnabled(False)
         self._runner.submit(
-            lambda: dispatch.dispatch(actor, alert_id, badges, note=note, override=override, also_alerts=also),
+            lambda: dispatch.dispatch(
+                actor, alert_id, badges, note=note, override=override, also_alerts=also
+            ),
             self._on_sent,
             self._on_failed,
         )

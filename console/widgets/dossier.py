@@ -543,7 +543,6 @@ class DossierWindow(QDialog):
         cases, actor, case_no = self._cases, self._actor, self.case_no
         self.save_button.setEnabled(False)
 
-
         def done(result: Any) -> None:
             self.save_button.setEnabled(True)
             if "status" in result.changed:  # solved or closed (only forward moves are allowed)

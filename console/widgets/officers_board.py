@@ -276,7 +276,9 @@ class OfficersBoardPane(QWidget):
     def take_request(self) -> None:
         """A resident's request, then its dispatch (the selected officer picked if available)."""
         row = self.selected_officer()
-        self.service_request_requested.emit(row.badge if row is not None and row.status == "available" else "")
+        self.service_request_requested.emit(
+            row.badge if row is not None and row.status == "available" else ""
+        )
 
     def arrive_selected(self) -> None:
         job = self.selected_job()

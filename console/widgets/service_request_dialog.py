@@ -80,7 +80,9 @@ class ServiceRequestDialog(QDialog):
         form.addRow(self.tr("小区"), self.community)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(self.tr("求助内容: 丢了什么、在哪里、什么样, 如 3 号楼快递柜旁丢失一串钥匙"))
+        self.text.setPlaceholderText(
+            self.tr("求助内容: 丢了什么、在哪里、什么样, 如 3 号楼快递柜旁丢失一串钥匙")
+        )
         form.addRow(self.tr("内容"), self.text)
         self.phone = QLineEdit(self)
         self.phone.setPlaceholderText(self.tr("求助人手机号 (选填)"))
@@ -149,7 +151,9 @@ class ServiceRequestDialog(QDialog):
         self.error.setText(error_text(exc))
         self.error.setVisible(True)
         field = getattr(exc, "field", None)
-        target = {"community": self.community, "text": self.text, "reporter_phone": self.phone}.get(field or "")
+        target = {"community": self.community, "text": self.text, "reporter_phone": self.phone}.get(
+            field or ""
+        )
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -67,7 +67,8 @@ class SettingsDialog(QDialog):
         db_row.addWidget(self.test_button)
         self.db_url.textChanged.connect(self._on_db_url_text_changed)
         self.password_note = QLabel(
-            self.tr("密码不会写入设置文件: 保存时存入系统密钥环 (没有密钥环时存入 ~/.pgpass, 仅本人可读)。"), self
+            self.tr("密码不会写入设置文件: 保存时存入系统密钥环 (没有密钥环时存入 ~/.pgpass, 仅本人可读)。"),
+            self,
         )
         self.password_note.setWordWrap(True)
         self.password_note.setVisible(holds_password(settings.db_url))

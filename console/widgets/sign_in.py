@@ -34,7 +34,7 @@ def system_use_notice() -> str:
     return QCoreApplication.translate(
         "sign_in",
         "本系统为公安机关内部工作系统, 仅限授权人员因公使用。系统中的居民身份证号、电话等个人信息受法律保护, "
-        "未经授权不得查看、复制或外传。所有登录和操作均被记录并可被审计; 使用本系统即表示同意上述规定。"
+        "未经授权不得查看、复制或外传。所有登录和操作均被记录并可被审计; 使用本系统即表示同意上述规定。",
     )
 
 
@@ -186,7 +186,9 @@ class FirstAdminDialog(QDialog):
         username, name, password = self.username.text(), self.display_name.text(), self.password.text()
         self.create_button.setEnabled(False)
         self._lane.submit(
-            lambda: self._accounts.create_first_admin(username, name, password), self._on_created, self._on_refused
+            lambda: self._accounts.create_first_admin(username, name, password),
+            self._on_created,
+            self._on_refused,
         )
 
     def _on_created(self, actor: Actor) -> None:

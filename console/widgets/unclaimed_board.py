@@ -172,7 +172,9 @@ class UnclaimedBoard(QWidget):
         layout.addWidget(self.table, 1)
         self.empty = EmptyState(
             self.tr("没有待领财物"),
-            self.tr("追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。"),
+            self.tr(
+                "追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。"
+            ),
             "",
             self,
         )

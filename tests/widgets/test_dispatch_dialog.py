@@ -213,9 +213,7 @@ def test_one_dispatch_covers_other_alerts_of_the_community_all_from_the_keyboard
     with engine.connect() as c:
         covered = sorted(a for (a,) in c.execute(select(dispatch_alert.c.alert_id)))
     assert covered == sorted([first, second, typed])
-    qtbot.waitUntil(
-        lambda: {r.id: r.status for r in pane.model.rows}[second] == "dispatched", timeout=10_000
-    )
+    qtbot.waitUntil(lambda: {r.id: r.status for r in pane.model.rows}[second] == "dispatched", timeout=10_000)
 
 
 def test_with_no_other_open_alert_the_dialog_says_so(qtbot: Any, feed: Any, world: DispatchWorld) -> None:

@@ -354,7 +354,15 @@ def _add_officers(engine: Engine, badges: list[tuple[str, str]]) -> None:
         conn.execute(
             insert(Officer),
             [
-                dict(station_id=1, badge_no=b, name=n, role="值班民警", team="值班一组", status="available", version=1)
+                dict(
+                    station_id=1,
+                    badge_no=b,
+                    name=n,
+                    role="值班民警",
+                    team="值班一组",
+                    status="available",
+                    version=1,
+                )
                 for b, n in badges
             ],
         )
@@ -382,7 +390,9 @@ def test_officers_heading_to_a_community_are_drawn_beside_it_until_cleared(
     assert (place["community"], place["count"], place["status"], place["onMap"]) == (3, 2, "en_route", True)
     assert place["text"] == "警 2"
     assert "林志强 (010101)" in place["tip"] and f"派警 #{sent.dispatch_id}" in place["tip"]
-    assert "在途 2 人" in _js(qtbot, pane, "JSON.stringify(document.querySelector('.duty-legend').textContent)")
+    assert "在途 2 人" in _js(
+        qtbot, pane, "JSON.stringify(document.querySelector('.duty-legend').textContent)"
+    )
 
     # Clicking the officers' tag opens the alert they were sent to.
     with qtbot.waitSignal(pane.alert_clicked, timeout=5000) as blocker:
@@ -469,7 +479,11 @@ def test_a_confirmed_series_is_drawn_as_a_numbered_path_through_its_cases(
     (drawn,) = _js(qtbot, pane, SERIES_JS)
     assert drawn["id"] == series_id and drawn["onMap"]
     # In report order: 田头新村 (a point), 深青花园 (a point), 灌口佳园 (the centre of its outline).
-    assert drawn["path"] == [[24.604, 118.036], [24.6, 118.03], [pytest.approx(24.6115), pytest.approx(118.042)]]
+    assert drawn["path"] == [
+        [24.604, 118.036],
+        [24.6, 118.03],
+        [pytest.approx(24.6115), pytest.approx(118.042)],
+    ]
     assert [(s["cases"], s["order"]) for s in drawn["stops"]] == [
         (["GK202600011"], [1]),
         (["GK202600012"], [2]),
@@ -483,9 +497,7 @@ def test_a_confirmed_series_is_drawn_as_a_numbered_path_through_its_cases(
     pane.series_action.setChecked(False)
     qtbot.waitUntil(lambda: not _js(qtbot, pane, SERIES_JS)[0]["onMap"], timeout=5000)
     pane.alerts_action.setChecked(False)
-    qtbot.waitUntil(
-        lambda: not any(a["onMap"] for a in _js(qtbot, pane, LAYERS_JS)["alerts"]), timeout=5000
-    )
+    qtbot.waitUntil(lambda: not any(a["onMap"] for a in _js(qtbot, pane, LAYERS_JS)["alerts"]), timeout=5000)
     assert pane.layers() == {"alerts": False, "officers": True, "series": False}
 
 

@@ -58,7 +58,9 @@ def stored(engine: Engine) -> list[tuple[str, str, str]]:
         return [
             tuple(r)
             for r in c.execute(
-                select(ManagerContact.by_name, ManagerContact.how, ManagerContact.note).order_by(ManagerContact.id)
+                select(ManagerContact.by_name, ManagerContact.how, ManagerContact.note).order_by(
+                    ManagerContact.id
+                )
             )
         ]
 
@@ -84,7 +86,9 @@ def test_from_the_keyboard_n_then_a_note_then_enter(qtbot: Any, pane: FeedPane, 
     assert pane.detail.notify_note.hasFocus()
     pane.detail.notify_note.insert("已电话告知")  # typed through the input method (keyClicks is ASCII only)
     qtbot.keyClick(pane.detail.notify_note, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(stored(engine)) == 1 and pane.detail.contacts_label.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: len(stored(engine)) == 1 and pane.detail.contacts_label.isVisible(), timeout=10_000
+    )
     assert stored(engine)[0][1:] == ("phone", "已电话告知")
     # Selecting the alert again reads the log back from the database.
     pane.detail.show_contacts([])

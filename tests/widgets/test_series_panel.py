@@ -93,9 +93,7 @@ def test_a_confirmed_series_reads_as_one_timeline_and_can_be_shown_on_the_map(
         qtbot.keyClick(panel.list, Qt.Key.Key_Return)
 
     assert panel.timeline.isVisibleTo(panel)
-    rows = [
-        [panel.timeline.item(r, c).text() for c in range(4)] for r in range(panel.timeline.rowCount())
-    ]
+    rows = [[panel.timeline.item(r, c).text() for c in range(4)] for r in range(panel.timeline.rowCount())]
     # Both cases' entries on one timeline, in the order they were recorded (first was opened first).
     assert [(r[1], r[2]) for r in rows[:2]] == [(first, "立案"), (new, "立案")]
     assert {(r[1], r[2]) for r in rows[2:]} == {(first, "确认串案"), (new, "确认串案")}

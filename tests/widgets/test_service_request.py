@@ -47,7 +47,9 @@ def opened(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not workspace.board.busy() and workspace.board.model.rowCount() == 2, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not workspace.board.busy() and workspace.board.model.rowCount() == 2, timeout=15_000
+    )
     yield workspace, window
     workspace.shutdown()
 

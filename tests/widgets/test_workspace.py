@@ -149,6 +149,8 @@ def test_a_dossier_asking_for_its_series_shows_it_on_the_district_map(
         workspace.dossiers.series_map_requested.emit(12345)
     assert workspace.district_map.isVisible()
     assert workspace.district_map.series_action.isChecked()
+
+
 def test_ctrl_f_finds_a_case_by_number_imei_or_suspect_and_enter_opens_its_dossier(
     qtbot: QtBot, db_worker: DatabaseWorker, services: Services, sqlite_engine: Engine
 ) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console import messages
 from console.errors import ValidationError
 from console.messages import Message
 from console.models import TheftCase
@@ -107,6 +108,11 @@ class CaseImportService(Service):
             with self._write() as s:
                 now = server_time(s)
                 for src in rows:
+                    if src.problem is not None:  # a line the reader could not split into cells
+                        column, code, params = src.problem
+                        rule = messages.bilingual(code, **params)
+                        rejections.append(RowRejection(src.number, column, code, dict(params), rule))
+                        continue
                     given, errors = judge_case(src.values, case_no_required=True)
                     if given is not None:
                         assert given.case_no is not None  # noqa: S101 type narrowing: judge_case sets case_no when it is required

@@ -68,4 +68,6 @@ def joinable_alert(conn: Connection, alert_id: int, other_id: int) -> JoinableAl
         )
     ).one_or_none()
     check_joinable(other, other_id, first.community_id)  # a missing one is refused here
-    return JoinableAlert(other.id, other.kind, other.severity, other.status, other.summary or "", other.raised_at)
+    return JoinableAlert(
+        other.id, other.kind, other.severity, other.status, other.summary or "", other.raised_at
+    )

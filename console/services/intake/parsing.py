@@ -25,6 +25,10 @@ CATEGORIES = ("theft", "lost-item", "lost-pet", "disturbance", "other")
 DIRECTIONS = ("in", "out")
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 MAX_TEXT = 2000
+# Objects and arrays inside an event may nest this deep (the event itself is level 1). Deeper
+# events are refused: every reader of the stored payload (exports, the detail pane) can then
+# walk it without running out of stack.
+MAX_DEPTH = 32
 
 # The common 7-character plate already written the normalised way: a strict subset of what
 # validate_plate accepts, checked with one regex instead of the full rule chain (ingest speed).
@@ -222,12 +226,24 @@ def parse_event(raw: Any, now: dt.datetime) -> ParsedEvent:
         payload = None
     if not isinstance(obj, dict):
         raise ValidationError(None, "intake.event.not_object")
+    _check_depth(obj)
     try:
         return _parse_object(obj, payload, now)
     except ValidationError:
         raise
     except (RecursionError, TypeError, ValueError, OverflowError) as exc:  # pathological objects
         raise ValidationError(None, "intake.event.unprocessable", reason=type(exc).__name__) from None
+
+
+def _check_depth(obj: dict[str, Any]) -> None:
+    """Refuse an event nested deeper than MAX_DEPTH, naming the top-level field that holds it."""
+    stack: list[tuple[Any, int, str]] = [(v, 2, k) for k, v in obj.items() if isinstance(v, dict | list)]
+    while stack:
+        value, depth, field = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValidationError(str(field), "intake.json.depth", limit=MAX_DEPTH)
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((c, depth + 1, field) for c in children if isinstance(c, dict | list))
 
 
 def _payload_of(obj: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,10 +112,15 @@ class NotUtf8Error(RegistryFileError):
 
 @dataclass(frozen=True)
 class SourceRow:
-    """One data row: its row number as a spreadsheet shows it (the header is row 1) and its values."""
+    """One data row: its row number as a spreadsheet shows it (the header is row 1) and its values.
+
+    ``problem`` is set, and ``values`` empty, for a row the reader could not split into cells (a
+    line over the limit, an unclosed quote): (column, message code, params). Such a row is rejected.
+    """
 
     number: int
     values: dict[str, Value]
+    problem: tuple[str, str, dict[str, object]] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,32 +175,60 @@ def _map_headers(
 
 
 def _scan_csv(path: Path, encoding: str | None) -> tuple[str, int]:
-    """Check the whole file decodes before any row is used; returns (encoding, line count)."""
+    """Check the whole file decodes before any row is used; returns (encoding, line count).
+
+    Read in pieces, so a large file costs its size in time only, not in memory.
+    """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            head = fh.read(4)
     except OSError as exc:
         raise RegistryFileError("registry.file.unreadable", file=path.name, reason=exc.strerror) from None
-    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") or not raw else 1)
     if encoding:
         try:
             codecs.lookup(encoding)
-            raw.decode(encoding)
         except LookupError:
             raise RegistryFileError(
                 "registry.file.unknown_encoding", file=path.name, encoding=repr(encoding)
             ) from None
-        except UnicodeDecodeError as exc:
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    try:
+        lines = _count_lines(path, encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        if encoding:
             raise RegistryFileError(
                 "registry.file.cannot_decode", file=path.name, encoding=encoding, position=exc.start
             ) from None
-        return encoding, lines
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", raw.decode("utf-16").count("\n") or 1
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise NotUtf8Error(path, _guess_encoding(raw)) from None
-    return "utf-8-sig", lines
+        with path.open("rb") as fh:
+            sample = fh.read(4 * 1024 * 1024)
+        raise NotUtf8Error(path, _guess_encoding(sample)) from None
+    except OSError as exc:
+        raise RegistryFileError("registry.file.unreadable", file=path.name, reason=exc.strerror) from None
+    return encoding or "utf-8-sig", lines
+
+
+def _count_lines(path: Path, encoding: str) -> int:
+    """Lines of the decoded file (UnicodeDecodeError with ``start`` as the file's byte offset)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    offset = 0
+    last = ""
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                exc.start += offset
+                raise
+            offset += len(chunk)
+            lines += text.count("\n")
+            if text:
+                last = text[-1]
+            if not chunk:
+                break
+    return lines + (1 if offset and last != "\n" else 0)
 
 
 def _guess_encoding(raw: bytes) -> str | None:
@@ -207,7 +241,102 @@ def _guess_encoding(raw: bytes) -> str | None:
     return None
 
 
-def _csv_reader(path: Path, encoding: str) -> tuple[Iterator[list[str]], io.TextIOBase]:
+# The limits of a registry file (docs/registry.md). A line or cell beyond them costs only its row:
+# the row is rejected naming the column and the limit, and every other row is imported.
+MAX_LINE = 1024 * 1024  # characters in one CSV line (or one record spanning lines in quotes)
+MAX_CELL = 4000  # characters in one cell
+# The csv module's own default (128 KiB) would end the whole import with a csv error on a long
+# cell; our line limit is the bound, so the module may hold any cell a line can carry.
+csv.field_size_limit(max(csv.field_size_limit(), 2 * MAX_LINE))
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row the reader could not split into cells: ``code`` and its params, and the cell it concerns."""
+
+    code: str
+    params: dict[str, object]
+    cell: int
+
+
+_Rows = Iterator[tuple[int, "list[Value] | RowProblem"]]
+
+
+class _LineTooLong(Exception):
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+
+class _RecordTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """The physical lines of a CSV, none longer than MAX_LINE, with the lines of a record kept for replay.
+
+    csv.reader pulls exactly the lines of one record per row, so after each row ``taken`` holds
+    that row's lines. A line over the limit is never held whole: the rest of it is read and dropped
+    in pieces. When a row cannot be used, ``drop_record`` puts back every line of it but the first,
+    so the rows after an unclosed quote are read as rows again.
+    """
+
+    def __init__(self, fh: io.TextIOBase) -> None:
+        self.fh = fh
+        self.replay: deque[str] = deque()
+        self.taken: list[str] = []
+        self.taken_chars = 0
+        self.eof_in_record = False
+        self.at_end = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.replay:
+            line = self.replay.popleft()
+        else:
+            line = self.fh.readline(MAX_LINE + 1)
+            if not line:
+                self.at_end = True
+                if self.taken:
+                    self.eof_in_record = True
+                raise StopIteration
+            if len(line) > MAX_LINE and line[-1] not in "\r\n":
+                self._skip_rest_of_line()
+                raise _LineTooLong("".join(self.taken) + line[:MAX_LINE])
+        self.taken.append(line)
+        self.taken_chars += len(line)
+        if self.taken_chars > MAX_LINE and len(self.taken) > 1:
+            raise _RecordTooLong
+        return line
+
+    def _skip_rest_of_line(self) -> None:
+        while chunk := self.fh.readline(MAX_LINE):
+            if chunk.endswith("\n"):
+                return
+
+    def start_record(self) -> None:
+        self.taken = []
+        self.taken_chars = 0
+        self.eof_in_record = False
+
+    def drop_record(self) -> None:
+        """Forget the record's first line and read the lines after it again."""
+        self.replay.extendleft(reversed(self.taken[1:]))
+        self.at_end = self.at_end and not self.replay
+        self.start_record()
+
+
+def _cell_of(text: str, delimiter: str) -> int:
+    """The index of the last cell ``text`` begins (the one a too-long line or open quote is in)."""
+    try:
+        row = next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return 0
+    return max(len(row) - 1, 0)
+
+
+def _csv_reader(path: Path, encoding: str) -> tuple[_Lines, str]:
     fh = path.open("r", encoding=encoding, newline="")
     head = fh.read(8192)
     fh.seek(0)
@@ -215,26 +344,43 @@ def _csv_reader(path: Path, encoding: str) -> tuple[Iterator[list[str]], io.Text
     delimiter = max(",\t;", key=first_line.count) if first_line else ","
     if first_line.count(delimiter) == 0:
         delimiter = ","
-    return csv.reader(fh, delimiter=delimiter), fh  # type: ignore[return-value]
+    return _Lines(fh), delimiter  # type: ignore[arg-type]
 
 
-# The csv module refuses cells over 128 KiB by default, with an error that would end the whole
-# import. A long cell is one row's problem: cells up to MAX_CELL reach the row checks (which reject
-# the row, naming the column and its length limit); only a cell beyond it refuses the file.
-MAX_CELL = 16 * 1024 * 1024
-csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
-
-
-def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[Value]]]:
-    reader, fh = _csv_reader(path, encoding)
-    with fh:
-        try:
-            for i, row in enumerate(reader, start=1):
-                yield i, list(row)
-        except csv.Error as exc:
-            raise RegistryFileError(
-                "registry.file.bad_csv", file=path.name, line=getattr(reader, "line_num", "?"), reason=str(exc)
-            ) from None
+def _csv_rows(path: Path, encoding: str) -> _Rows:
+    lines, delimiter = _csv_reader(path, encoding)
+    limit: dict[str, object] = {"limit": f"{MAX_LINE:,}"}
+    with lines.fh:
+        reader = csv.reader(lines, delimiter=delimiter)
+        number = 0
+        while True:
+            lines.start_record()
+            problem: RowProblem | None = None
+            try:
+                row = next(reader, None)
+            except _LineTooLong as exc:
+                problem = RowProblem("registry.row.line_too_long", limit, _cell_of(exc.prefix, delimiter))
+            except _RecordTooLong:
+                first = lines.taken[0] if lines.taken else ""
+                problem = RowProblem("registry.row.unclosed_quote", limit, _cell_of(first, delimiter))
+            except csv.Error as exc:
+                first = lines.taken[0] if lines.taken else ""
+                reason: dict[str, object] = {"reason": str(exc)}
+                problem = RowProblem("registry.row.unreadable", reason, _cell_of(first, delimiter))
+            else:
+                if lines.eof_in_record:  # the file ended inside a quoted cell
+                    problem = RowProblem(
+                        "registry.row.unclosed_quote", limit, _cell_of(lines.taken[0], delimiter)
+                    )
+                elif row is None:
+                    return
+            number += 1
+            if problem is None:
+                yield number, list(row or [])
+                continue
+            yield number, problem
+            lines.drop_record()
+            reader = csv.reader(lines, delimiter=delimiter)  # a fresh parser: the old one is mid-record
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -242,21 +388,55 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[Value]]]:
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
-def _merged_ranges(ws: object) -> list[tuple[str, int, str, int]]:
+# An XLSX is a zip of XML parts. openpyxl holds the whole shared-strings part in memory (a 1 MB
+# file can unpack to gigabytes), so that part and the file are bounded before openpyxl opens it.
+MAX_XLSX_BYTES = 100 * 1024 * 1024  # the file as stored
+MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # every part but the sheets, unpacked (shared strings, styles)
+MAX_MERGED_RANGES = 100_000
+
+
+def _check_xlsx_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_XLSX_BYTES:
+            raise RegistryFileError(
+                "registry.file.xlsx_too_large", file=path.name, limit=f"{MAX_XLSX_BYTES // 2**20} MB"
+            )
+        with zipfile.ZipFile(path) as zf:
+            # openpyxl reads every part but the sheets whole (the shared strings above all); sheets
+            # are streamed. zipfile stops reading a part at its declared size (a part that unpacks
+            # to more fails its checksum), so the declared sizes bound what openpyxl can unpack.
+            held = sum(i.file_size for i in zf.infolist() if not i.filename.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise RegistryFileError("registry.file.bad_xlsx", file=path.name, reason=str(exc)) from None
+    if held > MAX_SHARED_STRINGS_BYTES:
+        raise RegistryFileError(
+            "registry.file.shared_strings_too_large",
+            file=path.name,
+            size=f"{held / 2**20:.0f} MiB",
+            limit=f"{MAX_SHARED_STRINGS_BYTES // 2**20} MiB",
+        )
+
+
+def _merged_ranges(ws: object, path: Path) -> list[tuple[str, int, str, int]]:
     """Merged ranges of a read-only sheet (openpyxl does not read them in read-only mode)."""
-    out: list[tuple[str, int, str, int]] = []
+    out: set[tuple[str, int, str, int]] = set()
     tail = b""
     with ws._get_source() as src:  # type: ignore[attr-defined]
         while chunk := src.read(1 << 20):
             buf = tail + chunk
-            out.extend(
+            out.update(
                 (m[1].decode(), int(m[2]), (m[3] or m[1]).decode(), int(m[4] or m[2]))
                 for m in _MERGE.finditer(buf)
             )
+            if len(out) > MAX_MERGED_RANGES:
+                raise RegistryFileError(
+                    "registry.file.too_many_merged", file=path.name, limit=f"{MAX_MERGED_RANGES:,}"
+                )
             # keep a short tail so a tag split between chunks is found once: cut after the last '>'
             cut = buf.rfind(b">") + 1
             tail = buf[cut:]
-    return sorted(set(out), key=lambda r: (r[1], r[0]))
+    return sorted(out, key=lambda r: (r[1], r[0]))
 
 
 def _col_index(letters: str) -> int:
@@ -266,7 +446,7 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
+def _xlsx_rows(path: Path) -> _Rows:
     import openpyxl
 
     try:
@@ -275,26 +455,44 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Value]]]:
         raise RegistryFileError("registry.file.bad_xlsx", file=path.name, reason=str(exc)) from None
     try:
         ws = wb.worksheets[0]
-        merged = _merged_ranges(ws)
+        # Programs other than Excel often write a wrong <dimension> (A1:J2 on a 100-row sheet, or
+        # just A1); read-only openpyxl would stop there. Read every row the sheet holds instead.
+        ws.reset_dimensions()  # type: ignore[union-attr]
+        merged = _merged_ranges(ws, path)
         header_merges = [r for r in merged if r[1] <= 1]
         if header_merges:
             cells = ", ".join(f"{a}{r1}:{b}{r2}" for a, r1, b, r2 in header_merges)
             raise RegistryFileError("registry.file.merged_header", file=path.name, cells=cells)
         # Merged cells below the header (a community name spanning many rows) read as empty in
         # read-only mode; fill them with the merged value, as the person who merged them meant.
-        fills = [(r1, r2, _col_index(a), _col_index(b)) for a, r1, b, r2 in merged]
+        # Ranges are taken in row order and kept only while they are open, and cut to the header's
+        # width: a range such as K2:XFD1048576 costs nothing beyond the columns that are read.
+        pending = [(r1, r2, _col_index(a), _col_index(b)) for a, r1, b, r2 in merged]
+        pending.reverse()  # pop() gives the next range to open
+        active: list[tuple[int, int, int, int]] = []
         carry: dict[tuple[int, int], Value] = {}
+        width = 0
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
             values: list[Value] = list(row)
-            for r1, r2, c1, c2 in fills:
-                if r1 <= i <= r2:
-                    for c in range(c1, c2 + 1):
-                        if i == r1 and c == c1:
-                            carry[(r1, c1)] = values[c1] if c1 < len(values) else None
-                        else:
-                            while len(values) <= c:
-                                values.append(None)
-                            values[c] = carry.get((r1, c1))
+            if i == 1:
+                width = len(values)
+                while width and values[width - 1] is None:
+                    width -= 1
+            while pending and pending[-1][0] <= i:
+                r1, r2, c1, c2 = pending.pop()
+                if c1 < width:
+                    active.append((r1, r2, c1, min(c2, width - 1)))
+            if active:
+                active = [f for f in active if f[1] >= i]
+                for r1, _r2, c1, c2 in active:
+                    if i == r1:
+                        carry[(r1, c1)] = values[c1] if c1 < len(values) else None
+                        first = c1 + 1
+                    else:
+                        first = c1
+                    if len(values) <= c2:
+                        values.extend([None] * (c2 + 1 - len(values)))
+                    values[first : c2 + 1] = [carry.get((r1, c1))] * (c2 + 1 - first)
             yield i, values
     finally:
         wb.close()
@@ -305,7 +503,7 @@ def _xlsx_total(path: Path) -> int:
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True)
-        rows = wb.worksheets[0].max_row or 0
+        rows = wb.worksheets[0].max_row or 0  # as the sheet states it: an estimate for progress only
         wb.close()
     except Exception:
         return 0
@@ -315,10 +513,11 @@ def _xlsx_total(path: Path) -> int:
 # --- both ------------------------------------------------------------------------------------
 
 
-def _open(path: Path, encoding: str | None) -> tuple[str, str, Iterator[tuple[int, list[Value]]], int]:
+def _open(path: Path, encoding: str | None) -> tuple[str, str, _Rows, int]:
     if not path.exists():
         raise RegistryFileError("registry.file.not_found", file=str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _check_xlsx_size(path)
         return "xlsx", "", _xlsx_rows(path), _xlsx_total(path)
     if path.suffix.lower() == ".xls":
         raise RegistryFileError("registry.file.old_xls", file=path.name)
@@ -326,8 +525,12 @@ def _open(path: Path, encoding: str | None) -> tuple[str, str, Iterator[tuple[in
     return "csv", enc, _csv_rows(path, enc), max(lines - 1, 0)
 
 
-def _header(path: Path, rows: Iterator[tuple[int, list[Value]]]) -> list[str]:
+def _header(path: Path, rows: _Rows) -> list[str]:
     for _, values in rows:
+        if isinstance(values, RowProblem):
+            raise RegistryFileError(
+                "registry.file.header_unreadable", file=path.name, rule=Message(values.code, values.params)
+            )
         headers = ["" if v is None else str(v) for v in values]
         while headers and not headers[-1].strip():
             headers.pop()
@@ -350,15 +553,25 @@ def read_rows(
     """
     p = Path(path)
     _kind, _enc, rows, _total = _open(p, encoding)
-    fields, file_warnings = _map_headers(p, _header(p, rows), spec)
+    headers = _header(p, rows)
+    fields, file_warnings = _map_headers(p, headers, spec)
     if warnings is not None:
         warnings.extend(file_warnings)
-    return _keyed(rows, fields)
+    return _keyed(rows, headers, fields)
 
 
-def _keyed(rows: Iterator[tuple[int, list[Value]]], fields: list[str | None]) -> Iterator[SourceRow]:
+def _keyed(rows: _Rows, headers: list[str], fields: list[str | None]) -> Iterator[SourceRow]:
     wanted = [(i, f) for i, f in enumerate(fields) if f is not None]
+
+    def column(i: int) -> str:
+        if i < len(fields) and fields[i]:
+            return str(fields[i])
+        return repr(headers[i]) if i < len(headers) else f"#{i + 1}"
+
     for number, values in rows:
+        if isinstance(values, RowProblem):
+            yield SourceRow(number, {}, (column(values.cell), values.code, values.params))
+            continue
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         yield SourceRow(number, {f: (values[i] if i < len(values) else None) for i, f in wanted})
@@ -370,8 +583,9 @@ def open_rows(
     """``read_rows`` plus the number of data rows (for a progress bar) and the file's warnings."""
     p = Path(path)
     _kind, _enc, rows, total = _open(p, encoding)
-    fields, warnings = _map_headers(p, _header(p, rows))
-    return _keyed(rows, fields), total, warnings
+    headers = _header(p, rows)
+    fields, warnings = _map_headers(p, headers)
+    return _keyed(rows, headers, fields), total, warnings
 
 
 def preview(path: str | Path, encoding: str | None = None, limit: int = 20) -> RegistryPreview:
@@ -384,6 +598,8 @@ def preview(path: str | Path, encoding: str | None = None, limit: int = 20) -> R
     for _, values in rows:
         if len(first) >= limit:
             break
+        if isinstance(values, RowProblem):
+            continue  # the import reports it as a rejected row
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         cells = [_as_text(v) for v in values[: len(headers)]]

@@ -11,7 +11,7 @@ from typing import Any
 from console import messages
 from console.errors import ValidationError
 from console.messages import Phrase
-from console.services.registry.file import SourceRow, Value
+from console.services.registry.file import MAX_CELL, SourceRow, Value
 from console.validators import id_check_character, validate_id_number, validate_mobile
 
 __all__ = ["HOUSING_USES", "ParsedRow", "RowRejection", "building_key", "parse_row"]
@@ -38,6 +38,10 @@ _UNIT = re.compile(r"(\d+)\s*(单元)?")
 _ROOM = re.compile(r"(\d+)\s*(室|房|号)?")
 _FLOOR = re.compile(r"(-?\d+)\s*(层|楼|F|f)?")
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+# Floors a household may be on: basements to the tallest residential towers. The database stores
+# floors as 32-bit integers; PostgreSQL refuses beyond them where SQLite would not, so the range is
+# checked here, for both, before anything is written.
+MIN_FLOOR, MAX_FLOOR = -9, 300
 _LIMITS = {
     "community": 100,
     "community_code": 32,
@@ -197,7 +201,20 @@ def _date(v: Value, today: dt.date) -> dt.datetime | None:
 
 def parse_row(src: SourceRow, today: dt.date) -> tuple[ParsedRow | None, list[RowRejection]]:
     """The row checked and normalised, or None and every rule it broke."""
+    if src.problem is not None:
+        column, code, params = src.problem
+        return None, [RowRejection(src.number, column, code, dict(params))]
     v = src.values
+    # A cell over the cell limit is reported by its length alone (its value is not worth quoting);
+    # a NUL character no database column can store (PostgreSQL refuses the whole chunk).
+    unfit = [c for c, x in v.items() if type(x) is str and (len(x) > MAX_CELL or "\x00" in x)]
+    if unfit:
+        return None, [
+            RowRejection(src.number, c, "registry.row.cell_too_long", {"limit": f"{MAX_CELL:,}"})
+            if len(str(v[c])) > MAX_CELL
+            else RowRejection(src.number, c, "text.nul")
+            for c in unfit
+        ]
     errors: list[RowRejection] = []
 
     def reject(column: str, code: str, **params: Any) -> None:
@@ -239,6 +256,12 @@ def parse_row(src: SourceRow, today: dt.date) -> tuple[ParsedRow | None, list[Ro
             floor = int(m.group(1))
         else:
             reject("floor", "registry.row.floor", value=repr(_text(raw_floor)))
+    if floor is not None and not MIN_FLOOR <= floor <= MAX_FLOOR:
+        reject("floor", "registry.row.floor_range", value=floor, low=MIN_FLOOR, high=MAX_FLOOR)
+        floor = None
+    elif floor is None and room and len(room) >= 3 and int(room) // 100 > MAX_FLOOR:
+        # Without a floor column the floor is read from the room number (1203 -> 12).
+        reject("room", "registry.row.room_floor_range", value=room, high=MAX_FLOOR)
 
     housing_use = _text(v.get("housing_use"))
     if housing_use:

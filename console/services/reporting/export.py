@@ -34,7 +34,14 @@ from console.models import (
 from console.security import Actor, Permission
 from console.services.base import Service, write_audit
 from console.services.dispatch import DEFAULT_RESPONSE_TARGET_S, response_seconds, within_target
-from console.validators import csv_cell, mask_id_number, mask_personal_data, mask_phone, pii_int_as_text
+from console.validators import (
+    csv_cell,
+    mask_id_number,
+    mask_personal_data,
+    mask_personal_text,
+    mask_phone,
+    pii_int_as_text,
+)
 
 KINDS = ("alerts", "events", "households", "cases", "dispatches")
 CHUNK = 1000
@@ -326,7 +333,9 @@ class ExportService(Service):
     def _dispatches(self, since: dt.datetime | None, unmask: bool) -> Iterator[dict[str, Any]]:
         d = Dispatch
         with self._read() as conn:
-            target = conn.execute(select(Station.response_target_seconds).order_by(Station.id).limit(1)).scalar()
+            target = conn.execute(
+                select(Station.response_target_seconds).order_by(Station.id).limit(1)
+            ).scalar()
         target = DEFAULT_RESPONSE_TARGET_S if target is None else int(target)
         stmt = (
             select(
@@ -395,25 +404,42 @@ def _loads(payload: str, *, masked: bool = False) -> Any:
         return json.loads(payload, parse_int=pii_int_as_text) if masked else json.loads(payload)
     except ValueError:
         return None
+    except RecursionError:  # stored before ingest refused deep nesting: exported as the text received
+        return mask_personal_text(payload) if masked else payload
+
+
+def _json(value: Any) -> str:
+    """JSON text that is valid UTF-8 whatever a stored payload holds.
+
+    Payloads are stored as they arrived; one may carry an escaped lone surrogate (``"\\ud800"``)
+    that no UTF-8 output can hold as a character. Such a value is written with every non-ASCII
+    character escaped, which reads back to exactly the same value.
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except RecursionError:  # a payload nested almost as deep as Python can read: say so, not crash
+        if not (isinstance(value, dict) and "payload" in value):
+            raise
+        return _json({**value, "payload": "nested too deeply to export"})
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return text
 
 
 def _write(rows: Iterator[dict[str, Any]], out: TextIO, fmt: str, fields: list[str]) -> int:
     count = 0
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(_json(row) + "\n")
             count += 1
         return count
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {
-                k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict | bool) else v)
-                for k, v in row.items()
-            }
+            {k: csv_cell(_json(v) if isinstance(v, list | dict | bool) else v) for k, v in row.items()}
         )
         count += 1
     return count
-
-

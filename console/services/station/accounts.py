@@ -200,7 +200,9 @@ class AccountService(Service):
             if user is None:
                 raise UserError("user.not_found", username=repr(username))
             user.officer_id = officer_id
-            write_audit(s, actor, "user_link_officer", "app_user", user.id, self._clock, officer_id=officer_id)
+            write_audit(
+                s, actor, "user_link_officer", "app_user", user.id, self._clock, officer_id=officer_id
+            )
 
     def unlock(self, actor: Actor, username: str) -> None:
         """The security administrator lifts a lockout (and the failure count)."""
@@ -232,7 +234,9 @@ class AccountService(Service):
         if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.MANAGE_SECURITY)):
             actor.require(Permission.MANAGE_USERS)
         with self._write() as s:
-            rows = s.execute(select(User, Role).join(Role, Role.id == User.role_id).order_by(User.username)).all()
+            rows = s.execute(
+                select(User, Role).join(Role, Role.id == User.role_id).order_by(User.username)
+            ).all()
             return [_account(u, r) for u, r in rows]
 
     def _exists(self, username: str) -> bool:

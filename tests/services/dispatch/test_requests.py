@@ -54,9 +54,13 @@ def test_a_lost_pet_becomes_a_report_alert_that_is_dispatched_like_any_other(
     with engine.connect() as c:
         alert = c.execute(select(Alert).where(Alert.id == taken.alert_id)).one()
         raw = json.loads(c.execute(select(Event.payload).where(Event.id == taken.event_id)).scalar_one())
-        audited = c.execute(select(AuditLog.action).where(AuditLog.entity_id == taken.alert_id)).scalars().all()
+        audited = (
+            c.execute(select(AuditLog.action).where(AuditLog.entity_id == taken.alert_id)).scalars().all()
+        )
     assert (alert.kind, alert.severity, alert.status) == ("report", "low", "new")
-    assert alert.community_id == world.communities[0] and "寻宠求助" in alert.summary and "柯基" in alert.summary
+    assert (
+        alert.community_id == world.communities[0] and "寻宠求助" in alert.summary and "柯基" in alert.summary
+    )
     assert alert.first_event_at == now_clock.now()
     assert raw["category"] == "lost-pet" and raw["source"] == "duty-room" and raw["taken_by"] == "zhang"
     assert "take_request" in audited

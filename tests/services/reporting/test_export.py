@@ -256,8 +256,13 @@ def test_numbers_are_masked_wherever_they_stand_not_by_field_name(
                 "at": at,
                 "category": "theft",
                 "text": f"电动车被盗,车主身份证{OTHER_ID},电话{OTHER_PHONE}",
-                "extra": {"sfz": OTHER_ID, "tel": int(OTHER_PHONE), "mobile": "139 1234 5678",
-                          "idNumber": OTHER_ID, "deep": [[[{"text": f"联系 +86 {OTHER_PHONE}"}]]]},
+                "extra": {
+                    "sfz": OTHER_ID,
+                    "tel": int(OTHER_PHONE),
+                    "mobile": "139 1234 5678",
+                    "idNumber": OTHER_ID,
+                    "deep": [[[{"text": f"联系 +86 {OTHER_PHONE}"}]]],
+                },
             }
         ],
         system_actor("test"),

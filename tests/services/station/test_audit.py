@@ -52,7 +52,9 @@ def test_the_application_cannot_update_or_delete_audit_rows(
     assert AuditService(sessions).verify().ok
 
 
-def test_postgresql_refuses_truncate_too(engine: Engine, sessions: sessionmaker[Session], duty_officer: Actor) -> None:
+def test_postgresql_refuses_truncate_too(
+    engine: Engine, sessions: sessionmaker[Session], duty_officer: Actor
+) -> None:
     if engine.dialect.name != "postgresql":
         pytest.skip("TRUNCATE is PostgreSQL's")
     _log(sessions, duty_officer, 1)
@@ -99,13 +101,18 @@ def test_verify_reports_the_first_broken_link(
         assert (check.ok, check.first_bad_id) == (False, ids[2 + bad])
 
 
-def test_cli_audit_verify(engine: Engine, db_url: str, sessions: sessionmaker[Session], duty_officer: Actor) -> None:
+def test_cli_audit_verify(
+    engine: Engine, db_url: str, sessions: sessionmaker[Session], duty_officer: Actor
+) -> None:
     _log(sessions, duty_officer, 3)
 
     def verify() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "console", "--db", db_url, "audit", "verify"],
-            capture_output=True, text=True, check=False, timeout=120,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
         )
 
     done = verify()
