@@ -4,37 +4,37 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="265" />
+        <location filename="../../console/widgets/alert_detail.py" line="302" />
         <source>接警</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="266" />
+        <location filename="../../console/widgets/alert_detail.py" line="303" />
         <source>确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <location filename="../../console/widgets/alert_detail.py" line="304" />
         <source>派出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <location filename="../../console/widgets/alert_detail.py" line="305" />
         <source>到场</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="269" />
+        <location filename="../../console/widgets/alert_detail.py" line="306" />
         <source>结束</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="279" />
+        <location filename="../../console/widgets/alert_detail.py" line="316" />
         <source>响应</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="279" />
+        <location filename="../../console/widgets/alert_detail.py" line="316" />
         <source>已过</source>
         <translation>Elapsed</translation>
     </message>
@@ -236,152 +236,147 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="105" />
+        <location filename="../../console/widgets/alert_detail.py" line="110" />
         <source>通知物业的方式</source>
         <translation>How the property manager was told</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="107" />
+        <location filename="../../console/widgets/alert_detail.py" line="112" />
         <source>通知物业: 说了什么 (选填), Enter 记录</source>
         <translation>Property manager: what was said (optional), Enter logs it</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="109" />
+        <location filename="../../console/widgets/alert_detail.py" line="114" />
         <source>已通知物业 (N)</source>
         <translation>Manager notified (N)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="110" />
+        <location filename="../../console/widgets/alert_detail.py" line="115" />
         <source>记录: 谁、何时、以何种方式通知了物业</source>
         <translation>Log who told the property manager, when and how</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="117" />
-        <source>派警 (D)</source>
-        <translation>Dispatch (D)</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="121" />
+        <location filename="../../console/widgets/alert_detail.py" line="138" />
         <source>反诈干预卡 (I)</source>
         <translation>Anti-fraud card (I)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="122" />
+        <location filename="../../console/widgets/alert_detail.py" line="139" />
         <source>劝阻记录、止付与处置结果</source>
         <translation>Calls, stop-payment and outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="125" />
+        <location filename="../../console/widgets/alert_detail.py" line="142" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="126" />
+        <location filename="../../console/widgets/alert_detail.py" line="143" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation>Show the full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="130" />
+        <location filename="../../console/widgets/alert_detail.py" line="147" />
         <source>复制物业电话</source>
-        <translation>Copy property manager's phone</translation>
+        <translation>Copy property manager&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="134" />
+        <location filename="../../console/widgets/alert_detail.py" line="151" />
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="135" />
+        <location filename="../../console/widgets/alert_detail.py" line="152" />
         <source>打开布控条目所属案件的卷宗</source>
-        <translation>Open the dossier of the watchlist entry's case</translation>
+        <translation>Open the dossier of the watchlist entry&apos;s case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="139" />
+        <location filename="../../console/widgets/alert_detail.py" line="156" />
         <source>把这条预警关联到一起案件</source>
         <translation>Link this alert to a case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="169" />
+        <location filename="../../console/widgets/alert_detail.py" line="206" />
         <source>当前角色不能关联案件</source>
         <translation>Your role may not link cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="138" />
+        <location filename="../../console/widgets/alert_detail.py" line="155" />
         <source>关联案件… (L)</source>
         <translation>Link to case… (L)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="177" />
+        <location filename="../../console/widgets/alert_detail.py" line="214" />
         <source>打开案件 {0} (C)</source>
         <translation>Open case {0} (C)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="182" />
+        <location filename="../../console/widgets/alert_detail.py" line="219" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="195" />
+        <location filename="../../console/widgets/alert_detail.py" line="232" />
         <source>选择一条预警查看详情</source>
         <translation>Select an alert to see its details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="225" />
+        <location filename="../../console/widgets/alert_detail.py" line="262" />
         <source>已通知物业</source>
         <translation>Property manager notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="303" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>已复制 {0}</source>
         <translation>Copied {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="348" />
+        <location filename="../../console/widgets/alert_detail.py" line="395" />
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="348" />
+        <location filename="../../console/widgets/alert_detail.py" line="395" />
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="349" />
+        <location filename="../../console/widgets/alert_detail.py" line="396" />
         <source>共 {0} 次</source>
         <translation>Count: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="357" />
+        <location filename="../../console/widgets/alert_detail.py" line="404" />
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="362" />
+        <location filename="../../console/widgets/alert_detail.py" line="409" />
         <source>无关联案件</source>
         <translation>No linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="363" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>布控条目</source>
         <translation>Watchlist entry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="363" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="371" />
+        <location filename="../../console/widgets/alert_detail.py" line="418" />
         <source>小区与物业</source>
         <translation>Community and property management</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="382" />
+        <location filename="../../console/widgets/alert_detail.py" line="429" />
         <source>感知事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="389" />
+        <location filename="../../console/widgets/alert_detail.py" line="436" />
         <source>轨迹: {0} 最近出现</source>
         <translation>Track: where {0} was seen last</translation>
     </message>
@@ -389,12 +384,17 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86" />
+        <location filename="../../console/widgets/notify.py" line="81" />
+        <source>{0} 条预警仍超时未确认</source>
+        <translation>{0} alerts still overdue and unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/notify.py" line="109" />
         <source>预警超时未确认</source>
         <translation>Alert not acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86" />
+        <location filename="../../console/widgets/notify.py" line="109" />
         <source>新预警</source>
         <translation>New alert</translation>
     </message>
@@ -697,7 +697,7 @@
 <context>
     <name>ChartPage</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="67" />
+        <location filename="../../console/widgets/figures_pane.py" line="68" />
         <source>本期没有可统计的数据</source>
         <translation>Nothing to count in this period</translation>
     </message>
@@ -884,7 +884,7 @@
     <message>
         <location filename="../../console/widgets/district_map.py" line="284" />
         <source>重新读取小区核实情况和未处置预警 (F5)</source>
-        <translation>Reload the communities' verification and open alerts (F5)</translation>
+        <translation>Reload the communities&apos; verification and open alerts (F5)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/district_map.py" line="288" />
@@ -1279,7 +1279,7 @@
     <message>
         <location filename="../../console/widgets/dossier_pdf.py" line="190" />
         <source>车主身份证号</source>
-        <translation>Owner's ID number</translation>
+        <translation>Owner&apos;s ID number</translation>
     </message>
     <message>
         <location filename="../../console/widgets/dossier_pdf.py" line="206" />
@@ -1456,7 +1456,7 @@
     <message>
         <location filename="../../console/widgets/dossier.py" line="176" />
         <source>车主身份证号</source>
-        <translation>Owner's ID number</translation>
+        <translation>Owner&apos;s ID number</translation>
     </message>
     <message>
         <location filename="../../console/widgets/dossier.py" line="179" />
@@ -1857,32 +1857,32 @@
 <context>
     <name>FeedFilterBar</name>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="36" />
+        <location filename="../../console/widgets/feed_filters.py" line="49" />
         <source>只看此等级 (可多选)</source>
         <translation>Only this severity (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="41" />
+        <location filename="../../console/widgets/feed_filters.py" line="56" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="45" />
+        <location filename="../../console/widgets/feed_filters.py" line="60" />
         <source>全部小区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="47" />
+        <location filename="../../console/widgets/feed_filters.py" line="62" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="48" />
+        <location filename="../../console/widgets/feed_filters.py" line="63" />
         <source>未处置</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="55" />
+        <location filename="../../console/widgets/feed_filters.py" line="70" />
         <source>搜索 车牌 / 身份证号 / 摘要</source>
         <translation>Search plate / ID number / summary</translation>
     </message>
@@ -1890,45 +1890,60 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="165" />
-        <location filename="../../console/widgets/feed.py" line="295" />
+        <location filename="../../console/widgets/feed.py" line="187" />
+        <location filename="../../console/widgets/feed.py" line="322" />
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="165" />
+        <location filename="../../console/widgets/feed.py" line="187" />
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="293" />
+        <location filename="../../console/widgets/feed.py" line="320" />
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="378" />
-        <source>⚠ {0} 条紧急/高危预警待确认</source>
-        <translation>⚠ {0} critical/high alerts waiting for acknowledgement</translation>
+        <location filename="../../console/widgets/feed.py" line="422" />
+        <source>⚠ 待确认: 紧急 {0} 条 · 高 {1} 条</source>
+        <translation>⚠ To acknowledge: {0} critical · {1} high</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="386" />
+        <location filename="../../console/widgets/feed.py" line="424" />
+        <source> (其中超时 {0} 条)</source>
+        <translation> ({0} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="448" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="446" />
+        <location filename="../../console/widgets/feed.py" line="509" />
         <source>当前角色不能记录通知物业</source>
         <translation>Your role may not log notifications of the property manager</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="473" />
+        <location filename="../../console/widgets/feed.py" line="536" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="473" />
+        <location filename="../../console/widgets/feed.py" line="536" />
         <source>查看此预警完整号码的事由 (记入审计日志):</source>
-        <translation>Reason for seeing this alert's full numbers (written to the audit log):</translation>
+        <translation>Reason for seeing this alert&apos;s full numbers (written to the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="585" />
+        <source>↑ ↓</source>
+        <translation>↑ ↓</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="585" />
+        <source>在预警列表中移动</source>
+        <translation>Move through the alert list</translation>
     </message>
 </context>
 <context>
@@ -2195,112 +2210,112 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="118" />
-        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <location filename="../../console/widgets/figures_pane.py" line="130" />
+        <location filename="../../console/widgets/figures_pane.py" line="421" />
         <source>导出图片</source>
         <translation>Export image</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="119" />
+        <location filename="../../console/widgets/figures_pane.py" line="131" />
         <source>把当前图表存为 PNG 图片</source>
         <translation>Save the chart shown as a PNG image</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="120" />
-        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <location filename="../../console/widgets/figures_pane.py" line="132" />
+        <location filename="../../console/widgets/figures_pane.py" line="429" />
         <source>导出数据</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="121" />
+        <location filename="../../console/widgets/figures_pane.py" line="133" />
         <source>把当前图表的数据存为 CSV (Excel 可直接打开)</source>
-        <translation>Save the chart's numbers as CSV (opens in Excel)</translation>
+        <translation>Save the chart&apos;s numbers as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="124" />
-        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <location filename="../../console/widgets/figures_pane.py" line="136" />
+        <location filename="../../console/widgets/figures_pane.py" line="449" />
         <source>月度简报</source>
         <translation>Monthly brief</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="125" />
+        <location filename="../../console/widgets/figures_pane.py" line="137" />
         <source>所选周期最后一个月的月度工作简报 (A4 PDF)</source>
         <translation>The monthly brief (A4 PDF) of the last month of the period shown</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="154" />
-        <location filename="../../console/widgets/figures_pane.py" line="345" />
+        <location filename="../../console/widgets/figures_pane.py" line="165" />
+        <location filename="../../console/widgets/figures_pane.py" line="356" />
         <source>点击柱形查看对应的案件或派警</source>
         <translation>Click a bar to list the cases or dispatches behind it</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="158" />
+        <location filename="../../console/widgets/figures_pane.py" line="169" />
         <source>柱形对应的记录</source>
         <translation>Records behind the bar</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="181" />
+        <location filename="../../console/widgets/figures_pane.py" line="192" />
         <source>当前角色不能查看统计</source>
         <translation>Your role may not view statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="196" />
+        <location filename="../../console/widgets/figures_pane.py" line="207" />
         <source>当前角色不能导出</source>
         <translation>Your role may not export</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="266" />
+        <location filename="../../console/widgets/figures_pane.py" line="277" />
         <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
         <translation>Criminal incidents {0} (year on year {1}) · solved within 24 h {2}, in 24–72 h {3} · arrived within target {4}/{5} · property recovered {6}/{7}, returned {8} · payments stopped {9}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="366" />
+        <location filename="../../console/widgets/figures_pane.py" line="377" />
         <source>{0}: {1} — 共 {2} 条</source>
         <translation>{0}: {1} — {2} in all</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="368" />
+        <location filename="../../console/widgets/figures_pane.py" line="379" />
         <source> (显示最近 {0} 条)</source>
         <translation> (latest {0} shown)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <location filename="../../console/widgets/figures_pane.py" line="421" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="413" />
+        <location filename="../../console/widgets/figures_pane.py" line="424" />
         <source>无法写入 {0}</source>
         <translation>Cannot write {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <location filename="../../console/widgets/figures_pane.py" line="429" />
         <source>CSV 表格 (*.csv)</source>
         <translation>CSV tables (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="425" />
-        <location filename="../../console/widgets/figures_pane.py" line="453" />
+        <location filename="../../console/widgets/figures_pane.py" line="436" />
+        <location filename="../../console/widgets/figures_pane.py" line="464" />
         <source>无法写入 {0}: {1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <location filename="../../console/widgets/figures_pane.py" line="449" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2315,7 +2330,7 @@
     <message>
         <location filename="../../console/widgets/sign_in.py" line="146" />
         <source>这是一个新数据库。请创建系统管理员账户: 系统管理员负责创建其他账户 (duty-console user add), 但不能查看居民个人信息, 也不能查看审计日志。密码至少 10 个字符, 不能是常见密码。</source>
-        <translation>This is a new database. Create the system administrator's account: the system administrator creates the other accounts (duty-console user add) but can see neither residents' personal data nor the audit log. A password has at least 10 characters and may not be a common one.</translation>
+        <translation>This is a new database. Create the system administrator&apos;s account: the system administrator creates the other accounts (duty-console user add) but can see neither residents&apos; personal data nor the audit log. A password has at least 10 characters and may not be a common one.</translation>
     </message>
     <message>
         <location filename="../../console/widgets/sign_in.py" line="165" />
@@ -2579,7 +2594,7 @@
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="109" />
         <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
-        <translation>State a reason to see this household's full ID and phone numbers (written to the audit log)</translation>
+        <translation>State a reason to see this household&apos;s full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="124" />
@@ -2599,7 +2614,7 @@
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="145" />
         <source>查看本户完整号码的事由 (记入审计日志):</source>
-        <translation>Reason for seeing this household's full numbers (written to the audit log):</translation>
+        <translation>Reason for seeing this household&apos;s full numbers (written to the audit log):</translation>
     </message>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="161" />
@@ -2834,7 +2849,7 @@
     <message>
         <location filename="../../console/widgets/intervention_card.py" line="219" />
         <source>派警去银行或住户家中</source>
-        <translation>Send officers to the bank or the resident's home</translation>
+        <translation>Send officers to the bank or the resident&apos;s home</translation>
     </message>
     <message>
         <location filename="../../console/widgets/intervention_card.py" line="224" />
@@ -2991,279 +3006,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="124" />
+        <location filename="../../console/widgets/main_window.py" line="125" />
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="154" />
+        <location filename="../../console/widgets/main_window.py" line="155" />
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="155" />
+        <location filename="../../console/widgets/main_window.py" line="156" />
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="156" />
+        <location filename="../../console/widgets/main_window.py" line="157" />
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="157" />
+        <location filename="../../console/widgets/main_window.py" line="158" />
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="158" />
+        <location filename="../../console/widgets/main_window.py" line="159" />
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="159" />
+        <location filename="../../console/widgets/main_window.py" line="160" />
         <source>待领财物</source>
         <translation>Unclaimed property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="160" />
+        <location filename="../../console/widgets/main_window.py" line="161" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="161" />
+        <location filename="../../console/widgets/main_window.py" line="162" />
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="162" />
+        <location filename="../../console/widgets/main_window.py" line="163" />
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="163" />
+        <location filename="../../console/widgets/main_window.py" line="164" />
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="164" />
+        <location filename="../../console/widgets/main_window.py" line="165" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="269" />
+        <location filename="../../console/widgets/main_window.py" line="272" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="270" />
+        <location filename="../../console/widgets/main_window.py" line="273" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273" />
+        <location filename="../../console/widgets/main_window.py" line="276" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277" />
+        <location filename="../../console/widgets/main_window.py" line="280" />
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283" />
+        <location filename="../../console/widgets/main_window.py" line="286" />
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286" />
+        <location filename="../../console/widgets/main_window.py" line="289" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="287" />
+        <location filename="../../console/widgets/main_window.py" line="290" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="292" />
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="292" />
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294" />
+        <location filename="../../console/widgets/main_window.py" line="297" />
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304" />
+        <location filename="../../console/widgets/main_window.py" line="307" />
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307" />
+        <location filename="../../console/widgets/main_window.py" line="310" />
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313" />
+        <location filename="../../console/widgets/main_window.py" line="316" />
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="315" />
+        <location filename="../../console/widgets/main_window.py" line="318" />
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320" />
+        <location filename="../../console/widgets/main_window.py" line="323" />
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326" />
+        <location filename="../../console/widgets/main_window.py" line="329" />
         <source>登记群众求助…</source>
-        <translation>Take a resident's request…</translation>
+        <translation>Take a resident&apos;s request…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="332" />
+        <location filename="../../console/widgets/main_window.py" line="335" />
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="333" />
+        <location filename="../../console/widgets/main_window.py" line="336" />
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="335" />
+        <location filename="../../console/widgets/main_window.py" line="338" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="340" />
+        <location filename="../../console/widgets/main_window.py" line="343" />
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="348" />
+        <location filename="../../console/widgets/main_window.py" line="351" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="349" />
-        <location filename="../../console/widgets/main_window.py" line="473" />
+        <location filename="../../console/widgets/main_window.py" line="352" />
+        <location filename="../../console/widgets/main_window.py" line="486" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350" />
-        <location filename="../../console/widgets/main_window.py" line="493" />
+        <location filename="../../console/widgets/main_window.py" line="353" />
+        <location filename="../../console/widgets/main_window.py" line="509" />
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="358" />
+        <location filename="../../console/widgets/main_window.py" line="361" />
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="364" />
+        <location filename="../../console/widgets/main_window.py" line="367" />
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="365" />
+        <location filename="../../console/widgets/main_window.py" line="368" />
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="366" />
+        <location filename="../../console/widgets/main_window.py" line="369" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367" />
+        <location filename="../../console/widgets/main_window.py" line="370" />
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368" />
+        <location filename="../../console/widgets/main_window.py" line="371" />
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369" />
+        <location filename="../../console/widgets/main_window.py" line="372" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370" />
+        <location filename="../../console/widgets/main_window.py" line="373" />
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="371" />
+        <location filename="../../console/widgets/main_window.py" line="374" />
         <source>审计管理员</source>
         <translation>Audit administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="372" />
+        <location filename="../../console/widgets/main_window.py" line="375" />
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375" />
+        <location filename="../../console/widgets/main_window.py" line="378" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388" />
+        <location filename="../../console/widgets/main_window.py" line="391" />
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="411" />
+        <location filename="../../console/widgets/main_window.py" line="414" />
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="413" />
+        <location filename="../../console/widgets/main_window.py" line="416" />
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="415" />
+        <location filename="../../console/widgets/main_window.py" line="418" />
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="438" />
+        <location filename="../../console/widgets/main_window.py" line="441" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="452" />
+        <location filename="../../console/widgets/main_window.py" line="455" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="455" />
+        <location filename="../../console/widgets/main_window.py" line="458" />
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="481" />
+        <location filename="../../console/widgets/main_window.py" line="489" />
+        <source>{0}: 选中一行后</source>
+        <translation>{0}: on the selected row</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="497" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="494" />
+        <location filename="../../console/widgets/main_window.py" line="510" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -3272,7 +3292,7 @@ Desktop console for a community police station duty room: alerts, grid, dispatch
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="558" />
+        <location filename="../../console/widgets/main_window.py" line="574" />
         <source>值班台已锁定 — {0}</source>
         <translation>Console locked — {0}</translation>
     </message>
@@ -3312,7 +3332,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/officers_board.py" line="115" />
         <source>登记群众求助 (失物、寻宠…) 并派警</source>
-        <translation>Take a resident's request (lost item, lost pet…) and dispatch</translation>
+        <translation>Take a resident&apos;s request (lost item, lost pet…) and dispatch</translation>
     </message>
     <message>
         <location filename="../../console/widgets/officers_board.py" line="193" />
@@ -3523,7 +3543,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/receipt.py" line="42" />
         <source>领取人身份证号 (已核验)</source>
-        <translation>Claimant's ID number (checked)</translation>
+        <translation>Claimant&apos;s ID number (checked)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/receipt.py" line="43" />
@@ -3543,68 +3563,68 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/receipt.py" line="50" />
         <source>领取人签名：</source>
-        <translation>Claimant's signature: </translation>
+        <translation>Claimant&apos;s signature: </translation>
     </message>
     <message>
         <location filename="../../console/widgets/receipt.py" line="51" />
         <source>经办民警签名：</source>
-        <translation>Officer's signature: </translation>
+        <translation>Officer&apos;s signature: </translation>
     </message>
 </context>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="407" />
+        <location filename="../../console/widgets/alert_detail.py" line="454" />
         <source>处置预警 #{0}</source>
         <translation>Resolve alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="411" />
+        <location filename="../../console/widgets/alert_detail.py" line="458" />
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="414" />
+        <location filename="../../console/widgets/alert_detail.py" line="461" />
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="415" />
+        <location filename="../../console/widgets/alert_detail.py" line="462" />
         <source>识别正确</source>
         <translation>Read correctly</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="416" />
+        <location filename="../../console/widgets/alert_detail.py" line="463" />
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="423" />
+        <location filename="../../console/widgets/alert_detail.py" line="470" />
         <source>车牌识别</source>
         <translation>Plate reading</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="431" />
+        <location filename="../../console/widgets/alert_detail.py" line="478" />
         <source>挽回金额</source>
         <translation>Amount saved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="436" />
+        <location filename="../../console/widgets/alert_detail.py" line="483" />
         <source>处置经过 (选填)</source>
         <translation>What was done (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="437" />
+        <location filename="../../console/widgets/alert_detail.py" line="484" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="459" />
+        <location filename="../../console/widgets/alert_detail.py" line="506" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation>Outcome: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="465" />
+        <location filename="../../console/widgets/alert_detail.py" line="512" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation>Plate reading: say whether the plate was read correctly</translation>
     </message>
@@ -3649,7 +3669,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/search.py" line="134" />
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号</source>
-        <translation>Nothing found for “{0}”. Search by name, ID number or its last 4–6 digits, phone number or its last 4, plate, address, case number, or a property's serial / IMEI</translation>
+        <translation>Nothing found for “{0}”. Search by name, ID number or its last 4–6 digits, phone number or its last 4, plate, address, case number, or a property&apos;s serial / IMEI</translation>
     </message>
     <message>
         <location filename="../../console/widgets/search.py" line="166" />
@@ -3659,7 +3679,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/search.py" line="195" />
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号</source>
-        <translation>Type a name, ID number (or its last 4–6 digits), phone number (or its last 4), plate, address (e.g. 3号楼 1203), case number or a property's serial / IMEI</translation>
+        <translation>Type a name, ID number (or its last 4–6 digits), phone number (or its last 4), plate, address (e.g. 3号楼 1203), case number or a property&apos;s serial / IMEI</translation>
     </message>
     <message>
         <location filename="../../console/widgets/search.py" line="139" />
@@ -3782,7 +3802,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/series_panel.py" line="111" />
         <source>在辖区地图上按报案先后连线显示本串案的案件</source>
-        <translation>Show this series' cases on the district map, joined in report order</translation>
+        <translation>Show this series&apos; cases on the district map, joined in report order</translation>
     </message>
     <message>
         <location filename="../../console/widgets/series_panel.py" line="120" />
@@ -3825,7 +3845,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/service_request_dialog.py" line="65" />
         <source>登记群众求助</source>
-        <translation>Take a resident's request</translation>
+        <translation>Take a resident&apos;s request</translation>
     </message>
     <message>
         <location filename="../../console/widgets/service_request_dialog.py" line="68" />
@@ -3855,7 +3875,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/service_request_dialog.py" line="86" />
         <source>求助人手机号 (选填)</source>
-        <translation>Resident's mobile number (optional)</translation>
+        <translation>Resident&apos;s mobile number (optional)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/service_request_dialog.py" line="87" />
@@ -3898,7 +3918,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/settings_dialog.py" line="76" />
         <source>按 libpq 默认 (prefer)</source>
-        <translation>libpq's default (prefer)</translation>
+        <translation>libpq&apos;s default (prefer)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/settings_dialog.py" line="78" />
@@ -4211,7 +4231,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/unclaimed_board.py" line="278" />
         <source>领取人身份证号 (核验后发还)</source>
-        <translation>Claimant's ID number (checked before handing back)</translation>
+        <translation>Claimant&apos;s ID number (checked before handing back)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/unclaimed_board.py" line="283" />
@@ -4359,7 +4379,7 @@ Database: {1}</translation>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>备注（如：房东联系方式、租客情况）</source>
-        <translation>Note (e.g. landlord's contact, tenants)</translation>
+        <translation>Note (e.g. landlord&apos;s contact, tenants)</translation>
     </message>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="298" />
@@ -4681,33 +4701,33 @@ Database: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="138" />
+        <location filename="../../console/app.py" line="148" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="139" />
+        <location filename="../../console/app.py" line="149" />
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation>An internal error occurred; it was logged to: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="195" />
-        <location filename="../../console/app.py" line="284" />
+        <location filename="../../console/app.py" line="205" />
+        <location filename="../../console/app.py" line="327" />
         <source>值班台</source>
         <translation>Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="207" />
+        <location filename="../../console/app.py" line="217" />
         <source>社区派出所值班室</source>
         <translation>Community police station duty room</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="235" />
+        <location filename="../../console/app.py" line="245" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="236" />
+        <location filename="../../console/app.py" line="246" />
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -4720,12 +4740,12 @@ Database: {1}</translation>
 Please check that the database server is running, the network is up and the URL is right. The URL is given by --db, the DUTY_CONSOLE_DB environment variable or the settings file {1}.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="304" />
+        <location filename="../../console/app.py" line="361" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="380" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -5124,22 +5144,22 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>contact</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="41" />
+        <location filename="../../console/widgets/alert_detail.py" line="42" />
         <source>电话</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="42" />
+        <location filename="../../console/widgets/alert_detail.py" line="43" />
         <source>当面</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="43" />
+        <location filename="../../console/widgets/alert_detail.py" line="44" />
         <source>对讲机</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="44" />
+        <location filename="../../console/widgets/alert_detail.py" line="45" />
         <source>短信/消息</source>
         <translation>Text message</translation>
     </message>
@@ -5147,150 +5167,208 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>feed</name>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="32" />
+        <location filename="../../console/widgets/feed_model.py" line="34" />
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="33" />
+        <location filename="../../console/widgets/feed_model.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="34" />
+        <location filename="../../console/widgets/feed_model.py" line="36" />
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="35" />
+        <location filename="../../console/widgets/feed_model.py" line="37" />
         <source>命中内容</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="36" />
+        <location filename="../../console/widgets/feed_model.py" line="38" />
         <source>次数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="37" />
+        <location filename="../../console/widgets/feed_model.py" line="39" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="38" />
+        <location filename="../../console/widgets/feed_model.py" line="40" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="41" />
+        <location filename="../../console/widgets/feed_model.py" line="43" />
         <source>紧急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="42" />
+        <location filename="../../console/widgets/feed_model.py" line="44" />
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="43" />
+        <location filename="../../console/widgets/feed_model.py" line="45" />
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="44" />
+        <location filename="../../console/widgets/feed_model.py" line="46" />
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="47" />
+        <location filename="../../console/widgets/feed_model.py" line="49" />
         <source>车辆布控</source>
         <translation>Vehicle hotlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="48" />
+        <location filename="../../console/widgets/feed_model.py" line="50" />
         <source>人员布控</source>
         <translation>Person watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="49" />
+        <location filename="../../console/widgets/feed_model.py" line="51" />
         <source>反诈预警</source>
         <translation>Fraud warning</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="50" />
+        <location filename="../../console/widgets/feed_model.py" line="52" />
         <source>群众报警</source>
         <translation>Citizen report</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="53" />
+        <location filename="../../console/widgets/feed_model.py" line="55" />
         <source>待确认</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="54" />
+        <location filename="../../console/widgets/feed_model.py" line="56" />
         <source>已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="55" />
+        <location filename="../../console/widgets/feed_model.py" line="57" />
         <source>已派警</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="56" />
+        <location filename="../../console/widgets/feed_model.py" line="58" />
         <source>已处置</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="59" />
+        <location filename="../../console/widgets/feed_model.py" line="61" />
         <source>属实</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="60" />
+        <location filename="../../console/widgets/feed_model.py" line="62" />
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="61" />
+        <location filename="../../console/widgets/feed_model.py" line="63" />
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="62" />
+        <location filename="../../console/widgets/feed_model.py" line="64" />
         <source>已由他人处理</source>
         <translation>Handled by someone else</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="97" />
+        <location filename="../../console/widgets/feed_model.py" line="104" />
         <source>{0}秒前</source>
         <translation>{0} s ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="99" />
+        <location filename="../../console/widgets/feed_model.py" line="106" />
         <source>{0}分钟前</source>
         <translation>{0} min ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="101" />
+        <location filename="../../console/widgets/feed_model.py" line="108" />
         <source>{0}小时前</source>
         <translation>{0} h ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="102" />
+        <location filename="../../console/widgets/feed_model.py" line="109" />
         <source>{0}天前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="64" />
+        <location filename="../../console/widgets/feed_model.py" line="116" />
+        <source>超时 {0} 分</source>
+        <translation>overdue {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="117" />
+        <source>超时 {0} 小时 {1} 分</source>
+        <translation>overdue {0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="66" />
         <source>超时未确认</source>
         <translation>Overdue</translation>
     </message>
 </context>
 <context>
+    <name>feed_actions</name>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="36" />
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="40" />
+        <source>查看详情</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="41" />
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="42" />
+        <source>派警</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="43" />
+        <source>处置…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="45" />
+        <source>反诈干预卡</source>
+        <translation>Anti-fraud card</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="47" />
+        <source>已通知物业</source>
+        <translation>Property manager told</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="48" />
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="49" />
+        <source>关联案件…</source>
+        <translation>Link to case…</translation>
+    </message>
+</context>
+<context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="282" />
+        <location filename="../../console/widgets/workspace.py" line="283" />
         <source>已关联到案件 {0}</source>
         <translation>Linked to case {0}</translation>
     </message>
@@ -5364,7 +5442,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="319" />
+        <location filename="../../console/widgets/workspace.py" line="320" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation>First select the alert to dispatch to in the alert feed</translation>
     </message>
@@ -5374,7 +5452,7 @@ Please check that the database server is running, the network is up and the URL 
     <message>
         <location filename="../../console/widgets/sign_in.py" line="34" />
         <source>本系统为公安机关内部工作系统, 仅限授权人员因公使用。系统中的居民身份证号、电话等个人信息受法律保护, 未经授权不得查看、复制或外传。所有登录和操作均被记录并可被审计; 使用本系统即表示同意上述规定。</source>
-        <translation>This is an internal police work system for authorised staff on official duty only. Residents' ID numbers, phone numbers and other personal data in it are protected by law and may not be viewed, copied or passed on without authorisation. Every sign-in and action is recorded and may be audited; using the system means accepting these terms.</translation>
+        <translation>This is an internal police work system for authorised staff on official duty only. Residents&apos; ID numbers, phone numbers and other personal data in it are protected by law and may not be viewed, copied or passed on without authorisation. Every sign-in and action is recorded and may be audited; using the system means accepting these terms.</translation>
     </message>
 </context>
 <context>
@@ -5382,7 +5460,7 @@ Please check that the database server is running, the network is up and the URL 
     <message>
         <location filename="../../console/widgets/common.py" line="19" />
         <source>zh_CN</source>
-        <comment>The code of this translation's language: en for English.</comment>
+        <comment>The code of this translation&apos;s language: en for English.</comment>
         <translation>en</translation>
     </message>
 </context>

@@ -4,37 +4,37 @@
 <context>
     <name />
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="265" />
+        <location filename="../../console/widgets/alert_detail.py" line="302" />
         <source>接警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="266" />
+        <location filename="../../console/widgets/alert_detail.py" line="303" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="267" />
+        <location filename="../../console/widgets/alert_detail.py" line="304" />
         <source>派出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="268" />
+        <location filename="../../console/widgets/alert_detail.py" line="305" />
         <source>到场</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="269" />
+        <location filename="../../console/widgets/alert_detail.py" line="306" />
         <source>结束</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="279" />
+        <location filename="../../console/widgets/alert_detail.py" line="316" />
         <source>响应</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="279" />
+        <location filename="../../console/widgets/alert_detail.py" line="316" />
         <source>已过</source>
         <translation type="unfinished" />
     </message>
@@ -236,152 +236,147 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="105" />
+        <location filename="../../console/widgets/alert_detail.py" line="110" />
         <source>通知物业的方式</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="107" />
+        <location filename="../../console/widgets/alert_detail.py" line="112" />
         <source>通知物业: 说了什么 (选填), Enter 记录</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="109" />
+        <location filename="../../console/widgets/alert_detail.py" line="114" />
         <source>已通知物业 (N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="110" />
+        <location filename="../../console/widgets/alert_detail.py" line="115" />
         <source>记录: 谁、何时、以何种方式通知了物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="117" />
-        <source>派警 (D)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/alert_detail.py" line="121" />
+        <location filename="../../console/widgets/alert_detail.py" line="138" />
         <source>反诈干预卡 (I)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="122" />
+        <location filename="../../console/widgets/alert_detail.py" line="139" />
         <source>劝阻记录、止付与处置结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="125" />
+        <location filename="../../console/widgets/alert_detail.py" line="142" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="126" />
+        <location filename="../../console/widgets/alert_detail.py" line="143" />
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="130" />
+        <location filename="../../console/widgets/alert_detail.py" line="147" />
         <source>复制物业电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="134" />
+        <location filename="../../console/widgets/alert_detail.py" line="151" />
         <source>打开案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="135" />
+        <location filename="../../console/widgets/alert_detail.py" line="152" />
         <source>打开布控条目所属案件的卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="139" />
+        <location filename="../../console/widgets/alert_detail.py" line="156" />
         <source>把这条预警关联到一起案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="169" />
+        <location filename="../../console/widgets/alert_detail.py" line="206" />
         <source>当前角色不能关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="138" />
+        <location filename="../../console/widgets/alert_detail.py" line="155" />
         <source>关联案件… (L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="177" />
+        <location filename="../../console/widgets/alert_detail.py" line="214" />
         <source>打开案件 {0} (C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="182" />
+        <location filename="../../console/widgets/alert_detail.py" line="219" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="195" />
+        <location filename="../../console/widgets/alert_detail.py" line="232" />
         <source>选择一条预警查看详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="225" />
+        <location filename="../../console/widgets/alert_detail.py" line="262" />
         <source>已通知物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="303" />
+        <location filename="../../console/widgets/alert_detail.py" line="350" />
         <source>已复制 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="348" />
+        <location filename="../../console/widgets/alert_detail.py" line="395" />
         <source>首次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="348" />
+        <location filename="../../console/widgets/alert_detail.py" line="395" />
         <source>最近</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="349" />
+        <location filename="../../console/widgets/alert_detail.py" line="396" />
         <source>共 {0} 次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="357" />
+        <location filename="../../console/widgets/alert_detail.py" line="404" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="362" />
+        <location filename="../../console/widgets/alert_detail.py" line="409" />
         <source>无关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="363" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>布控条目</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="363" />
+        <location filename="../../console/widgets/alert_detail.py" line="410" />
         <source>关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="371" />
+        <location filename="../../console/widgets/alert_detail.py" line="418" />
         <source>小区与物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="382" />
+        <location filename="../../console/widgets/alert_detail.py" line="429" />
         <source>感知事件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="389" />
+        <location filename="../../console/widgets/alert_detail.py" line="436" />
         <source>轨迹: {0} 最近出现</source>
         <translation type="unfinished" />
     </message>
@@ -389,12 +384,17 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86" />
+        <location filename="../../console/widgets/notify.py" line="81" />
+        <source>{0} 条预警仍超时未确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/notify.py" line="109" />
         <source>预警超时未确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/notify.py" line="86" />
+        <location filename="../../console/widgets/notify.py" line="109" />
         <source>新预警</source>
         <translation type="unfinished" />
     </message>
@@ -697,7 +697,7 @@
 <context>
     <name>ChartPage</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="67" />
+        <location filename="../../console/widgets/figures_pane.py" line="68" />
         <source>本期没有可统计的数据</source>
         <translation type="unfinished" />
     </message>
@@ -1856,32 +1856,32 @@
 <context>
     <name>FeedFilterBar</name>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="36" />
+        <location filename="../../console/widgets/feed_filters.py" line="49" />
         <source>只看此等级 (可多选)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="41" />
+        <location filename="../../console/widgets/feed_filters.py" line="56" />
         <source>全部类型</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="45" />
+        <location filename="../../console/widgets/feed_filters.py" line="60" />
         <source>全部小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="47" />
+        <location filename="../../console/widgets/feed_filters.py" line="62" />
         <source>全部状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="48" />
+        <location filename="../../console/widgets/feed_filters.py" line="63" />
         <source>未处置</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_filters.py" line="55" />
+        <location filename="../../console/widgets/feed_filters.py" line="70" />
         <source>搜索 车牌 / 身份证号 / 摘要</source>
         <translation type="unfinished" />
     </message>
@@ -1889,44 +1889,59 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="165" />
-        <location filename="../../console/widgets/feed.py" line="295" />
+        <location filename="../../console/widgets/feed.py" line="187" />
+        <location filename="../../console/widgets/feed.py" line="322" />
         <source>暂无预警 — 值班平稳</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="165" />
+        <location filename="../../console/widgets/feed.py" line="187" />
         <source>新预警会立即出现在这里。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="293" />
+        <location filename="../../console/widgets/feed.py" line="320" />
         <source>没有符合筛选条件的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="378" />
-        <source>⚠ {0} 条紧急/高危预警待确认</source>
+        <location filename="../../console/widgets/feed.py" line="422" />
+        <source>⚠ 待确认: 紧急 {0} 条 · 高 {1} 条</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="386" />
+        <location filename="../../console/widgets/feed.py" line="424" />
+        <source> (其中超时 {0} 条)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="448" />
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="446" />
+        <location filename="../../console/widgets/feed.py" line="509" />
         <source>当前角色不能记录通知物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="473" />
+        <location filename="../../console/widgets/feed.py" line="536" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="473" />
+        <location filename="../../console/widgets/feed.py" line="536" />
         <source>查看此预警完整号码的事由 (记入审计日志):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="585" />
+        <source>↑ ↓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed.py" line="585" />
+        <source>在预警列表中移动</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2194,112 +2209,112 @@
 <context>
     <name>FiguresPane</name>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="118" />
-        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <location filename="../../console/widgets/figures_pane.py" line="130" />
+        <location filename="../../console/widgets/figures_pane.py" line="421" />
         <source>导出图片</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="119" />
+        <location filename="../../console/widgets/figures_pane.py" line="131" />
         <source>把当前图表存为 PNG 图片</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="120" />
-        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <location filename="../../console/widgets/figures_pane.py" line="132" />
+        <location filename="../../console/widgets/figures_pane.py" line="429" />
         <source>导出数据</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="121" />
+        <location filename="../../console/widgets/figures_pane.py" line="133" />
         <source>把当前图表的数据存为 CSV (Excel 可直接打开)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="124" />
-        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <location filename="../../console/widgets/figures_pane.py" line="136" />
+        <location filename="../../console/widgets/figures_pane.py" line="449" />
         <source>月度简报</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="125" />
+        <location filename="../../console/widgets/figures_pane.py" line="137" />
         <source>所选周期最后一个月的月度工作简报 (A4 PDF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="154" />
-        <location filename="../../console/widgets/figures_pane.py" line="345" />
+        <location filename="../../console/widgets/figures_pane.py" line="165" />
+        <location filename="../../console/widgets/figures_pane.py" line="356" />
         <source>点击柱形查看对应的案件或派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="157" />
+        <location filename="../../console/widgets/figures_pane.py" line="168" />
         <source>说明</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="158" />
+        <location filename="../../console/widgets/figures_pane.py" line="169" />
         <source>柱形对应的记录</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="181" />
+        <location filename="../../console/widgets/figures_pane.py" line="192" />
         <source>当前角色不能查看统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="196" />
+        <location filename="../../console/widgets/figures_pane.py" line="207" />
         <source>当前角色不能导出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="266" />
+        <location filename="../../console/widgets/figures_pane.py" line="277" />
         <source>刑事警情 {0} 起 (同比 {1}) · 24小时内破案 {2} 起, 24–72小时 {3} 起 · 出警目标内到场 {4}/{5} · 财物追回 {6}/{7}, 返还 {8} · 反诈止付 {9} 次</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="366" />
+        <location filename="../../console/widgets/figures_pane.py" line="377" />
         <source>{0}: {1} — 共 {2} 条</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="368" />
+        <location filename="../../console/widgets/figures_pane.py" line="379" />
         <source> (显示最近 {0} 条)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="410" />
+        <location filename="../../console/widgets/figures_pane.py" line="421" />
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="413" />
+        <location filename="../../console/widgets/figures_pane.py" line="424" />
         <source>无法写入 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="418" />
+        <location filename="../../console/widgets/figures_pane.py" line="429" />
         <source>CSV 表格 (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="425" />
-        <location filename="../../console/widgets/figures_pane.py" line="453" />
+        <location filename="../../console/widgets/figures_pane.py" line="436" />
+        <location filename="../../console/widgets/figures_pane.py" line="464" />
         <source>无法写入 {0}: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/figures_pane.py" line="438" />
+        <location filename="../../console/widgets/figures_pane.py" line="449" />
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished" />
     </message>
@@ -2990,286 +3005,291 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="124" />
+        <location filename="../../console/widgets/main_window.py" line="125" />
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="154" />
+        <location filename="../../console/widgets/main_window.py" line="155" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="155" />
+        <location filename="../../console/widgets/main_window.py" line="156" />
         <source>网格地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="156" />
+        <location filename="../../console/widgets/main_window.py" line="157" />
         <source>辖区地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="157" />
+        <location filename="../../console/widgets/main_window.py" line="158" />
         <source>案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="158" />
+        <location filename="../../console/widgets/main_window.py" line="159" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="159" />
+        <location filename="../../console/widgets/main_window.py" line="160" />
         <source>待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="160" />
+        <location filename="../../console/widgets/main_window.py" line="161" />
         <source>统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="161" />
+        <location filename="../../console/widgets/main_window.py" line="162" />
         <source>布控名单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="162" />
+        <location filename="../../console/widgets/main_window.py" line="163" />
         <source>核实任务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="163" />
+        <location filename="../../console/widgets/main_window.py" line="164" />
         <source>用户账号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="164" />
+        <location filename="../../console/widgets/main_window.py" line="165" />
         <source>审计日志</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="269" />
+        <location filename="../../console/widgets/main_window.py" line="272" />
         <source>设置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="270" />
+        <location filename="../../console/widgets/main_window.py" line="273" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273" />
+        <location filename="../../console/widgets/main_window.py" line="276" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277" />
+        <location filename="../../console/widgets/main_window.py" line="280" />
         <source>导入实有人口登记表…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283" />
+        <location filename="../../console/widgets/main_window.py" line="286" />
         <source>锁定屏幕</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286" />
+        <location filename="../../console/widgets/main_window.py" line="289" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="287" />
+        <location filename="../../console/widgets/main_window.py" line="290" />
         <source>主题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="292" />
         <source>夜间 (深色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="292" />
         <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294" />
+        <location filename="../../console/widgets/main_window.py" line="297" />
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304" />
+        <location filename="../../console/widgets/main_window.py" line="307" />
         <source>全屏</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307" />
+        <location filename="../../console/widgets/main_window.py" line="310" />
         <source>显示/隐藏窗格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313" />
+        <location filename="../../console/widgets/main_window.py" line="316" />
         <source>恢复默认布局</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="315" />
+        <location filename="../../console/widgets/main_window.py" line="318" />
         <source>预警(&amp;A)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320" />
+        <location filename="../../console/widgets/main_window.py" line="323" />
         <source>搜索…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326" />
+        <location filename="../../console/widgets/main_window.py" line="329" />
         <source>登记群众求助…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="332" />
+        <location filename="../../console/widgets/main_window.py" line="335" />
         <source>地图(&amp;M)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="333" />
+        <location filename="../../console/widgets/main_window.py" line="336" />
         <source>案件(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="335" />
+        <location filename="../../console/widgets/main_window.py" line="338" />
         <source>工具(&amp;T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="340" />
+        <location filename="../../console/widgets/main_window.py" line="343" />
         <source>站点参数…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="348" />
+        <location filename="../../console/widgets/main_window.py" line="351" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="349" />
-        <location filename="../../console/widgets/main_window.py" line="473" />
+        <location filename="../../console/widgets/main_window.py" line="352" />
+        <location filename="../../console/widgets/main_window.py" line="486" />
         <source>快捷键</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350" />
-        <location filename="../../console/widgets/main_window.py" line="493" />
+        <location filename="../../console/widgets/main_window.py" line="353" />
+        <location filename="../../console/widgets/main_window.py" line="509" />
         <source>关于值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="358" />
+        <location filename="../../console/widgets/main_window.py" line="361" />
         <source>数据库: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="364" />
+        <location filename="../../console/widgets/main_window.py" line="367" />
         <source>值班民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="365" />
+        <location filename="../../console/widgets/main_window.py" line="368" />
         <source>社区民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="366" />
+        <location filename="../../console/widgets/main_window.py" line="369" />
         <source>网格员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367" />
+        <location filename="../../console/widgets/main_window.py" line="370" />
         <source>办案民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368" />
+        <location filename="../../console/widgets/main_window.py" line="371" />
         <source>所领导</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369" />
+        <location filename="../../console/widgets/main_window.py" line="372" />
         <source>系统管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370" />
+        <location filename="../../console/widgets/main_window.py" line="373" />
         <source>安全管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="371" />
+        <location filename="../../console/widgets/main_window.py" line="374" />
         <source>审计管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="372" />
+        <location filename="../../console/widgets/main_window.py" line="375" />
         <source>外部系统</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375" />
+        <location filename="../../console/widgets/main_window.py" line="378" />
         <source>{0} · {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388" />
+        <location filename="../../console/widgets/main_window.py" line="391" />
         <source>{0} 北京时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="411" />
+        <location filename="../../console/widgets/main_window.py" line="414" />
         <source>● 连接检查中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="413" />
+        <location filename="../../console/widgets/main_window.py" line="416" />
         <source>● 已连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="415" />
+        <location filename="../../console/widgets/main_window.py" line="418" />
         <source>● 连接中断</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="438" />
+        <location filename="../../console/widgets/main_window.py" line="441" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="452" />
+        <location filename="../../console/widgets/main_window.py" line="455" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="455" />
+        <location filename="../../console/widgets/main_window.py" line="458" />
         <source>设置已保存。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="481" />
+        <location filename="../../console/widgets/main_window.py" line="489" />
+        <source>{0}: 选中一行后</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="497" />
         <source>关闭</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="494" />
+        <location filename="../../console/widgets/main_window.py" line="510" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="558" />
+        <location filename="../../console/widgets/main_window.py" line="574" />
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3551,57 +3571,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="407" />
+        <location filename="../../console/widgets/alert_detail.py" line="454" />
         <source>处置预警 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="411" />
+        <location filename="../../console/widgets/alert_detail.py" line="458" />
         <source>请选择…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="414" />
+        <location filename="../../console/widgets/alert_detail.py" line="461" />
         <source>处置结论</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="415" />
+        <location filename="../../console/widgets/alert_detail.py" line="462" />
         <source>识别正确</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="416" />
+        <location filename="../../console/widgets/alert_detail.py" line="463" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="423" />
+        <location filename="../../console/widgets/alert_detail.py" line="470" />
         <source>车牌识别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="431" />
+        <location filename="../../console/widgets/alert_detail.py" line="478" />
         <source>挽回金额</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="436" />
+        <location filename="../../console/widgets/alert_detail.py" line="483" />
         <source>处置经过 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="437" />
+        <location filename="../../console/widgets/alert_detail.py" line="484" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="459" />
+        <location filename="../../console/widgets/alert_detail.py" line="506" />
         <source>处置结论: 必填 (outcome is required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="465" />
+        <location filename="../../console/widgets/alert_detail.py" line="512" />
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation type="unfinished" />
     </message>
@@ -4678,33 +4698,33 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="138" />
+        <location filename="../../console/app.py" line="148" />
         <source>内部错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="139" />
+        <location filename="../../console/app.py" line="149" />
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="195" />
-        <location filename="../../console/app.py" line="284" />
+        <location filename="../../console/app.py" line="205" />
+        <location filename="../../console/app.py" line="327" />
         <source>值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="207" />
+        <location filename="../../console/app.py" line="217" />
         <source>社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="235" />
+        <location filename="../../console/app.py" line="245" />
         <source>无法打开数据库</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="236" />
+        <location filename="../../console/app.py" line="246" />
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -4713,12 +4733,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="304" />
+        <location filename="../../console/app.py" line="361" />
         <source>正在打开数据库…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="380" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
@@ -5117,22 +5137,22 @@
 <context>
     <name>contact</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="41" />
+        <location filename="../../console/widgets/alert_detail.py" line="42" />
         <source>电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="42" />
+        <location filename="../../console/widgets/alert_detail.py" line="43" />
         <source>当面</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="43" />
+        <location filename="../../console/widgets/alert_detail.py" line="44" />
         <source>对讲机</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="44" />
+        <location filename="../../console/widgets/alert_detail.py" line="45" />
         <source>短信/消息</source>
         <translation type="unfinished" />
     </message>
@@ -5140,150 +5160,208 @@
 <context>
     <name>feed</name>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="32" />
+        <location filename="../../console/widgets/feed_model.py" line="34" />
         <source>等级</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="33" />
+        <location filename="../../console/widgets/feed_model.py" line="35" />
         <source>类型</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="34" />
+        <location filename="../../console/widgets/feed_model.py" line="36" />
         <source>小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="35" />
+        <location filename="../../console/widgets/feed_model.py" line="37" />
         <source>命中内容</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="36" />
+        <location filename="../../console/widgets/feed_model.py" line="38" />
         <source>次数</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="37" />
+        <location filename="../../console/widgets/feed_model.py" line="39" />
         <source>时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="38" />
+        <location filename="../../console/widgets/feed_model.py" line="40" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="41" />
+        <location filename="../../console/widgets/feed_model.py" line="43" />
         <source>紧急</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="42" />
+        <location filename="../../console/widgets/feed_model.py" line="44" />
         <source>高</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="43" />
+        <location filename="../../console/widgets/feed_model.py" line="45" />
         <source>中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="44" />
+        <location filename="../../console/widgets/feed_model.py" line="46" />
         <source>低</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="47" />
+        <location filename="../../console/widgets/feed_model.py" line="49" />
         <source>车辆布控</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="48" />
+        <location filename="../../console/widgets/feed_model.py" line="50" />
         <source>人员布控</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="49" />
+        <location filename="../../console/widgets/feed_model.py" line="51" />
         <source>反诈预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="50" />
+        <location filename="../../console/widgets/feed_model.py" line="52" />
         <source>群众报警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="53" />
+        <location filename="../../console/widgets/feed_model.py" line="55" />
         <source>待确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="54" />
+        <location filename="../../console/widgets/feed_model.py" line="56" />
         <source>已确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="55" />
+        <location filename="../../console/widgets/feed_model.py" line="57" />
         <source>已派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="56" />
+        <location filename="../../console/widgets/feed_model.py" line="58" />
         <source>已处置</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="59" />
+        <location filename="../../console/widgets/feed_model.py" line="61" />
         <source>属实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="60" />
+        <location filename="../../console/widgets/feed_model.py" line="62" />
         <source>误报</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="61" />
+        <location filename="../../console/widgets/feed_model.py" line="63" />
         <source>识别错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="62" />
+        <location filename="../../console/widgets/feed_model.py" line="64" />
         <source>已由他人处理</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="97" />
+        <location filename="../../console/widgets/feed_model.py" line="104" />
         <source>{0}秒前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="99" />
+        <location filename="../../console/widgets/feed_model.py" line="106" />
         <source>{0}分钟前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="101" />
+        <location filename="../../console/widgets/feed_model.py" line="108" />
         <source>{0}小时前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="102" />
+        <location filename="../../console/widgets/feed_model.py" line="109" />
         <source>{0}天前</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_model.py" line="64" />
+        <location filename="../../console/widgets/feed_model.py" line="116" />
+        <source>超时 {0} 分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="117" />
+        <source>超时 {0} 小时 {1} 分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_model.py" line="66" />
         <source>超时未确认</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>feed_actions</name>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="36" />
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="40" />
+        <source>查看详情</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="41" />
+        <source>确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="42" />
+        <source>派警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="43" />
+        <source>处置…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="45" />
+        <source>反诈干预卡</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="47" />
+        <source>已通知物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="48" />
+        <source>打开案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/feed_actions.py" line="49" />
+        <source>关联案件…</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="282" />
+        <location filename="../../console/widgets/workspace.py" line="283" />
         <source>已关联到案件 {0}</source>
         <translation type="unfinished" />
     </message>
@@ -5357,7 +5435,7 @@
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="319" />
+        <location filename="../../console/widgets/workspace.py" line="320" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>
@@ -5375,7 +5453,7 @@
     <message>
         <location filename="../../console/widgets/common.py" line="19" />
         <source>zh_CN</source>
-        <comment>The code of this translation's language: en for English.</comment>
+        <comment>The code of this translation&apos;s language: en for English.</comment>
         <translation>zh_CN</translation>
     </message>
 </context>

@@ -517,3 +517,29 @@ def test_the_severity_dot_shows_on_a_red_escalated_row(
     reds = [c for c in ring if c.red() > 180 and c.green() < 90 and c.blue() < 90]
     assert reds, "the red severity dot vanished"
     assert abs(reds[0].red() - background.red()) + abs(reds[0].green() - background.green()) > 60
+
+
+def test_the_new_feed_words_are_english_in_english(
+    qapp: QApplication, qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock, services: Services
+) -> None:
+    locale = QLocale()
+    translators = console_app.install_translations(qapp, "en")
+    try:
+        aid = raiser.alert(severity="critical", kind="fraud_risk", age_s=100)
+        services.escalation.run_once(clock.now())
+        clock.advance(minutes=12)
+        pane = make_pane()
+        assert pane.model.data(pane.model.index(0, 6)) == "overdue 12 min"
+        assert pane.banner.text() == "⚠ To acknowledge: 1 critical · 0 high (1 overdue)"
+        qtbot.waitUntil(lambda: pane.detail.shown_alert_id() == aid, timeout=10_000)
+        assert pane.detail.acknowledge_button.text() == "Acknowledge (A)"
+        assert pane.detail.resolve_button.text() == "Resolve… (R)"
+        words = [a.text() for a in pane.row_menu_for(pane.model.rows[0]).actions()]
+        assert words[:4] == ["Show details", "Acknowledge", "Dispatch", "Resolve…"]
+        assert pane.filter_bar.severity_buttons["critical"].text() == "Critical"
+        pane.filter_bar.severity_buttons["critical"].setChecked(True)
+        assert pane.filter_bar.severity_buttons["critical"].text() == "✓ Critical"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
