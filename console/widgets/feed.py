@@ -17,7 +17,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -47,7 +47,7 @@ from console.services.dispatch import DispatchClock, DispatchSent, ManagerContac
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import EmptyState, error_text
 from console.widgets.dispatch_dialog import DispatchDialog
-from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies, key_name
+from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies, key_name, key_sequence
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
 from console.widgets.intervention_card import InterventionCardDialog
@@ -596,7 +596,7 @@ class FeedPane(QWidget):
                 continue
             entry = QAction(action.words(), menu)
             # Shown beside the words (the table's event filter handles the keys themselves).
-            entry.setShortcut(QKeySequence("Enter" if action.key == "Return" else action.key))
+            entry.setShortcut(key_sequence(action.key))
             entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             entry.setObjectName(f"feedAction_{name}")
             entry.setEnabled(applies(name, row))

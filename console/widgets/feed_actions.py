@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
 
 from console.security import Actor, Permission
 from console.services.alerts import AlertRow
@@ -31,9 +32,14 @@ class FeedAction:
         return actor.can(self.permission)
 
 
+def key_sequence(key: str) -> QKeySequence:
+    """The key as a menu entry shows it beside its words (Return is called Enter)."""
+    return QKeySequence("Enter" if key == "Return" else key)
+
+
 def key_name(key: str) -> str:
-    """The key as the user reads it (Enter for Return)."""
-    return QCoreApplication.translate("feed_actions", "Enter") if key == "Return" else key
+    """The key in words, as menus show it (Qt's own: 回车 in Chinese)."""
+    return key_sequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 FEED_ACTIONS: tuple[FeedAction, ...] = (

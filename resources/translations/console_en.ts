@@ -5320,47 +5320,42 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>feed_actions</name>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="36" />
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed_actions.py" line="40" />
+        <location filename="../../console/widgets/feed_actions.py" line="46" />
         <source>查看详情</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="41" />
+        <location filename="../../console/widgets/feed_actions.py" line="47" />
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="42" />
+        <location filename="../../console/widgets/feed_actions.py" line="48" />
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="43" />
+        <location filename="../../console/widgets/feed_actions.py" line="49" />
         <source>处置…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="45" />
+        <location filename="../../console/widgets/feed_actions.py" line="51" />
         <source>反诈干预卡</source>
         <translation>Anti-fraud card</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="47" />
+        <location filename="../../console/widgets/feed_actions.py" line="53" />
         <source>已通知物业</source>
         <translation>Property manager told</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="48" />
+        <location filename="../../console/widgets/feed_actions.py" line="54" />
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="49" />
+        <location filename="../../console/widgets/feed_actions.py" line="55" />
         <source>关联案件…</source>
         <translation>Link to case…</translation>
     </message>

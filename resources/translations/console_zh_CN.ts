@@ -5313,47 +5313,42 @@
 <context>
     <name>feed_actions</name>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="36" />
-        <source>Enter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/feed_actions.py" line="40" />
+        <location filename="../../console/widgets/feed_actions.py" line="46" />
         <source>查看详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="41" />
+        <location filename="../../console/widgets/feed_actions.py" line="47" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="42" />
+        <location filename="../../console/widgets/feed_actions.py" line="48" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="43" />
+        <location filename="../../console/widgets/feed_actions.py" line="49" />
         <source>处置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="45" />
+        <location filename="../../console/widgets/feed_actions.py" line="51" />
         <source>反诈干预卡</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="47" />
+        <location filename="../../console/widgets/feed_actions.py" line="53" />
         <source>已通知物业</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="48" />
+        <location filename="../../console/widgets/feed_actions.py" line="54" />
         <source>打开案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/feed_actions.py" line="49" />
+        <location filename="../../console/widgets/feed_actions.py" line="55" />
         <source>关联案件…</source>
         <translation type="unfinished" />
     </message>
