@@ -143,7 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--key", metavar="FILE", help="TLS private key (PEM) for --cert")
 
     sim = sub.add_parser("simulate", help="generate a realistic event stream through the ingest path")
-    sim.add_argument("--rate", type=float, default=2.0, help="events per second")
+    sim.add_argument(
+        "--rate",
+        type=float,
+        default=2.0,
+        help="events per second (default 2: about 4 critical/high alerts an hour, as a duty room "
+        "sees them; raise it to stress the console)",
+    )
     sim.add_argument("--duration", type=float, default=None, help="seconds (default: until stopped)")
     sim.add_argument(
         "--seed", type=int, default=None, help="random seed for a repeatable stream (default: a fresh one)"

@@ -55,6 +55,7 @@ class Settings:
     language: str = "zh_CN"  # zh_CN | en
     tile_url: str = ""  # station intranet tile server for the district map; empty -> no tiles
     sound: bool = True  # sound for new critical/high alerts
+    remind_every_minutes: float = 5.0  # an overdue unacknowledged alert reminds again at most this often
     simulate_rate: float = 2.0  # events/s of the demo stream in `run --demo`
     idle_lock_minutes: float = 15.0  # lock the screen after this long without input (1-30 minutes)
     sslmode: str = ""  # PostgreSQL TLS: one of SSLMODES; verify-full checks the server; "" -> libpq default

@@ -1,8 +1,11 @@
 """A realistic simulated event stream, sent through the same ingest path as real devices.
 
-Mostly harmless plate reads and gate entries of the residents and vehicles in the registry,
-an occasional watchlist hit (sometimes repeated at the same gate, so grouping shows), fraud
-warnings and citizen reports (including lost keys and pets). Timestamps are "now" and external
+Mostly harmless plate reads and gate entries of the residents and vehicles in the registry, and
+alerts at the pace a real duty room sees them: at the default 2 events/s about URGENT_PER_HOUR
+critical/high alerts an hour (a watchlist hit, sometimes seen again at the same gate so grouping
+shows, or a serious fraud warning), spaced out rather than in bursts, and about
+OTHER_ALERTS_PER_HOUR medium/low ones (citizen reports including lost keys and pets, lesser fraud
+warnings). A higher ``--rate`` raises every kind in proportion: that is the stress test. Timestamps are "now" and external
 ids are unique per run. ``start_background_simulation`` runs it on a daemon thread for
 ``run --demo``. The caller hands over the engine and the ingest service (built by
 ``build_services``): the simulator opens no database of its own. Nothing here touches Qt.
@@ -51,6 +54,10 @@ REPORTS = {
     "other": ("小区门口有可疑人员徘徊", "路灯坏了, 夜里很黑", "有人在楼道堆放杂物"),
 }
 CATEGORY_WEIGHTS = {"theft": 3, "lost-item": 3, "lost-pet": 2, "disturbance": 2, "other": 1}
+DEFAULT_RATE = 2.0  # events per second of `run --demo` and `simulate`
+URGENT_PER_HOUR = 4.0  # critical/high alerts an hour at DEFAULT_RATE: a busy night, not a flood
+OTHER_ALERTS_PER_HOUR = 30.0  # medium/low alerts an hour at DEFAULT_RATE
+URGENT_WATCH_SEVERITIES = frozenset({"critical", "high"})
 
 
 @dataclass
@@ -59,8 +66,10 @@ class _Pools:
     plates: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
-    watch_plates: list[str] = field(default_factory=list)
+    watch_plates: list[str] = field(default_factory=list)  # entries whose hits are critical/high
     watch_ids: list[str] = field(default_factory=list)
+    minor_plates: list[str] = field(default_factory=list)  # entries whose hits are medium/low
+    minor_ids: list[str] = field(default_factory=list)
     loaded_at: float = 0.0
 
 
@@ -71,10 +80,19 @@ class Simulator:
         engine: the process's engine; the registry sample is read from it.
         ingest: the ingest service events go through, as a device's would.
         clock: the events' time (the ingest service's own clock, normally).
+        urgent_per_hour, other_alerts_per_hour: the alerts an hour at DEFAULT_RATE events/s (the
+            share of events that raise them; a faster stream raises more).
     """
 
     def __init__(
-        self, engine: Engine, ingest: IngestService, clock: Clock | None = None, seed: int | None = None
+        self,
+        engine: Engine,
+        ingest: IngestService,
+        clock: Clock | None = None,
+        seed: int | None = None,
+        *,
+        urgent_per_hour: float = URGENT_PER_HOUR,
+        other_alerts_per_hour: float = OTHER_ALERTS_PER_HOUR,
     ) -> None:
         self._engine = engine
         self._clock = clock or SystemClock()
@@ -84,6 +102,13 @@ class Simulator:
         self._counter = 0
         self._pools = _Pools()
         self._last_hit: dict[str, Any] | None = None
+        events_an_hour = 3600 * DEFAULT_RATE
+        # Urgent alerts come one at a time, 0.5–1.5 mean gaps apart (the first one soon), so an
+        # hour holds a handful — never none, never a burst, as a Poisson draw might.
+        self._urgent_gap = events_an_hour / urgent_per_hour if urgent_per_hour > 0 else float("inf")
+        self._until_urgent = self._urgent_gap * self._rng.uniform(0.05, 0.5)
+        self._other_share = other_alerts_per_hour / events_an_hour
+        self._repeats: list[int] = []  # events to go until the last hit is seen again
 
     def refresh(self) -> None:
         """Reload who and what may appear (a sample of residents and vehicles, the active watchlist)."""
@@ -119,12 +144,14 @@ class Simulator:
                 ),
             )
             active = s.execute(
-                select(w.plate, w.id_number).where(
+                select(w.plate, w.id_number, w.severity).where(
                     w.active.is_(True), w.expires_at.is_(None) | (w.expires_at > now)
                 )
             ).all()
-        pools.watch_plates = [p for p, _ in active if p]
-        pools.watch_ids = [n for _, n in active if n]
+        pools.watch_plates = [p for p, _n, sev in active if p and sev in URGENT_WATCH_SEVERITIES]
+        pools.watch_ids = [n for _p, n, sev in active if n and sev in URGENT_WATCH_SEVERITIES]
+        pools.minor_plates = [p for p, _n, sev in active if p and sev not in URGENT_WATCH_SEVERITIES]
+        pools.minor_ids = [n for _p, n, sev in active if n and sev not in URGENT_WATCH_SEVERITIES]
         pools.loaded_at = time.monotonic()
         if not pools.communities:
             raise UserError(
@@ -148,30 +175,51 @@ class Simulator:
         rng, pools = self._rng, self._pools
         self._counter += 1
         code, _name = rng.choice(pools.communities)
-        r = rng.random()
+        self._until_urgent -= 1
+        self._repeats = [n - 1 for n in self._repeats]
         event: dict[str, Any]
-        if self._last_hit is not None and r < 0.02:  # the same car/person seen again at the same gate
+        if self._until_urgent <= 0:
+            self._until_urgent += self._urgent_gap * rng.uniform(0.5, 1.5)
+            event = self._urgent(code)
+        elif self._last_hit is not None and self._repeats and self._repeats[0] <= 0:
+            self._repeats.pop(0)  # the same car/person seen again at the same gate: it groups
             event = dict(self._last_hit)
-        elif r < 0.05 and (pools.watch_plates or pools.watch_ids):
-            event = self._watch_hit(code)
-            self._last_hit = event
-        elif r < 0.62:
+        elif rng.random() < self._other_share:
+            event = self._minor(code)
+        elif rng.random() < 0.6:
             event = self._plate_read(code, self._resident_plate())
-        elif r < 0.90:
-            event = self._person_entry(code, rng.choice(pools.ids) if pools.ids else self._id_number())
-        elif r < 0.95:
-            event = self._fraud()
         else:
-            event = self._report(code)
+            event = self._person_entry(code, rng.choice(pools.ids) if pools.ids else self._id_number())
         event["external_id"] = f"sim-{self._run_id}-{self._counter}"
         event["at"] = self._clock.now().astimezone(BEIJING).isoformat(timespec="seconds")
         return event
 
-    def _watch_hit(self, code: str) -> dict[str, Any]:
+    def _urgent(self, code: str) -> dict[str, Any]:
+        """A critical/high alert: a watchlist hit (seen again at the gate now and then) or a serious
+        fraud warning (level high raises a critical alert, medium a high one)."""
         rng, pools = self._rng, self._pools
-        if pools.watch_plates and (not pools.watch_ids or rng.random() < 0.6):
-            return self._plate_read(code, rng.choice(pools.watch_plates))
-        return self._person_entry(code, rng.choice(pools.watch_ids))
+        if (pools.watch_plates or pools.watch_ids) and rng.random() < 0.6:
+            event = self._watch_hit(code, pools.watch_plates, pools.watch_ids)
+            self._last_hit = event
+            self._repeats = sorted(rng.randint(20, 600) for _ in range(rng.choice((0, 1, 1, 2))))
+            return event
+        return self._fraud(rng.choice(("high", "medium")))
+
+    def _minor(self, code: str) -> dict[str, Any]:
+        """A medium/low alert: a citizen's report, a lesser fraud warning, a minor watchlist hit."""
+        rng, pools = self._rng, self._pools
+        r = rng.random()
+        if r < 0.15 and (pools.minor_plates or pools.minor_ids):
+            return self._watch_hit(code, pools.minor_plates, pools.minor_ids)
+        if r < 0.4:
+            return self._fraud("low")
+        return self._report(code)
+
+    def _watch_hit(self, code: str, plates: list[str], ids: list[str]) -> dict[str, Any]:
+        rng = self._rng
+        if plates and (not ids or rng.random() < 0.6):
+            return self._plate_read(code, rng.choice(plates))
+        return self._person_entry(code, rng.choice(ids))
 
     def _plate_read(self, code: str, plate: str) -> dict[str, Any]:
         rng = self._rng
@@ -195,12 +243,12 @@ class Simulator:
             "device": f"{code}-door-{self._rng.randint(1, 4)}",
         }
 
-    def _fraud(self) -> dict[str, Any]:
+    def _fraud(self, level: str) -> dict[str, Any]:
         rng, pools = self._rng, self._pools
         event: dict[str, Any] = {
             "source": "anti-fraud",
             "kind": "fraud_risk",
-            "level": rng.choices(("high", "medium", "low"), weights=(2, 4, 4))[0],
+            "level": level,
             "scheme": rng.choice(SCHEMES),
             "bank": rng.choice(BANKS),
             "amount": float(rng.choice((5000, 20000, 50000, 120000, 300000))),
@@ -301,7 +349,7 @@ class SimulationThread(threading.Thread):
 
 
 def start_background_simulation(
-    simulator: Simulator, rate: float = 2.0, stop_event: threading.Event | None = None
+    simulator: Simulator, rate: float = DEFAULT_RATE, stop_event: threading.Event | None = None
 ) -> SimulationThread:
     """Run ``simulator`` for ``run --demo`` on a daemon thread; returns the running thread.
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.clock import Clock, SystemClock
 from console.services.alerts import OUTCOMES, AlertDetail, AlertRow
 from console.services.dispatch import CONTACT_METHODS, DispatchClock, ManagerContactRow
+from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies
 from console.widgets.feed_model import KIND_TITLES, OUTCOME_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))  # the station's wall clock (Beijing time)
@@ -58,9 +59,13 @@ class AlertDetailPanel(QWidget):
     phone_copied = Signal(str)
     """A phone number was copied to the clipboard."""
     dispatch_requested = Signal(int)
+    """The user asked to dispatch officers to this alert (its id)."""
     intervention_requested = Signal(int)
     """The user asked for the anti-fraud intervention card of this fraud_risk alert (its id)."""
-    """The user asked to dispatch officers to this alert (its id)."""
+    acknowledge_requested = Signal(int)
+    """The user acknowledged this alert with the button (its id)."""
+    resolve_requested = Signal(int)
+    """The user asked to resolve this alert with the button (its id); the pane asks the outcome."""
     open_case_requested = Signal(str)
     """The user asked to open the dossier of the alert's case (its case number)."""
     link_case_requested = Signal(int)
@@ -114,10 +119,22 @@ class AlertDetailPanel(QWidget):
         notify_row.addWidget(self.notify_button)
         self._notify_widgets = (self.notify_how, self.notify_note, self.notify_button)
         buttons = QHBoxLayout()
-        self.dispatch_button = QPushButton(self.tr("派警 (D)"), self)
+        # The triage steps for the mouse, labelled with the feed's keys (feed_actions).
+        self.acknowledge_button = QPushButton(ACTIONS["acknowledge"].label(), self)
+        self.acknowledge_button.setObjectName("acknowledgeButton")
+        self.acknowledge_button.clicked.connect(self._on_acknowledge_button_clicked)
+        self.acknowledge_button.setEnabled(False)
+        self.dispatch_button = QPushButton(ACTIONS["dispatch"].label(), self)
+        self.dispatch_button.setObjectName("dispatchButton")
         self.dispatch_button.clicked.connect(self._on_dispatch_button_clicked)
         self.dispatch_button.setEnabled(False)
-        buttons.addWidget(self.dispatch_button)
+        self.resolve_button = QPushButton(ACTIONS["resolve"].label(), self)
+        self.resolve_button.setObjectName("resolveButton")
+        self.resolve_button.clicked.connect(self._on_resolve_button_clicked)
+        self.resolve_button.setEnabled(False)
+        self._allowed = {a.name for a in FEED_ACTIONS}
+        for button in (self.acknowledge_button, self.dispatch_button, self.resolve_button):
+            buttons.addWidget(button)
         self.card_button = QPushButton(self.tr("反诈干预卡 (I)"), self)
         self.card_button.setToolTip(self.tr("劝阻记录、止付与处置结果"))
         self.card_button.clicked.connect(self._on_card_button_clicked)
@@ -160,6 +177,26 @@ class AlertDetailPanel(QWidget):
     def detail(self) -> AlertDetail | None:
         return self._detail
 
+    @property
+    def case_actions_enabled(self) -> bool:
+        return self._case_actions
+
+    def allow_actions(self, names: set[str]) -> None:
+        """Show only the steps the signed-in role may take (``feed_actions`` names)."""
+        self._allowed = set(names)
+        self.acknowledge_button.setVisible("acknowledge" in names)
+        self.dispatch_button.setVisible("dispatch" in names)
+        self.resolve_button.setVisible("resolve" in names)
+        for w in self._notify_widgets:
+            w.setVisible("notify" in names)
+        self._enable_steps()
+
+    def _enable_steps(self) -> None:
+        alert = self._detail.alert if self._detail is not None else None
+        self.acknowledge_button.setEnabled(alert is not None and applies("acknowledge", alert))
+        self.dispatch_button.setEnabled(alert is not None and applies("dispatch", alert))
+        self.resolve_button.setEnabled(alert is not None and applies("resolve", alert))
+
     def enable_case_actions(self, can_link: bool) -> None:
         """Offer 打开案件 / 关联案件 (a console with case dossiers calls this once)."""
         self._case_actions = True
@@ -184,7 +221,7 @@ class AlertDetailPanel(QWidget):
     def show_detail(self, detail: AlertDetail | None) -> None:
         self._detail = detail
         self.note_label.clear()
-        self.dispatch_button.setEnabled(detail is not None and detail.alert.status != "resolved")
+        self._enable_steps()
         if detail is None or (self._clocks and self._clocks[0].alert_id != detail.alert.id):
             self.show_clocks([], self._target_s)
         if detail is None or (self._contacts and self._contacts[0].alert_id != detail.alert.id):
@@ -290,6 +327,16 @@ class AlertDetailPanel(QWidget):
     def _on_card_button_clicked(self) -> None:
         if self._detail is not None and self._detail.alert.kind == "fraud_risk":
             self.intervention_requested.emit(self._detail.alert.id)
+
+    @Slot()
+    def _on_acknowledge_button_clicked(self) -> None:
+        if self._detail is not None and "acknowledge" in self._allowed:
+            self.acknowledge_requested.emit(self._detail.alert.id)
+
+    @Slot()
+    def _on_resolve_button_clicked(self) -> None:
+        if self._detail is not None and "resolve" in self._allowed:
+            self.resolve_requested.emit(self._detail.alert.id)
 
     def _on_dispatch_button_clicked(self) -> None:
         if self._detail is not None:

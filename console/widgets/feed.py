@@ -3,9 +3,11 @@
 Filters run in SQL (AlertService.feed_page) on a worker thread; the table shows a thin model of
 AlertRow objects, paged by fetchMore. Live changes arrive through a LiveBridge: the changed
 alerts are re-read off the GUI thread and inserted or updated in place. New critical/high alerts
-are highlighted, sound and show a tray message; escalated ones turn red, move to the top and
-sound again. Keys: arrows move, Enter shows the detail, A acknowledges, D opens the dispatch
-dialog, R resolves.
+are tinted by severity, sound and show a tray message; escalated ones move to the top (by severity,
+then the longest overdue), carry their own mark and the time overdue, and sound again — at most once
+per reminder interval each. The table has the keyboard as soon as the pane does: arrows move, Enter
+shows the detail, A acknowledges, D opens the dispatch dialog, R resolves (``feed_actions``); the
+same steps are on each row's context menu and on the detail's buttons, for the mouse.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -31,11 +34,20 @@ from PySide6.QtWidgets import (
 
 from console.errors import ConflictError, UserError
 from console.security import Actor, Permission
-from console.services.alerts import AlertDetail, AlertRow, Cursor, FeedFilter
+from console.services.alerts import (
+    DEFAULT_REMIND_EVERY_S,
+    AlertDetail,
+    AlertRow,
+    Cursor,
+    FeedFilter,
+    ReminderLimiter,
+    UrgentCounts,
+)
 from console.services.dispatch import DispatchClock, DispatchSent, ManagerContactRow
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import EmptyState, error_text
 from console.widgets.dispatch_dialog import DispatchDialog
+from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies, key_name, key_sequence
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
 from console.widgets.intervention_card import InterventionCardDialog
@@ -64,6 +76,7 @@ log = logging.getLogger(__name__)
 PAGE = 200
 LIVE_FRAME_MS = 50  # live rows repaint the table at most 20 times a second
 AGE_TICK_MS = 5000
+REMIND_TICK_MS = 15_000  # how often overdue alerts are looked at for a reminder
 
 
 class FeedPane(QWidget):
@@ -88,6 +101,7 @@ class FeedPane(QWidget):
         dispatch: DispatchService | None = None,
         officers: OfficerService | None = None,
         interventions: InterventionService | None = None,
+        remind_every_s: float = DEFAULT_REMIND_EVERY_S,
     ) -> None:
         super().__init__(parent)
         self._alerts = alerts
@@ -111,6 +125,7 @@ class FeedPane(QWidget):
         self._runner = worker.lane(self)
         self._live_runner = worker.lane(self, "live")
         self.notifier = AlertNotifier(self, sound=sound)
+        self.reminders = ReminderLimiter(remind_every_s)
         self.bridge = bridge
         self.bridge.alert_changed.connect(self._on_bridge_alert_changed)
         self.bridge.connection_changed.connect(self._on_bridge_connection_changed)
@@ -126,6 +141,10 @@ class FeedPane(QWidget):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self.model.tick_ages)
         self._age_timer.start()
+        self._remind_timer = QTimer(self)
+        self._remind_timer.setInterval(REMIND_TICK_MS)
+        self._remind_timer.timeout.connect(self.remind_overdue)
+        self._remind_timer.start()
         self._runner.submit(lambda: alerts.communities(actor), self._on_communities_loaded, self._on_failed)
         self.reload()
 
@@ -161,15 +180,24 @@ class FeedPane(QWidget):
         self._fit_columns()
         self.view.installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.row_menu: QMenu | None = None
         self.empty = EmptyState(
             self.tr("暂无预警 — 值班平稳"), self.tr("新预警会立即出现在这里。"), parent=self
         )
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # holds the keyboard while the list is empty
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        # Ctrl+1 (and the window at start) focus the pane: the keyboard goes to the table.
+        self.setFocusProxy(self.view)
         self.detail = AlertDetailPanel(
             self._actor.can(Permission.UNMASK_PERSONAL_DATA), self, clock=self._clock
         )
+        self.detail.allow_actions({a.name for a in FEED_ACTIONS if a.allowed(self._actor)})
+        self.detail.acknowledge_requested.connect(self._on_detail_acknowledge_requested)
+        self.detail.resolve_requested.connect(self._on_detail_resolve_requested)
         self.detail.unmask_requested.connect(self._on_detail_unmask_requested)
         self.detail.dispatch_requested.connect(self.open_dispatch_dialog)
         self.detail.intervention_requested.connect(self.open_intervention_card)
@@ -199,7 +227,7 @@ class FeedPane(QWidget):
         generation, filters, size = self._generation, self._filters, self._page_size
         alerts, actor = self._alerts, self._actor
         self._runner.submit(
-            lambda: (alerts.feed_page(actor, filters, None, size), alerts.urgent_open_count(actor)),
+            lambda: (alerts.feed_page(actor, filters, None, size), alerts.urgent_open_counts(actor)),
             lambda result: self._on_first_page(generation, result),
             self._on_failed,
         )
@@ -233,7 +261,7 @@ class FeedPane(QWidget):
             need = header.sectionSizeFromContents(column).width()
             words = column_words(name)
             if words:
-                dot = icon if name == "severity" else 0  # the severity's coloured dot
+                dot = icon if name in ("severity", "status") else 0  # the severity's dot, the escalation mark
                 need = max(need, dot + margin + max(metrics.horizontalAdvance(w) for w in words))
             self.view.setColumnWidth(column, max(least, need))
         # The stretching column (what matched) keeps at least its title: when the pane is narrow the
@@ -255,15 +283,14 @@ class FeedPane(QWidget):
         if wanted != self._filters:
             self.set_filter(wanted)
 
-    def _on_first_page(self, generation: int, result: tuple[list[AlertRow], int]) -> None:
+    def _on_first_page(self, generation: int, result: tuple[list[AlertRow], UrgentCounts]) -> None:
         if generation != self._generation:
             return  # the filter changed meanwhile
         rows, urgent = result
         self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
         self._show_urgent(urgent)
         self._update_empty_state()
-        if rows and not self.view.selectionModel().hasSelection():
-            self.view.selectRow(0)
+        self._ensure_current_row()
 
     @Slot(object)
     def _on_model_fetch_requested(self, cursor: Cursor) -> None:
@@ -293,7 +320,21 @@ class FeedPane(QWidget):
             self.empty.title_label.setText(self.tr("没有符合筛选条件的预警"))
         else:
             self.empty.title_label.setText(self.tr("暂无预警 — 值班平稳"))
-        self.stack.setCurrentWidget(self.empty if empty else self.view)
+        page = self.empty if empty else self.view
+        if self.stack.currentWidget() is page:
+            return
+        # The keyboard stays in the list: hiding the focused table would otherwise hand it to the
+        # next widget (the search field, where A, D and R would be typed instead of acting).
+        focused = self.view.hasFocus() or self.empty.hasFocus()
+        self.setFocusProxy(page)
+        self.stack.setCurrentWidget(page)
+        if focused:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ensure_current_row(self) -> None:
+        """A current, selected row whenever the list has rows, so the keys act at once."""
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
 
     # -- live ----------------------------------------------------------------------------------
     @Slot(int)
@@ -314,7 +355,7 @@ class FeedPane(QWidget):
         generation, filters = self._generation, self._filters
         alerts, actor = self._alerts, self._actor
         self._live_runner.submit(
-            lambda: (alerts.alerts_by_ids(actor, ids, filters), alerts.urgent_open_count(actor)),
+            lambda: (alerts.alerts_by_ids(actor, ids, filters), alerts.urgent_open_counts(actor)),
             lambda result: self._on_live_rows(generation, ids, result),
             self._on_live_failed,
         )
@@ -328,7 +369,7 @@ class FeedPane(QWidget):
         self._live_done()
         self._on_failed(exc)
 
-    def _on_live_rows(self, generation: int, ids: list[int], result: tuple[list[AlertRow], int]) -> None:
+    def _on_live_rows(self, generation: int, ids: list[int], result: tuple[list[AlertRow], UrgentCounts]) -> None:
         self._live_done()
         if generation != self._generation:
             return  # a reload with the new filter is on its way and includes these
@@ -339,15 +380,18 @@ class FeedPane(QWidget):
         }
         self._hold_paint_in_bursts()
         inserted = self.model.apply_live(rows, gone=set(ids) - {r.id for r in rows})
+        now = self._clock.now()
         for row in inserted:
-            if row.status == "new":
-                self.notifier.announce(row, escalated=row.pinned)
+            if row.status == "new" and not row.pinned:
+                self.notifier.announce(row)
         for row in rows:
             old = before.get(row.id)
-            if old is not None and row.pinned and not old.pinned:
-                self.notifier.announce(row, escalated=True)  # escalated: sound again
+            newly_pinned = row.pinned and (old is None or not old.pinned)
+            if newly_pinned and self.reminders.due([row.id], now):
+                self.notifier.announce(row, escalated=True)  # escalated: sound again (rate-limited)
         self._show_urgent(urgent)
         self._update_empty_state()
+        self._ensure_current_row()
         if self._detail_for in ids:
             self._load_detail(self._detail_for)
 
@@ -374,9 +418,27 @@ class FeedPane(QWidget):
         self._last_live_paint = time.monotonic()
         self.view.viewport().setUpdatesEnabled(True)  # posts one repaint of everything held
 
-    def _show_urgent(self, count: int) -> None:
-        self.banner.setText(self.tr("⚠ {0} 条紧急/高危预警待确认").format(count))
-        self.banner.setVisible(count > 0)
+    def _show_urgent(self, counts: UrgentCounts) -> None:
+        text = self.tr("⚠ 待确认: 紧急 {0} 条 · 高 {1} 条").format(counts.critical, counts.high)
+        if counts.overdue:
+            text += self.tr(" (其中超时 {0} 条)").format(counts.overdue)
+        self.banner.setText(text)
+        self.banner.setVisible(counts.total > 0)
+
+    @Slot()
+    def remind_overdue(self) -> list[int]:
+        """Sound again for overdue alerts nobody acknowledged: each at most once per interval.
+
+        One sound and one tray message for all that are due (a bad night must not become a
+        siren); returns the ids reminded of.
+        """
+        pinned = self.model.pinned_rows()
+        self.reminders.keep_only({r.id for r in pinned})
+        due = set(self.reminders.due([r.id for r in pinned], self._clock.now()))
+        rows = [r for r in pinned if r.id in due]
+        if rows:
+            self.notifier.remind(rows)
+        return [r.id for r in rows]
 
     @Slot(bool)
     def _on_bridge_connection_changed(self, connected: bool) -> None:
@@ -394,6 +456,7 @@ class FeedPane(QWidget):
         position = self.model.position_of(alert_id)
         if position is None:
             return False
+        self.view.setCurrentIndex(self.model.index(position, 0))
         self.view.selectRow(position)
         return True
 
@@ -485,22 +548,95 @@ class FeedPane(QWidget):
         if watched is view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return False
-            handlers = {
-                Qt.Key.Key_A: self.acknowledge_selected,
-                Qt.Key.Key_D: self.dispatch_selected,
-                Qt.Key.Key_I: self.intervention_card_selected,
-                Qt.Key.Key_N: self.notify_manager_selected,
-                Qt.Key.Key_R: self.resolve_selected,
-                Qt.Key.Key_C: self.open_case_selected,
-                Qt.Key.Key_L: self.link_case_selected,
-                Qt.Key.Key_Return: self.show_selected_detail,
-                Qt.Key.Key_Enter: self.show_selected_detail,
-            }
-            handler = handlers.get(Qt.Key(event.key()))
-            if handler is not None:
-                handler()
+            handlers = {getattr(Qt.Key, f"Key_{a.key}"): a.name for a in FEED_ACTIONS}
+            handlers[Qt.Key.Key_Enter] = "detail"  # the keypad's Enter, as Return
+            name = handlers.get(Qt.Key(event.key()))
+            if name is not None:
+                self.run_action(name)
                 return True
         return super().eventFilter(watched, event)
+
+    def run_action(self, name: str) -> None:
+        """Take the step ``name`` (see ``feed_actions``) on the selected alert."""
+        {
+            "detail": self.show_selected_detail,
+            "acknowledge": self.acknowledge_selected,
+            "dispatch": self.dispatch_selected,
+            "resolve": self.resolve_selected,
+            "intervention": self.intervention_card_selected,
+            "notify": self.notify_manager_selected,
+            "open_case": self.open_case_selected,
+            "link_case": self.link_case_selected,
+        }[name]()
+
+    def offered_actions(self) -> list[str]:
+        """The steps this console offers (the role may take them and the services are there)."""
+        names = [a.name for a in FEED_ACTIONS if a.allowed(self._actor)]
+        if self._dispatch is None:  # D still announces the request (dispatch_requested)
+            names = [n for n in names if n != "notify"]
+        if self._interventions is None:
+            names = [n for n in names if n != "intervention"]
+        if not self.detail.case_actions_enabled:
+            names = [n for n in names if n not in ("open_case", "link_case")]
+        return names
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """(key, what it does) of every step the feed's keys take, for the F1 list."""
+        rows = [(self.tr("↑ ↓"), self.tr("在预警列表中移动"))]
+        rows += [(key_name(ACTIONS[n].key), ACTIONS[n].words()) for n in self.offered_actions()]
+        return rows
+
+    def row_menu_for(self, row: AlertRow) -> QMenu:
+        """The context menu of ``row``: every step the role may take, each with its key; the ones the
+        alert's state does not allow now are shown disabled."""
+        menu = QMenu(self)
+        for name in self.offered_actions():
+            action = ACTIONS[name]
+            if name == "intervention" and row.kind != "fraud_risk":
+                continue
+            entry = QAction(action.words(), menu)
+            # Shown beside the words (the table's event filter handles the keys themselves).
+            entry.setShortcut(key_sequence(action.key))
+            entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            entry.setObjectName(f"feedAction_{name}")
+            entry.setEnabled(applies(name, row))
+            entry.triggered.connect(lambda _checked=False, n=name: self.run_action(n))
+            menu.addAction(entry)
+        return menu
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        self.view.selectRow(index.row())
+        row = self.model.data(index, ROW_ROLE)
+        if row is None:
+            return
+        if self.row_menu is not None:
+            self.row_menu.deleteLater()
+        self.row_menu = self.row_menu_for(row)
+        self.row_menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def _row_of(self, alert_id: int) -> AlertRow | None:
+        position = self.model.position_of(alert_id)
+        row = self.model.row_at(position) if position is not None else None
+        if row is None and self.detail.detail is not None and self.detail.detail.alert.id == alert_id:
+            row = self.detail.detail.alert
+        return row
+
+    @Slot(int)
+    def _on_detail_acknowledge_requested(self, alert_id: int) -> None:
+        row = self._row_of(alert_id)
+        if row is not None:
+            self.acknowledge_row(row)
+
+    @Slot(int)
+    def _on_detail_resolve_requested(self, alert_id: int) -> None:
+        row = self._row_of(alert_id)
+        if row is not None:
+            self.resolve_row(row)
 
     def show_selected_detail(self) -> None:
         row = self.selected_row()
@@ -527,8 +663,11 @@ class FeedPane(QWidget):
     def acknowledge_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            alerts, actor = self._alerts, self._actor
-            self._triage(row, lambda: alerts.acknowledge(actor, row.id, row.version))
+            self.acknowledge_row(row)
+
+    def acknowledge_row(self, row: AlertRow) -> None:
+        alerts, actor = self._alerts, self._actor
+        self._triage(row, lambda: alerts.acknowledge(actor, row.id, row.version))
 
     def dispatch_selected(self) -> None:
         row = self.selected_row()
@@ -600,8 +739,10 @@ class FeedPane(QWidget):
 
     def resolve_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
-            return
+        if row is not None:
+            self.resolve_row(row)
+
+    def resolve_row(self, row: AlertRow) -> None:
         resolution = self.ask_resolution(row)
         if resolution is not None:
             alerts, actor = self._alerts, self._actor
@@ -648,7 +789,7 @@ class FeedPane(QWidget):
     # -- lifetime ------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop timers and wait for the worker (call before the pane goes away)."""
-        for timer in (self._age_timer, self._paint_timer):
+        for timer in (self._age_timer, self._paint_timer, self._remind_timer):
             timer.stop()
         if self.dispatch_dialog is not None:
             self.dispatch_dialog.reject()

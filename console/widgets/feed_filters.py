@@ -12,6 +12,21 @@ from console.services.alerts import FeedFilter
 from console.widgets.feed_model import KIND_TITLES, SEVERITY_COLOURS, SEVERITY_TITLES, STATUS_TITLES, title
 
 TEXT_DEBOUNCE_MS = 250
+# Text on a filled severity button: white on the red, black on orange, yellow and grey (each ≥ 4.5:1).
+_ON_FILL_TEXT = {"critical": "#ffffff", "high": "#000000", "medium": "#000000", "low": "#000000"}
+
+
+def severity_button_style(key: str) -> str:
+    """An unchecked filter is an outline; a checked one is filled in its severity's colour with a
+    strong border, so that a filter left on cannot be mistaken for one that is off, in either theme."""
+    colour = SEVERITY_COLOURS[key]
+    return (
+        "QToolButton { background: transparent; border: 1px solid palette(mid);"
+        " border-radius: 3px; padding: 2px 8px; }"
+        "QToolButton:hover { border-color: palette(highlight); }"
+        f"QToolButton:checked {{ background: {colour}; color: {_ON_FILL_TEXT[key]};"
+        " border: 2px solid palette(text); font-weight: bold; padding: 1px 7px; }"
+    )
 OPEN_STATUSES = frozenset({"new", "acknowledged", "dispatched"})
 
 
@@ -28,13 +43,13 @@ class FeedFilterBar(QWidget):
         self.severity_buttons: dict[str, QToolButton] = {}
         for key in ("critical", "high", "medium", "low"):
             button = QToolButton(self)
-            button.setText(title(SEVERITY_TITLES, key))
+            button.setObjectName(f"severityFilter_{key}")
             button.setCheckable(True)
-            button.setStyleSheet(
-                f"QToolButton:checked {{ border-bottom: 3px solid {SEVERITY_COLOURS[key]}; }}"
-            )
+            button.setStyleSheet(severity_button_style(key))
             button.setToolTip(self.tr("只看此等级 (可多选)"))
             button.toggled.connect(self._on_control_changed)
+            button.toggled.connect(lambda checked, b=button, k=key: self._label(b, k, checked))
+            self._label(button, key, False)
             self.severity_buttons[key] = button
             bar.addWidget(button)
         self.kind_combo = QComboBox(self)
@@ -60,6 +75,12 @@ class FeedFilterBar(QWidget):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
         self._text_timer.timeout.connect(self._on_control_changed)
+
+    @staticmethod
+    def _label(button: QToolButton, key: str, checked: bool) -> None:
+        """A check mark before the words of a filter that is on: seen without telling colours apart."""
+        words = title(SEVERITY_TITLES, key)
+        button.setText(f"✓ {words}" if checked else words)
 
     def set_communities(self, communities: list[tuple[int, str]]) -> None:
         """Offer these (id, name) communities, keeping "all" first."""

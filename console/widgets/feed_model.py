@@ -2,7 +2,7 @@
 
 It never queries: pages and live rows are loaded by the pane off the GUI thread and handed in.
 Live rows go in with beginInsertRows/endInsertRows at their place in the order (escalated and
-unacknowledged first, then newest first); an update of a row already shown (a grouped alert's
+unacknowledged first by severity and longest overdue, then newest first); an update of a row already shown (a grouped alert's
 count, a status change) changes that row in place or moves it, never adds a second one.
 """
 
@@ -18,10 +18,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from console.clock import Clock
 from console.services.alerts import AlertRow
@@ -61,17 +63,20 @@ OUTCOME_TITLES = {
     "misread": QT_TRANSLATE_NOOP("feed", "识别错误"),
     "handled_by_others": QT_TRANSLATE_NOOP("feed", "已由他人处理"),
 }
-OVERDUE = str(QT_TRANSLATE_NOOP("feed", "超时未确认"))  # the status of an escalated alert nobody acknowledged
+OVERDUE = str(QT_TRANSLATE_NOOP("feed", "超时未确认"))  # an escalated alert nobody acknowledged
 SEVERITY_COLOURS = {"critical": "#d32f2f", "high": "#f57c00", "medium": "#fbc02d", "low": "#78909c"}
-# Translucent, so that they read on the night and the day theme alike.
+ESCALATION_COLOUR = "#d32f2f"
+# Translucent, so that they read on the night and the day theme alike. An unacknowledged urgent row
+# keeps its severity's tint when it escalates: escalation has its own mark in the status column
+# (a clock and the time overdue), so a critical row never looks like a high one, nor the reverse.
 _NEW_BACKGROUND = {"critical": QColor(211, 47, 47, 95), "high": QColor(245, 124, 0, 80)}
-_ESCALATED_BACKGROUND = QColor(198, 40, 40, 230)
 _DISPLAY, _DECORATION = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FONT, _ALIGN = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 _ROW = int(ROW_ROLE)
 _AGE_COLUMN, _COUNT_COLUMN = COLUMNS.index("age"), COLUMNS.index("count")
+_STATUS_COLUMN = COLUMNS.index("status")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -81,7 +86,9 @@ def column_words(column: str) -> list[str]:
     if table is None:
         return []
     words = [title(table, key) for key in table]
-    return [*words, QCoreApplication.translate("feed", OVERDUE)] if column == "status" else words
+    if column == "status":  # the escalation mark's longest texts (its clock icon measured apart)
+        return [*words, overdue_text(59 * 60), overdue_text(23 * 3600 + 59 * 60)]
+    return words
 
 
 def title(table: Mapping[str, object], key: str | None) -> str:
@@ -102,6 +109,48 @@ def age_text(seconds: float) -> str:
     return QCoreApplication.translate("feed", "{0}天前").format(s // 86400)
 
 
+def overdue_text(seconds: float) -> str:
+    """How long an escalated alert has waited past its limit: 超时 12 分."""
+    minutes = max(0, int(seconds)) // 60
+    if minutes < 60:
+        return QCoreApplication.translate("feed", "超时 {0} 分").format(minutes)
+    return QCoreApplication.translate("feed", "超时 {0} 小时 {1} 分").format(minutes // 60, minutes % 60)
+
+
+def severity_pixmap(severity: str, size: int = 14) -> QPixmap:
+    """A coloured dot ringed white, then dark: visible on a red, an orange, a light or a dark row."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(33, 33, 33))
+    painter.drawEllipse(0, 0, size, size)
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#78909c")))
+    painter.drawEllipse(3, 3, size - 6, size - 6)
+    painter.end()
+    return pixmap
+
+
+def escalation_pixmap(size: int = 14) -> QPixmap:
+    """A red clock face with white hands: the row escalated (overdue, nobody acknowledged it)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(QColor(ESCALATION_COLOUR))
+    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+    middle = size / 2
+    painter.setPen(QPen(QColor("white"), 1.6))
+    painter.drawLine(QPointF(middle, middle), QPointF(middle, 3))
+    painter.drawLine(QPointF(middle, middle), QPointF(size - 4, middle))
+    painter.end()
+    return pixmap
+
+
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
@@ -116,7 +165,7 @@ class FeedModel(QAbstractTableModel):
         super().__init__(parent)
         self._clock = clock
         self._rows: list[AlertRow] = []
-        self._keys: list[tuple[int, int]] = []
+        self._keys: list[tuple[int, int, int]] = []
         self._ids: set[int] = set()
         self._looks: dict[int, tuple[list[Any], QBrush | None, QBrush | None, QFont | None]] = {}
         self._exhausted = True
@@ -157,7 +206,7 @@ class FeedModel(QAbstractTableModel):
             look = self._looks[row.id] = self._look(row)
         column = index.column()
         if role == _DISPLAY:
-            return self._age(row) if column == _AGE_COLUMN else look[0][column]
+            return self._shown(row, column, look[0])
         if role == _BACKGROUND:
             return look[1]
         if role == _FOREGROUND:
@@ -165,29 +214,46 @@ class FeedModel(QAbstractTableModel):
         if role == _FONT:
             return look[3]
         if role == _DECORATION:
-            return self._icon(row.severity) if column == 0 else None
+            return self._decoration(row, column)
         if role == _ROW:
             return row
         if role == _TOOLTIP:
+            if row.pinned:
+                return f"{QCoreApplication.translate('feed', OVERDUE)} · {row.summary}"
             return row.summary
         if role == _ALIGN and column == _COUNT_COLUMN:
             return _RIGHT
         return None
 
+    def _shown(self, row: AlertRow, column: int, cached: list[Any]) -> Any:
+        """The cell's text: the age and the time overdue count on, the rest is cached."""
+        if column == _AGE_COLUMN:
+            return self._age(row)
+        if column == _STATUS_COLUMN and row.pinned:
+            return self._overdue(row)
+        return cached[column]
+
+    def _decoration(self, row: AlertRow, column: int) -> QIcon | None:
+        """The severity's dot in the first column; the escalation mark beside the time overdue."""
+        if column == 0:
+            return self._icon(row.severity)
+        return self._escalation_icon() if column == _STATUS_COLUMN and row.pinned else None
+
     def _look(self, row: AlertRow) -> tuple[list[Any], QBrush | None, QBrush | None, QFont | None]:
         display = [self._display(row, c) for c in COLUMNS]
         background = None
-        if row.pinned:
-            background = QBrush(_ESCALATED_BACKGROUND)
-        elif row.status == "new" and row.severity in _NEW_BACKGROUND:
+        if row.status == "new" and row.severity in _NEW_BACKGROUND:
             background = QBrush(_NEW_BACKGROUND[row.severity])
         foreground = None
-        if row.pinned:
-            foreground = QBrush(QColor("white"))
-        elif row.status == "resolved":
+        if row.status == "resolved":
             foreground = QBrush(QColor("#8b949e"))
         font = self._bold if row.status == "new" and row.urgent else None
         return display, background, foreground, font
+
+    def _overdue(self, row: AlertRow) -> str:
+        # The escalation job marks an alert within seconds of its limit: escalated_at is the deadline.
+        since = row.escalated_at or row.raised_at
+        return overdue_text((self._clock.now() - since).total_seconds())
 
     def _age(self, row: AlertRow) -> str:
         return age_text((self._clock.now() - row.raised_at).total_seconds())
@@ -239,7 +305,7 @@ class FeedModel(QAbstractTableModel):
         """Add the page fetchMore asked for (rows already shown, e.g. inserted live, are skipped)."""
         self._loading = False
         self._exhausted = exhausted
-        last = self._keys[-1] if self._keys else (-1, 0)
+        last = self._keys[-1] if self._keys else (-1, 0, 0)
         fresh = [r for r in rows if r.id not in self._ids and r.sort_key > last]
         if fresh:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(fresh) - 1)
@@ -285,12 +351,20 @@ class FeedModel(QAbstractTableModel):
         return sorted(inserted, key=lambda r: r.sort_key)
 
     def tick_ages(self) -> None:
-        """Repaint the age column (called every few seconds)."""
+        """Repaint the ages and the time overdue (called every few seconds)."""
         if self._rows:
-            col = COLUMNS.index("age")
-            self.dataChanged.emit(
-                self.index(0, col), self.index(len(self._rows) - 1, col), [Qt.ItemDataRole.DisplayRole]
-            )
+            last = len(self._rows) - 1
+            roles = [Qt.ItemDataRole.DisplayRole]
+            self.dataChanged.emit(self.index(0, _AGE_COLUMN), self.index(last, _AGE_COLUMN), roles)
+            pinned = sum(1 for key in self._keys if key[0] == 0)  # pinned rows come first
+            if pinned:
+                self.dataChanged.emit(
+                    self.index(0, _STATUS_COLUMN), self.index(pinned - 1, _STATUS_COLUMN), roles
+                )
+
+    def pinned_rows(self) -> list[AlertRow]:
+        """The escalated alerts still unacknowledged, in feed order."""
+        return [r for r in self._rows if r.pinned]
 
     # -- internals -----------------------------------------------------------------------------
     def _display(self, row: AlertRow, column: str) -> Any:
@@ -309,21 +383,21 @@ class FeedModel(QAbstractTableModel):
         if row.status == "resolved" and row.outcome:
             return f"{title(STATUS_TITLES, row.status)}·{title(OUTCOME_TITLES, row.outcome)}"
         if row.pinned:
-            return QCoreApplication.translate("feed", OVERDUE)
+            return self._overdue(row)
         return title(STATUS_TITLES, row.status)
 
     def _icon(self, severity: str) -> QIcon:
+        """The severity's dot, ringed in white and dark so that it shows on any row's tint."""
         icon = self._icons.get(severity)
         if icon is None:
-            pixmap = QPixmap(14, 14)
-            pixmap.fill(QColor(0, 0, 0, 0))
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#78909c")))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(1, 1, 12, 12)
-            painter.end()
-            icon = self._icons[severity] = QIcon(pixmap)
+            icon = self._icons[severity] = QIcon(severity_pixmap(severity))
+        return icon
+
+    def _escalation_icon(self) -> QIcon:
+        """The escalation mark: a red alarm clock."""
+        icon = self._icons.get("escalated")
+        if icon is None:
+            icon = self._icons["escalated"] = QIcon(escalation_pixmap())
         return icon
 
     def _remove(self, alert_id: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
         )
         central = self.panes.get(self.central_key) or QWidget(self)
         self.setCentralWidget(central)
+        # The keyboard starts in the central pane (the feed's table): its keys work without a click.
+        central.setFocus(Qt.FocusReason.OtherFocusReason)
         # The maps get the full height on the right; the work tabs sit under the feed only.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -467,14 +470,27 @@ class MainWindow(QMainWindow):
     def _on_service_request_action_triggered(self) -> None:
         self.service_request_requested.emit()
 
+    def pane_key_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(pane title, [(key, what it does)]) of the panes with keys of their own (the feed's A, D, R…)."""
+        titles = self.pane_titles()
+        sections = []
+        for key, pane in self.panes.items():
+            rows = getattr(pane, "key_rows", None)
+            if callable(rows):
+                sections.append((titles.get(key, key), list(rows())))
+        return sections
+
     def show_shortcuts(self) -> None:
         if self._shortcuts_dialog is None:
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("快捷键"))
-            rows = "".join(
-                f"<tr><td style='padding:3px 18px 3px 0'><b>{key}</b></td><td>{text}</td></tr>"
-                for key, text in self.shortcut_rows()
-            )
+            cell = "<tr><td style='padding:3px 18px 3px 0'><b>{0}</b></td><td>{1}</td></tr>"
+            rows = "".join(cell.format(escape(k), escape(t)) for k, t in self.shortcut_rows())
+            in_pane = self.tr("{0}: 选中一行后")
+            for pane_title, key_rows in self.pane_key_rows():
+                heading = escape(in_pane.format(pane_title))
+                rows += f"<tr><td colspan='2' style='padding-top:8px'><b>{heading}</b></td></tr>"
+                rows += "".join(cell.format(escape(k), escape(t)) for k, t in key_rows)
             label = QLabel(f"<table>{rows}</table>", dialog)
             label.setObjectName("shortcutTable")
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

@@ -54,6 +54,7 @@ class AlertNotifier(QObject):
         self._sound_ready = False
         self._tray: QSystemTrayIcon | None = None
         self.announced: list[tuple[int, bool]] = []
+        self.reminded: list[list[int]] = []  # the ids of each reminder of overdue alerts
 
     def announce(self, row: AlertRow, *, escalated: bool = False) -> bool:
         """Sound and tray for an urgent alert; nothing (False) for medium or low ones."""
@@ -65,6 +66,32 @@ class AlertNotifier(QObject):
         self._show_tray(row, escalated)
         self.alerted.emit(row.id, escalated)
         return True
+
+    def remind(self, rows: list[AlertRow]) -> bool:
+        """One sound and one tray message for overdue alerts still unacknowledged (urgent ones only)."""
+        urgent = [r for r in rows if r.urgent]
+        if not urgent:
+            return False
+        self.reminded.append([r.id for r in urgent])
+        if self.sound_enabled:
+            self._play("escalate.wav")
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            first = urgent[0]
+            self._ensure_tray().showMessage(
+                self.tr("{0} 条预警仍超时未确认").format(len(urgent)),
+                f"{title(KIND_TITLES, first.kind)} {first.community_name} {first.summary or first.matched}",
+                QSystemTrayIcon.MessageIcon.Critical,
+                10_000,
+            )
+        return True
+
+    def _ensure_tray(self) -> QSystemTrayIcon:
+        if self._tray is None:
+            pixmap = QPixmap(32, 32)
+            pixmap.fill(QColor("#d32f2f"))
+            self._tray = QSystemTrayIcon(QIcon(pixmap), self)
+            self._tray.show()
+        return self._tray
 
     def _play(self, name: str) -> None:
         if not self._sound_ready:
@@ -78,14 +105,10 @@ class AlertNotifier(QObject):
     def _show_tray(self, row: AlertRow, escalated: bool) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
-        if self._tray is None:
-            pixmap = QPixmap(32, 32)
-            pixmap.fill(QColor("#d32f2f"))
-            self._tray = QSystemTrayIcon(QIcon(pixmap), self)
-            self._tray.show()
+        tray = self._ensure_tray()
         heading = self.tr("预警超时未确认") if escalated else self.tr("新预警")
         kind = title(KIND_TITLES, row.kind)
-        self._tray.showMessage(
+        tray.showMessage(
             f"{heading}: {kind} {row.community_name}",
             row.summary or row.matched,
             QSystemTrayIcon.MessageIcon.Critical,

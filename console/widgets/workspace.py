@@ -118,6 +118,7 @@ class Workspace(QObject):
             dispatch=s.dispatch,
             officers=s.officers,
             interventions=s.interventions,
+            remind_every_s=self._settings.remind_every_minutes * 60,
         )
         return self.feed
 

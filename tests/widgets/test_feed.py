@@ -249,7 +249,7 @@ def test_filters_narrow_the_feed_in_sql(qtbot: Any, make_pane: Any, raiser: Rais
     assert shown_ids(pane) == []
 
 
-def test_an_overdue_critical_alert_escalates_to_the_top_in_red_and_sounds_again(
+def test_an_overdue_critical_alert_escalates_to_the_top_with_its_own_mark_and_sounds_again(
     qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock, services: Services
 ) -> None:
     old = raiser.alert(severity="critical", kind="fraud_risk", age_s=30)
@@ -261,8 +261,17 @@ def test_an_overdue_critical_alert_escalates_to_the_top_in_red_and_sounds_again(
     qtbot.waitUntil(lambda: shown_ids(pane) == [old, newer], timeout=10_000)
     row: AlertRow = pane.model.data(pane.model.index(0, 0), ROW_ROLE)
     assert row.pinned
-    assert pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color().red() > 150
-    assert pane.model.data(pane.model.index(0, 6)) == "超时未确认"
+    # The row keeps its severity's tint (not a repaint of the whole row in escalation red) ...
+    background = pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color()
+    assert (background.red(), background.green(), background.blue()) == (211, 47, 47)
+    assert pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    # ... and the escalation is its own mark: a clock icon and the time overdue, which counts on.
+    assert pane.model.data(pane.model.index(0, 6)) == "超时 0 分"
+    assert pane.model.data(pane.model.index(0, 6), Qt.ItemDataRole.DecorationRole) is not None
+    assert pane.model.data(pane.model.index(1, 6), Qt.ItemDataRole.DecorationRole) is None
+    clock.advance(minutes=12)
+    pane.model.tick_ages()
+    assert pane.model.data(pane.model.index(0, 6)) == "超时 12 分"
     assert (old, True) in pane.notifier.announced
 
 
@@ -348,6 +357,188 @@ def test_every_column_title_and_closed_vocabulary_fits_in_either_language(
             for word in column_words(name):
                 needed = QFontMetrics(bold).horizontalAdvance(word) + dot + 2 * 4
                 assert header.sectionSize(column) >= needed, (word, header.sectionSize(column), needed)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+def focused_widget() -> Any:
+    return QApplication.focusWidget()
+
+
+def test_the_table_takes_the_keyboard_with_a_current_row_so_the_keys_act_at_once(
+    qtbot: Any, make_pane: Any, raiser: Raiser
+) -> None:
+    pane = make_pane()  # an empty feed first: the calm empty state holds the keyboard
+    pane.activateWindow()
+    qtbot.waitUntil(pane.isActiveWindow)
+    pane.setFocus()  # what Ctrl+1 and the window at start do
+    qtbot.waitUntil(lambda: pane.hasFocus())
+    assert focused_widget() is pane.empty
+    aid = raiser.alert(severity="high", kind="plate_read", summary="布控车辆 闽D12345 驶入 滨水小区")
+    qtbot.waitUntil(lambda: shown_ids(pane) == [aid], timeout=10_000)
+    # The rows arrived: the table has the keyboard (not the search field) and a current row.
+    assert focused_widget() is pane.view
+    assert pane.view.currentIndex().isValid() and pane.selected_row().id == aid
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_A)  # no click on a row first
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "acknowledged", timeout=10_000)
+    assert pane.filter_bar.search.text() == ""
+    assert focused_widget() is pane.view
+
+
+def test_every_step_is_on_the_rows_context_menu_and_the_details_buttons_with_its_key(
+    qtbot: Any, make_pane: Any, raiser: Raiser, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = raiser.alert(severity="critical", kind="fraud_risk", summary="反诈预警(高) 杀猪盘")
+    pane = make_pane(
+        dispatch=services.dispatch, officers=services.officers, interventions=services.interventions
+    )
+    qtbot.waitUntil(lambda: pane.detail.shown_alert_id() == aid, timeout=10_000)
+    row = pane.model.rows[0]
+    menu = pane.row_menu_for(row)
+    entries = {a.objectName(): a for a in menu.actions()}
+    labels = {n: (a.text(), a.shortcut().toString()) for n, a in entries.items()}
+    assert labels["feedAction_acknowledge"] == ("确认", "A")
+    assert labels["feedAction_dispatch"] == ("派警", "D")
+    assert labels["feedAction_resolve"] == ("处置…", "R")
+    assert labels["feedAction_detail"] == ("查看详情", "Enter")
+    assert labels["feedAction_intervention"] == ("反诈干预卡", "I")
+    assert labels["feedAction_notify"] == ("已通知物业", "N")
+    assert [key for key, _text in pane.key_rows()] == ["↑ ↓", "Enter", "A", "D", "R", "I", "N"]
+    assert entries["feedAction_acknowledge"].isEnabled()
+    assert not entries["feedAction_resolve"].isEnabled()  # a new alert is acknowledged first
+    # The detail's buttons: the same steps, their keys in the label, enabled by the alert's state.
+    assert pane.detail.acknowledge_button.text() == "确认 (A)" and pane.detail.acknowledge_button.isEnabled()
+    assert pane.detail.dispatch_button.text() == "派警 (D)" and pane.detail.dispatch_button.isEnabled()
+    assert pane.detail.resolve_button.text() == "处置… (R)" and not pane.detail.resolve_button.isEnabled()
+    # Triage by mouse alone: the menu's 确认, then the detail's 处置 button.
+    entries["feedAction_acknowledge"].trigger()
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "acknowledged", timeout=10_000)
+    qtbot.waitUntil(lambda: pane.detail.resolve_button.isEnabled(), timeout=10_000)
+    assert not pane.detail.acknowledge_button.isEnabled()
+    monkeypatch.setattr(pane, "ask_resolution", lambda row: Resolution("confirmed", None, "已劝阻", 5000.0))
+    qtbot.mouseClick(pane.detail.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.model.rows[0].status == "resolved", timeout=10_000)
+    # Right-clicking a row opens its menu on that row.
+    rect = pane.view.visualRect(pane.model.index(0, 2))
+    pane.view.customContextMenuRequested.emit(rect.center())
+    assert pane.row_menu is not None and pane.row_menu.isVisible()
+    pane.row_menu.close()
+    assert pane.selected_row().id == aid
+    assert not {a.objectName(): a for a in pane.row_menu.actions()}["feedAction_dispatch"].isEnabled()
+
+
+def test_a_role_that_may_not_triage_gets_no_triage_buttons_or_entries(
+    qtbot: Any,
+    raiser: Raiser,
+    db_worker: DatabaseWorker,
+    services: Services,
+    investigator: Actor,
+) -> None:
+    raiser.alert(severity="high", kind="plate_read")
+    bridge = LiveBridge(services.open_change_feed(), db_worker)
+    pane = FeedPane(services.alerts, services.clock, investigator, db_worker, bridge=bridge, sound=False)
+    qtbot.addWidget(pane)
+    pane.show()
+    try:
+        settle(qtbot, pane)
+        names = {a.objectName() for a in pane.row_menu_for(pane.model.rows[0]).actions()}
+        assert names == {"feedAction_detail"}  # 办案民警 may look, not acknowledge, dispatch or resolve
+        for button in (pane.detail.acknowledge_button, pane.detail.dispatch_button, pane.detail.resolve_button):
+            assert button.isHidden()
+        assert [key for key, _text in pane.key_rows()] == ["↑ ↓", "Enter"]
+        pane.view.setFocus()
+        qtbot.keyClick(pane.view, Qt.Key.Key_A)  # the key does nothing the role may not do
+        settle(qtbot, pane)
+        assert pane.message.isVisible() and pane.model.rows[0].status == "new"
+    finally:
+        pane.shutdown()
+        bridge.close()
+
+
+def test_escalated_rows_keep_severity_order_and_the_banner_counts_each_severity(
+    qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock, services: Services
+) -> None:
+    high_old = raiser.alert(severity="high", kind="plate_read", age_s=400)
+    critical = raiser.alert(severity="critical", kind="fraud_risk", age_s=100)
+    high_new = raiser.alert(severity="high", kind="plate_read", age_s=90)
+    calm = raiser.alert(severity="low")
+    pane = make_pane()
+    assert "紧急 1 条 · 高 2 条" in pane.banner.text()
+    services.escalation.run_once(clock.now())
+    qtbot.waitUntil(lambda: shown_ids(pane) == [critical, high_old, high_new, calm], timeout=10_000)
+    qtbot.waitUntil(lambda: "超时 3 条" in pane.banner.text(), timeout=10_000)
+    assert pane.banner.text() == "⚠ 待确认: 紧急 1 条 · 高 2 条 (其中超时 3 条)"
+    # Each escalation sounded once; the reminder tick brings them back only after the interval.
+    assert sorted(i for i, escalated in pane.notifier.announced if escalated) == sorted(
+        [critical, high_old, high_new]
+    )
+    assert pane.remind_overdue() == []
+    for _ in range(5):
+        raiser.group(critical)  # the feed re-reads it: no reminder for that either
+    qtbot.waitUntil(lambda: pane.model.rows[0].count == 6, timeout=10_000)
+    clock.advance(seconds=pane.reminders.every_s - 1)
+    assert pane.remind_overdue() == []
+    clock.advance(seconds=1)
+    assert pane.remind_overdue() == [critical, high_old, high_new]
+    assert pane.notifier.reminded == [[critical, high_old, high_new]]  # one sound for all three
+    assert pane.remind_overdue() == []
+
+
+@pytest.mark.parametrize("theme_name", ["dark", "light"])
+def test_the_severity_dot_shows_on_a_red_escalated_row(
+    qapp: QApplication,
+    qtbot: Any,
+    make_pane: Any,
+    raiser: Raiser,
+    clock: FixedClock,
+    services: Services,
+    theme_name: str,
+) -> None:
+    theme.apply_theme(qapp, theme_name)
+    aid = raiser.alert(severity="critical", kind="fraud_risk", age_s=100)
+    raiser.alert(severity="low")
+    services.escalation.run_once(clock.now())
+    pane = make_pane()
+    assert shown_ids(pane)[0] == aid
+    pane.view.clearSelection()  # the row's own colours, not the selection's
+    pane.view.setCurrentIndex(pane.model.index(1, 1))
+    image = pane.view.viewport().grab().toImage()
+    rect = pane.view.visualRect(pane.model.index(0, 0))
+    ratio = image.devicePixelRatio()
+    y = int(rect.center().y() * ratio)
+    # The dot sits at the cell's left after Qt's margin; find its red centre along the row.
+    xs = range(int(rect.left() * ratio), int((rect.left() + 30) * ratio))
+    background = image.pixelColor(int((rect.right() - 3) * ratio), y)
+    ring = [image.pixelColor(x, y) for x in xs]
+    whites = [c for c in ring if min(c.red(), c.green(), c.blue()) > 200]
+    assert whites, "the dot's white ring is missing"
+    reds = [c for c in ring if c.red() > 180 and c.green() < 90 and c.blue() < 90]
+    assert reds, "the red severity dot vanished"
+    assert abs(reds[0].red() - background.red()) + abs(reds[0].green() - background.green()) > 60
+
+
+def test_the_new_feed_words_are_english_in_english(
+    qapp: QApplication, qtbot: Any, make_pane: Any, raiser: Raiser, clock: FixedClock, services: Services
+) -> None:
+    locale = QLocale()
+    translators = console_app.install_translations(qapp, "en")
+    try:
+        aid = raiser.alert(severity="critical", kind="fraud_risk", age_s=100)
+        services.escalation.run_once(clock.now())
+        clock.advance(minutes=12)
+        pane = make_pane()
+        assert pane.model.data(pane.model.index(0, 6)) == "overdue 12 min"
+        assert pane.banner.text() == "⚠ To acknowledge: 1 critical · 0 high (1 overdue)"
+        qtbot.waitUntil(lambda: pane.detail.shown_alert_id() == aid, timeout=10_000)
+        assert pane.detail.acknowledge_button.text() == "Acknowledge (A)"
+        assert pane.detail.resolve_button.text() == "Resolve… (R)"
+        words = [a.text() for a in pane.row_menu_for(pane.model.rows[0]).actions()]
+        assert words[:4] == ["Show details", "Acknowledge", "Dispatch", "Resolve…"]
+        assert pane.filter_bar.severity_buttons["critical"].text() == "Critical"
+        pane.filter_bar.severity_buttons["critical"].setChecked(True)
+        assert pane.filter_bar.severity_buttons["critical"].text() == "✓ Critical"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

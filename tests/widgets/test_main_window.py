@@ -343,3 +343,51 @@ def test_run_console_refuses_an_unreachable_database_with_a_clear_message(
     rc = console_app.run_console(Settings(db_url=DEAD_PG))
     assert rc == 2
     assert len(shown) == 1 and "无法连接数据库 PostgreSQL 127.0.0.1:1/x" in shown[0]
+
+
+def test_the_feeds_table_has_the_keyboard_at_start_and_after_ctrl_1(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    sqlite_engine: Engine,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    clock: FixedClock,
+) -> None:
+    from tests.widgets.test_feed import Raiser
+
+    raiser = Raiser(sqlite_engine, clock.now())
+    first = raiser.alert(severity="high", kind="plate_read")
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    feed = window.panes["feed"]
+    view = feed.view  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.currentIndex().isValid(), timeout=10_000)
+    assert QApplication.focusWidget() is view  # at start: no click needed
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: feed.model.rows[0].status == "acknowledged", timeout=10_000)  # type: ignore[attr-defined]
+    second = raiser.alert(severity="critical", kind="fraud_risk")
+    qtbot.waitUntil(lambda: feed.model.rows[0].id == second, timeout=10_000)  # type: ignore[attr-defined]
+    window.focus_pane("dispatch")
+    qtbot.waitUntil(lambda: window.panes["dispatch"].hasFocus())
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=2000)
+    assert feed.selected_row() is not None  # type: ignore[attr-defined]
+    assert {r.id for r in feed.model.rows} == {first, second}  # type: ignore[attr-defined]
+
+
+def test_f1_lists_the_feeds_keys(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+) -> None:
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._shortcuts_dialog
+    assert dialog is not None
+    text = dialog.findChild(type(window.user_label), "shortcutTable").text()
+    assert "预警: 选中一行后" in text
+    feed_keys = [key for key, _words in window.panes["feed"].key_rows()]  # type: ignore[attr-defined]
+    assert {"Enter", "A", "D", "R", "I", "N", "C"} <= set(feed_keys)  # the duty officer's steps
+    assert "L" not in feed_keys  # linking an alert to a case is the investigators' (EDIT_CASES)
+    for key, words in window.panes["feed"].key_rows():  # type: ignore[attr-defined]
+        assert f"<b>{key}</b></td><td>{words}</td>" in text
+    for words in ("确认", "派警", "处置…", "查看详情"):
+        assert f"<td>{words}</td>" in text

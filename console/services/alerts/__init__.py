@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from console.services.alerts.details import AlertDetail, DevicePrecision
-from console.services.alerts.escalation import EscalationJob
+from console.services.alerts.escalation import DEFAULT_REMIND_EVERY_S, EscalationJob, ReminderLimiter
 from console.services.alerts.lifecycle import AlertLifecycle
 from console.services.alerts.rows import AlertRow, Cursor
 from console.services.alerts.rules import (
@@ -16,10 +16,11 @@ from console.services.alerts.rules import (
     default_watch_severity,
     group_key,
 )
-from console.services.alerts.service import OUTCOMES, AlertService, FeedFilter
+from console.services.alerts.service import OUTCOMES, AlertService, FeedFilter, UrgentCounts
 from console.services.alerts.watchlist import WatchlistRow, WatchlistService
 
 __all__ = [
+    "DEFAULT_REMIND_EVERY_S",
     "OUTCOMES",
     "SEVERITY_RANK",
     "URGENT_RANK",
@@ -33,6 +34,8 @@ __all__ = [
     "Facts",
     "FeedFilter",
     "Matched",
+    "ReminderLimiter",
+    "UrgentCounts",
     "WatchlistRow",
     "WatchlistService",
     "alert_severity",

@@ -7,6 +7,10 @@ lock taken for the job's transaction (the other consoles skip that round), on SQ
 lock (``BEGIN IMMEDIATE``) — and only the rows its UPDATE changed are audited, so an alert is
 escalated and audited once however many consoles are running. Qt-free: the console's job runner
 calls ``run_once`` on a worker thread every few seconds.
+
+An escalated alert still unacknowledged is brought back to the duty officer's attention (sound and
+tray) now and then; ``ReminderLimiter`` says when, so that one alert reminds at most once per the
+configured interval however often the feed re-reads it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from console.services.alerts.rules import URGENT_RANK
 from console.services.base import Service, write_audit
 
 DEFAULT_ESCALATE_AFTER_S = 60
+DEFAULT_REMIND_EVERY_S = 300.0  # an overdue alert reminds again at most every 5 minutes
 # pg_try_advisory_xact_lock key: "escalate" in ASCII, unique among the console's locks.
 ADVISORY_LOCK_KEY = 0x657363616C617465
 
@@ -78,3 +83,28 @@ class EscalationJob(Service):
         if self.backend == "postgresql":
             return bool(s.execute(select(text(f"pg_try_advisory_xact_lock({ADVISORY_LOCK_KEY})"))).scalar())
         return True  # SQLite: _write_locked already holds the writer lock
+
+
+class ReminderLimiter:
+    """Which overdue alerts may remind now: each at most once per ``every_s`` seconds.
+
+    The escalation itself counts as the first reminder. Alerts acknowledged meanwhile are
+    forgotten (``keep_only``), so the memory holds only what is still overdue.
+    """
+
+    def __init__(self, every_s: float = DEFAULT_REMIND_EVERY_S) -> None:
+        self.every_s = max(1.0, float(every_s))
+        self._last: dict[int, dt.datetime] = {}
+
+    def due(self, alert_ids: list[int], now: dt.datetime) -> list[int]:
+        """Those of ``alert_ids`` not reminded within the interval; they count as reminded at ``now``."""
+        wait = dt.timedelta(seconds=self.every_s)
+        due = [i for i in alert_ids if i not in self._last or now - self._last[i] >= wait]
+        for alert_id in due:
+            self._last[alert_id] = now
+        return due
+
+    def keep_only(self, alert_ids: set[int]) -> None:
+        """Forget every alert not in ``alert_ids`` (no longer overdue)."""
+        for alert_id in set(self._last) - alert_ids:
+            del self._last[alert_id]

@@ -23,6 +23,7 @@ class Cursor:
 
     pinned: bool
     alert_id: int
+    severity_rank: int = 0  # pinned rows are ordered by severity first
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +65,22 @@ class AlertRow:
         return self.escalated_at is not None and self.status == "new"
 
     @property
-    def sort_key(self) -> tuple[int, int]:
-        """Ascending in feed order."""
-        return (0 if self.pinned else 1, -self.id)
+    def sort_key(self) -> tuple[int, int, int]:
+        """Ascending in feed order: see ``feed_sort_key``."""
+        return feed_sort_key(self.pinned, self.severity_rank, self.id)
 
     @property
     def cursor(self) -> Cursor:
-        return Cursor(self.pinned, self.id)
+        return Cursor(self.pinned, self.id, self.severity_rank)
+
+
+def feed_sort_key(pinned: bool, severity_rank: int, alert_id: int) -> tuple[int, int, int]:
+    """The feed order, ascending: escalated unacknowledged alerts first, by severity (a critical one
+    never sits under a high one), the longest overdue first within a severity; then every other
+    alert, newest first (severity shown by colour and icon there)."""
+    if pinned:
+        return (0, severity_rank, alert_id)
+    return (1, 0, -alert_id)
 
 
 def load_rows(conn: Connection, ids: Sequence[int]) -> list[AlertRow]:

@@ -1,7 +1,8 @@
 """The duty room's alert feed: keyset-paged and filtered in SQL, triage lifecycle, escalation.
 
-Feed order: escalated alerts nobody has acknowledged yet are pinned on top (newest first), then
-every other alert newest first; severity is shown by colour, not by position. Each page is found
+Feed order (``rows.feed_sort_key``): escalated alerts nobody has acknowledged yet are pinned on
+top, by severity and then the longest overdue first (a critical alert never sits under a high one),
+then every other alert newest first; there severity is shown by colour and icon, not by position. Each page is found
 by index: one small query per selected value of the most selective filter ("legs"), each ordered
 by ``id DESC`` with a limit, merged in Python — never a scan of the whole history.
 """
@@ -23,7 +24,7 @@ from console.models.alerts import ALERT_STATUSES, EVENT_KINDS, OUTCOMES, SEVERIT
 from console.security import Actor, Permission
 from console.services.alerts.details import AlertDetail, DevicePrecision, load_detail, load_device_precision
 from console.services.alerts.lifecycle import AlertLifecycle
-from console.services.alerts.rows import AlertRow, Cursor, load_rows
+from console.services.alerts.rows import AlertRow, Cursor, feed_sort_key, load_rows
 from console.services.alerts.rules import SEVERITY_RANK, URGENT_RANK
 from console.services.base import Service, write_audit
 from console.validators import normalise_plate
@@ -44,6 +45,7 @@ __all__ = [
     "Cursor",
     "DevicePrecision",
     "FeedFilter",
+    "UrgentCounts",
 ]
 
 _t = cast(Table, Alert.__table__)
@@ -59,6 +61,19 @@ class FeedFilter:
     community_ids: frozenset[int] = frozenset()
     statuses: frozenset[str] = frozenset()
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentCounts:
+    """What the feed's banner says: unacknowledged critical and high alerts, and the overdue ones."""
+
+    critical: int = 0
+    high: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.critical + self.high
 
 
 def _pinned_condition() -> ColumnElement[bool]:
@@ -100,11 +115,10 @@ class AlertService(Service):
             text_legs = self._text_legs(conn, filters.text)
             ids: list[int] = []
             if after is None or after.pinned:
-                below = after.alert_id if after is not None else None
-                ids = self._segment(conn, filters, text_legs, True, below, limit)
+                ids = self._pinned_segment(conn, filters, text_legs, after, limit)
             if len(ids) < limit:
                 below = None if after is None or after.pinned else after.alert_id
-                ids += self._segment(conn, filters, text_legs, False, below, limit - len(ids))
+                ids += self._segment(conn, filters, text_legs, below, limit - len(ids))
             return load_rows(conn, ids)
 
     def alerts_by_ids(
@@ -133,52 +147,70 @@ class AlertService(Service):
                 (i, n) for i, n in conn.execute(select(Community.id, Community.name).order_by(Community.name))
             ]
 
-    def urgent_open_count(self, actor: Actor) -> int:
-        """Critical/high alerts nobody has acknowledged yet."""
+    def urgent_open_counts(self, actor: Actor) -> UrgentCounts:
+        """Critical and high alerts nobody has acknowledged yet, and how many of them are overdue."""
         actor.require(Permission.VIEW_ALERTS)
         with self._read() as conn:
             # One range of ix_alert_status_rank: counts only the urgent new alerts, however many
             # new low-severity ones or old critical ones the history holds.
-            return int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(_t)
+            counts = {
+                (rank, escalated): n
+                for rank, escalated, n in conn.execute(
+                    select(_a.severity_rank, _a.escalated_at.is_not(None), func.count())
                     .where(_a.status == "new", _a.severity_rank <= URGENT_RANK)
-                ).scalar_one()
-            )
+                    .group_by(_a.severity_rank, _a.escalated_at.is_not(None))
+                )
+            }
+        critical, high = SEVERITY_RANK["critical"], SEVERITY_RANK["high"]
+        return UrgentCounts(
+            critical=sum(n for (rank, _e), n in counts.items() if rank == critical),
+            high=sum(n for (rank, _e), n in counts.items() if rank == high),
+            overdue=sum(n for (_rank, escalated), n in counts.items() if escalated),
+        )
+
+    def _pinned_segment(
+        self,
+        conn: Connection,
+        f: FeedFilter,
+        text_legs: list[ColumnElement[bool]] | None,
+        after: Cursor | None,
+        limit: int,
+    ) -> list[int]:
+        """The escalated, unacknowledged alerts after ``after``, by severity then longest overdue."""
+        # Few rows, found by ix_alert_status_escalated; filtered in a second step so that the
+        # planner cannot prefer a filter's index and walk a whole severity or community.
+        pinned = conn.execute(
+            select(_a.id, _a.severity_rank).where(_pinned_condition()).order_by(_a.id.desc()).limit(MAX_PINNED)
+        ).all()
+        if not pinned or limit <= 0:
+            return []
+        conds = [_a.id.in_([i for i, _rank in pinned]), *self._conditions(f, skip=None)]
+        if text_legs is not None:
+            conds.append(or_(*text_legs) if text_legs else _a.id.is_(None))
+        wanted = set(conn.execute(select(_a.id).where(*conds)).scalars())
+        keys = sorted(feed_sort_key(True, rank, i) for i, rank in pinned if i in wanted)
+        if after is not None:
+            start = feed_sort_key(True, after.severity_rank, after.alert_id)
+            keys = [k for k in keys if k > start]
+        return [k[2] for k in keys[:limit]]
 
     def _segment(
         self,
         conn: Connection,
         f: FeedFilter,
         text_legs: list[ColumnElement[bool]] | None,
-        pinned: bool,
         below: int | None,
         limit: int,
     ) -> list[int]:
+        """The alerts that are not pinned, newest first, below id ``below``."""
         if limit <= 0:
             return []
-        if pinned:
-            # Few rows, found by ix_alert_status_escalated; filtered in a second step so that the
-            # planner cannot prefer a filter's index and walk a whole severity or community.
-            pinned_ids = list(
-                conn.execute(
-                    select(_a.id).where(_pinned_condition()).order_by(_a.id.desc()).limit(MAX_PINNED)
-                ).scalars()
-            )
-            if not pinned_ids:
-                return []
-            legs: list[ColumnElement[bool]] = [_a.id.in_(pinned_ids)]
-            common = self._conditions(f, skip=None)
-        else:
-            common = [not_(_pinned_condition()), *self._conditions(f, skip=None)]
-            legs = [] if text_legs is None else text_legs
-            if text_legs is None:
-                dim, legs = self._driving_legs(f)
-                if dim is not None:
-                    common = [not_(_pinned_condition()), *self._conditions(f, skip=dim)]
-        if pinned and text_legs is not None:
-            common.append(or_(*text_legs) if text_legs else _a.id.is_(None))
+        common = [not_(_pinned_condition()), *self._conditions(f, skip=None)]
+        legs = [] if text_legs is None else text_legs
+        if text_legs is None:
+            dim, legs = self._driving_legs(f)
+            if dim is not None:
+                common = [not_(_pinned_condition()), *self._conditions(f, skip=dim)]
         if below is not None:
             common.append(_a.id < below)
         found: set[int] = set()

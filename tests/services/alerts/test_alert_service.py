@@ -258,3 +258,45 @@ def test_device_precision_counts_correct_and_misread_plate_reads(
         alerts.resolve(duty_officer, aid, "confirmed" if correct else "misread", read_correct=correct)
     stats = {p.device: (p.correct, p.misread) for p in alerts.device_precision(duty_officer)}
     assert stats == {"north-gate-1": (2, 1), "south-gate": (0, 1)}
+
+
+def test_escalated_alerts_are_ordered_by_severity_then_longest_overdue_across_pages(
+    district: District, alerts: AlertService, duty_officer: Actor, clock: FixedClock
+) -> None:
+    # Raised oldest first: a high, a critical, another high, another critical; then calm traffic.
+    high_old = district.alert(severity="high", kind="plate_read", age_s=400)
+    critical_old = district.alert(severity="critical", kind="fraud_risk", age_s=300)
+    high_new = district.alert(severity="high", kind="plate_read", age_s=200)
+    critical_new = district.alert(severity="critical", kind="fraud_risk", age_s=100)
+    calm = [district.alert(severity="low") for _ in range(3)]
+    escalated = EscalationJob(alerts._sessions, clock).run_once(clock.now())
+    assert sorted(escalated) == sorted([high_old, critical_old, high_new, critical_new])
+    # A critical alert never sits under a high one, whichever was raised first; within a severity
+    # the one waiting longest comes first. Paging one row at a time keeps the order.
+    expected = [critical_old, critical_new, high_old, high_new, *reversed(calm)]
+    assert [r.id for r in alerts.feed_page(duty_officer, FeedFilter(), None, 10)] == expected
+    assert _all_pages(alerts, duty_officer, FeedFilter(), 1) == expected
+    assert _all_pages(alerts, duty_officer, FeedFilter(severities=frozenset({"high"})), 1) == [
+        high_old,
+        high_new,
+    ]
+    counts = alerts.urgent_open_counts(duty_officer)
+    assert (counts.critical, counts.high, counts.overdue, counts.total) == (2, 2, 4, 4)
+    alerts.acknowledge(duty_officer, critical_old)
+    district.alert(severity="critical", kind="fraud_risk")  # new, not yet overdue
+    counts = alerts.urgent_open_counts(duty_officer)
+    assert (counts.critical, counts.high, counts.overdue) == (2, 2, 3)
+
+
+def test_an_overdue_alert_reminds_at_most_once_per_interval() -> None:
+    from console.services.alerts import ReminderLimiter
+
+    start = dt.datetime(2026, 3, 14, 13, 0, tzinfo=dt.UTC)
+    limiter = ReminderLimiter(every_s=300)
+    assert limiter.due([1, 2], start) == [1, 2]
+    for seconds in (1, 60, 299):  # the feed re-reads and ticks often: no second reminder yet
+        assert limiter.due([1, 2], start + dt.timedelta(seconds=seconds)) == []
+    assert limiter.due([1, 2, 3], start + dt.timedelta(seconds=100)) == [3]
+    assert limiter.due([1, 2, 3], start + dt.timedelta(seconds=300)) == [1, 2]
+    limiter.keep_only({2})  # 1 and 3 were acknowledged
+    assert limiter.due([1, 3], start + dt.timedelta(seconds=301)) == [1, 3]  # overdue again: new
