@@ -32,8 +32,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -42,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.widgets.common import EmptyState, error_text
+from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, error_text
 from console.widgets.district_layers import officer_items, series_items
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
@@ -273,11 +271,11 @@ class DistrictMapPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps in a narrow pane rather than widening the window
         bar.setContentsMargins(8, 4, 8, 4)
-        self.summary_label = QLabel(self)
+        self.summary_label = ElidedLabel(self)
         self.summary_label.setObjectName("districtSummary")
-        bar.addWidget(self.summary_label, 1)
+        bar.addWidget(self.summary_label)
         self.refresh_action = QAction(self.tr("刷新"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

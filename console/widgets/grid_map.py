@@ -48,8 +48,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from console.services.maps import (
-    GREY,
     HOUSING_USES,
+    NEVER,
     STATUS_NAMES,
     Block,
     GridSnapshot,
@@ -57,6 +57,7 @@ from console.services.maps import (
     MapFilter,
 )
 from console.widgets import theme
+from console.widgets.common import housing_use_text
 from console.widgets.grid_map_cells import CellImages
 
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))
@@ -654,9 +655,9 @@ class GridMapView(QWidget):
         if index < 0 or snap is None:
             return ""
         days = int(snap.days[index])
-        if days < 0 or snap.status[index] == GREY:
+        if days < 0 or snap.status[index] == NEVER:
             when = self.tr("从未核实")
         else:
             when = self.tr("距上次核实 %1 天").replace("%1", str(days))
-        use = HOUSING_USES[int(snap.housing_use[index])]
+        use = housing_use_text(HOUSING_USES[int(snap.housing_use[index])])
         return f"{snap.address(index)}\n{use} · {when}"

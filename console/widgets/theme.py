@@ -11,6 +11,8 @@ from importlib.resources import files
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from console import verification_status
+
 THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
 
@@ -28,17 +30,9 @@ SEVERITY_COLOURS: dict[str, str] = {
 }
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 
-# Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never,
-# grey where nothing is to be verified (vacant, no data).
-VERIFICATION_COLOURS: dict[str, str] = {
-    # Bluish green, light amber-orange, dark vermilion, slate: apart in lightness as well as hue,
-    # so an officer with red-green colour blindness still tells the three states apart
-    # (tests/widgets/test_theme.py simulates deuteranopia).
-    "green": "#1d9e74",
-    "orange": "#f5b83d",
-    "red": "#d6402a",
-    "grey": "#5c6370",
-}
+# Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never, grey where
+# nothing is to be verified. Defined once in console.verification_status (statuses and colours).
+VERIFICATION_COLOURS: dict[str, str] = verification_status.COLOURS
 
 # Connection state in the status bar.
 STATE_COLOURS: dict[str, str] = {"ok": "#3fb950", "down": "#ff4d4f", "unknown": "#8b949e"}

@@ -723,7 +723,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="81"/>
+        <location filename="../../console/widgets/common.py" line="94"/>
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
@@ -2448,8 +2448,8 @@
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
-        <source>灰 从未核实</source>
-        <translation>Grey: never verified</translation>
+        <source>红 从未核实</source>
+        <translation>Red: never verified</translation>
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
@@ -2470,42 +2470,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="178"/>
+        <location filename="../../console/widgets/grid_map.py" line="179"/>
         <source>全区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="181"/>
+        <location filename="../../console/widgets/grid_map.py" line="182"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="183"/>
+        <location filename="../../console/widgets/grid_map.py" line="184"/>
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="435"/>
+        <location filename="../../console/widgets/grid_map.py" line="436"/>
         <source>%1号楼</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="446"/>
+        <location filename="../../console/widgets/grid_map.py" line="447"/>
         <source>逾期 %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="498"/>
+        <location filename="../../console/widgets/grid_map.py" line="499"/>
         <source>%1单元</source>
         <translation>Unit %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="658"/>
+        <location filename="../../console/widgets/grid_map.py" line="659"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="660"/>
+        <location filename="../../console/widgets/grid_map.py" line="661"/>
         <source>距上次核实 %1 天</source>
         <translation>%1 days since verification</translation>
     </message>
@@ -2513,127 +2513,143 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="80"/>
+        <location filename="../../console/widgets/household_dialog.py" line="79"/>
         <source>户详情</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="82"/>
+        <location filename="../../console/widgets/household_dialog.py" line="81"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96"/>
+        <location filename="../../console/widgets/household_dialog.py" line="95"/>
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97"/>
+        <location filename="../../console/widgets/household_dialog.py" line="96"/>
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98"/>
+        <location filename="../../console/widgets/household_dialog.py" line="97"/>
         <source>确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99"/>
+        <location filename="../../console/widgets/household_dialog.py" line="98"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="100"/>
+        <location filename="../../console/widgets/household_dialog.py" line="99"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="101"/>
+        <location filename="../../console/widgets/household_dialog.py" line="100"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="104"/>
+        <location filename="../../console/widgets/household_dialog.py" line="103"/>
         <source>记录核实…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="108"/>
+        <location filename="../../console/widgets/household_dialog.py" line="107"/>
         <source>显示完整号码…</source>
         <translation>Show full numbers…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="109"/>
+        <location filename="../../console/widgets/household_dialog.py" line="108"/>
         <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
         <translation>State a reason to see this household&apos;s full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="124"/>
+        <location filename="../../console/widgets/household_dialog.py" line="123"/>
         <source>实有人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="126"/>
+        <location filename="../../console/widgets/household_dialog.py" line="125"/>
         <source>核实记录</source>
         <translation>Verification visits</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145"/>
+        <location filename="../../console/widgets/household_dialog.py" line="144"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145"/>
+        <location filename="../../console/widgets/household_dialog.py" line="144"/>
         <source>查看本户完整号码的事由 (记入审计日志):</source>
         <translation>Reason for seeing this household&apos;s full numbers (written to the audit log):</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="161"/>
+        <location filename="../../console/widgets/household_dialog.py" line="160"/>
         <source>载入失败</source>
         <translation>Loading failed</translation>
     </message>
     <message>
+        <location filename="../../console/widgets/household_dialog.py" line="168"/>
+        <source>已核实</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/household_dialog.py" line="169"/>
+        <source>超1个月未核实</source>
+        <translation>Not verified for over a month</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="170"/>
+        <source>超3个月未核实</source>
+        <translation>Not verified for over three months</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="171"/>
+        <location filename="../../console/widgets/household_dialog.py" line="174"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="171"/>
+        <location filename="../../console/widgets/household_dialog.py" line="176"/>
         <source>最近核实 %1（%2 天前）</source>
         <translation>Last verified %1 (%2 days ago)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="183"/>
+        <location filename="../../console/widgets/household_dialog.py" line="188"/>
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="185"/>
+        <location filename="../../console/widgets/household_dialog.py" line="190"/>
         <source>已迁出 %1</source>
         <translation>Moved out %1</translation>
     </message>
@@ -3644,87 +3660,208 @@ Database: {1}</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/widgets/search.py" line="52"/>
+        <location filename="../../console/widgets/search.py" line="99"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="58"/>
+        <location filename="../../console/widgets/search.py" line="105"/>
         <source>姓名、身份证号(或后4–6位)、手机号、车牌、地址(如 3号楼 1203)</source>
         <translation>Name, ID number (or its last 4–6 digits), mobile, plate, address (e.g. 3号楼 1203)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>身份证号 / 手机号</source>
         <translation>ID number / mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="63"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="119"/>
+        <location filename="../../console/widgets/search.py" line="166"/>
         <source>正在搜索 …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="134"/>
+        <location filename="../../console/widgets/search.py" line="181"/>
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号</source>
         <translation>Nothing found for “{0}”. Search by name, ID number or its last 4–6 digits, phone number or its last 4, plate, address, case number, or a property&apos;s serial / IMEI</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="166"/>
+        <location filename="../../console/widgets/search.py" line="220"/>
         <source>找到 {0} 条; 按回车在网格地图上显示该户, 或打开案件卷宗</source>
         <translation>{0} found; Enter shows the household on the grid map, or opens the case dossier</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="195"/>
+        <location filename="../../console/widgets/search.py" line="249"/>
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号</source>
         <translation>Type a name, ID number (or its last 4–6 digits), phone number (or its last 4), plate, address (e.g. 3号楼 1203), case number or a property&apos;s serial / IMEI</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="139"/>
+        <location filename="../../console/widgets/search.py" line="186"/>
         <source>实有人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="140"/>
+        <location filename="../../console/widgets/search.py" line="43"/>
+        <source>身份证号后%1位</source>
+        <translation>last %1 digits of the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="45"/>
+        <source>手机号后%1位</source>
+        <translation>last %1 digits of the mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="49"/>
+        <source>车主身份证号</source>
+        <translation>Owner&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="50"/>
+        <source>身份证号前几位</source>
+        <translation>start of the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="51"/>
+        <source>身份证号包含</source>
+        <translation>ID number contains</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="52"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="53"/>
+        <source>车主手机号</source>
+        <translation>Owner&apos;s mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="54"/>
+        <source>手机号前几位</source>
+        <translation>start of the mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="55"/>
+        <source>手机号包含</source>
+        <translation>mobile contains</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="56"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="57"/>
+        <source>出生日期</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="58"/>
+        <source>车主姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="59"/>
+        <source>姓名包含</source>
+        <translation>name contains</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="60"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="61"/>
+        <source>名</source>
+        <translation>given name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="62"/>
+        <source>户室</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="64"/>
+        <source>小区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="65"/>
+        <source>号牌包含</source>
+        <translation>plate contains</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="66"/>
+        <source>号牌</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="67"/>
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="68"/>
+        <source>嫌疑人姓名</source>
+        <translation>Suspect&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="69"/>
+        <source>涉案财物IMEI</source>
+        <translation>Property IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="70"/>
+        <source>涉案财物序列号</source>
+        <translation>Property serial number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="71"/>
+        <source>涉案财物车架号</source>
+        <translation>Property frame number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="187"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="141"/>
+        <location filename="../../console/widgets/search.py" line="188"/>
         <source>车辆</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="142"/>
+        <location filename="../../console/widgets/search.py" line="189"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="160"/>
+        <location filename="../../console/widgets/search.py" line="214"/>
         <source>按回车打开案件卷宗</source>
         <translation>Enter opens the case dossier</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="162"/>
+        <location filename="../../console/widgets/search.py" line="216"/>
         <source>没有登记住址</source>
         <translation>No registered address</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="171"/>
+        <location filename="../../console/widgets/search.py" line="225"/>
         <source>搜索失败: {0}</source>
         <translation>Search failed: {0}</translation>
     </message>
@@ -4327,99 +4464,99 @@ Database: {1}</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="252"/>
+        <location filename="../../console/widgets/household_dialog.py" line="257"/>
         <source>记录核实 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="260"/>
+        <location filename="../../console/widgets/household_dialog.py" line="265"/>
         <source>（本人）%1</source>
         <translation>(self) %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>核实结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="274"/>
+        <location filename="../../console/widgets/household_dialog.py" line="279"/>
         <source>确认在住</source>
         <translation>Confirmed living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="275"/>
+        <location filename="../../console/widgets/household_dialog.py" line="280"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="276"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
         <source>未见到</source>
         <translation>Not seen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>与户主关系</source>
         <translation>Relation to head of household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="283"/>
+        <location filename="../../console/widgets/household_dialog.py" line="288"/>
         <source>新增一人</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="291"/>
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation>Note (e.g. landlord&apos;s contact, tenants)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="298"/>
+        <location filename="../../console/widgets/household_dialog.py" line="303"/>
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="299"/>
+        <location filename="../../console/widgets/household_dialog.py" line="304"/>
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="302"/>
+        <location filename="../../console/widgets/household_dialog.py" line="307"/>
         <source>在住人员</source>
         <translation>People living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="305"/>
+        <location filename="../../console/widgets/household_dialog.py" line="310"/>
         <source>新发现的实有人口</source>
         <translation>Newly found residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="376"/>
+        <location filename="../../console/widgets/household_dialog.py" line="381"/>
         <source>无法保存：%1</source>
         <translation>Cannot save: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="382"/>
+        <location filename="../../console/widgets/household_dialog.py" line="387"/>
         <source>保存失败，已记录错误 (%1)</source>
         <translation>Saving failed; the error was logged (%1)</translation>
     </message>
@@ -4427,87 +4564,87 @@ Database: {1}</translation>
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
         <source>新增布控</source>
         <translation>New watchlist entry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
         <source>编辑布控 #{0}</source>
         <translation>Edit watchlist entry #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="129"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="142"/>
         <source>布控车辆</source>
         <translation>Hotlisted vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="130"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="143"/>
         <source>重点人员</source>
         <translation>Watched person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="134"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="136"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="149"/>
         <source>车牌/身份证号</source>
         <translation>Plate / ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="151"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="140"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="153"/>
         <source>布控事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="144"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="157"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="159"/>
         <source>如 GK2026-031 (选填)</source>
         <translation>e.g. GK2026-031 (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="160"/>
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="148"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="161"/>
         <source>到期时间</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="212"/>
         <source>如 闽D12345</source>
         <translation>e.g. 闽D12345</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="212"/>
         <source>18位身份证号</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="233"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="246"/>
         <source>布控事由: 必填 (required)</source>
         <translation>Reason: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="255"/>
         <source>车牌</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="255"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -4515,17 +4652,57 @@ Database: {1}</translation>
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="70"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="71"/>
+        <source>车牌/身份证号</source>
+        <translation>Plate / ID number</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="72"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="73"/>
+        <source>布控事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="74"/>
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="75"/>
+        <source>关联案件</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="76"/>
+        <source>到期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="77"/>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="116"/>
         <source>车辆</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="116"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="109"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="122"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
@@ -4533,28 +4710,28 @@ Database: {1}</translation>
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="273"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="286"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="274"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="287"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="275"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="379"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="288"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="392"/>
         <source>解除布控</source>
         <translation>Remove from watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="276"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="289"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="380"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="393"/>
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation>Remove {0} from the watchlist? Later sightings will not raise alerts.</translation>
     </message>
@@ -4562,27 +4739,72 @@ Database: {1}</translation>
 <context>
     <name>WorklistModel</name>
     <message>
+        <location filename="../../console/widgets/worklist.py" line="79"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="80"/>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="81"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="82"/>
+        <source>房屋用途</source>
+        <translation>Housing use</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="83"/>
+        <source>在住人数</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="84"/>
+        <source>最近核实</source>
+        <translation>Last verified</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="85"/>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="86"/>
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/worklist.py" line="87"/>
+        <source>责任民警</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="108"/>
         <source>出租房屋：人员变动多，优先核实</source>
         <translation>Rented: people change often, verify first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="99"/>
+        <location filename="../../console/widgets/worklist.py" line="120"/>
         <source>红 从未核实</source>
         <translation>Red: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="100"/>
+        <location filename="../../console/widgets/worklist.py" line="121"/>
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="100"/>
+        <location filename="../../console/widgets/worklist.py" line="121"/>
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="108"/>
+        <location filename="../../console/widgets/worklist.py" line="130"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
@@ -4590,122 +4812,172 @@ Database: {1}</translation>
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="142"/>
+        <location filename="../../console/widgets/worklist.py" line="164"/>
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="143"/>
+        <location filename="../../console/widgets/worklist.py" line="165"/>
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="144"/>
+        <location filename="../../console/widgets/worklist.py" line="166"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="145"/>
+        <location filename="../../console/widgets/worklist.py" line="167"/>
         <source>记录核实…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="146"/>
+        <location filename="../../console/widgets/worklist.py" line="168"/>
         <source>在地图上显示</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="147"/>
+        <location filename="../../console/widgets/worklist.py" line="169"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="148"/>
+        <location filename="../../console/widgets/worklist.py" line="170"/>
         <source>保存 PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="149"/>
+        <location filename="../../console/widgets/worklist.py" line="171"/>
         <source>保存 CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="162"/>
+        <location filename="../../console/widgets/worklist.py" line="184"/>
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="164"/>
+        <location filename="../../console/widgets/worklist.py" line="186"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="229"/>
+        <location filename="../../console/widgets/worklist.py" line="251"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="240"/>
-        <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
-        <translation>%1 households due: red (over three months or never) %2, orange (over a month) %3; of them rented/group rental %4 (marked ●, listed first)</translation>
+        <location filename="../../console/widgets/worklist.py" line="262"/>
+        <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
+        <translation>%1 households to verify: red %2 (over 3 months %5, never verified %6), orange (over 1 month) %3; rentals and group rentals %4 (marked ●)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="250"/>
+        <location filename="../../console/widgets/worklist.py" line="274"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269"/>
+        <location filename="../../console/widgets/worklist.py" line="293"/>
         <source>记录核实</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269"/>
+        <location filename="../../console/widgets/worklist.py" line="293"/>
         <source>请先在列表中选择一户</source>
         <translation>Choose a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="301"/>
+        <location filename="../../console/widgets/worklist.py" line="325"/>
         <source>核实任务单 — %1 — %2</source>
         <translation>Verification worklist — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="314"/>
+        <location filename="../../console/widgets/worklist.py" line="331"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="332"/>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="333"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="334"/>
+        <source>房屋用途</source>
+        <translation>Housing use</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="335"/>
+        <source>在住</source>
+        <translation>Living here</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="336"/>
+        <source>最近核实</source>
+        <translation>Last verified</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="337"/>
+        <source>逾期(天)</source>
+        <translation>Overdue (days)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="338"/>
+        <source>已核实</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <source>橙</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="347"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="367"/>
+        <location filename="../../console/widgets/worklist.py" line="400"/>
         <source>打印核实任务单</source>
         <translation>Print the verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>核实任务单.pdf</source>
         <translation>verification-worklist.pdf</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>保存 CSV</source>
         <translation>Save CSV</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>核实任务单.csv</source>
         <translation>verification-worklist.csv</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -4724,7 +4996,7 @@ Database: {1}</translation>
     </message>
     <message>
         <location filename="../../console/app.py" line="205"/>
-        <location filename="../../console/app.py" line="327"/>
+        <location filename="../../console/app.py" line="329"/>
         <source>值班台</source>
         <translation>Duty Console</translation>
     </message>
@@ -4752,12 +5024,12 @@ Database: {1}</translation>
 Please check that the database server is running, the network is up and the URL is right. The URL is given by --db, the DUTY_CONSOLE_DB environment variable or the settings file {1}.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="361"/>
+        <location filename="../../console/app.py" line="362"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="380"/>
+        <location filename="../../console/app.py" line="381"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -5317,6 +5589,39 @@ Please check that the database server is running, the network is up and the URL 
         <location filename="../../console/widgets/feed_model.py" line="64"/>
         <source>超时未确认</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>housing_use</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="41"/>
+        <source>自住</source>
+        <translation>Owner-occupied</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="42"/>
+        <source>出租</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="43"/>
+        <source>群租</source>
+        <translation>Group rental</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="44"/>
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="45"/>
+        <source>商用</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="46"/>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>

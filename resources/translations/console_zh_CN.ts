@@ -723,7 +723,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="81"/>
+        <location filename="../../console/widgets/common.py" line="94"/>
         <source>即将推出</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2447,7 +2447,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
-        <source>灰 从未核实</source>
+        <source>红 从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,42 +2469,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="178"/>
+        <location filename="../../console/widgets/grid_map.py" line="179"/>
         <source>全区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="181"/>
+        <location filename="../../console/widgets/grid_map.py" line="182"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="183"/>
+        <location filename="../../console/widgets/grid_map.py" line="184"/>
         <source>小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="435"/>
+        <location filename="../../console/widgets/grid_map.py" line="436"/>
         <source>%1号楼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="446"/>
+        <location filename="../../console/widgets/grid_map.py" line="447"/>
         <source>逾期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="498"/>
+        <location filename="../../console/widgets/grid_map.py" line="499"/>
         <source>%1单元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="658"/>
+        <location filename="../../console/widgets/grid_map.py" line="659"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="660"/>
+        <location filename="../../console/widgets/grid_map.py" line="661"/>
         <source>距上次核实 %1 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,127 +2512,143 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="80"/>
+        <location filename="../../console/widgets/household_dialog.py" line="79"/>
         <source>户详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="82"/>
+        <location filename="../../console/widgets/household_dialog.py" line="81"/>
         <source>正在载入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91"/>
+        <location filename="../../console/widgets/household_dialog.py" line="90"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96"/>
+        <location filename="../../console/widgets/household_dialog.py" line="95"/>
         <source>核实时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97"/>
+        <location filename="../../console/widgets/household_dialog.py" line="96"/>
         <source>核实人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98"/>
+        <location filename="../../console/widgets/household_dialog.py" line="97"/>
         <source>确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99"/>
+        <location filename="../../console/widgets/household_dialog.py" line="98"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="100"/>
+        <location filename="../../console/widgets/household_dialog.py" line="99"/>
         <source>迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="101"/>
+        <location filename="../../console/widgets/household_dialog.py" line="100"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="104"/>
+        <location filename="../../console/widgets/household_dialog.py" line="103"/>
         <source>记录核实…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="108"/>
+        <location filename="../../console/widgets/household_dialog.py" line="107"/>
         <source>显示完整号码…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="109"/>
+        <location filename="../../console/widgets/household_dialog.py" line="108"/>
         <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="124"/>
+        <location filename="../../console/widgets/household_dialog.py" line="123"/>
         <source>实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="126"/>
+        <location filename="../../console/widgets/household_dialog.py" line="125"/>
         <source>核实记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145"/>
+        <location filename="../../console/widgets/household_dialog.py" line="144"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145"/>
+        <location filename="../../console/widgets/household_dialog.py" line="144"/>
         <source>查看本户完整号码的事由 (记入审计日志):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="161"/>
+        <location filename="../../console/widgets/household_dialog.py" line="160"/>
         <source>载入失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/widgets/household_dialog.py" line="168"/>
+        <source>已核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/household_dialog.py" line="169"/>
-        <source>从未核实</source>
+        <source>超1个月未核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="170"/>
+        <source>超3个月未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="171"/>
+        <location filename="../../console/widgets/household_dialog.py" line="174"/>
+        <source>从未核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="176"/>
         <source>最近核实 %1（%2 天前）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="183"/>
+        <location filename="../../console/widgets/household_dialog.py" line="188"/>
         <source>在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="185"/>
+        <location filename="../../console/widgets/household_dialog.py" line="190"/>
         <source>已迁出 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3641,87 +3657,208 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/widgets/search.py" line="52"/>
+        <location filename="../../console/widgets/search.py" line="99"/>
         <source>搜索</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="58"/>
+        <location filename="../../console/widgets/search.py" line="105"/>
         <source>姓名、身份证号(或后4–6位)、手机号、车牌、地址(如 3号楼 1203)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>身份证号 / 手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="63"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62"/>
+        <location filename="../../console/widgets/search.py" line="109"/>
         <source>匹配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="119"/>
+        <location filename="../../console/widgets/search.py" line="166"/>
         <source>正在搜索 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="134"/>
+        <location filename="../../console/widgets/search.py" line="181"/>
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="166"/>
+        <location filename="../../console/widgets/search.py" line="220"/>
         <source>找到 {0} 条; 按回车在网格地图上显示该户, 或打开案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="195"/>
+        <location filename="../../console/widgets/search.py" line="249"/>
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="139"/>
+        <location filename="../../console/widgets/search.py" line="186"/>
         <source>实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="140"/>
+        <location filename="../../console/widgets/search.py" line="43"/>
+        <source>身份证号后%1位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="45"/>
+        <source>手机号后%1位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="49"/>
+        <source>车主身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="50"/>
+        <source>身份证号前几位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="51"/>
+        <source>身份证号包含</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="52"/>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="53"/>
+        <source>车主手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="54"/>
+        <source>手机号前几位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="55"/>
+        <source>手机号包含</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="56"/>
+        <source>手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="57"/>
+        <source>出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="58"/>
+        <source>车主姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="59"/>
+        <source>姓名包含</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="60"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="61"/>
+        <source>名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="62"/>
+        <source>户室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="64"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="65"/>
+        <source>号牌包含</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="66"/>
+        <source>号牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="67"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="68"/>
+        <source>嫌疑人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="69"/>
+        <source>涉案财物IMEI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="70"/>
+        <source>涉案财物序列号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="71"/>
+        <source>涉案财物车架号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="187"/>
         <source>户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="141"/>
+        <location filename="../../console/widgets/search.py" line="188"/>
         <source>车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="142"/>
+        <location filename="../../console/widgets/search.py" line="189"/>
         <source>案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="160"/>
+        <location filename="../../console/widgets/search.py" line="214"/>
         <source>按回车打开案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="162"/>
+        <location filename="../../console/widgets/search.py" line="216"/>
         <source>没有登记住址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="171"/>
+        <location filename="../../console/widgets/search.py" line="225"/>
         <source>搜索失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4324,99 +4461,99 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="252"/>
+        <location filename="../../console/widgets/household_dialog.py" line="257"/>
         <source>记录核实 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="260"/>
+        <location filename="../../console/widgets/household_dialog.py" line="265"/>
         <source>（本人）%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>核实结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="274"/>
+        <location filename="../../console/widgets/household_dialog.py" line="279"/>
         <source>确认在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="275"/>
+        <location filename="../../console/widgets/household_dialog.py" line="280"/>
         <source>已迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="276"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
         <source>未见到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="285"/>
         <source>与户主关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="283"/>
+        <location filename="../../console/widgets/household_dialog.py" line="288"/>
         <source>新增一人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="291"/>
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="298"/>
+        <location filename="../../console/widgets/household_dialog.py" line="303"/>
         <source>核实时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="299"/>
+        <location filename="../../console/widgets/household_dialog.py" line="304"/>
         <source>核实人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="302"/>
+        <location filename="../../console/widgets/household_dialog.py" line="307"/>
         <source>在住人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="305"/>
+        <location filename="../../console/widgets/household_dialog.py" line="310"/>
         <source>新发现的实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="376"/>
+        <location filename="../../console/widgets/household_dialog.py" line="381"/>
         <source>无法保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="382"/>
+        <location filename="../../console/widgets/household_dialog.py" line="387"/>
         <source>保存失败，已记录错误 (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,87 +4561,87 @@
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
         <source>新增布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
         <source>编辑布控 #{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="129"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="142"/>
         <source>布控车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="130"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="143"/>
         <source>重点人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="134"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="136"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="149"/>
         <source>车牌/身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="138"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="151"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="140"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="153"/>
         <source>布控事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="144"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="157"/>
         <source>等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="159"/>
         <source>如 GK2026-031 (选填)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="147"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="160"/>
         <source>关联案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="148"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="161"/>
         <source>到期时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="212"/>
         <source>如 闽D12345</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="212"/>
         <source>18位身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="233"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="246"/>
         <source>布控事由: 必填 (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="255"/>
         <source>车牌</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="255"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4512,17 +4649,57 @@
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="70"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="71"/>
+        <source>车牌/身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="72"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="73"/>
+        <source>布控事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="74"/>
+        <source>等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="75"/>
+        <source>关联案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="76"/>
+        <source>到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="77"/>
+        <source>添加人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="116"/>
         <source>车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="116"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="109"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="122"/>
         <source>长期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4530,28 +4707,28 @@
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="273"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="286"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="274"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="287"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="275"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="379"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="288"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="392"/>
         <source>解除布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="276"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="289"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="380"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="393"/>
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4559,27 +4736,72 @@
 <context>
     <name>WorklistModel</name>
     <message>
+        <location filename="../../console/widgets/worklist.py" line="79"/>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="80"/>
+        <source>颜色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="81"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="82"/>
+        <source>房屋用途</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="83"/>
+        <source>在住人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="84"/>
+        <source>最近核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="85"/>
+        <source>逾期天数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="86"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/worklist.py" line="87"/>
-        <source>出租房屋：人员变动多，优先核实</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="99"/>
-        <source>红 从未核实</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="100"/>
-        <source>红 超3个月</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="100"/>
-        <source>橙 超1个月</source>
+        <source>责任民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/widgets/worklist.py" line="108"/>
+        <source>出租房屋：人员变动多，优先核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="120"/>
+        <source>红 从未核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="121"/>
+        <source>红 超3个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="121"/>
+        <source>橙 超1个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="130"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4587,122 +4809,172 @@
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="142"/>
+        <location filename="../../console/widgets/worklist.py" line="164"/>
         <source>全部民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="143"/>
+        <location filename="../../console/widgets/worklist.py" line="165"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="144"/>
+        <location filename="../../console/widgets/worklist.py" line="166"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="145"/>
+        <location filename="../../console/widgets/worklist.py" line="167"/>
         <source>记录核实…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="146"/>
+        <location filename="../../console/widgets/worklist.py" line="168"/>
         <source>在地图上显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="147"/>
+        <location filename="../../console/widgets/worklist.py" line="169"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="148"/>
+        <location filename="../../console/widgets/worklist.py" line="170"/>
         <source>保存 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="149"/>
+        <location filename="../../console/widgets/worklist.py" line="171"/>
         <source>保存 CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="162"/>
+        <location filename="../../console/widgets/worklist.py" line="184"/>
         <source>民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="164"/>
+        <location filename="../../console/widgets/worklist.py" line="186"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="229"/>
+        <location filename="../../console/widgets/worklist.py" line="251"/>
         <source>正在载入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="240"/>
-        <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
+        <location filename="../../console/widgets/worklist.py" line="262"/>
+        <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="250"/>
+        <location filename="../../console/widgets/worklist.py" line="274"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269"/>
+        <location filename="../../console/widgets/worklist.py" line="293"/>
         <source>记录核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269"/>
+        <location filename="../../console/widgets/worklist.py" line="293"/>
         <source>请先在列表中选择一户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="301"/>
+        <location filename="../../console/widgets/worklist.py" line="325"/>
         <source>核实任务单 — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="314"/>
+        <location filename="../../console/widgets/worklist.py" line="331"/>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="332"/>
+        <source>颜色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="333"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="334"/>
+        <source>房屋用途</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="335"/>
+        <source>在住</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="336"/>
+        <source>最近核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="337"/>
+        <source>逾期(天)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="338"/>
+        <source>已核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <source>红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <source>橙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="347"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="367"/>
+        <location filename="../../console/widgets/worklist.py" line="400"/>
         <source>打印核实任务单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>保存 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>核实任务单.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373"/>
+        <location filename="../../console/widgets/worklist.py" line="406"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>保存 CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>核实任务单.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380"/>
+        <location filename="../../console/widgets/worklist.py" line="413"/>
         <source>CSV 文件 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4721,7 +4993,7 @@
     </message>
     <message>
         <location filename="../../console/app.py" line="205"/>
-        <location filename="../../console/app.py" line="327"/>
+        <location filename="../../console/app.py" line="329"/>
         <source>值班台</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4745,12 +5017,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="361"/>
+        <location filename="../../console/app.py" line="362"/>
         <source>正在打开数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="380"/>
+        <location filename="../../console/app.py" line="381"/>
         <source>正在加载…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5309,6 +5581,39 @@
     <message>
         <location filename="../../console/widgets/feed_model.py" line="64"/>
         <source>超时未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>housing_use</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="41"/>
+        <source>自住</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="42"/>
+        <source>出租</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="43"/>
+        <source>群租</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="44"/>
+        <source>空置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="45"/>
+        <source>商用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="46"/>
+        <source>其他</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
