@@ -139,6 +139,7 @@ class GridMapPane(QWidget):
         self._pending_show: tuple[str, int] | None = None
         self.open_dialog_on_click = True
         self._dialogs: list[HouseholdDialog] = []
+        self.hint = ""
 
         self.view = GridMapView(self)
         self.legend = Legend(self)
@@ -325,10 +326,12 @@ class GridMapPane(QWidget):
                 parts.append(f"<b>{label}</b>")
             else:
                 parts.append(f'<a href="{depth}">{label}</a>')
-        hint = self.tr("双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移")
-        self.breadcrumb.setText(
-            " › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<span style='color:gray'>{hint}</span>"
+        self.hint = (
+            self.tr("单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移")
+            if level == "community"
+            else self.tr("双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移")
         )
+        self.breadcrumb.setText(" › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<i>{self.hint}</i>")
         box = self.grid_cell_box
         wanted = key if level == "grid_cell" else (None if level == "district" else box.currentData())
         if box.currentData() != wanted:

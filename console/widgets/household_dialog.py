@@ -177,10 +177,11 @@ class HouseholdDialog(QDialog):
             .replace("%1", local_time(d.last_verified_at, "%Y-%m-%d"))
             .replace("%2", str(d.days_since_verified))
         )
+        use_word, manager_word = self.tr("房屋用途"), self.tr("物业")  # not inside f-strings: lupdate
         self.summary.setText(
             f"<span style='background:{colour};color:#111;padding:2px 6px'>&nbsp;{words[d.status]}&nbsp;</span>"
-            f"&nbsp;&nbsp;{self.tr('房屋用途')}: <b>{housing_use_text(d.housing_use)}</b>&nbsp;&nbsp;{since}"
-            + (f"<br>{self.tr('物业')}: {d.property_manager}" if d.property_manager else "")
+            f"&nbsp;&nbsp;{use_word}: <b>{housing_use_text(d.housing_use)}</b>&nbsp;&nbsp;{since}"
+            + (f"<br>{manager_word}: {d.property_manager}" if d.property_manager else "")
         )
         self.residents.setRowCount(len(d.residents))
         for row, r in enumerate(d.residents):

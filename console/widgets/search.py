@@ -201,11 +201,11 @@ class SearchDialog(QDialog):
                 numbers = " / ".join(p for p in (h.id_number, h.phone) if p)
                 title, detail = h.title, h.detail
                 if h.kind == "household" and h.room:
-                    title = (
-                        f"{self.tr('%1室').replace('%1', h.room)} {housing_use_text(h.housing_use)}".strip()
-                    )
+                    room = self.tr("%1室").replace("%1", h.room)
+                    title = f"{room} {housing_use_text(h.housing_use)}".strip()
                 if detail.endswith(" 已迁出"):
-                    detail = f"{detail[: -len(' 已迁出')]} {self.tr('已迁出')}"
+                    moved = self.tr("已迁出")
+                    detail = f"{detail[: -len(' 已迁出')]} {moved}"
                 name = title + (f"  {detail}" if detail else "")
                 item = QTreeWidgetItem(group, [name, numbers, h.address, matched_text(h.matched)])
                 item.setData(0, _HOUSEHOLD_ROLE, h.household_id)

@@ -88,6 +88,16 @@ def severity_colour(severity: str) -> QColor:
     return QColor(SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["low"]))
 
 
+BADGE_TEXT = "#111111"
+"""Text on a severity or verification colour (badges): dark, at least 4.5:1 on each of them
+(tests/widgets/test_contrast.py)."""
+
+
+def badge_text_colour(severity: str) -> str:
+    """The text colour of a badge painted in ``severity``'s colour."""
+    return BADGE_TEXT
+
+
 def verification_colour(state: str) -> QColor:
     return QColor(VERIFICATION_COLOURS.get(state, VERIFICATION_COLOURS["grey"]))
 
@@ -100,7 +110,8 @@ def palette(name: str) -> QPalette:
     pal = QPalette()
     for role, colour in _PALETTES[normalise_theme(name)].items():
         pal.setColor(QPalette.ColorGroup.All, role, QColor(colour))
-    disabled = QColor("#6e7681" if normalise_theme(name) == "dark" else "#8c959f")
+    # at least 3:1 on the window and on buttons (tests/widgets/test_contrast.py)
+    disabled = QColor("#6e7681" if normalise_theme(name) == "dark" else "#6e7781")
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return pal

@@ -217,7 +217,10 @@ class WorklistPane(QWidget):
     def _on_assignments(self, assignments: list[Assignment]) -> None:
         officers: dict[int, str] = {}
         for a in assignments:
-            self.grid_cell_box.addItem(f"{a.grid_cell}（{a.officer or self.tr('未分配')}）", a.grid_cell_id)
+            self.grid_cell_box.addItem(
+                self.tr("%1（%2）").replace("%1", a.grid_cell).replace("%2", a.officer or self.tr("未分配")),
+                a.grid_cell_id,
+            )
             if a.officer_id is not None:
                 officers[a.officer_id] = a.officer
         for oid, name in officers.items():
@@ -353,13 +356,14 @@ class WorklistPane(QWidget):
                 "<td>□</td></tr>"
             )
         printed = self._clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M")
+        signature, printed_at = self.tr("核实人签名："), self.tr("打印时间：")  # not in f-strings: lupdate
         text = (
             f"<h2>{html.escape(self.title())}</h2>"
             f"<p>{html.escape(self.summary.text())}</p>"
             "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            f"<p>{html.escape(self.tr('核实人签名：'))}＿＿＿＿＿＿＿＿　　"
-            f"{html.escape(self.tr('打印时间：'))}{printed}</p>"
+            f"<p>{html.escape(signature)}＿＿＿＿＿＿＿＿　　"
+            f"{html.escape(printed_at)}{printed}</p>"
         )
         doc = QTextDocument()
         font = QFont()

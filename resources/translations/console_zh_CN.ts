@@ -723,7 +723,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="94"/>
+        <location filename="../../console/widgets/common.py" line="96"/>
         <source>即将推出</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,203 +877,220 @@
 <context>
     <name>DistrictMapPane</name>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="281"/>
+        <location filename="../../console/widgets/district_map.py" line="279"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="284"/>
+        <location filename="../../console/widgets/district_map.py" line="282"/>
         <source>重新读取小区核实情况和未处置预警 (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="288"/>
+        <location filename="../../console/widgets/district_map.py" line="286"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="288"/>
+        <location filename="../../console/widgets/district_map.py" line="286"/>
         <source>显示未处置预警 (按严重程度着色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="290"/>
+        <location filename="../../console/widgets/district_map.py" line="288"/>
+        <location filename="../../console/widgets/district_map.py" line="589"/>
         <source>警力去向</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="290"/>
+        <location filename="../../console/widgets/district_map.py" line="288"/>
         <source>显示已派出警员前往的小区 (在途 / 已到场)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="292"/>
+        <location filename="../../console/widgets/district_map.py" line="290"/>
+        <location filename="../../console/widgets/district_map.py" line="596"/>
         <source>串案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="292"/>
+        <location filename="../../console/widgets/district_map.py" line="290"/>
         <source>显示已确认串案的案件及其先后顺序</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="297"/>
+        <location filename="../../console/widgets/district_map.py" line="295"/>
         <source>在地图上显示哪一个串案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="302"/>
-        <location filename="../../console/widgets/district_map.py" line="472"/>
+        <location filename="../../console/widgets/district_map.py" line="300"/>
+        <location filename="../../console/widgets/district_map.py" line="470"/>
         <source>全部串案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="332"/>
+        <location filename="../../console/widgets/district_map.py" line="330"/>
         <source>正在加载辖区地图…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="461"/>
+        <location filename="../../console/widgets/district_map.py" line="459"/>
         <source>读取辖区数据失败 (内部错误, 已记录日志)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="462"/>
+        <location filename="../../console/widgets/district_map.py" line="460"/>
         <source>加载失败: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="464"/>
+        <location filename="../../console/widgets/district_map.py" line="462"/>
         <source>辖区地图加载失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="474"/>
+        <location filename="../../console/widgets/district_map.py" line="472"/>
         <source>{0} ({1} 起)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="500"/>
+        <location filename="../../console/widgets/district_map.py" line="498"/>
         <source>辖区地图页面加载失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="510"/>
+        <location filename="../../console/widgets/district_map.py" line="508"/>
         <source>没有可显示的小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="511"/>
+        <location filename="../../console/widgets/district_map.py" line="509"/>
         <source>还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="531"/>
+        <location filename="../../console/widgets/district_map.py" line="529"/>
         <source>共 {0} 条未处置预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="552"/>
+        <location filename="../../console/widgets/district_map.py" line="550"/>
         <source>{0} 个小区 · {1} 户 · 未按期核实 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="556"/>
+        <location filename="../../console/widgets/district_map.py" line="554"/>
         <source> · 未处置预警 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="557"/>
+        <location filename="../../console/widgets/district_map.py" line="555"/>
         <source> · 更新于 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="571"/>
+        <location filename="../../console/widgets/district_map.py" line="568"/>
+        <source>小区 · 未按期核实户占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="570"/>
         <source>低于20%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="572"/>
+        <location filename="../../console/widgets/district_map.py" line="571"/>
         <source>20%–50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="573"/>
+        <location filename="../../console/widgets/district_map.py" line="572"/>
         <source>高于50%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="574"/>
+        <location filename="../../console/widgets/district_map.py" line="573"/>
         <source>无住户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="590"/>
+        <location filename="../../console/widgets/district_map.py" line="577"/>
+        <source>未处置预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="591"/>
         <source>在途 {0} 人 · 已到场 {1} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="595"/>
+        <location filename="../../console/widgets/district_map.py" line="598"/>
         <source>已确认 {0} 个, 按报案先后连线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="609"/>
+        <location filename="../../console/widgets/district_map.py" line="612"/>
         <source>住户 {0} 户 · 未按期核实 {1} 户 ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="612"/>
+        <location filename="../../console/widgets/district_map.py" line="615"/>
         <source>已核实 {0} · 逾期一个月 {1} · 逾期三个月 {2} · 从未核实 {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="616"/>
+        <location filename="../../console/widgets/district_map.py" line="619"/>
         <source>物业: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="616"/>
+        <location filename="../../console/widgets/district_map.py" line="619"/>
         <source>未登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="637"/>
+        <location filename="../../console/widgets/district_map.py" line="620"/>
+        <source>点击在网格地图中打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="640"/>
         <source> (共 {0} 次)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="655"/>
+        <location filename="../../console/widgets/district_map.py" line="658"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="656"/>
+        <location filename="../../console/widgets/district_map.py" line="659"/>
         <source>高</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="657"/>
+        <location filename="../../console/widgets/district_map.py" line="660"/>
         <source>中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="658"/>
+        <location filename="../../console/widgets/district_map.py" line="661"/>
         <source>低</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663"/>
+        <location filename="../../console/widgets/district_map.py" line="666"/>
         <source>待签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663"/>
+        <location filename="../../console/widgets/district_map.py" line="666"/>
         <source>已签收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663"/>
+        <location filename="../../console/widgets/district_map.py" line="666"/>
         <source>已派警</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2366,145 +2383,150 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="147"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="158"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="150"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="163"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="151"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="164"/>
         <source>民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="152"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="165"/>
         <source>房屋用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="153"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
         <source>颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="167"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="177"/>
         <source>正在载入实有房屋…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="172"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="182"/>
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="173"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="183"/>
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="229"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="240"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="250"/>
         <source>全部用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="243"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
         <source>出租+群租</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="244"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="254"/>
         <source>全部颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="245"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="255"/>
         <source>需核实 (橙+红+从未)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
         <source>绿 已核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
         <source>橙 超1个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
         <source>红 超3个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
         <source>红 从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="263"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="254"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="264"/>
         <source>全部民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="319"/>
-        <source>双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
+        <location filename="../../console/widgets/grid_map_pane.py" line="330"/>
+        <source>单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="332"/>
+        <source>双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="179"/>
+        <location filename="../../console/widgets/grid_map.py" line="184"/>
         <source>全区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="182"/>
+        <location filename="../../console/widgets/grid_map.py" line="187"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="184"/>
+        <location filename="../../console/widgets/grid_map.py" line="189"/>
         <source>小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="436"/>
+        <location filename="../../console/widgets/grid_map.py" line="443"/>
         <source>%1号楼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="447"/>
+        <location filename="../../console/widgets/grid_map.py" line="454"/>
         <source>逾期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="499"/>
+        <location filename="../../console/widgets/grid_map.py" line="506"/>
         <source>%1单元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="659"/>
+        <location filename="../../console/widgets/grid_map.py" line="686"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="661"/>
+        <location filename="../../console/widgets/grid_map.py" line="688"/>
         <source>距上次核实 %1 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,12 +2665,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="188"/>
+        <location filename="../../console/widgets/household_dialog.py" line="180"/>
+        <source>房屋用途</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="180"/>
+        <source>物业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="189"/>
         <source>在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="190"/>
+        <location filename="../../console/widgets/household_dialog.py" line="191"/>
         <source>已迁出 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2982,27 +3014,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="75"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="82"/>
         <source>已核实 (1个月内)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="76"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="83"/>
         <source>超1个月未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="77"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="84"/>
         <source>超3个月未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="78"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="85"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="97"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="107"/>
         <source>共 %1 户</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3038,286 +3070,286 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="124"/>
+        <location filename="../../console/widgets/main_window.py" line="125"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="154"/>
+        <location filename="../../console/widgets/main_window.py" line="155"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="155"/>
+        <location filename="../../console/widgets/main_window.py" line="156"/>
         <source>网格地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="156"/>
+        <location filename="../../console/widgets/main_window.py" line="157"/>
         <source>辖区地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="157"/>
+        <location filename="../../console/widgets/main_window.py" line="158"/>
         <source>案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="158"/>
+        <location filename="../../console/widgets/main_window.py" line="159"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="159"/>
+        <location filename="../../console/widgets/main_window.py" line="160"/>
         <source>待领财物</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="160"/>
+        <location filename="../../console/widgets/main_window.py" line="161"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="161"/>
+        <location filename="../../console/widgets/main_window.py" line="162"/>
         <source>布控名单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="162"/>
+        <location filename="../../console/widgets/main_window.py" line="163"/>
         <source>核实任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="163"/>
+        <location filename="../../console/widgets/main_window.py" line="164"/>
         <source>用户账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="164"/>
+        <location filename="../../console/widgets/main_window.py" line="165"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="269"/>
+        <location filename="../../console/widgets/main_window.py" line="270"/>
         <source>设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="270"/>
+        <location filename="../../console/widgets/main_window.py" line="271"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273"/>
+        <location filename="../../console/widgets/main_window.py" line="274"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="277"/>
+        <location filename="../../console/widgets/main_window.py" line="278"/>
         <source>导入实有人口登记表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283"/>
+        <location filename="../../console/widgets/main_window.py" line="284"/>
         <source>锁定屏幕</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286"/>
+        <location filename="../../console/widgets/main_window.py" line="287"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="287"/>
+        <location filename="../../console/widgets/main_window.py" line="288"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289"/>
+        <location filename="../../console/widgets/main_window.py" line="290"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289"/>
+        <location filename="../../console/widgets/main_window.py" line="290"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="294"/>
+        <location filename="../../console/widgets/main_window.py" line="295"/>
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304"/>
+        <location filename="../../console/widgets/main_window.py" line="305"/>
         <source>全屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307"/>
+        <location filename="../../console/widgets/main_window.py" line="308"/>
         <source>显示/隐藏窗格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313"/>
+        <location filename="../../console/widgets/main_window.py" line="314"/>
         <source>恢复默认布局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="315"/>
+        <location filename="../../console/widgets/main_window.py" line="316"/>
         <source>预警(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="320"/>
+        <location filename="../../console/widgets/main_window.py" line="321"/>
         <source>搜索…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326"/>
+        <location filename="../../console/widgets/main_window.py" line="327"/>
         <source>登记群众求助…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="332"/>
+        <location filename="../../console/widgets/main_window.py" line="333"/>
         <source>地图(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="333"/>
+        <location filename="../../console/widgets/main_window.py" line="334"/>
         <source>案件(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="335"/>
+        <location filename="../../console/widgets/main_window.py" line="336"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="340"/>
+        <location filename="../../console/widgets/main_window.py" line="341"/>
         <source>站点参数…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="348"/>
+        <location filename="../../console/widgets/main_window.py" line="349"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="349"/>
-        <location filename="../../console/widgets/main_window.py" line="473"/>
+        <location filename="../../console/widgets/main_window.py" line="350"/>
+        <location filename="../../console/widgets/main_window.py" line="476"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350"/>
-        <location filename="../../console/widgets/main_window.py" line="493"/>
+        <location filename="../../console/widgets/main_window.py" line="351"/>
+        <location filename="../../console/widgets/main_window.py" line="496"/>
         <source>关于值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="358"/>
+        <location filename="../../console/widgets/main_window.py" line="361"/>
         <source>数据库: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="364"/>
+        <location filename="../../console/widgets/main_window.py" line="367"/>
         <source>值班民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="365"/>
+        <location filename="../../console/widgets/main_window.py" line="368"/>
         <source>社区民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="366"/>
+        <location filename="../../console/widgets/main_window.py" line="369"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367"/>
+        <location filename="../../console/widgets/main_window.py" line="370"/>
         <source>办案民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368"/>
+        <location filename="../../console/widgets/main_window.py" line="371"/>
         <source>所领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369"/>
+        <location filename="../../console/widgets/main_window.py" line="372"/>
         <source>系统管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370"/>
+        <location filename="../../console/widgets/main_window.py" line="373"/>
         <source>安全管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="371"/>
+        <location filename="../../console/widgets/main_window.py" line="374"/>
         <source>审计管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="372"/>
+        <location filename="../../console/widgets/main_window.py" line="375"/>
         <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375"/>
+        <location filename="../../console/widgets/main_window.py" line="378"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388"/>
+        <location filename="../../console/widgets/main_window.py" line="391"/>
         <source>{0} 北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="411"/>
+        <location filename="../../console/widgets/main_window.py" line="414"/>
         <source>● 连接检查中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="413"/>
+        <location filename="../../console/widgets/main_window.py" line="416"/>
         <source>● 已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="415"/>
+        <location filename="../../console/widgets/main_window.py" line="418"/>
         <source>● 连接中断</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="438"/>
+        <location filename="../../console/widgets/main_window.py" line="441"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="452"/>
+        <location filename="../../console/widgets/main_window.py" line="455"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="455"/>
+        <location filename="../../console/widgets/main_window.py" line="458"/>
         <source>设置已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="481"/>
+        <location filename="../../console/widgets/main_window.py" line="484"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="494"/>
+        <location filename="../../console/widgets/main_window.py" line="497"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="558"/>
+        <location filename="../../console/widgets/main_window.py" line="561"/>
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,6 +3880,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/widgets/search.py" line="204"/>
+        <source>%1室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="207"/>
+        <source>已迁出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/search.py" line="214"/>
         <source>按回车打开案件卷宗</source>
         <translation type="unfinished"></translation>
@@ -4315,77 +4357,77 @@
 <context>
     <name>UnclaimedBoard</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="147"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="146"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="148"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="147"/>
         <source>已通知失主…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="149"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="148"/>
         <source>发还并打印回执…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="174"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="173"/>
         <source>没有待领财物</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="175"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="174"/>
         <source>追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="201"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="200"/>
         <source>待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="267"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="266"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="267"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="266"/>
         <source>短信</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="267"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="266"/>
         <source>上门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="269"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="268"/>
         <source>通知失主</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="269"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="268"/>
         <source>通知方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="278"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="277"/>
         <source>发还</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="278"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="277"/>
         <source>领取人身份证号 (核验后发还)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="283"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="282"/>
         <source>保存发还清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="284"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="283"/>
         <source>发还清单-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4393,67 +4435,67 @@
 <context>
     <name>UnclaimedModel</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="56"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="55"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="57"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="56"/>
         <source>物品</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="58"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="57"/>
         <source>识别号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="59"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="58"/>
         <source>失主</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="60"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="59"/>
         <source>追回时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="61"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="60"/>
         <source>追回地点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="62"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="61"/>
         <source>已等待(天)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="63"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="62"/>
         <source>通知失主</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="106"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="105"/>
         <source>拾获</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="112"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="111"/>
         <source>不详</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="120"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="119"/>
         <source>已通知 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="122"/>
         <source>超48小时未通知</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123"/>
+        <location filename="../../console/widgets/unclaimed_board.py" line="122"/>
         <source>未通知</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,99 +4503,99 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="257"/>
+        <location filename="../../console/widgets/household_dialog.py" line="258"/>
         <source>记录核实 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="265"/>
+        <location filename="../../console/widgets/household_dialog.py" line="266"/>
         <source>（本人）%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="269"/>
-        <location filename="../../console/widgets/household_dialog.py" line="285"/>
+        <location filename="../../console/widgets/household_dialog.py" line="270"/>
+        <location filename="../../console/widgets/household_dialog.py" line="286"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="270"/>
         <source>关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="269"/>
-        <location filename="../../console/widgets/household_dialog.py" line="285"/>
+        <location filename="../../console/widgets/household_dialog.py" line="270"/>
+        <location filename="../../console/widgets/household_dialog.py" line="286"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="269"/>
+        <location filename="../../console/widgets/household_dialog.py" line="270"/>
         <source>核实结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="279"/>
+        <location filename="../../console/widgets/household_dialog.py" line="280"/>
         <source>确认在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
         <source>已迁出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="281"/>
+        <location filename="../../console/widgets/household_dialog.py" line="282"/>
         <source>未见到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="285"/>
+        <location filename="../../console/widgets/household_dialog.py" line="286"/>
         <source>手机号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="285"/>
+        <location filename="../../console/widgets/household_dialog.py" line="286"/>
         <source>与户主关系</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="288"/>
+        <location filename="../../console/widgets/household_dialog.py" line="289"/>
         <source>新增一人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="291"/>
+        <location filename="../../console/widgets/household_dialog.py" line="292"/>
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="303"/>
+        <location filename="../../console/widgets/household_dialog.py" line="304"/>
         <source>核实时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="304"/>
+        <location filename="../../console/widgets/household_dialog.py" line="305"/>
         <source>核实人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="307"/>
+        <location filename="../../console/widgets/household_dialog.py" line="308"/>
         <source>在住人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="310"/>
+        <location filename="../../console/widgets/household_dialog.py" line="311"/>
         <source>新发现的实有人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="381"/>
+        <location filename="../../console/widgets/household_dialog.py" line="382"/>
         <source>无法保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="387"/>
+        <location filename="../../console/widgets/household_dialog.py" line="388"/>
         <source>保存失败，已记录错误 (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4859,122 +4901,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="251"/>
+        <location filename="../../console/widgets/worklist.py" line="221"/>
+        <source>%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="221"/>
+        <source>未分配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="254"/>
         <source>正在载入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="262"/>
+        <location filename="../../console/widgets/worklist.py" line="265"/>
         <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="274"/>
+        <location filename="../../console/widgets/worklist.py" line="277"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="293"/>
+        <location filename="../../console/widgets/worklist.py" line="296"/>
         <source>记录核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="293"/>
+        <location filename="../../console/widgets/worklist.py" line="296"/>
         <source>请先在列表中选择一户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="325"/>
+        <location filename="../../console/widgets/worklist.py" line="328"/>
         <source>核实任务单 — %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="331"/>
+        <location filename="../../console/widgets/worklist.py" line="334"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="332"/>
+        <location filename="../../console/widgets/worklist.py" line="335"/>
         <source>颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="333"/>
+        <location filename="../../console/widgets/worklist.py" line="336"/>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="334"/>
+        <location filename="../../console/widgets/worklist.py" line="337"/>
         <source>房屋用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="335"/>
+        <location filename="../../console/widgets/worklist.py" line="338"/>
         <source>在住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="336"/>
+        <location filename="../../console/widgets/worklist.py" line="339"/>
         <source>最近核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="337"/>
+        <location filename="../../console/widgets/worklist.py" line="340"/>
         <source>逾期(天)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="338"/>
+        <location filename="../../console/widgets/worklist.py" line="341"/>
         <source>已核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <location filename="../../console/widgets/worklist.py" line="344"/>
         <source>红</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="341"/>
+        <location filename="../../console/widgets/worklist.py" line="344"/>
         <source>橙</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="347"/>
+        <location filename="../../console/widgets/worklist.py" line="350"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="400"/>
+        <location filename="../../console/widgets/worklist.py" line="359"/>
+        <source>核实人签名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="359"/>
+        <source>打印时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="404"/>
         <source>打印核实任务单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="406"/>
+        <location filename="../../console/widgets/worklist.py" line="410"/>
         <source>保存 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="406"/>
+        <location filename="../../console/widgets/worklist.py" line="410"/>
         <source>核实任务单.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="406"/>
+        <location filename="../../console/widgets/worklist.py" line="410"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="413"/>
+        <location filename="../../console/widgets/worklist.py" line="417"/>
         <source>保存 CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="413"/>
+        <location filename="../../console/widgets/worklist.py" line="417"/>
         <source>核实任务单.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="413"/>
+        <location filename="../../console/widgets/worklist.py" line="417"/>
         <source>CSV 文件 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5587,32 +5649,32 @@
 <context>
     <name>housing_use</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="41"/>
+        <location filename="../../console/widgets/common.py" line="42"/>
         <source>自住</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="42"/>
+        <location filename="../../console/widgets/common.py" line="43"/>
         <source>出租</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="43"/>
+        <location filename="../../console/widgets/common.py" line="44"/>
         <source>群租</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="44"/>
+        <location filename="../../console/widgets/common.py" line="45"/>
         <source>空置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="45"/>
+        <location filename="../../console/widgets/common.py" line="46"/>
         <source>商用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="46"/>
+        <location filename="../../console/widgets/common.py" line="47"/>
         <source>其他</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5710,7 +5772,7 @@
 <context>
     <name>ui_language</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="19"/>
+        <location filename="../../console/widgets/common.py" line="20"/>
         <source>zh_CN</source>
         <comment>The code of this translation&apos;s language: en for English.</comment>
         <translation>zh_CN</translation>
