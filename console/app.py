@@ -324,8 +324,9 @@ def run_console(
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "值班台"))
     install_translations(app, settings.language)  # translators are children of app: they stay alive
+    # After the translation: Qt appends this name to every window title ("… — Duty Console").
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "值班台"))
     stop = StopOnSignals(app)
     try:
         return _run(app, settings, prepare, hint, credentials, stop)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from console.errors import UserError
 from console.messages import LANGUAGES, Worded
@@ -35,6 +36,19 @@ def error_text(error: BaseException) -> str:
     return f"{field}: {words}" if field else words
 
 
+def housing_use_text(use: str) -> str:
+    """A household's housing use (stored as the registry's Chinese word) in the UI language."""
+    words = {
+        "自住": QCoreApplication.translate("housing_use", "自住"),
+        "出租": QCoreApplication.translate("housing_use", "出租"),
+        "群租": QCoreApplication.translate("housing_use", "群租"),
+        "空置": QCoreApplication.translate("housing_use", "空置"),
+        "商用": QCoreApplication.translate("housing_use", "商用"),
+        "其他": QCoreApplication.translate("housing_use", "其他"),
+    }
+    return words.get(use, use)
+
+
 def worded_text(notice: object) -> str:
     """A notice that is not an error (a catalogue Message: a file's warning, a verdict) in the UI language;
     anything else as it is."""
@@ -54,6 +68,7 @@ class EmptyState(QWidget):
         self.title_label = QLabel(title, self)
         self.title_label.setObjectName("emptyStateTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)  # a long English title wraps rather than widening the pane
         layout.addWidget(self.title_label)
         self.badge_label = QLabel(badge, self)
         self.badge_label.setObjectName("emptyStateBadge")
@@ -89,3 +104,125 @@ def shrinkable_combo(box: QComboBox, chars: int = 6) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(chars)
     return box
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps onto the next line when the pane is narrow (Qt's flow layout
+    example): a toolbar asks only for its widest item, so it never makes the window wider than a
+    1366-pixel screen in either language."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._visible()) + self._spacing * max(0, len(self._visible()) - 1)
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m: QMargins = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        shown = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                shown.append(item)
+        return shown
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, int, QSize]]] = [[]]
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+                rows.append([])
+            rows[-1].append((item, x, hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        if move:
+            top = area.y()
+            for row in rows:
+                height = max((h.height() for _i, _x, h in row), default=0)
+                for item, ix, hint in row:
+                    width = min(hint.width(), area.width())
+                    item.setGeometry(QRect(QPoint(ix, top + (height - hint.height()) // 2), QSize(width, hint.height())))
+                top += height + self._spacing
+        return y + line - rect.y() + m.bottom()
+
+
+def labelled(label: str, field: QWidget, parent: QWidget) -> QWidget:
+    """A label and its field kept together on one line of a FlowLayout."""
+    pair = QWidget(parent)
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(QLabel(label, pair))
+    row.addWidget(field)
+    return pair
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that may shrink below its text: it then ends in "…" and shows
+    the whole text as its tooltip. For summaries in toolbars, so they never widen the window."""
+
+    def __init__(self, parent: QWidget | None = None, min_chars: int = 8) -> None:
+        super().__init__(parent)
+        self._min_chars = min_chars
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * self._min_chars), hint.height())
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.elided():
+            self.setToolTip("")
+            super().paintEvent(event)
+            return
+        self.setToolTip(self.text())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()

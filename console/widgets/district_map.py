@@ -32,8 +32,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -42,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.widgets.common import EmptyState, error_text
+from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, error_text
 from console.widgets.district_layers import officer_items, series_items
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
@@ -273,11 +271,11 @@ class DistrictMapPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps in a narrow pane rather than widening the window
         bar.setContentsMargins(8, 4, 8, 4)
-        self.summary_label = QLabel(self)
+        self.summary_label = ElidedLabel(self)
         self.summary_label.setObjectName("districtSummary")
-        bar.addWidget(self.summary_label, 1)
+        bar.addWidget(self.summary_label)
         self.refresh_action = QAction(self.tr("刷新"), self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -566,7 +564,8 @@ class DistrictMapPane(QWidget):
             return f'<span class="dot" style="color:{colour}">●</span> {html.escape(text)} <b>{count}</b>'
 
         bands = [share_band(c.households, c.overdue_share) for c in placed]
-        rows = [f'<div class="head">{html.escape(self.tr("小区 · 未按期核实户占比"))}</div>']
+        # tr() outside the f-strings: lupdate does not look inside them.
+        rows = ['<div class="head">' + html.escape(self.tr("小区 · 未按期核实户占比")) + "</div>"]
         for band, text in (
             ("green", self.tr("低于20%")),
             ("orange", self.tr("20%–50%")),
@@ -575,7 +574,7 @@ class DistrictMapPane(QWidget):
         ):
             rows.append(row(VERIFICATION_COLOURS[band], text, bands.count(band)) + "<br>")
         if snapshot.alerts_visible:
-            rows.append(f'<div class="head">{html.escape(self.tr("未处置预警"))}</div>')
+            rows.append('<div class="head">' + html.escape(self.tr("未处置预警")) + "</div>")
             severities = [a.severity for a in snapshot.alerts]
             rows.append(
                 " &nbsp;".join(
@@ -586,12 +585,16 @@ class DistrictMapPane(QWidget):
             en_route = sum(len(d.officers) for d in snapshot.destinations if d.status != "on_scene")
             on_scene = sum(len(d.officers) for d in snapshot.destinations if d.status == "on_scene")
             rows.append(
-                f'<div class="head">{html.escape(self.tr("警力去向"))}</div>'
+                '<div class="head">'
+                + html.escape(self.tr("警力去向"))
+                + "</div>"
                 + html.escape(self.tr("在途 {0} 人 · 已到场 {1} 人").format(en_route, on_scene))
             )
         if snapshot.series_visible and snapshot.series:
             rows.append(
-                f'<div class="head">{html.escape(self.tr("串案"))}</div>'
+                '<div class="head">'
+                + html.escape(self.tr("串案"))
+                + "</div>"
                 + html.escape(self.tr("已确认 {0} 个, 按报案先后连线").format(len(snapshot.series)))
             )
         return "".join(rows)
@@ -614,7 +617,7 @@ class DistrictMapPane(QWidget):
                 )
             ),
             html.escape(self.tr("物业: {0}").format(manager or self.tr("未登记"))),
-            f"<i>{html.escape(self.tr('点击在网格地图中打开'))}</i>",
+            "<i>" + html.escape(self.tr("点击在网格地图中打开")) + "</i>",
         ]
         return {
             "id": c.id,

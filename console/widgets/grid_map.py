@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
+    QTimer,
     QVariantAnimation,
     Signal,
 )
@@ -45,11 +46,11 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from console.services.maps import (
-    GREY,
     HOUSING_USES,
+    NEVER,
     STATUS_NAMES,
     Block,
     GridSnapshot,
@@ -57,6 +58,7 @@ from console.services.maps import (
     MapFilter,
 )
 from console.widgets import theme
+from console.widgets.common import housing_use_text
 from console.widgets.grid_map_cells import CellImages
 
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))
@@ -107,6 +109,10 @@ class GridMapView(QWidget):
         self._anim.valueChanged.connect(self._on_anim_value_changed)
         self._anim_from: tuple[float, float, float] = (1.0, 0.0, 0.0)
         self._anim_to: tuple[float, float, float] = (1.0, 0.0, 0.0)
+        self._pending_click = -1
+        self._click_timer = QTimer(self)
+        self._click_timer.setSingleShot(True)
+        self._click_timer.timeout.connect(self._on_click_timer_timeout)
 
     # --- data ---------------------------------------------------------------------------------
     def set_snapshot(self, snapshot: GridSnapshot) -> None:
@@ -393,16 +399,18 @@ class GridMapView(QWidget):
         for j, b in enumerate(lay.blocks):
             x0, y0 = self._ox + b.x * s, self._oy + b.y * s
             bw = b.width * s
-            if x0 > w or y0 > h + line or x0 + bw < 0 or y0 + b.height * s < -line or bw < 18:
+            # The label may use the free space up to the next block; a narrow building keeps its
+            # name, elided to that space, and loses it only where not even one character fits.
+            room = max(bw, self._label_cells[j] * s)
+            if x0 > w or y0 > h + line or x0 + bw < 0 or y0 + b.height * s < -line or room < 14:
                 continue
             # A building's unit names take the line right above it; its own name goes one higher.
             lift = line + 2 + (self._unit_line if self._shows_units(b) else 0)
-            # The label may use the free space up to the next block; widths in steps of 16 px so
-            # zooming reuses the rendered labels.
-            avail = int(max(bw, self._label_cells[j] * s, 40)) // 16 * 16
+            # Widths in steps of 8 px so zooming reuses the rendered labels.
+            avail = max(8, int(room) // 8 * 8)
             # Sticky: a block reaching past the left edge keeps its name in view.
             shift = min(max(0.0, -x0), max(0.0, bw - 120))
-            label = self._block_label(lay, j, avail, int(bw) // 16 * 16, overdue[j])
+            label = self._block_label(lay, j, avail, int(bw) // 8 * 8, overdue[j])
             p.drawImage(QPointF(x0 + shift, y0 - lift), label)
         if lay.level == "community" and s >= 14:
             self._paint_building_numbers(p, lay, fm)
@@ -453,7 +461,7 @@ class GridMapView(QWidget):
             room = right - cw - 6
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(
-            QPointF(0, fm.ascent()), fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 12))
+            QPointF(0, fm.ascent()), fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 8))
         )
         painter.end()
         self._block_labels[key] = img
@@ -618,13 +626,33 @@ class GridMapView(QWidget):
                 if index >= 0 and self._snap is not None:
                     self._highlight = index
                     self.update()
-                    self.household_clicked.emit(int(self._snap.household_id[index]))
+                    if self._layout is not None and self._layout.level == "community":
+                        self._emit_click(index)
+                    else:
+                        # Above a community a click may be the first of a double-click that opens
+                        # the community: the household's dialog waits until that cannot be.
+                        self._pending_click = index
+                        self._click_timer.start(QApplication.doubleClickInterval())
             self._press = None
             self._dragging = False
             self.unsetCursor()
         super().mouseReleaseEvent(event)
 
+    def _emit_click(self, index: int) -> None:
+        if self._snap is not None and 0 <= index < len(self._snap):
+            self.household_clicked.emit(int(self._snap.household_id[index]))
+
+    def _on_click_timer_timeout(self) -> None:
+        index, self._pending_click = self._pending_click, -1
+        self._emit_click(index)
+
+    def click_pending(self) -> bool:
+        """A single click waits to see whether it becomes a double-click (district and grid cell levels)."""
+        return self._click_timer.isActive()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._click_timer.stop()
+        self._pending_click = -1
         if self._layout is not None and self._layout.level != "community":
             cx = (event.position().x() - self._ox) / self._scale
             cy = (event.position().y() - self._oy) / self._scale
@@ -654,9 +682,9 @@ class GridMapView(QWidget):
         if index < 0 or snap is None:
             return ""
         days = int(snap.days[index])
-        if days < 0 or snap.status[index] == GREY:
+        if days < 0 or snap.status[index] == NEVER:
             when = self.tr("从未核实")
         else:
             when = self.tr("距上次核实 %1 天").replace("%1", str(days))
-        use = HOUSING_USES[int(snap.housing_use[index])]
+        use = housing_use_text(HOUSING_USES[int(snap.housing_use[index])])
         return f"{snap.address(index)}\n{use} · {when}"

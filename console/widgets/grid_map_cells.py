@@ -17,8 +17,8 @@ import math
 import numpy as np
 from PySide6.QtGui import QColor, QImage
 
-from console.services.maps import GREY, RED, STATUS_NAMES, GridSnapshot, Layout
-from console.widgets import theme
+from console.services.maps import NEVER, RED, STATUS_NAMES, GridSnapshot, Layout
+from console.verification_status import status_hex
 
 EMPTY = 8  # colour index of a cell without a household (0-3 status, 4-7 status filtered out)
 GLYPH_BUDGET = 8_000_000  # pixels of the zoomed-in image (32 MB at most)
@@ -39,12 +39,13 @@ def blend(a: int, b: int, t: float) -> int:
 
 
 def status_colours() -> list[QColor]:
-    """The four verification colours, green orange red grey (``theme.VERIFICATION_COLOURS``)."""
-    return [QColor(theme.VERIFICATION_COLOURS[name]) for name in STATUS_NAMES]
+    """The colour of each status, green orange red never (console.verification_status: never is red)."""
+    return [QColor(status_hex(name)) for name in STATUS_NAMES]
 
 
 def glyph_pattern(k: int) -> np.ndarray:
-    """Per status a k×k mask: 0 gap, 1 fill, 2 dot. Dot size grows with how overdue the household is."""
+    """Per status a k×k mask: 0 gap, 1 fill, 2 dot. Dot size grows with how overdue the household is;
+    a household never verified (red like an overdue one) carries a hollow square instead of the dot."""
     pat = np.zeros((4, k, k), dtype=np.uint8)
     gap = 1 if k >= 4 else 0
     pat[:, : k - gap, : k - gap] = 1
@@ -54,6 +55,13 @@ def glyph_pattern(k: int) -> np.ndarray:
         # Towards the lower right, so a room number in the upper left stays readable.
         o = inner - d - (inner - d) // 3
         pat[status, o : o + d, o : o + d] = 2
+    # Never verified: red like an overdue household, its mark a hollow square where the red one's is
+    # solid, so the legend's two red entries are told apart on the map as well.
+    pat[NEVER] = pat[RED]
+    d = max(1, round(inner * 0.6))
+    o = inner - d - (inner - d) // 3
+    if d >= 4:
+        pat[NEVER, o + 1 : o + d - 1, o + 1 : o + d - 1] = 1
     return pat
 
 
@@ -126,8 +134,8 @@ class CellImages:
         for j, b in enumerate(lay.blocks):
             self._block_lut[row_of[b.id]] = j
         self._block_keys = keys
-        # "Overdue" counts red and never verified (grey): DOMAIN.md calls both red.
-        due = idx[(cidx == RED) | (cidx == GREY)]
+        # "Overdue" counts red and never verified: DOMAIN.md calls both red.
+        due = idx[(cidx == RED) | (cidx == NEVER)]
         self.overdue = np.bincount(self._block_lut[keys[due]], minlength=len(lay.blocks)).astype(np.int64)
 
     def update(
@@ -142,7 +150,7 @@ class CellImages:
                 self.counts[o] -= 1
             if n < 4:
                 self.counts[n] += 1
-            self.overdue[j] += (n in (RED, GREY)) - (o in (RED, GREY))
+            self.overdue[j] += (n in (RED, NEVER)) - (o in (RED, NEVER))
         self._cidx[ys, xs] = c
         self._base[ys, xs] = self._lut[c]
         k = self.k

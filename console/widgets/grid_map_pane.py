@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.maps import HOUSING_USES, STATUS_NAMES, GridSnapshot, MapFilter
-from console.widgets.common import EmptyState, error_text, shrinkable_combo
+from console.widgets.common import (
+    EmptyState,
+    FlowLayout,
+    error_text,
+    housing_use_text,
+    labelled,
+    shrinkable_combo,
+)
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
 from console.widgets.household_dialog import HouseholdDialog
@@ -68,24 +75,27 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self, spacing=14)  # wraps in a narrow pane rather than widening the window
         row.setContentsMargins(4, 2, 4, 2)
         self.count_labels: dict[str, QLabel] = {}
         words = {
             "green": self.tr("已核实 (1个月内)"),
             "orange": self.tr("超1个月未核实"),
             "red": self.tr("超3个月未核实"),
-            "grey": self.tr("从未核实"),
+            "never": self.tr("从未核实"),
         }
         for i, name in enumerate(STATUS_NAMES):
-            row.addWidget(LegendSwatch(i, self))
-            label = QLabel(self)
+            entry = QWidget(self)
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(4)
+            pair.addWidget(LegendSwatch(i, entry))
+            label = QLabel(entry)
             label.setObjectName(f"legend_{name}")
             self.count_labels[name] = label
             label.setProperty("word", words[name])
-            row.addWidget(label)
-            row.addSpacing(14)
-        row.addStretch(1)
+            pair.addWidget(label)
+            row.addWidget(entry)
         self.total_label = QLabel(self)
         row.addWidget(self.total_label)
         self.set_counts(dict.fromkeys(STATUS_NAMES, 0))
@@ -129,6 +139,7 @@ class GridMapPane(QWidget):
         self._pending_show: tuple[str, int] | None = None
         self.open_dialog_on_click = True
         self._dialogs: list[HouseholdDialog] = []
+        self.hint = ""
 
         self.view = GridMapView(self)
         self.legend = Legend(self)
@@ -145,17 +156,16 @@ class GridMapPane(QWidget):
         for box in (self.grid_cell_box, self.officer_box, self.use_box, self.colour_box):
             shrinkable_combo(box)
         self.reload_button = QPushButton(self.tr("刷新"), self)
-        bar = QHBoxLayout()
+        # The filters wrap onto a second line in a narrow pane (1366×768, English) instead of
+        # widening the window past the screen.
+        bar = FlowLayout(spacing=8)
         for text, box in (
             (self.tr("网格"), self.grid_cell_box),
             (self.tr("民警"), self.officer_box),
             (self.tr("房屋用途"), self.use_box),
             (self.tr("颜色"), self.colour_box),
         ):
-            bar.addWidget(QLabel(text, self))
-            bar.addWidget(box)
-            bar.addSpacing(8)
-        bar.addStretch(1)
+            bar.addWidget(labelled(text, box, self))
         bar.addWidget(self.reload_button)
 
         self.progress = QProgressBar(self)
@@ -239,12 +249,12 @@ class GridMapPane(QWidget):
     def _fill_static_boxes(self) -> None:
         self.use_box.addItem(self.tr("全部用途"), None)
         for use in HOUSING_USES[:-1]:
-            self.use_box.addItem(use, use)
+            self.use_box.addItem(housing_use_text(use), use)
         self.use_box.addItem(self.tr("出租+群租"), "rental")
         self.colour_box.addItem(self.tr("全部颜色"), None)
         self.colour_box.addItem(self.tr("需核实 (橙+红+从未)"), "due")
         for i, word in enumerate(
-            (self.tr("绿 已核实"), self.tr("橙 超1个月"), self.tr("红 超3个月"), self.tr("灰 从未核实"))
+            (self.tr("绿 已核实"), self.tr("橙 超1个月"), self.tr("红 超3个月"), self.tr("红 从未核实"))
         ):
             self.colour_box.addItem(word, i)
 
@@ -316,10 +326,12 @@ class GridMapPane(QWidget):
                 parts.append(f"<b>{label}</b>")
             else:
                 parts.append(f'<a href="{depth}">{label}</a>')
-        hint = self.tr("双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移")
-        self.breadcrumb.setText(
-            " › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<span style='color:gray'>{hint}</span>"
+        self.hint = (
+            self.tr("单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移")
+            if level == "community"
+            else self.tr("双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移")
         )
+        self.breadcrumb.setText(" › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<i>{self.hint}</i>")
         box = self.grid_cell_box
         wanted = key if level == "grid_cell" else (None if level == "district" else box.currentData())
         if box.currentData() != wanted:

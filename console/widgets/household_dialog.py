@@ -33,8 +33,8 @@ from console.errors import UserError, ValidationError
 from console.security import Permission
 from console.services.maps import HouseholdDetail
 from console.services.registry import NewResident, VisitResult
-from console.widgets import theme
-from console.widgets.common import error_text
+from console.verification_status import status_hex
+from console.widgets.common import error_text, housing_use_text
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
 
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))
-STATUS_WORDS = {"green": "已核实", "orange": "超1个月未核实", "red": "超3个月未核实", "grey": "从未核实"}
 _NEW_COLUMNS = ("name", "id_number", "phone", "relation")
 
 
@@ -164,7 +163,13 @@ class HouseholdDialog(QDialog):
         self.detail = d
         self.setWindowTitle(d.address)
         self.title.setText(d.address)
-        colour = theme.VERIFICATION_COLOURS.get(d.status, "#8b949e")
+        colour = status_hex(d.status)
+        words = {
+            "green": self.tr("已核实"),
+            "orange": self.tr("超1个月未核实"),
+            "red": self.tr("超3个月未核实"),
+            "never": self.tr("从未核实"),
+        }
         since = (
             self.tr("从未核实")
             if d.days_since_verified is None
@@ -172,10 +177,11 @@ class HouseholdDialog(QDialog):
             .replace("%1", local_time(d.last_verified_at, "%Y-%m-%d"))
             .replace("%2", str(d.days_since_verified))
         )
+        use_word, manager_word = self.tr("房屋用途"), self.tr("物业")  # not inside f-strings: lupdate
         self.summary.setText(
-            f"<span style='background:{colour};color:#111;padding:2px 6px'>&nbsp;{STATUS_WORDS[d.status]}&nbsp;</span>"
-            f"&nbsp;&nbsp;{self.tr('房屋用途')}: <b>{d.housing_use}</b>&nbsp;&nbsp;{since}"
-            + (f"<br>{self.tr('物业')}: {d.property_manager}" if d.property_manager else "")
+            f"<span style='background:{colour};color:#111;padding:2px 6px'>&nbsp;{words[d.status]}&nbsp;</span>"
+            f"&nbsp;&nbsp;{use_word}: <b>{housing_use_text(d.housing_use)}</b>&nbsp;&nbsp;{since}"
+            + (f"<br>{manager_word}: {d.property_manager}" if d.property_manager else "")
         )
         self.residents.setRowCount(len(d.residents))
         for row, r in enumerate(d.residents):

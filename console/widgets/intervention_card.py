@@ -326,7 +326,8 @@ class InterventionCardDialog(QDialog):
         colour = theme.SEVERITY_COLOURS.get(card.severity, theme.SEVERITY_COLOURS["low"])
         self.level.setText(_word(LEVEL_WORDS, card.level))
         self.level.setStyleSheet(
-            f"background:{colour}; color:#111; font-weight:bold; padding:2px 8px; border-radius:3px"
+            f"background:{colour}; color:{theme.badge_text_colour(card.severity)}; font-weight:bold;"
+            " padding:2px 8px; border-radius:3px"
         )
         self.level.setVisible(bool(card.level))
         self._show_facts(card)

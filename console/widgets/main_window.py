@@ -26,6 +26,7 @@ from console import __version__
 from console.config import Settings
 from console.security import Permission
 from console.widgets import theme
+from console.widgets.common import ElidedLabel
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
@@ -358,7 +359,9 @@ class MainWindow(QMainWindow):
     # ----- status bar ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.database_label = QLabel(self.tr("数据库: {0}").format(self._services.database), self)
+        # A long database path or URL ends in "…" (whole in its tooltip) rather than widening the window.
+        self.database_label = ElidedLabel(self, min_chars=16)
+        self.database_label.setText(self.tr("数据库: {0}").format(self._services.database))
         self.database_label.setObjectName("statusDatabase")
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionState")

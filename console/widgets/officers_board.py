@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.services.dispatch import DispatchClock, OfficerRow
+from console.widgets.common import ElidedLabel, FlowLayout
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import OverdueNotifier
 from console.widgets.officers_board_dialogs import (
@@ -95,10 +95,10 @@ class OfficersBoardPane(QWidget):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        bar = QHBoxLayout()
-        self.summary = QLabel(self)
+        bar = FlowLayout(spacing=6)  # the buttons wrap in a narrow pane rather than widening the window
+        self.summary = ElidedLabel(self)
         self.summary.setObjectName("boardSummary")
-        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.summary)
         self.buttons: dict[str, QPushButton] = {}
         for name, text, handler in (
             ("add", self.tr("新增警员 (N)"), self.add_officer),

@@ -6,9 +6,10 @@ numbers and suspects' names; Enter on such a hit opens the case's dossier.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets.common import error_text
+from console.widgets.common import error_text, housing_use_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -29,6 +30,52 @@ if TYPE_CHECKING:
 
 
 DEBOUNCE_MS = 150
+_LAST_DIGITS = re.compile(r"(身份证号|手机号)后(\d+)位")
+
+
+def matched_text(matched: str) -> str:
+    """What a hit matched on (the search service's Chinese label, then any data such as a name)
+    in the UI language; the data after the label is kept as it is."""
+
+    last = _LAST_DIGITS.fullmatch(matched)
+    if last:
+        words = (
+            QCoreApplication.translate("SearchDialog", "身份证号后%1位")
+            if last.group(1) == "身份证号"
+            else QCoreApplication.translate("SearchDialog", "手机号后%1位")
+        )
+        return words.replace("%1", last.group(2))
+    labels = {
+        "车主身份证号": QCoreApplication.translate("SearchDialog", "车主身份证号"),
+        "身份证号前几位": QCoreApplication.translate("SearchDialog", "身份证号前几位"),
+        "身份证号包含": QCoreApplication.translate("SearchDialog", "身份证号包含"),
+        "身份证号": QCoreApplication.translate("SearchDialog", "身份证号"),
+        "车主手机号": QCoreApplication.translate("SearchDialog", "车主手机号"),
+        "手机号前几位": QCoreApplication.translate("SearchDialog", "手机号前几位"),
+        "手机号包含": QCoreApplication.translate("SearchDialog", "手机号包含"),
+        "手机号": QCoreApplication.translate("SearchDialog", "手机号"),
+        "出生日期": QCoreApplication.translate("SearchDialog", "出生日期"),
+        "车主姓名": QCoreApplication.translate("SearchDialog", "车主姓名"),
+        "姓名包含": QCoreApplication.translate("SearchDialog", "姓名包含"),
+        "姓名": QCoreApplication.translate("SearchDialog", "姓名"),
+        "名": QCoreApplication.translate("SearchDialog", "名"),
+        "户室": QCoreApplication.translate("SearchDialog", "户室"),
+        "地址": QCoreApplication.translate("SearchDialog", "地址"),
+        "小区": QCoreApplication.translate("SearchDialog", "小区"),
+        "号牌包含": QCoreApplication.translate("SearchDialog", "号牌包含"),
+        "号牌": QCoreApplication.translate("SearchDialog", "号牌"),
+        "案件编号": QCoreApplication.translate("SearchDialog", "案件编号"),
+        "嫌疑人姓名": QCoreApplication.translate("SearchDialog", "嫌疑人姓名"),
+        "涉案财物IMEI": QCoreApplication.translate("SearchDialog", "涉案财物IMEI"),
+        "涉案财物序列号": QCoreApplication.translate("SearchDialog", "涉案财物序列号"),
+        "涉案财物车架号": QCoreApplication.translate("SearchDialog", "涉案财物车架号"),
+    }
+    for label in sorted(labels, key=len, reverse=True):
+        if matched == label or matched.startswith(label + " "):
+            return labels[label] + matched[len(label) :]
+    return matched
+
+
 _HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole
 _HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -152,8 +199,15 @@ class SearchDialog(QDialog):
             group.setFont(0, font)
             for h in mine:
                 numbers = " / ".join(p for p in (h.id_number, h.phone) if p)
-                name = h.title + (f"  {h.detail}" if h.detail else "")
-                item = QTreeWidgetItem(group, [name, numbers, h.address, h.matched])
+                title, detail = h.title, h.detail
+                if h.kind == "household" and h.room:
+                    room = self.tr("%1室").replace("%1", h.room)
+                    title = f"{room} {housing_use_text(h.housing_use)}".strip()
+                if detail.endswith(" 已迁出"):
+                    moved = self.tr("已迁出")
+                    detail = f"{detail[: -len(' 已迁出')]} {moved}"
+                name = title + (f"  {detail}" if detail else "")
+                item = QTreeWidgetItem(group, [name, numbers, h.address, matched_text(h.matched)])
                 item.setData(0, _HOUSEHOLD_ROLE, h.household_id)
                 item.setData(0, _HIT_ROLE, h)
                 if h.kind == "case":

@@ -11,6 +11,8 @@ from importlib.resources import files
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from console import verification_status
+
 THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
 
@@ -28,17 +30,9 @@ SEVERITY_COLOURS: dict[str, str] = {
 }
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 
-# Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never,
-# grey where nothing is to be verified (vacant, no data).
-VERIFICATION_COLOURS: dict[str, str] = {
-    # Bluish green, light amber-orange, dark vermilion, slate: apart in lightness as well as hue,
-    # so an officer with red-green colour blindness still tells the three states apart
-    # (tests/widgets/test_theme.py simulates deuteranopia).
-    "green": "#1d9e74",
-    "orange": "#f5b83d",
-    "red": "#d6402a",
-    "grey": "#5c6370",
-}
+# Household verification (DOMAIN.md): green <= 30 days, orange 31-90, red > 90 or never, grey where
+# nothing is to be verified. Defined once in console.verification_status (statuses and colours).
+VERIFICATION_COLOURS: dict[str, str] = verification_status.COLOURS
 
 # Connection state in the status bar.
 STATE_COLOURS: dict[str, str] = {"ok": "#3fb950", "down": "#ff4d4f", "unknown": "#8b949e"}
@@ -94,6 +88,16 @@ def severity_colour(severity: str) -> QColor:
     return QColor(SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["low"]))
 
 
+BADGE_TEXT = "#111111"
+"""Text on a severity or verification colour (badges): dark, at least 4.5:1 on each of them
+(tests/widgets/test_contrast.py)."""
+
+
+def badge_text_colour(severity: str) -> str:
+    """The text colour of a badge painted in ``severity``'s colour."""
+    return BADGE_TEXT
+
+
 def verification_colour(state: str) -> QColor:
     return QColor(VERIFICATION_COLOURS.get(state, VERIFICATION_COLOURS["grey"]))
 
@@ -106,7 +110,8 @@ def palette(name: str) -> QPalette:
     pal = QPalette()
     for role, colour in _PALETTES[normalise_theme(name)].items():
         pal.setColor(QPalette.ColorGroup.All, role, QColor(colour))
-    disabled = QColor("#6e7681" if normalise_theme(name) == "dark" else "#8c959f")
+    # at least 3:1 on the window and on buttons (tests/widgets/test_contrast.py)
+    disabled = QColor("#6e7681" if normalise_theme(name) == "dark" else "#6e7781")
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return pal

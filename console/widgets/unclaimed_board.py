@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import ReleaseReceipt, UnclaimedRow
-from console.widgets.common import EmptyState, ui_language
+from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, ui_language
 from console.widgets.receipt import save_receipt_pdf
 
 if TYPE_CHECKING:
@@ -147,7 +146,7 @@ class UnclaimedBoard(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.notify_button = QPushButton(self.tr("已通知失主…"), self)
         self.return_button = QPushButton(self.tr("发还并打印回执…"), self)
-        self.summary = QLabel(self)
+        self.summary = ElidedLabel(self)
         self.message = QLabel(self)
         self.message.setStyleSheet("color:#c62828")
         self.message.setWordWrap(True)
@@ -161,8 +160,8 @@ class UnclaimedBoard(QWidget):
         self.setFocusProxy(self.table)  # Ctrl+9 puts the keyboard on the list
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        top = FlowLayout(spacing=6)  # the buttons wrap in a narrow pane rather than widening the window
+        top.addWidget(self.summary)
         for b in (self.refresh_button, self.notify_button, self.return_button):
             top.addWidget(b)
         layout = QVBoxLayout(self)

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))
-_COLUMNS = ("类型", "车牌/身份证号", "姓名", "布控事由", "等级", "关联案件", "到期", "添加人")
+_COLUMNS = 8
 
 
 class WatchlistModel(QAbstractTableModel):
@@ -63,6 +63,19 @@ class WatchlistModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[WatchlistRow] = []
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles in the UI language (literal tr() calls, so lupdate sees them)."""
+        return (
+            self.tr("类型"),
+            self.tr("车牌/身份证号"),
+            self.tr("姓名"),
+            self.tr("布控事由"),
+            self.tr("等级"),
+            self.tr("关联案件"),
+            self.tr("到期"),
+            self.tr("添加人"),
+        )
 
     def set_rows(self, rows: list[WatchlistRow]) -> None:
         self.beginResetModel()
@@ -80,7 +93,7 @@ class WatchlistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -88,9 +101,9 @@ class WatchlistModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_COLUMNS)
+            and 0 <= section < _COLUMNS
         ):
-            return self.tr(_COLUMNS[section])
+            return self.headers()[section]
         return None
 
     def data(

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from console.security import Permission
 from console.services.registry import Assignment, VisitResult, WorklistRow
+from console.verification_status import status_hex
 from console.widgets import theme
-from console.widgets.common import error_text
+from console.widgets.common import error_text, housing_use_text
 from console.widgets.household_dialog import STATION_TZ, HouseholdDialog, local_time
 
 if TYPE_CHECKING:
@@ -40,14 +41,13 @@ if TYPE_CHECKING:
     from console.services.registry import VerificationService
     from console.widgets.worker import DatabaseWorker
 
-COLOUR_WORDS = {"red": "红", "orange": "橙"}
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class WorklistModel(QAbstractTableModel):
     """Thin adapter over a list of immutable WorklistRow; never queries in ``data()``."""
 
-    HEADERS = ("序号", "颜色", "地址", "房屋用途", "在住人数", "最近核实", "逾期天数", "网格", "责任民警")
+    COLUMNS = 9
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,14 +63,35 @@ class WorklistModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
+    def counts(self) -> dict[str, int]:
+        """Households listed per status (orange, red, never), as the grid map's legend counts them."""
+        out = dict.fromkeys(("orange", "red", "never"), 0)
+        for r in self.rows:
+            out[r.status] += 1
+        return out
+
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles in the UI language (literal tr() calls, so lupdate sees them)."""
+        return (
+            self.tr("序号"),
+            self.tr("颜色"),
+            self.tr("地址"),
+            self.tr("房屋用途"),
+            self.tr("在住人数"),
+            self.tr("最近核实"),
+            self.tr("逾期天数"),
+            self.tr("网格"),
+            self.tr("责任民警"),
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.headers()[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,7 +101,7 @@ class WorklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(index.row(), r, col)
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
-            return QColor(theme.VERIFICATION_COLOURS[r.colour])
+            return QColor(status_hex(r.status))
         if role == Qt.ItemDataRole.FontRole and col == 3 and r.is_rental:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and col == 3 and r.is_rental:
@@ -101,7 +122,8 @@ class WorklistModel(QAbstractTableModel):
         if col == 2:
             return r.address
         if col == 3:
-            return f"{r.housing_use} ●" if r.is_rental else r.housing_use
+            use = housing_use_text(r.housing_use)
+            return f"{use} ●" if r.is_rental else use
         if col == 4:
             return str(r.residents)
         if col == 5:
@@ -195,7 +217,10 @@ class WorklistPane(QWidget):
     def _on_assignments(self, assignments: list[Assignment]) -> None:
         officers: dict[int, str] = {}
         for a in assignments:
-            self.grid_cell_box.addItem(f"{a.grid_cell}（{a.officer or self.tr('未分配')}）", a.grid_cell_id)
+            self.grid_cell_box.addItem(
+                self.tr("%1（%2）").replace("%1", a.grid_cell).replace("%2", a.officer or self.tr("未分配")),
+                a.grid_cell_id,
+            )
             if a.officer_id is not None:
                 officers[a.officer_id] = a.officer
         for oid, name in officers.items():
@@ -233,16 +258,18 @@ class WorklistPane(QWidget):
 
     def _on_rows(self, rows: list[WorklistRow]) -> None:
         self.model.set_rows(rows)
-        red = sum(1 for r in rows if r.colour == "red")
+        counts = self.model.counts()
         rentals = sum(1 for r in rows if r.is_rental)
         self.summary.setText(
             self.tr(
-                "待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）"
+                "待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）"
             )
             .replace("%1", str(len(rows)))
-            .replace("%2", str(red))
-            .replace("%3", str(len(rows) - red))
+            .replace("%2", str(counts["red"] + counts["never"]))
+            .replace("%3", str(counts["orange"]))
             .replace("%4", str(rentals))
+            .replace("%5", str(counts["red"]))
+            .replace("%6", str(counts["never"]))
         )
         self.loaded.emit(len(rows))
 
@@ -303,30 +330,40 @@ class WorklistPane(QWidget):
     def document(self) -> QTextDocument:
         """The worklist as a printable document: A4, Chinese fonts, a tick box per household."""
         rows = self.model.rows
-        head = "".join(
-            f"<th>{html.escape(self.tr(h))}</th>"
-            for h in ("序号", "颜色", "地址", "房屋用途", "在住", "最近核实", "逾期(天)", "已核实")
+        titles = (
+            self.tr("序号"),
+            self.tr("颜色"),
+            self.tr("地址"),
+            self.tr("房屋用途"),
+            self.tr("在住"),
+            self.tr("最近核实"),
+            self.tr("逾期(天)"),
+            self.tr("已核实"),
         )
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in titles)
+        colour_words = {"red": self.tr("红"), "orange": self.tr("橙")}
         body = []
         for i, r in enumerate(rows, 1):
-            colour = theme.VERIFICATION_COLOURS[r.colour]
-            use = f"<b>{html.escape(r.housing_use)} ●</b>" if r.is_rental else html.escape(r.housing_use)
+            colour = status_hex(r.status)
+            word = html.escape(housing_use_text(r.housing_use))
+            use = f"<b>{word} ●</b>" if r.is_rental else word
             when = local_time(r.last_verified_at, "%Y-%m-%d") if r.last_verified_at else self.tr("从未核实")
             body.append(
                 f"<tr><td align='right'>{i}</td>"
-                f"<td><span style='background:{colour}'>&nbsp;&nbsp;&nbsp;</span> {COLOUR_WORDS[r.colour]}</td>"
+                f"<td><span style='background:{colour}'>&nbsp;&nbsp;&nbsp;</span> {colour_words[r.colour]}</td>"
                 f"<td>{html.escape(r.address)}</td><td>{use}</td><td align='right'>{r.residents}</td>"
                 f"<td>{when}</td><td align='right'>{'' if r.days_overdue is None else r.days_overdue}</td>"
                 "<td>□</td></tr>"
             )
         printed = self._clock.now().astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M")
+        signature, printed_at = self.tr("核实人签名："), self.tr("打印时间：")  # not in f-strings: lupdate
         text = (
             f"<h2>{html.escape(self.title())}</h2>"
             f"<p>{html.escape(self.summary.text())}</p>"
             "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            f"<p>{html.escape(self.tr('核实人签名：'))}＿＿＿＿＿＿＿＿　　"
-            f"{html.escape(self.tr('打印时间：'))}{printed}</p>"
+            f"<p>{html.escape(signature)}＿＿＿＿＿＿＿＿　　"
+            f"{html.escape(printed_at)}{printed}</p>"
         )
         doc = QTextDocument()
         font = QFont()

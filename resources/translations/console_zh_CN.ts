@@ -723,7 +723,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="81" />
+        <location filename="../../console/widgets/common.py" line="96" />
         <source>即将推出</source>
         <translation type="unfinished" />
     </message>
@@ -877,203 +877,220 @@
 <context>
     <name>DistrictMapPane</name>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="281" />
+        <location filename="../../console/widgets/district_map.py" line="279" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="284" />
+        <location filename="../../console/widgets/district_map.py" line="282" />
         <source>重新读取小区核实情况和未处置预警 (F5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="288" />
+        <location filename="../../console/widgets/district_map.py" line="286" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="288" />
+        <location filename="../../console/widgets/district_map.py" line="286" />
         <source>显示未处置预警 (按严重程度着色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="290" />
+        <location filename="../../console/widgets/district_map.py" line="288" />
+        <location filename="../../console/widgets/district_map.py" line="589" />
         <source>警力去向</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="290" />
+        <location filename="../../console/widgets/district_map.py" line="288" />
         <source>显示已派出警员前往的小区 (在途 / 已到场)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="292" />
+        <location filename="../../console/widgets/district_map.py" line="290" />
+        <location filename="../../console/widgets/district_map.py" line="596" />
         <source>串案</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="292" />
+        <location filename="../../console/widgets/district_map.py" line="290" />
         <source>显示已确认串案的案件及其先后顺序</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="297" />
+        <location filename="../../console/widgets/district_map.py" line="295" />
         <source>在地图上显示哪一个串案</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="302" />
-        <location filename="../../console/widgets/district_map.py" line="472" />
+        <location filename="../../console/widgets/district_map.py" line="300" />
+        <location filename="../../console/widgets/district_map.py" line="470" />
         <source>全部串案</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="332" />
+        <location filename="../../console/widgets/district_map.py" line="330" />
         <source>正在加载辖区地图…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="461" />
+        <location filename="../../console/widgets/district_map.py" line="459" />
         <source>读取辖区数据失败 (内部错误, 已记录日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="462" />
+        <location filename="../../console/widgets/district_map.py" line="460" />
         <source>加载失败: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="464" />
+        <location filename="../../console/widgets/district_map.py" line="462" />
         <source>辖区地图加载失败</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="474" />
+        <location filename="../../console/widgets/district_map.py" line="472" />
         <source>{0} ({1} 起)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="500" />
+        <location filename="../../console/widgets/district_map.py" line="498" />
         <source>辖区地图页面加载失败</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="510" />
+        <location filename="../../console/widgets/district_map.py" line="508" />
         <source>没有可显示的小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="511" />
+        <location filename="../../console/widgets/district_map.py" line="509" />
         <source>还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="531" />
+        <location filename="../../console/widgets/district_map.py" line="529" />
         <source>共 {0} 条未处置预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="552" />
+        <location filename="../../console/widgets/district_map.py" line="550" />
         <source>{0} 个小区 · {1} 户 · 未按期核实 {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="556" />
+        <location filename="../../console/widgets/district_map.py" line="554" />
         <source> · 未处置预警 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="557" />
+        <location filename="../../console/widgets/district_map.py" line="555" />
         <source> · 更新于 {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="571" />
+        <location filename="../../console/widgets/district_map.py" line="568" />
+        <source>小区 · 未按期核实户占比</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="570" />
         <source>低于20%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="572" />
+        <location filename="../../console/widgets/district_map.py" line="571" />
         <source>20%–50%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="573" />
+        <location filename="../../console/widgets/district_map.py" line="572" />
         <source>高于50%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="574" />
+        <location filename="../../console/widgets/district_map.py" line="573" />
         <source>无住户</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="590" />
+        <location filename="../../console/widgets/district_map.py" line="577" />
+        <source>未处置预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="591" />
         <source>在途 {0} 人 · 已到场 {1} 人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="595" />
+        <location filename="../../console/widgets/district_map.py" line="598" />
         <source>已确认 {0} 个, 按报案先后连线</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="609" />
+        <location filename="../../console/widgets/district_map.py" line="612" />
         <source>住户 {0} 户 · 未按期核实 {1} 户 ({2})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="612" />
+        <location filename="../../console/widgets/district_map.py" line="615" />
         <source>已核实 {0} · 逾期一个月 {1} · 逾期三个月 {2} · 从未核实 {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="616" />
+        <location filename="../../console/widgets/district_map.py" line="619" />
         <source>物业: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="616" />
+        <location filename="../../console/widgets/district_map.py" line="619" />
         <source>未登记</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="637" />
+        <location filename="../../console/widgets/district_map.py" line="620" />
+        <source>点击在网格地图中打开</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/district_map.py" line="640" />
         <source> (共 {0} 次)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="655" />
+        <location filename="../../console/widgets/district_map.py" line="658" />
         <source>紧急</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="656" />
+        <location filename="../../console/widgets/district_map.py" line="659" />
         <source>高</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="657" />
+        <location filename="../../console/widgets/district_map.py" line="660" />
         <source>中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="658" />
+        <location filename="../../console/widgets/district_map.py" line="661" />
         <source>低</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663" />
+        <location filename="../../console/widgets/district_map.py" line="666" />
         <source>待签收</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663" />
+        <location filename="../../console/widgets/district_map.py" line="666" />
         <source>已签收</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="663" />
+        <location filename="../../console/widgets/district_map.py" line="666" />
         <source>已派警</source>
         <translation type="unfinished" />
     </message>
@@ -2381,145 +2398,150 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="147" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="158" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="150" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="163" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="151" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="164" />
         <source>民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="152" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="165" />
         <source>房屋用途</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="153" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="166" />
         <source>颜色</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="167" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="177" />
         <source>正在载入实有房屋…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="172" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="182" />
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="173" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="183" />
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="229" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="239" />
         <source>载入失败：%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="240" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="250" />
         <source>全部用途</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="243" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="253" />
         <source>出租+群租</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="244" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="254" />
         <source>全部颜色</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="245" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="255" />
         <source>需核实 (橙+红+从未)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="257" />
         <source>绿 已核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="257" />
         <source>橙 超1个月</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="257" />
         <source>红 超3个月</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="247" />
-        <source>灰 从未核实</source>
+        <location filename="../../console/widgets/grid_map_pane.py" line="257" />
+        <source>红 从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="253" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="330" />
+        <source>单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="332" />
+        <source>双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="263" />
         <source>全部网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="254" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="264" />
         <source>全部民警</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="319" />
-        <source>双击小区进入 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="178" />
+        <location filename="../../console/widgets/grid_map.py" line="184" />
         <source>全区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="181" />
+        <location filename="../../console/widgets/grid_map.py" line="187" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="183" />
+        <location filename="../../console/widgets/grid_map.py" line="189" />
         <source>小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="435" />
+        <location filename="../../console/widgets/grid_map.py" line="443" />
         <source>%1号楼</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="446" />
+        <location filename="../../console/widgets/grid_map.py" line="454" />
         <source>逾期 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="498" />
+        <location filename="../../console/widgets/grid_map.py" line="506" />
         <source>%1单元</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="658" />
+        <location filename="../../console/widgets/grid_map.py" line="686" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="660" />
+        <location filename="../../console/widgets/grid_map.py" line="688" />
         <source>距上次核实 %1 天</source>
         <translation type="unfinished" />
     </message>
@@ -2527,127 +2549,153 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="80" />
+        <location filename="../../console/widgets/household_dialog.py" line="79" />
         <source>户详情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="82" />
+        <location filename="../../console/widgets/household_dialog.py" line="81" />
         <source>正在载入…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91" />
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>姓名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91" />
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91" />
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91" />
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>手机号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="91" />
+        <location filename="../../console/widgets/household_dialog.py" line="90" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96" />
+        <location filename="../../console/widgets/household_dialog.py" line="95" />
         <source>核实时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97" />
+        <location filename="../../console/widgets/household_dialog.py" line="96" />
         <source>核实人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98" />
+        <location filename="../../console/widgets/household_dialog.py" line="97" />
         <source>确认</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99" />
+        <location filename="../../console/widgets/household_dialog.py" line="98" />
         <source>新增</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="100" />
+        <location filename="../../console/widgets/household_dialog.py" line="99" />
         <source>迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="101" />
+        <location filename="../../console/widgets/household_dialog.py" line="100" />
         <source>备注</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="104" />
+        <location filename="../../console/widgets/household_dialog.py" line="103" />
         <source>记录核实…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="108" />
+        <location filename="../../console/widgets/household_dialog.py" line="107" />
         <source>显示完整号码…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="109" />
+        <location filename="../../console/widgets/household_dialog.py" line="108" />
         <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="124" />
+        <location filename="../../console/widgets/household_dialog.py" line="123" />
         <source>实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="126" />
+        <location filename="../../console/widgets/household_dialog.py" line="125" />
         <source>核实记录</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145" />
+        <location filename="../../console/widgets/household_dialog.py" line="144" />
         <source>显示完整号码</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="145" />
+        <location filename="../../console/widgets/household_dialog.py" line="144" />
         <source>查看本户完整号码的事由 (记入审计日志):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="161" />
+        <location filename="../../console/widgets/household_dialog.py" line="160" />
         <source>载入失败</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../console/widgets/household_dialog.py" line="168" />
+        <source>已核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../console/widgets/household_dialog.py" line="169" />
-        <source>从未核实</source>
+        <source>超1个月未核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="170" />
+        <source>超3个月未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/household_dialog.py" line="171" />
+        <location filename="../../console/widgets/household_dialog.py" line="174" />
+        <source>从未核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="176" />
         <source>最近核实 %1（%2 天前）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="183" />
+        <location filename="../../console/widgets/household_dialog.py" line="180" />
+        <source>房屋用途</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="180" />
+        <source>物业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="189" />
         <source>在住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="185" />
+        <location filename="../../console/widgets/household_dialog.py" line="191" />
         <source>已迁出 %1</source>
         <translation type="unfinished" />
     </message>
@@ -2766,7 +2814,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/intervention_card.py" line="154" />
-        <location filename="../../console/widgets/intervention_card.py" line="447" />
+        <location filename="../../console/widgets/intervention_card.py" line="448" />
         <source>预警已过</source>
         <translation type="unfinished" />
     </message>
@@ -2933,47 +2981,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="348" />
+        <location filename="../../console/widgets/intervention_card.py" line="349" />
         <source>未在实有人口中找到</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="355" />
+        <location filename="../../console/widgets/intervention_card.py" line="356" />
         <source>已迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="400" />
+        <location filename="../../console/widgets/intervention_card.py" line="401" />
         <source>尚未派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="402" />
+        <location filename="../../console/widgets/intervention_card.py" line="403" />
         <source>未申请</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="406" />
+        <location filename="../../console/widgets/intervention_card.py" line="407" />
         <source>已申请紧急止付 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="412" />
+        <location filename="../../console/widgets/intervention_card.py" line="413" />
         <source>挽回 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="447" />
+        <location filename="../../console/widgets/intervention_card.py" line="448" />
         <source>用时</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="497" />
+        <location filename="../../console/widgets/intervention_card.py" line="498" />
         <source>结果: 请选择劝阻结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/intervention_card.py" line="522" />
+        <location filename="../../console/widgets/intervention_card.py" line="523" />
         <source>无法打开反诈劝阻卡</source>
         <translation type="unfinished" />
     </message>
@@ -2981,27 +3029,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="75" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="82" />
         <source>已核实 (1个月内)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="76" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="83" />
         <source>超1个月未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="77" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="84" />
         <source>超3个月未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="78" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="85" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="97" />
+        <location filename="../../console/widgets/grid_map_pane.py" line="107" />
         <source>共 %1 户</source>
         <translation type="unfinished" />
     </message>
@@ -3037,291 +3085,291 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="125" />
+        <location filename="../../console/widgets/main_window.py" line="126" />
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="155" />
+        <location filename="../../console/widgets/main_window.py" line="156" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="156" />
+        <location filename="../../console/widgets/main_window.py" line="157" />
         <source>网格地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="157" />
+        <location filename="../../console/widgets/main_window.py" line="158" />
         <source>辖区地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="158" />
+        <location filename="../../console/widgets/main_window.py" line="159" />
         <source>案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="159" />
+        <location filename="../../console/widgets/main_window.py" line="160" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="160" />
+        <location filename="../../console/widgets/main_window.py" line="161" />
         <source>待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="161" />
+        <location filename="../../console/widgets/main_window.py" line="162" />
         <source>统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="162" />
+        <location filename="../../console/widgets/main_window.py" line="163" />
         <source>布控名单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="163" />
+        <location filename="../../console/widgets/main_window.py" line="164" />
         <source>核实任务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="164" />
+        <location filename="../../console/widgets/main_window.py" line="165" />
         <source>用户账号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="165" />
+        <location filename="../../console/widgets/main_window.py" line="166" />
         <source>审计日志</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="272" />
+        <location filename="../../console/widgets/main_window.py" line="273" />
         <source>设置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="273" />
+        <location filename="../../console/widgets/main_window.py" line="274" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="276" />
+        <location filename="../../console/widgets/main_window.py" line="277" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="280" />
+        <location filename="../../console/widgets/main_window.py" line="281" />
         <source>导入实有人口登记表…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="286" />
+        <location filename="../../console/widgets/main_window.py" line="287" />
         <source>锁定屏幕</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="289" />
+        <location filename="../../console/widgets/main_window.py" line="290" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="290" />
+        <location filename="../../console/widgets/main_window.py" line="291" />
         <source>主题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="292" />
+        <location filename="../../console/widgets/main_window.py" line="293" />
         <source>夜间 (深色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="292" />
+        <location filename="../../console/widgets/main_window.py" line="293" />
         <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="297" />
+        <location filename="../../console/widgets/main_window.py" line="298" />
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="307" />
+        <location filename="../../console/widgets/main_window.py" line="308" />
         <source>全屏</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310" />
+        <location filename="../../console/widgets/main_window.py" line="311" />
         <source>显示/隐藏窗格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="316" />
+        <location filename="../../console/widgets/main_window.py" line="317" />
         <source>恢复默认布局</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318" />
+        <location filename="../../console/widgets/main_window.py" line="319" />
         <source>预警(&amp;A)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="323" />
+        <location filename="../../console/widgets/main_window.py" line="324" />
         <source>搜索…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329" />
+        <location filename="../../console/widgets/main_window.py" line="330" />
         <source>登记群众求助…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="335" />
+        <location filename="../../console/widgets/main_window.py" line="336" />
         <source>地图(&amp;M)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="336" />
+        <location filename="../../console/widgets/main_window.py" line="337" />
         <source>案件(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="338" />
+        <location filename="../../console/widgets/main_window.py" line="339" />
         <source>工具(&amp;T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="343" />
+        <location filename="../../console/widgets/main_window.py" line="344" />
         <source>站点参数…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="351" />
+        <location filename="../../console/widgets/main_window.py" line="352" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="352" />
-        <location filename="../../console/widgets/main_window.py" line="486" />
+        <location filename="../../console/widgets/main_window.py" line="353" />
+        <location filename="../../console/widgets/main_window.py" line="489" />
         <source>快捷键</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="353" />
-        <location filename="../../console/widgets/main_window.py" line="509" />
+        <location filename="../../console/widgets/main_window.py" line="354" />
+        <location filename="../../console/widgets/main_window.py" line="512" />
         <source>关于值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="361" />
+        <location filename="../../console/widgets/main_window.py" line="364" />
         <source>数据库: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367" />
+        <location filename="../../console/widgets/main_window.py" line="370" />
         <source>值班民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368" />
+        <location filename="../../console/widgets/main_window.py" line="371" />
         <source>社区民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369" />
+        <location filename="../../console/widgets/main_window.py" line="372" />
         <source>网格员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370" />
+        <location filename="../../console/widgets/main_window.py" line="373" />
         <source>办案民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="371" />
+        <location filename="../../console/widgets/main_window.py" line="374" />
         <source>所领导</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="372" />
+        <location filename="../../console/widgets/main_window.py" line="375" />
         <source>系统管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="373" />
+        <location filename="../../console/widgets/main_window.py" line="376" />
         <source>安全管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="374" />
+        <location filename="../../console/widgets/main_window.py" line="377" />
         <source>审计管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375" />
+        <location filename="../../console/widgets/main_window.py" line="378" />
         <source>外部系统</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="378" />
+        <location filename="../../console/widgets/main_window.py" line="381" />
         <source>{0} · {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="391" />
+        <location filename="../../console/widgets/main_window.py" line="394" />
         <source>{0} 北京时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="414" />
+        <location filename="../../console/widgets/main_window.py" line="417" />
         <source>● 连接检查中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="416" />
+        <location filename="../../console/widgets/main_window.py" line="419" />
         <source>● 已连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="418" />
+        <location filename="../../console/widgets/main_window.py" line="421" />
         <source>● 连接中断</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="441" />
+        <location filename="../../console/widgets/main_window.py" line="444" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="455" />
+        <location filename="../../console/widgets/main_window.py" line="458" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="458" />
+        <location filename="../../console/widgets/main_window.py" line="461" />
         <source>设置已保存。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="489" />
+        <location filename="../../console/widgets/main_window.py" line="492" />
         <source>{0}: 选中一行后</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="497" />
+        <location filename="../../console/widgets/main_window.py" line="500" />
         <source>关闭</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="510" />
+        <location filename="../../console/widgets/main_window.py" line="513" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="574" />
+        <location filename="../../console/widgets/main_window.py" line="577" />
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3661,87 +3709,218 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../console/widgets/search.py" line="52" />
+        <location filename="../../console/widgets/search.py" line="99" />
         <source>搜索</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="58" />
+        <location filename="../../console/widgets/search.py" line="105" />
         <source>姓名、身份证号(或后4–6位)、手机号、车牌、地址(如 3号楼 1203)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62" />
+        <location filename="../../console/widgets/search.py" line="109" />
         <source>名称</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62" />
+        <location filename="../../console/widgets/search.py" line="109" />
         <source>身份证号 / 手机号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62" />
+        <location filename="../../console/widgets/search.py" line="63" />
+        <location filename="../../console/widgets/search.py" line="109" />
         <source>地址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="62" />
+        <location filename="../../console/widgets/search.py" line="109" />
         <source>匹配</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="119" />
+        <location filename="../../console/widgets/search.py" line="166" />
         <source>正在搜索 …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="134" />
+        <location filename="../../console/widgets/search.py" line="181" />
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="166" />
+        <location filename="../../console/widgets/search.py" line="220" />
         <source>找到 {0} 条; 按回车在网格地图上显示该户, 或打开案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="195" />
+        <location filename="../../console/widgets/search.py" line="249" />
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="139" />
+        <location filename="../../console/widgets/search.py" line="186" />
         <source>实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="140" />
+        <location filename="../../console/widgets/search.py" line="43" />
+        <source>身份证号后%1位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="45" />
+        <source>手机号后%1位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="49" />
+        <source>车主身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="50" />
+        <source>身份证号前几位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="51" />
+        <source>身份证号包含</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="52" />
+        <source>身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="53" />
+        <source>车主手机号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="54" />
+        <source>手机号前几位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="55" />
+        <source>手机号包含</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="56" />
+        <source>手机号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="57" />
+        <source>出生日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="58" />
+        <source>车主姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="59" />
+        <source>姓名包含</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="60" />
+        <source>姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="61" />
+        <source>名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="62" />
+        <source>户室</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="64" />
+        <source>小区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="65" />
+        <source>号牌包含</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="66" />
+        <source>号牌</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="67" />
+        <source>案件编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="68" />
+        <source>嫌疑人姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="69" />
+        <source>涉案财物IMEI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="70" />
+        <source>涉案财物序列号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="71" />
+        <source>涉案财物车架号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="187" />
         <source>户</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="141" />
+        <location filename="../../console/widgets/search.py" line="188" />
         <source>车辆</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="142" />
+        <location filename="../../console/widgets/search.py" line="189" />
         <source>案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="160" />
+        <location filename="../../console/widgets/search.py" line="204" />
+        <source>%1室</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="207" />
+        <source>已迁出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/search.py" line="214" />
         <source>按回车打开案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="162" />
+        <location filename="../../console/widgets/search.py" line="216" />
         <source>没有登记住址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="171" />
+        <location filename="../../console/widgets/search.py" line="225" />
         <source>搜索失败: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -4198,77 +4377,77 @@
 <context>
     <name>UnclaimedBoard</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="147" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="146" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="148" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="147" />
         <source>已通知失主…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="149" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="148" />
         <source>发还并打印回执…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="174" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="173" />
         <source>没有待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="176" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="175" />
         <source>追回的涉案财物在发还失主之前列在这里, 最早追回的在前; 追回超过48小时仍未通知失主的标红。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="203" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="202" />
         <source>待领物品 %1 件, 其中 %2 件追回超过48小时仍未通知失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="269" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="268" />
         <source>电话</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="269" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="268" />
         <source>短信</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="269" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="268" />
         <source>上门</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="271" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="270" />
         <source>通知失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="271" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="270" />
         <source>通知方式</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="280" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="279" />
         <source>发还</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="280" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="279" />
         <source>领取人身份证号 (核验后发还)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="285" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="284" />
         <source>保存发还清单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="286" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="285" />
         <source>发还清单-%1.pdf</source>
         <translation type="unfinished" />
     </message>
@@ -4276,67 +4455,67 @@
 <context>
     <name>UnclaimedModel</name>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="56" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="55" />
         <source>案件编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="57" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="56" />
         <source>物品</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="58" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="57" />
         <source>识别号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="59" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="58" />
         <source>失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="60" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="59" />
         <source>追回时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="61" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="60" />
         <source>追回地点</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="62" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="61" />
         <source>已等待(天)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="63" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="62" />
         <source>通知失主</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="106" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="105" />
         <source>拾获</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="112" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="111" />
         <source>不详</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="120" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="119" />
         <source>已通知 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="122" />
         <source>超48小时未通知</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/unclaimed_board.py" line="123" />
+        <location filename="../../console/widgets/unclaimed_board.py" line="122" />
         <source>未通知</source>
         <translation type="unfinished" />
     </message>
@@ -4344,99 +4523,99 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="252" />
+        <location filename="../../console/widgets/household_dialog.py" line="258" />
         <source>记录核实 — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="260" />
+        <location filename="../../console/widgets/household_dialog.py" line="266" />
         <source>（本人）%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264" />
-        <location filename="../../console/widgets/household_dialog.py" line="280" />
+        <location filename="../../console/widgets/household_dialog.py" line="270" />
+        <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>姓名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264" />
+        <location filename="../../console/widgets/household_dialog.py" line="270" />
         <source>关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264" />
-        <location filename="../../console/widgets/household_dialog.py" line="280" />
+        <location filename="../../console/widgets/household_dialog.py" line="270" />
+        <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="264" />
+        <location filename="../../console/widgets/household_dialog.py" line="270" />
         <source>核实结果</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="274" />
+        <location filename="../../console/widgets/household_dialog.py" line="280" />
         <source>确认在住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="275" />
+        <location filename="../../console/widgets/household_dialog.py" line="281" />
         <source>已迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="276" />
+        <location filename="../../console/widgets/household_dialog.py" line="282" />
         <source>未见到</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280" />
+        <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>手机号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280" />
+        <location filename="../../console/widgets/household_dialog.py" line="286" />
         <source>与户主关系</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="283" />
+        <location filename="../../console/widgets/household_dialog.py" line="289" />
         <source>新增一人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="286" />
+        <location filename="../../console/widgets/household_dialog.py" line="292" />
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="298" />
+        <location filename="../../console/widgets/household_dialog.py" line="304" />
         <source>核实时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="299" />
+        <location filename="../../console/widgets/household_dialog.py" line="305" />
         <source>核实人</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="302" />
+        <location filename="../../console/widgets/household_dialog.py" line="308" />
         <source>在住人员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="305" />
+        <location filename="../../console/widgets/household_dialog.py" line="311" />
         <source>新发现的实有人口</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="376" />
+        <location filename="../../console/widgets/household_dialog.py" line="382" />
         <source>无法保存：%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="382" />
+        <location filename="../../console/widgets/household_dialog.py" line="388" />
         <source>保存失败，已记录错误 (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -4444,87 +4623,87 @@
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="138" />
         <source>新增布控</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="125" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="138" />
         <source>编辑布控 #{0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="129" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="142" />
         <source>布控车辆</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="130" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="143" />
         <source>重点人员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="134" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="147" />
         <source>类型</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="136" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="149" />
         <source>车牌/身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="138" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="151" />
         <source>姓名</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="140" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="153" />
         <source>布控事由</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="144" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="157" />
         <source>等级</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="159" />
         <source>如 GK2026-031 (选填)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="147" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="160" />
         <source>关联案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="148" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="161" />
         <source>到期时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="212" />
         <source>如 闽D12345</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="199" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="212" />
         <source>18位身份证号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="233" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="246" />
         <source>布控事由: 必填 (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="255" />
         <source>车牌</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="242" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="255" />
         <source>身份证号</source>
         <translation type="unfinished" />
     </message>
@@ -4532,17 +4711,57 @@
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="70" />
+        <source>类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="71" />
+        <source>车牌/身份证号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="72" />
+        <source>姓名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="73" />
+        <source>布控事由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="74" />
+        <source>等级</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="75" />
+        <source>关联案件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="76" />
+        <source>到期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="77" />
+        <source>添加人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/watchlist_pane.py" line="116" />
         <source>车辆</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="103" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="116" />
         <source>人员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="109" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="122" />
         <source>长期</source>
         <translation type="unfinished" />
     </message>
@@ -4550,28 +4769,28 @@
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="273" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="286" />
         <source>新增</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="274" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="287" />
         <source>编辑</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="275" />
-        <location filename="../../console/widgets/watchlist_pane.py" line="379" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="288" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="392" />
         <source>解除布控</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="276" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="289" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="380" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="393" />
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation type="unfinished" />
     </message>
@@ -4579,27 +4798,72 @@
 <context>
     <name>WorklistModel</name>
     <message>
+        <location filename="../../console/widgets/worklist.py" line="79" />
+        <source>序号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="80" />
+        <source>颜色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="81" />
+        <source>地址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="82" />
+        <source>房屋用途</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="83" />
+        <source>在住人数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="84" />
+        <source>最近核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="85" />
+        <source>逾期天数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="86" />
+        <source>网格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../console/widgets/worklist.py" line="87" />
-        <source>出租房屋：人员变动多，优先核实</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="99" />
-        <source>红 从未核实</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="100" />
-        <source>红 超3个月</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../console/widgets/worklist.py" line="100" />
-        <source>橙 超1个月</source>
+        <source>责任民警</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../console/widgets/worklist.py" line="108" />
+        <source>出租房屋：人员变动多，优先核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="120" />
+        <source>红 从未核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="121" />
+        <source>红 超3个月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="121" />
+        <source>橙 超1个月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="130" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
@@ -4607,122 +4871,192 @@
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="142" />
+        <location filename="../../console/widgets/worklist.py" line="164" />
         <source>全部民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="143" />
+        <location filename="../../console/widgets/worklist.py" line="165" />
         <source>全部网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="144" />
+        <location filename="../../console/widgets/worklist.py" line="166" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="145" />
+        <location filename="../../console/widgets/worklist.py" line="167" />
         <source>记录核实…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="146" />
+        <location filename="../../console/widgets/worklist.py" line="168" />
         <source>在地图上显示</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="147" />
+        <location filename="../../console/widgets/worklist.py" line="169" />
         <source>打印…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="148" />
+        <location filename="../../console/widgets/worklist.py" line="170" />
         <source>保存 PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="149" />
+        <location filename="../../console/widgets/worklist.py" line="171" />
         <source>保存 CSV…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="162" />
+        <location filename="../../console/widgets/worklist.py" line="184" />
         <source>民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="164" />
+        <location filename="../../console/widgets/worklist.py" line="186" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="229" />
+        <location filename="../../console/widgets/worklist.py" line="221" />
+        <source>%1（%2）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="221" />
+        <source>未分配</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="254" />
         <source>正在载入…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="240" />
-        <source>待核实 %1 户：红（超3个月或从未核实）%2 户，橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记，排在前面）</source>
+        <location filename="../../console/widgets/worklist.py" line="265" />
+        <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="250" />
+        <location filename="../../console/widgets/worklist.py" line="277" />
         <source>载入失败：%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269" />
+        <location filename="../../console/widgets/worklist.py" line="296" />
         <source>记录核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="269" />
+        <location filename="../../console/widgets/worklist.py" line="296" />
         <source>请先在列表中选择一户</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="301" />
+        <location filename="../../console/widgets/worklist.py" line="328" />
         <source>核实任务单 — %1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="314" />
+        <location filename="../../console/widgets/worklist.py" line="334" />
+        <source>序号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="335" />
+        <source>颜色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="336" />
+        <source>地址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="337" />
+        <source>房屋用途</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="338" />
+        <source>在住</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="339" />
+        <source>最近核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="340" />
+        <source>逾期(天)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="341" />
+        <source>已核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="344" />
+        <source>红</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="344" />
+        <source>橙</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="350" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="367" />
+        <location filename="../../console/widgets/worklist.py" line="359" />
+        <source>核实人签名：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="359" />
+        <source>打印时间：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/worklist.py" line="404" />
         <source>打印核实任务单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373" />
+        <location filename="../../console/widgets/worklist.py" line="410" />
         <source>保存 PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373" />
+        <location filename="../../console/widgets/worklist.py" line="410" />
         <source>核实任务单.pdf</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="373" />
+        <location filename="../../console/widgets/worklist.py" line="410" />
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380" />
+        <location filename="../../console/widgets/worklist.py" line="417" />
         <source>保存 CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380" />
+        <location filename="../../console/widgets/worklist.py" line="417" />
         <source>核实任务单.csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="380" />
+        <location filename="../../console/widgets/worklist.py" line="417" />
         <source>CSV 文件 (*.csv)</source>
         <translation type="unfinished" />
     </message>
@@ -4741,7 +5075,7 @@
     </message>
     <message>
         <location filename="../../console/app.py" line="205" />
-        <location filename="../../console/app.py" line="327" />
+        <location filename="../../console/app.py" line="329" />
         <source>值班台</source>
         <translation type="unfinished" />
     </message>
@@ -4765,12 +5099,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="361" />
+        <location filename="../../console/app.py" line="362" />
         <source>正在打开数据库…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="380" />
+        <location filename="../../console/app.py" line="381" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
@@ -5386,6 +5720,39 @@
     </message>
 </context>
 <context>
+    <name>housing_use</name>
+    <message>
+        <location filename="../../console/widgets/common.py" line="42" />
+        <source>自住</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="43" />
+        <source>出租</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="44" />
+        <source>群租</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="45" />
+        <source>空置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="46" />
+        <source>商用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="47" />
+        <source>其他</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>panes</name>
     <message>
         <location filename="../../console/widgets/workspace.py" line="283" />
@@ -5478,7 +5845,7 @@
 <context>
     <name>ui_language</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="19" />
+        <location filename="../../console/widgets/common.py" line="20" />
         <source>zh_CN</source>
         <comment>The code of this translation's language: en for English.</comment>
         <translation>zh_CN</translation>

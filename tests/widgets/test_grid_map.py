@@ -15,6 +15,7 @@ from console.clock import FixedClock
 from console.models import Household
 from console.security import Actor
 from console.services.container import Services, build_services
+from console.verification_status import status_hex
 from console.widgets import theme
 from console.widgets.grid_map_pane import GridMapPane
 from console.widgets.household_dialog import HouseholdDialog
@@ -45,11 +46,11 @@ def _pane(qtbot: QtBot, worker: DatabaseWorker, services: Services, actor: Actor
 
 def _expected_counts(engine: Engine, now: dt.datetime) -> dict[str, int]:
     """Colours computed here independently from the database rows (station thresholds 30 / 90)."""
-    counts = dict.fromkeys(("green", "orange", "red", "grey"), 0)
+    counts = dict.fromkeys(("green", "orange", "red", "never"), 0)
     with engine.connect() as c:
         for (verified,) in c.execute(select(Household.last_verified_at)):
             if verified is None:
-                counts["grey"] += 1
+                counts["never"] += 1
             else:
                 days = (now - verified) // DAY
                 counts["green" if days <= 30 else "orange" if days <= 90 else "red"] += 1
@@ -84,7 +85,7 @@ def test_pane_loads_households_and_legend_counts_match(
     assert pane.stack.currentWidget() is pane.view
     # Filtering to red: the legend shows only the red households.
     pane.set_filters(colour=2)
-    assert pane.legend.counts == {"green": 0, "orange": 0, "red": expected["red"], "grey": 0}
+    assert pane.legend.counts == {"green": 0, "orange": 0, "red": expected["red"], "never": 0}
 
 
 def test_empty_registry_shows_what_to_do(
@@ -259,7 +260,7 @@ def test_visit_recorded_from_the_map_recolours_at_once(
     seed_grid(engine, clock.now(), communities=1, residents=True, seed=9)
     set_verified(engine, 2, None)
     pane = _pane(qtbot, db_worker, services, community_officer)
-    assert _pixel(pane, 2) == QColor(theme.VERIFICATION_COLOURS["grey"])
+    assert _pixel(pane, 2) == QColor(status_hex("never"))  # red: console.verification_status
     centre = pane.view.cell_centre(2)
     assert centre is not None
     qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=centre.toPoint())

@@ -7,8 +7,8 @@ from console.services.maps.gridmap import GridMapService, HouseholdDetail
 from console.services.maps.layers import OfficerDestination, SeriesPath, SeriesStop
 from console.services.maps.snapshot import (
     GREEN,
-    GREY,
     HOUSING_USES,
+    NEVER,
     ORANGE,
     RED,
     RENTAL_USES,
@@ -23,8 +23,8 @@ from console.services.maps.snapshot import (
 
 __all__ = [
     "GREEN",
-    "GREY",
     "HOUSING_USES",
+    "NEVER",
     "ORANGE",
     "RED",
     "RENTAL_USES",

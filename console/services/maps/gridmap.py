@@ -41,8 +41,8 @@ from console.services.base import Service, write_audit
 from console.services.maps.snapshot import (
     DAY_SECONDS,
     GREEN,
-    GREY,
     HOUSING_USES,
+    NEVER,
     ORANGE,
     RED,
     STATUS_NAMES,
@@ -61,8 +61,8 @@ from console.validators import mask_id_number, mask_phone
 
 __all__ = [
     "GREEN",
-    "GREY",
     "HOUSING_USES",
+    "NEVER",
     "ORANGE",
     "RED",
     "STATUS_NAMES",
@@ -393,7 +393,7 @@ class HouseholdDetail:
     housing_use: str
     last_verified_at: dt.datetime | None
     days_since_verified: int | None
-    status: str  # green | orange | red | grey
+    status: str  # green | orange | red | never
     residents: tuple[ResidentView, ...]
     visits: tuple[VisitView, ...]
     unmasked: bool

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-GREEN, ORANGE, RED, GREY = 0, 1, 2, 3
-STATUS_NAMES = ("green", "orange", "red", "grey")
-STATUS_LABELS = ("已核实", "待核实 (超1个月)", "逾期 (超3个月)", "从未核实")
+from console.verification_status import GREEN, NEVER, ORANGE, RED, STATUS_NAMES
+
 HOUSING_USES = ("自住", "出租", "群租", "空置", "商用", "其他")
 RENTAL_USES = frozenset({"出租", "群租"})
 DAY_SECONDS = 86_400
@@ -82,7 +81,7 @@ class GridSnapshot:
     unit_no: np.ndarray  # int32 the unit number ("" -> 0), -1 if not a plain number
     housing_use: np.ndarray  # uint8 index into HOUSING_USES
     days: np.ndarray  # int32 days since last verification, -1 = never
-    status: np.ndarray  # uint8 GREEN/ORANGE/RED/GREY
+    status: np.ndarray  # uint8 GREEN/ORANGE/RED/NEVER
     grid_cell: np.ndarray  # int16 index into grid_cells, -1 = none
     officer: np.ndarray  # int32 id of the grid cell's officer, -1 = none
     communities: tuple[CommunityInfo, ...]
@@ -177,9 +176,9 @@ def format_address(community: str, building: str, unit: str, room: str) -> str:
 
 
 def compute_status(days: np.ndarray, orange_after: np.ndarray, red_after: np.ndarray) -> np.ndarray:
-    """GREEN up to ``orange_after`` days, ORANGE up to ``red_after``, RED beyond, GREY never (-1)."""
+    """GREEN up to ``orange_after`` days, ORANGE up to ``red_after``, RED beyond, NEVER for never (-1)."""
     status = np.where(days <= orange_after, GREEN, np.where(days <= red_after, ORANGE, RED))
-    return np.where(days < 0, GREY, status).astype(np.uint8)
+    return np.where(days < 0, NEVER, status).astype(np.uint8)
 
 
 @dataclass(frozen=True)

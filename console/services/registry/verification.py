@@ -36,6 +36,7 @@ from console.security import Actor, Permission
 from console.services.base import Service, guarded_update, write_audit
 from console.services.maps import RENTAL_USES, format_address
 from console.validators import MAX_NOTE, limit_text, validate_id_number, validate_mobile
+from console.verification_status import DUE_STATUSES, colour_of, status_of
 
 # How far in the future a visit time may be (clock skew between a tablet and the server).
 _FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -45,7 +46,7 @@ _FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 class WorklistRow:
     household_id: int
     version: int
-    colour: str  # "red" | "orange"
+    colour: str  # "red" | "orange": console.verification_status.colour_of(status)
     community: str
     building: str
     unit: str
@@ -58,6 +59,11 @@ class WorklistRow:
     days_overdue: int | None  # days past the orange threshold; None = never verified
     grid_cell: str
     officer: str
+
+    @property
+    def status(self) -> str:
+        """"orange", "red" or "never" (never verified, red in colour): console.verification_status."""
+        return "never" if self.last_verified_at is None else self.colour
 
     @property
     def is_rental(self) -> bool:
@@ -160,9 +166,10 @@ class VerificationService(Service):
         out: list[WorklistRow] = []
         for hid, ver, unit, room, use, verified, comm, bld, orange, red, cell, officer, n in rows:
             days = None if verified is None else max(0, (now - verified) // dt.timedelta(days=1))
-            if days is not None and days <= orange:
+            status = status_of(days, orange, red)
+            if status not in DUE_STATUSES:
                 continue
-            colour = "red" if days is None or days > red else "orange"
+            colour = colour_of(status)
             out.append(
                 WorklistRow(
                     hid,

@@ -15,7 +15,7 @@ from console.clock import FixedClock
 from console.errors import PermissionDenied, ValidationError
 from console.models import AuditLog, Household
 from console.security import Actor, system_actor
-from console.services.maps import GREEN, GREY, ORANGE, RED, GridMapService, MapFilter
+from console.services.maps import GREEN, NEVER, ORANGE, RED, GridMapService, MapFilter
 
 DAY = dt.timedelta(days=1)
 
@@ -45,10 +45,10 @@ def test_colours_at_the_thresholds_and_never(
         set_verified(engine, hid, None if days is None else now - days * DAY - dt.timedelta(hours=1))
     snap = gridmap.load(duty_officer)
     got = {hid: int(snap.status[snap.index_of(hid)]) for hid in ages}
-    assert got == {1: GREEN, 2: ORANGE, 3: ORANGE, 4: RED, 5: GREY, 6: GREEN}
+    assert got == {1: GREEN, 2: ORANGE, 3: ORANGE, 4: RED, 5: NEVER, 6: GREEN}
     assert int(snap.days[snap.index_of(4)]) == 91
     assert int(snap.days[snap.index_of(5)]) == -1
-    assert snap.counts() == {"green": 2, "orange": 2, "red": 1, "grey": 1}
+    assert snap.counts() == {"green": 2, "orange": 2, "red": 1, "never": 1}
 
 
 def test_thresholds_are_per_station(
@@ -165,7 +165,7 @@ def test_filters_and_counts(
     rentals = snap.filter_mask(MapFilter(housing_uses=frozenset({"出租", "群租"})))
     assert 0 < rentals.sum() < len(snap)
     red = snap.filter_mask(MapFilter(statuses=frozenset({RED})))
-    assert snap.counts(red) == {"green": 0, "orange": 0, "red": int(red.sum()), "grey": 0}
+    assert snap.counts(red) == {"green": 0, "orange": 0, "red": int(red.sum()), "never": 0}
     assert sum(snap.counts().values()) == len(snap)
 
 
@@ -175,7 +175,7 @@ def test_recolour_after_a_visit(
     seed_grid(engine, clock.now(), communities=1, residents=False)
     set_verified(engine, 3, None)
     snap = gridmap.load(duty_officer)
-    assert snap.status[snap.index_of(3)] == GREY
+    assert snap.status[snap.index_of(3)] == NEVER
     idx = gridmap.recolour(snap, [3, 999_999], clock.now())
     assert idx.tolist() == [snap.index_of(3)]
     assert snap.status[snap.index_of(3)] == GREEN and snap.days[snap.index_of(3)] == 0
@@ -240,7 +240,7 @@ def test_load_needs_registry_permission(gridmap: GridMapService) -> None:
 
 def test_empty_registry_loads_an_empty_map(gridmap: GridMapService, duty_officer: Actor) -> None:
     snap = gridmap.load(duty_officer)
-    assert len(snap) == 0 and snap.counts() == {"green": 0, "orange": 0, "red": 0, "grey": 0}
+    assert len(snap) == 0 and snap.counts() == {"green": 0, "orange": 0, "red": 0, "never": 0}
     assert snap.layout("district").indices.size == 0
 
 

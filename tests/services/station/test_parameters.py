@@ -45,7 +45,7 @@ def test_a_leader_widens_the_thresholds_and_fewer_households_are_overdue(
     after = gridmap.load(leader).counts()
     assert after["green"] > before["green"]
     assert after["red"] < before["red"]
-    assert after["grey"] == before["grey"]  # never verified stays never verified
+    assert after["never"] == before["never"]  # never verified stays never verified
     with sessions() as s:
         actions = s.execute(select(AuditLog.action, AuditLog.entity, AuditLog.username)).all()
     assert ("update", "station", "zeng") in actions
