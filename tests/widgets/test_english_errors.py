@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from grid_data import seed_grid
+from grid_data import keep_cells_of, seed_grid
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, insert
@@ -311,6 +311,7 @@ def test_a_visit_in_the_future_is_refused_in_the_ui_language(
     community_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=1, grid_cells=1, buildings=1, floors=1, units=1, rooms=1)
+    keep_cells_of(engine, community_officer.username)  # a household of the officer's own cell
     services = build_services(engine, clock)
     household = HouseholdDialog(
         services.gridmap, services.verification, clock, community_officer, db_worker, 1

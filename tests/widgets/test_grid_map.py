@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from grid_data import seed_grid, set_verified
+from grid_data import keep_cells_of, seed_grid, set_verified
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -155,6 +155,7 @@ def test_live_recolour_after_a_visit_changes_the_pixel(
     community_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=2, residents=False)
+    keep_cells_of(engine, community_officer.username)  # the officer records a visit in their own cell
     set_verified(engine, 5, clock.now() - 200 * DAY)
     pane = _pane(qtbot, db_worker, services, duty_officer)
     bridge = FakeBridge()

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from grid_data import seed_grid, set_verified
+from grid_data import keep_cells_of, seed_grid, set_verified
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,7 @@ DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def services(engine: Engine, clock: FixedClock) -> Services:
+def services(engine: Engine, clock: FixedClock, community_officer: Actor) -> Services:
     seed_grid(
         engine,
         clock.now(),
@@ -42,6 +42,7 @@ def services(engine: Engine, clock: FixedClock) -> Services:
     uses = {1: "自住", 2: "出租", 3: "自住", 4: "自住", 5: "自住", 6: "群租"}
     for hid, days in ages.items():  # community 1 (grid cell 1, officer 1)
         set_verified(engine, hid, None if days is None else clock.now() - days * DAY, uses[hid])
+    keep_cells_of(engine, community_officer.username)  # the worklist's officer keeps cell 1
     return build_services(engine, clock)
 
 
