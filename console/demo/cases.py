@@ -287,7 +287,7 @@ def _identifier(rng: Any, what: str | None) -> dict[str, str]:
     if what == "serial":
         return {
             "serial": normalise_serial(
-                f"{rng.choice(('SF', 'YT', 'ZTO', 'PF'))}{rng.randrange(10**11):011d}", "serial", 64
+                f"{rng.choice(('SF', 'YT', 'ZTO', 'PF'))}{rng.randrange(10**13):013d}", "serial", 64
             )
         }
     return {}

@@ -259,12 +259,15 @@ def test_visit_recorded_from_the_map_recolours_at_once(
     community_officer: Actor,
 ) -> None:
     seed_grid(engine, clock.now(), communities=1, residents=True, seed=9)
+    keep_cells_of(engine, community_officer.username)  # the officer's own cell: its households shown
     set_verified(engine, 2, None)
     pane = _pane(qtbot, db_worker, services, community_officer)
     assert _pixel(pane, 2) == QColor(status_hex("never"))  # red: console.verification_status
     centre = pane.view.cell_centre(2)
     assert centre is not None
     qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    # a single click opens the household once the double-click interval has passed
+    qtbot.waitUntil(lambda: bool(pane.findChildren(HouseholdDialog)), timeout=10_000)
     dialog = pane.findChildren(HouseholdDialog)[0]
     qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
     assert dialog.record_button.isEnabled()

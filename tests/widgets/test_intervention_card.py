@@ -65,12 +65,25 @@ def test_a_duty_officer_sees_the_resident_masked_and_the_warning(
     assert dialog._tick.isActive()
 
 
-def test_a_role_that_may_sees_full_numbers(
-    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, world: FraudWorld, users: UserService
+def test_a_role_that_may_sees_full_numbers_once_a_reason_is_given(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    world: FraudWorld,
+    users: UserService,
+    duty_officer: Actor,
 ) -> None:
     leader = users.ensure_user("li", "李所长", "supervisor")
     dialog = open_card(qtbot, db_worker, services, leader, world.fraud_warning())
-    assert dialog._facts["phone"].text() == PHONE and dialog._facts["id_number"].text() == ID_NUMBER
+    assert dialog.unmask_button.isVisible()
+    assert dialog._facts["phone"].text() != PHONE  # masked until a reason is given
+    dialog.unmask("")
+    assert dialog.error.isVisible() and "事由" in dialog.error.text() and dialog.unmask_button.isVisible()
+    dialog.unmask("联系银行紧急止付")
+    qtbot.waitUntil(lambda: dialog._facts["phone"].text() == PHONE, timeout=10_000)
+    assert dialog._facts["id_number"].text() == ID_NUMBER and not dialog.unmask_button.isVisible()
+    duty = open_card(qtbot, db_worker, services, duty_officer, world.fraud_warning())
+    assert not duty.unmask_button.isVisible()  # a role that may not see full numbers is not offered it
 
 
 def test_the_clock_counts_on_without_asking_the_database(

@@ -24,6 +24,7 @@ from console.db import make_engine
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets import theme
+from console.widgets.feed_actions import key_name
 from console.widgets.main_window import PANE_SHORTCUTS, MainWindow
 from console.widgets.worker import DatabaseWorker
 
@@ -385,7 +386,8 @@ def test_f1_lists_the_feeds_keys(
     text = dialog.findChild(type(window.user_label), "shortcutTable").text()
     assert "预警: 选中一行后" in text
     feed_keys = [key for key, _words in window.panes["feed"].key_rows()]  # type: ignore[attr-defined]
-    assert {"Enter", "A", "D", "R", "I", "N", "C"} <= set(feed_keys)  # the duty officer's steps
+    # the duty officer's steps (Return in Qt's words for it: 回车 once Qt's Chinese is installed)
+    assert {key_name("Return"), "A", "D", "R", "I", "N", "C"} <= set(feed_keys)
     assert "L" not in feed_keys  # linking an alert to a case is the investigators' (EDIT_CASES)
     for key, words in window.panes["feed"].key_rows():  # type: ignore[attr-defined]
         assert f"<b>{key}</b></td><td>{words}</td>" in text

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
 
 import pytest
+from grid_data import keep_cells_of
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,7 +35,7 @@ from console.clock import FixedClock
 from console.config import Settings
 from console.db import open_database
 from console.demo.seed import seed_demo
-from console.models import Alert, Community, Household, PropertyItem, TheftCase
+from console.models import Alert, Community, GridCell, Household, PropertyItem, TheftCase
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.services.figures import Period
@@ -142,7 +143,8 @@ def visible_texts(widgets: Iterable[QWidget]) -> Iterator[tuple[str, str]]:
             elif isinstance(w, QTreeWidget):
                 yield from ((where, t) for t in tree_texts(w))
             elif isinstance(w, QAbstractItemView) and w.model() is not None:
-                yield from ((where, t) for t in model_texts(w.model()))
+                model = w.model()
+                yield from ((f"{where}[{type(model).__name__}]", t) for t in model_texts(model))
 
 
 def leaks_in(widgets: Iterable[QWidget], allowed: Set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -271,6 +273,13 @@ def test_a_role_that_may_unmask_states_a_reason_and_sees_that_household_only(
     officer = services.users.ensure_user("yang", "杨社区", "community_officer")
     with demo_engine.connect() as conn:
         first, second = conn.execute(select(Household.id).order_by(Household.id).limit(2)).scalars().all()
+        keeper = conn.execute(
+            select(GridCell.officer_id)
+            .join(Community, Community.grid_cell_id == GridCell.id)
+            .join(Household, Household.community_id == Community.id)
+            .where(Household.id == first)
+        ).scalar_one()
+    keep_cells_of(demo_engine, officer.username, keeper)  # households of the officer's own cell
 
     def open_dialog(household_id: int) -> HouseholdDialog:
         dialog = HouseholdDialog(
