@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from console import __version__
 from console.config import Settings
 from console.security import Permission
-from console.widgets import theme
+from console.widgets import notify, theme
 from console.widgets.common import ElidedLabel
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
@@ -392,8 +392,37 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("statusClock")
-        for label in (self.database_label, self.connection_label, self.user_label, self.clock_label):
+        self.sound_label = QLabel(self)
+        self.sound_label.setObjectName("soundState")
+        self.sound_label.setVisible(False)
+        self._sound_said = False
+        for label in (
+            self.sound_label,
+            self.database_label,
+            self.connection_label,
+            self.user_label,
+            self.clock_label,
+        ):
             bar.addPermanentWidget(label)
+        # After the first paint: loading QtMultimedia to ask for audio devices takes a moment.
+        QTimer.singleShot(0, self.check_sound)
+
+    def check_sound(self) -> None:
+        """Say once, visibly, when alert sounds cannot play here (no QtMultimedia, no audio device):
+        a lasting mark in the status bar with the reason in its tooltip, and a message."""
+        problem = notify.sound_problem()
+        if problem is None:
+            self.sound_label.setVisible(False)
+            return
+        if self._sound_said:
+            return  # said once already
+        self._sound_said = True
+        self.sound_label.setText(self.tr("🔇 无提示音"))
+        self.sound_label.setToolTip(
+            self.tr("预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。").format(problem)
+        )
+        self.sound_label.setVisible(True)
+        self.statusBar().showMessage(self.tr("注意: 预警提示音无法播放 ({0})。").format(problem), 30000)
 
     def _on_clock_timer_timeout(self) -> None:
         now = self._services.clock.now().astimezone(STATION_TZ)

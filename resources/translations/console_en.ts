@@ -384,17 +384,27 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../console/widgets/notify.py" line="81"/>
+        <location filename="../../console/widgets/notify.py" line="35"/>
+        <source>声音组件 (QtMultimedia) 无法加载</source>
+        <translation>the sound component (QtMultimedia) cannot be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/notify.py" line="38"/>
+        <source>本机没有可用的音频输出设备</source>
+        <translation>this computer has no audio output device</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/notify.py" line="91"/>
         <source>{0} 条预警仍超时未确认</source>
         <translation>{0} alerts still overdue and unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/notify.py" line="109"/>
+        <location filename="../../console/widgets/notify.py" line="119"/>
         <source>预警超时未确认</source>
         <translation>Alert not acknowledged in time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/notify.py" line="109"/>
+        <location filename="../../console/widgets/notify.py" line="119"/>
         <source>新预警</source>
         <translation>New alert</translation>
     </message>
@@ -3152,7 +3162,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="280"/>
-        <location filename="../../console/widgets/main_window.py" line="652"/>
+        <location filename="../../console/widgets/main_window.py" line="681"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -3253,13 +3263,13 @@
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="359"/>
-        <location filename="../../console/widgets/main_window.py" line="520"/>
+        <location filename="../../console/widgets/main_window.py" line="549"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="360"/>
-        <location filename="../../console/widgets/main_window.py" line="543"/>
+        <location filename="../../console/widgets/main_window.py" line="572"/>
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
@@ -3319,52 +3329,67 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="400"/>
+        <location filename="../../console/widgets/main_window.py" line="420"/>
+        <source>🔇 无提示音</source>
+        <translation>🔇 No alert sound</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="422"/>
+        <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
+        <translation>Alert sounds cannot play: {0}. Urgent alerts still show in the red banner and as highlighted rows.</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="425"/>
+        <source>注意: 预警提示音无法播放 ({0})。</source>
+        <translation>Note: alert sounds cannot play ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/main_window.py" line="429"/>
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="448"/>
+        <location filename="../../console/widgets/main_window.py" line="477"/>
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="450"/>
+        <location filename="../../console/widgets/main_window.py" line="479"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="452"/>
+        <location filename="../../console/widgets/main_window.py" line="481"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="475"/>
+        <location filename="../../console/widgets/main_window.py" line="504"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="489"/>
+        <location filename="../../console/widgets/main_window.py" line="518"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="492"/>
+        <location filename="../../console/widgets/main_window.py" line="521"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="523"/>
+        <location filename="../../console/widgets/main_window.py" line="552"/>
         <source>{0}: 选中一行后</source>
         <translation>{0}: on the selected row</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="531"/>
+        <location filename="../../console/widgets/main_window.py" line="560"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="544"/>
+        <location filename="../../console/widgets/main_window.py" line="573"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -3373,22 +3398,22 @@ Desktop console for a community police station duty room: alerts, grid, dispatch
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="608"/>
+        <location filename="../../console/widgets/main_window.py" line="637"/>
         <source>值班台已锁定 — {0}</source>
         <translation>Console locked — {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="644"/>
+        <location filename="../../console/widgets/main_window.py" line="673"/>
         <source>退出值班台</source>
         <translation>Quit the duty console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="645"/>
+        <location filename="../../console/widgets/main_window.py" line="674"/>
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation>{0} critical/high alerts are still unacknowledged. After quitting, this computer no longer reminds anyone of them. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="653"/>
+        <location filename="../../console/widgets/main_window.py" line="682"/>
         <source>继续值班</source>
         <translation>Stay on duty</translation>
     </message>
@@ -4324,48 +4349,63 @@ Database: {1}</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="33"/>
+        <location filename="../../console/widgets/station_dialog.py" line="42"/>
         <source>站点参数</source>
         <translation>Station parameters</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="38"/>
-        <location filename="../../console/widgets/station_dialog.py" line="39"/>
+        <location filename="../../console/widgets/station_dialog.py" line="47"/>
+        <location filename="../../console/widgets/station_dialog.py" line="48"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="40"/>
+        <location filename="../../console/widgets/station_dialog.py" line="49"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="46"/>
+        <location filename="../../console/widgets/station_dialog.py" line="55"/>
         <source>超过多少天未核实变橙色</source>
         <translation>Orange after this many days unverified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="47"/>
+        <location filename="../../console/widgets/station_dialog.py" line="56"/>
         <source>超过多少天未核实变红色</source>
         <translation>Red after this many days unverified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="48"/>
+        <location filename="../../console/widgets/station_dialog.py" line="57"/>
         <source>紧急/高危预警未确认多久后升级</source>
         <translation>Escalate unacknowledged critical/high alerts after</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="49"/>
+        <location filename="../../console/widgets/station_dialog.py" line="58"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="75"/>
+        <location filename="../../console/widgets/station_dialog.py" line="65"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="66"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="70"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/station_dialog.py" line="93"/>
         <source>{0}: 修改后所有值班台的地图和预警升级按新参数执行。</source>
         <translation>{0}: once saved, every console colours its maps and escalates alerts by these values.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/station_dialog.py" line="77"/>
+        <location filename="../../console/widgets/station_dialog.py" line="95"/>
         <source>只有所领导或系统管理员可以修改站点参数。</source>
         <translation>Only station leaders or administrators may change the station parameters.</translation>
     </message>

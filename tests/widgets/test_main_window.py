@@ -484,3 +484,42 @@ def test_a_stop_signal_closes_without_asking(
     finally:
         qapp.setProperty("duty_console_stopping", None)
     assert not other.isVisible() and other.quit_box is None
+
+
+def test_no_audio_device_is_said_once_in_the_status_bar(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.waitUntil(window.sound_label.isVisible)
+    assert window.sound_label.text() == "🔇 无提示音"
+    assert "没有可用的音频输出设备" in window.sound_label.toolTip()
+    assert "提示音无法播放" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    window.check_sound()  # asked again: not said again
+    assert window.statusBar().currentMessage() == ""
+    assert window.sound_label.isVisible()
+
+
+def test_with_an_audio_device_nothing_is_said_about_sound(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.wait(50)
+    assert not window.sound_label.isVisible()
+    assert "提示音" not in window.statusBar().currentMessage()
