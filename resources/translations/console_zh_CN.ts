@@ -4679,92 +4679,92 @@
 <context>
     <name>WatchlistEntryDialog</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="148"/>
         <source>新增布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="146"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="148"/>
         <source>编辑布控 #{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="150"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="152"/>
         <source>布控车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="151"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="153"/>
         <source>重点人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="155"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="157"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="157"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="159"/>
         <source>车牌/身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="159"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="161"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="161"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="163"/>
         <source>布控事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="165"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="167"/>
         <source>等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="167"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="169"/>
         <source>如 GK2026-031 (选填)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="168"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="170"/>
         <source>关联案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="169"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="171"/>
         <source>到期时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="175"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="177"/>
         <source>北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="221"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="223"/>
         <source>如 闽D12345</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="221"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="223"/>
         <source>18位身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="255"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="257"/>
         <source>布控事由: 必填 (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="264"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="266"/>
         <source>车牌</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="264"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="266"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4772,57 +4772,57 @@
 <context>
     <name>WatchlistModel</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="78"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="80"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="79"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="81"/>
         <source>车牌/身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="80"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="82"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="81"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="83"/>
         <source>布控事由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="82"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="84"/>
         <source>等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="83"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="85"/>
         <source>关联案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="84"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="86"/>
         <source>到期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="85"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="87"/>
         <source>添加人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="126"/>
         <source>车辆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="124"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="126"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="130"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="132"/>
         <source>长期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4830,28 +4830,28 @@
 <context>
     <name>WatchlistPane</name>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="295"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="297"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="296"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="298"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="297"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="401"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="299"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="403"/>
         <source>解除布控</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="298"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="300"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="402"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="404"/>
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation type="unfinished"></translation>
     </message>
