@@ -298,6 +298,7 @@ class StopOnSignals:
     def _on_signal(self, signum: int, _frame: Any) -> None:
         log.info("signal %s: closing the console", signum)
         self.requested = True
+        self._app.setProperty("duty_console_stopping", True)  # the window closes without asking
         self._app.closeAllWindows()
         self._app.exit(0)
 

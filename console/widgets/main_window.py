@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from console import __version__
 from console.config import Settings
 from console.security import Permission
-from console.widgets import theme
+from console.widgets import notify, theme
 from console.widgets.common import ElidedLabel
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.widgets.worker import DatabaseWorker
+
+log = logging.getLogger(__name__)
 
 ORGANISATION = "duty-console"
 APPLICATION = "duty-console"
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         self._needs_default_sizes = False
         self._maximised_before_full_screen = False
         self._tab_groups: dict[str, QDockWidget] = {}
+        self._urgent_pending = 0  # unacknowledged critical/high alerts at the last check
+        self._quit_without_asking = False
+        self.quit_box: QMessageBox | None = None
 
         self.setWindowTitle(self.tr("值班台 · 社区派出所值班室"))
         self.setDockOptions(
@@ -386,20 +392,74 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("statusClock")
-        for label in (self.database_label, self.connection_label, self.user_label, self.clock_label):
+        self.sound_label = QLabel(self)
+        self.sound_label.setObjectName("soundState")
+        self.sound_label.setVisible(False)
+        self._sound_said = False
+        for label in (
+            self.sound_label,
+            self.database_label,
+            self.connection_label,
+            self.user_label,
+            self.clock_label,
+        ):
             bar.addPermanentWidget(label)
+        # After the first paint: loading QtMultimedia to ask for audio devices takes a moment.
+        QTimer.singleShot(0, self.check_sound)
+
+    def check_sound(self) -> None:
+        """Say once, visibly, when alert sounds cannot play here (no QtMultimedia, no audio device):
+        a lasting mark in the status bar with the reason in its tooltip, and a message."""
+        problem = notify.sound_problem()
+        if problem is None:
+            self.sound_label.setVisible(False)
+            return
+        if self._sound_said:
+            return  # said once already
+        self._sound_said = True
+        self.sound_label.setText(self.tr("🔇 无提示音"))
+        self.sound_label.setToolTip(
+            self.tr("预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。").format(problem)
+        )
+        self.sound_label.setVisible(True)
+        self.statusBar().showMessage(self.tr("注意: 预警提示音无法播放 ({0})。").format(problem), 30000)
 
     def _on_clock_timer_timeout(self) -> None:
         now = self._services.clock.now().astimezone(STATION_TZ)
         self.clock_label.setText(self.tr("{0} 北京时间").format(now.strftime("%Y-%m-%d %H:%M:%S")))
 
     def check_connection(self) -> None:
-        """Ask the database for one round trip, off the GUI thread; the status bar shows the answer."""
+        """Ask the database for one round trip, off the GUI thread; the status bar shows the answer.
+
+        The same trip counts the urgent alerts nobody has acknowledged, which quitting asks about.
+        """
         if self._runner.busy():
             return  # the previous check is still waiting for a slow server
-        self._runner.submit(
-            self._services.health.ping, self._on_ping_done, lambda _exc: self._on_ping_done(False)
-        )
+        health, alerts, actor = self._services.health, self._services.alerts, self._actor
+        watches_alerts = actor.can(Permission.VIEW_ALERTS)
+
+        def check() -> tuple[bool, int | None]:
+            ok = health.ping()
+            if not (ok and watches_alerts):
+                return ok, None
+            try:
+                return ok, alerts.urgent_open_counts(actor).total
+            except Exception:  # a failed count keeps the last one; the ping decides
+                log.info("counting urgent alerts failed", exc_info=True)
+                return ok, None
+
+        self._runner.submit(check, self._on_check_done, lambda _exc: self._on_ping_done(False))
+
+    def _on_check_done(self, result: tuple[bool, int | None]) -> None:
+        ok, pending = result
+        if pending is not None:
+            self._urgent_pending = pending
+        self._on_ping_done(ok)
+
+    @property
+    def urgent_pending(self) -> int:
+        """Critical and high alerts nobody had acknowledged at the last check (every few seconds)."""
+        return self._urgent_pending
 
     def _on_ping_done(self, ok: object) -> None:
         connected = bool(ok)
@@ -585,13 +645,60 @@ class MainWindow(QMainWindow):
         self._locked = False
         self.idle_lock.paused = False
         if result != QDialog.DialogCode.Accepted:
-            self.close()
+            self.close_without_asking()
             return
         for widget in hidden:
             widget.show()
         self.idle_lock.restart()
 
+    def close_without_asking(self) -> None:
+        """Close even with urgent alerts pending (a signal to stop, quitting from the lock screen)."""
+        self._quit_without_asking = True
+        self.close()
+
+    def may_quit_now(self) -> bool:
+        """True when the console may close at once: no urgent alert waits, or stopping was asked for."""
+        app = QApplication.instance()
+        stopping = app is not None and bool(app.property("duty_console_stopping"))
+        return self._quit_without_asking or stopping or self._urgent_pending <= 0
+
+    def ask_to_quit(self) -> QMessageBox:
+        """Ask (window-modal, the feed keeps running) whether to quit with critical/high alerts that
+        nobody has acknowledged, saying how many; 退出 closes the console, 继续值班 keeps it."""
+        if self.quit_box is not None:
+            self.quit_box.raise_()
+            return self.quit_box
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("退出值班台"),
+            self.tr("还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?").format(
+                self._urgent_pending
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("quitConfirmation")
+        quit_button = box.addButton(self.tr("退出"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("继续值班"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+
+        def answered(_result: int) -> None:
+            self.quit_box = None
+            box.deleteLater()
+            if box.clickedButton() is quit_button:
+                self.close_without_asking()
+
+        box.finished.connect(answered)
+        self.quit_box = box
+        box.open()
+        return box
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_quit_now():
+            event.ignore()
+            self.ask_to_quit()
+            return
         self.save_window_state()
         self._health_timer.stop()
         self._clock_timer.stop()

@@ -1,8 +1,9 @@
 """Making new critical/high alerts impossible to miss: a sound and a tray message (never for low).
 
 Sound uses QSoundEffect (QtMultimedia) with the WAVs in resources/sounds/. Without QtMultimedia,
-its libraries or an audio device, the console stays silent rather than failing; the row
-highlight and the banner in the feed still show the alert.
+its libraries or an audio device, the console stays silent rather than failing, and says so once
+(``sound_problem``; the main window's status bar shows it); the row highlight and the banner in the
+feed still show the alert.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from importlib.resources import files
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -25,16 +26,25 @@ def sound_path(name: str) -> str:
     return str(files("console.resources") / "sounds" / name)
 
 
-def _load_effect(name: str, parent: QObject) -> Any:
-    """A QSoundEffect for ``name``, or None when sound is unavailable here."""
+def sound_problem() -> str | None:
+    """Why alert sounds cannot play on this computer (in the UI language), or None when they can."""
     try:
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        from PySide6.QtMultimedia import QMediaDevices
     except ImportError as exc:  # e.g. libpulse missing: silent, not broken
         log.info("no sound: QtMultimedia unavailable (%s)", exc)
-        return None
+        return QCoreApplication.translate("AlertNotifier", "声音组件 (QtMultimedia) 无法加载")
     if not QMediaDevices.audioOutputs():
         log.info("no sound: no audio output device")
+        return QCoreApplication.translate("AlertNotifier", "本机没有可用的音频输出设备")
+    return None
+
+
+def _load_effect(name: str, parent: QObject) -> Any:
+    """A QSoundEffect for ``name``, or None when sound is unavailable here."""
+    if sound_problem() is not None:
         return None
+    from PySide6.QtMultimedia import QSoundEffect
+
     effect = QSoundEffect(parent)
     effect.setSource(QUrl.fromLocalFile(sound_path(name)))
     effect.setVolume(0.9)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.errors import UserError
 from console.security import Actor, Permission
@@ -48,10 +57,19 @@ class StationDialog(QDialog):
         form.addRow(self.tr("紧急/高危预警未确认多久后升级"), self.escalate_seconds)
         self.message = QLabel(self.tr("正在读取…"), self)
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if actor.can(Permission.CONFIGURE_STATION):
+            self.buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+            )
+            self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            self.save_button.setText(self.tr("保存"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        else:
+            # Read-only for this role: nothing to cancel, only to close.
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+            self.save_button = QPushButton(self)  # never shown: the save path stays one code path
+            self.save_button.setVisible(False)
         self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)

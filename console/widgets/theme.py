@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from console import verification_status
 
@@ -130,12 +131,55 @@ def base_font() -> QFont:
     return font
 
 
+_CLOSE_PIXMAPS = frozenset(
+    {
+        QStyle.StandardPixmap.SP_TitleBarCloseButton,
+        QStyle.StandardPixmap.SP_DockWidgetCloseButton,
+        QStyle.StandardPixmap.SP_DialogCloseButton,
+    }
+)
+
+
+def close_icon(colour: QColor) -> QIcon:
+    """A close cross (×) in ``colour``: Fusion's own is black, invisible on the night theme."""
+    icon = QIcon()
+    for size in (10, 12, 16, 20, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, max(1.5, size / 8), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        inset = size * 0.25
+        painter.drawLine(QPointF(inset, inset), QPointF(size - inset, size - inset))
+        painter.drawLine(QPointF(size - inset, inset), QPointF(inset, size - inset))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class ThemeStyle(QProxyStyle):
+    """Fusion, with the close icons (dock title bars, dialog 关闭 buttons) drawn in the text colour."""
+
+    def standardIcon(
+        self,
+        standardIcon: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        if standardIcon in _CLOSE_PIXMAPS:
+            pal = option.palette if option is not None else QApplication.palette()
+            return close_icon(pal.color(QPalette.ColorRole.WindowText))
+        return super().standardIcon(standardIcon, option, widget)
+
+
 def apply_theme(app: QApplication, name: str) -> str:
     """Apply theme ``name`` (dark|light) to the whole application; returns the theme applied."""
     name = normalise_theme(name)
-    app.setStyle("Fusion")  # the same look on every desktop; the palette drives it
     app.setFont(base_font())
     app.setPalette(palette(name))
+    # The same look on every desktop (Fusion; the palette drives it), set after the palette so
+    # that the close icons take the theme's text colour.
+    app.setStyle(ThemeStyle("Fusion"))
     app.setStyleSheet(stylesheet(name))
     app.setProperty("duty_console_theme", name)
     return name

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    QTimeZone,
     Signal,
     Slot,
 )
@@ -54,6 +55,15 @@ if TYPE_CHECKING:
     from console.widgets.worker import DatabaseWorker
 
 _LOCAL = dt.timezone(dt.timedelta(hours=8))
+STATION_QTZ = QTimeZone(b"Asia/Shanghai")
+"""The station's time zone for Qt's date editors (the tables format times in Beijing time too)."""
+
+
+def station_datetime(value: dt.datetime) -> QDateTime:
+    """``value`` (aware) as a QDateTime in the station's time zone."""
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), STATION_QTZ)
+
+
 _COLUMNS = 8
 
 
@@ -120,7 +130,7 @@ class WatchlistModel(QAbstractTableModel):
             title(SEVERITY_TITLES, r.severity),
             r.case_no or "",
             r.expires_at.astimezone(_LOCAL).strftime("%Y-%m-%d %H:%M") if r.expires_at else self.tr("长期"),
-            r.added_by or "",
+            r.added_by_name or r.added_by or "",  # the officer's name, not the user id
         )
         return values[index.column()]
 
@@ -161,10 +171,11 @@ class WatchlistEntryDialog(QDialog):
         self.expires = QCheckBox(self.tr("到期时间"), self)
         self.expires_at = QDateTimeEdit(self)
         self.expires_at.setCalendarPopup(True)
+        # Beijing time, as the tables show it, whatever time zone the desk computer is set to.
+        self.expires_at.setTimeZone(STATION_QTZ)
         self.expires_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.expires_at.setDateTime(
-            QDateTime.fromSecsSinceEpoch(int((now + dt.timedelta(days=30)).timestamp()))
-        )
+        self.expires_at.setToolTip(self.tr("北京时间"))
+        self.expires_at.setDateTime(station_datetime(now + dt.timedelta(days=30)))
         self.expires.toggled.connect(self.expires_at.setEnabled)
         self.expires_at.setEnabled(False)
         self._add_row(form, self.expires, self.expires_at, "expires_at")
@@ -193,7 +204,7 @@ class WatchlistEntryDialog(QDialog):
             self.case_no.setText(entry.case_no or "")
             if entry.expires_at is not None:
                 self.expires.setChecked(True)
-                self.expires_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(entry.expires_at.timestamp())))
+                self.expires_at.setDateTime(station_datetime(entry.expires_at))
 
     def _add_row(self, form: QFormLayout, label: Any, field: QWidget, key: str) -> None:
         error = QLabel(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import datetime as dt
 import shutil
 import sys
 import threading
@@ -15,12 +16,13 @@ from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
 from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings, load_settings, settings_path
 from console.db import make_engine
+from console.models import Alert
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets import theme
@@ -393,3 +395,133 @@ def test_f1_lists_the_feeds_keys(
         assert f"<b>{key}</b></td><td>{words}</td>" in text
     for words in ("确认", "派警", "处置…", "查看详情"):
         assert f"<td>{words}</td>" in text
+
+
+def _raise_unacknowledged(engine: Engine, now: dt.datetime, *severities: str) -> None:
+    rank = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+    with engine.begin() as c:
+        for severity in severities:
+            c.execute(
+                insert(Alert).values(
+                    kind="report",
+                    severity=severity,
+                    severity_rank=rank[severity],
+                    status="new",
+                    summary="群众求助",
+                    count=1,
+                    first_event_at=now,
+                    last_event_at=now,
+                    raised_at=now,
+                    updated_at=now,
+                    version=1,
+                    resolution_note="",
+                )
+            )
+
+
+def test_ctrl_q_with_urgent_alerts_pending_asks_and_says_how_many(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    sqlite_engine: Engine,
+    clock: FixedClock,
+) -> None:
+    _raise_unacknowledged(sqlite_engine, clock.now(), "critical", "critical", "high", "medium", "low")
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.waitUntil(lambda: window.urgent_pending == 3, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    box = window.quit_box
+    assert box is not None and box.isVisible() and window.isVisible()
+    assert "还有 3 条紧急/高等级预警未确认" in box.text()
+    buttons = {b.text(): b for b in box.buttons()}
+    assert set(buttons) == {"退出", "继续值班"}
+    buttons["继续值班"].click()
+    qtbot.waitUntil(lambda: window.quit_box is None)
+    assert window.isVisible()  # the officer stayed on duty
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.close()  # the window's close button asks the same
+    box = window.quit_box
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.text() == "退出").click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_closing_without_urgent_alerts_quits_at_once(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    sqlite_engine: Engine,
+    clock: FixedClock,
+    qapp: QApplication,
+) -> None:
+    _raise_unacknowledged(sqlite_engine, clock.now(), "medium", "low")  # not urgent
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.waitUntil(lambda: window.connection_label.text() == "● 已连接")
+    assert window.urgent_pending == 0
+    window.close()
+    assert not window.isVisible() and window.quit_box is None
+
+
+def test_a_stop_signal_closes_without_asking(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    sqlite_engine: Engine,
+    clock: FixedClock,
+    qapp: QApplication,
+) -> None:
+    _raise_unacknowledged(sqlite_engine, clock.now(), "critical")
+    other = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.waitUntil(lambda: other.urgent_pending == 1, timeout=5000)
+    qapp.setProperty("duty_console_stopping", True)  # what SIGINT/SIGTERM set before closing
+    try:
+        other.close()
+    finally:
+        qapp.setProperty("duty_console_stopping", None)
+    assert not other.isVisible() and other.quit_box is None
+
+
+def test_no_audio_device_is_said_once_in_the_status_bar(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.waitUntil(window.sound_label.isVisible)
+    assert window.sound_label.text() == "🔇 无提示音"
+    assert "没有可用的音频输出设备" in window.sound_label.toolTip()
+    assert "提示音无法播放" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    window.check_sound()  # asked again: not said again
+    assert window.statusBar().currentMessage() == ""
+    assert window.sound_label.isVisible()
+
+
+def test_with_an_audio_device_nothing_is_said_about_sound(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: ["speaker"]))
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    qtbot.wait(50)
+    assert not window.sound_label.isVisible()
+    assert "提示音" not in window.statusBar().currentMessage()

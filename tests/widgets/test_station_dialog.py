@@ -24,6 +24,11 @@ def test_a_duty_officer_sees_the_thresholds_read_only(
     assert dialog.red_days.value() == 90
     assert not dialog.save_button.isEnabled()
     assert "所领导" in dialog.message.text()
+    # Nothing to save, so nothing to cancel: the only button closes the dialog.
+    assert [b.text() for b in dialog.buttons.buttons()] == ["关闭"]
+    dialog.show()
+    dialog.buttons.buttons()[0].click()
+    assert not dialog.isVisible()
 
 
 def test_a_leader_saves_new_thresholds(
@@ -35,6 +40,7 @@ def test_a_leader_saves_new_thresholds(
     dialog = StationDialog(services.station, leader, db_worker)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.save_button.isEnabled)
+    assert sorted(b.text() for b in dialog.buttons.buttons()) == sorted(["保存", "取消"])
     dialog.orange_days.setValue(45)
     with qtbot.waitSignal(dialog.parameters_saved) as saved:
         dialog.save_button.click()

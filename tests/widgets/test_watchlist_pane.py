@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import Engine
 
 from console.clock import FixedClock
@@ -151,3 +154,51 @@ def test_hostile_text_is_shown_as_typed_and_a_pasted_page_is_refused_naming_fiel
     qtbot.waitUntil(lambda: shown(pane) == ["闽D12345"], timeout=10_000)
     assert pane.model.data(pane.model.index(0, 3)) == hostile
     assert [r.reason for r in services.watchlist.list_active(duty_officer)] == [hostile]
+
+
+@pytest.fixture
+def new_york_desk(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The desk computer set to another time zone than the station's (UTC-5/-4, not UTC+8)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_expiry_typed_is_beijing_time_whatever_the_computers_time_zone(
+    qtbot: Any, new_york_desk: None, pane: WatchlistPane, services: Services, duty_officer: Actor
+) -> None:
+    assert time.localtime(0).tm_gmtoff != 8 * 3600  # the desk really is elsewhere
+    pane.add_button.click()
+    dialog = pane.dialog
+    assert dialog is not None
+    dialog.number.setText("闽D12345")
+    dialog.reason.setText("涉盗窃电缆案车辆")
+    dialog.expires.setChecked(True)
+    editor = dialog.expires_at
+    editor.setFocus()
+    editor.setCurrentSectionIndex(0)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "2026-04-01 18:30")
+    assert editor.text() == "2026-04-01 18:30"
+    dialog.submit()
+    qtbot.waitUntil(lambda: shown(pane) == ["闽D12345"], timeout=10_000)
+    (stored,) = services.watchlist.list_active(duty_officer)
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    assert stored.expires_at == dt.datetime(2026, 4, 1, 18, 30, tzinfo=beijing)
+    assert pane.model.data(pane.model.index(0, 6)) == "2026-04-01 18:30"  # the table agrees
+    pane.view.selectRow(0)
+    pane.edit_selected()  # and editing shows it as it was typed
+    assert pane.dialog is not None and pane.dialog.expires_at.text() == "2026-04-01 18:30"
+
+
+def test_the_added_by_column_shows_the_officers_name_not_the_user_id(
+    qtbot: Any, pane: WatchlistPane, services: Services, duty_officer: Actor
+) -> None:
+    services.watchlist.add(duty_officer, plate="闽D12345", reason="涉盗窃电缆案车辆")
+    pane.reload()
+    qtbot.waitUntil(lambda: shown(pane) == ["闽D12345"], timeout=10_000)
+    assert pane.model.headerData(7, Qt.Orientation.Horizontal) == "添加人"
+    assert pane.model.data(pane.model.index(0, 7)) == duty_officer.display_name
+    assert duty_officer.display_name != duty_officer.username

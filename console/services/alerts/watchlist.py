@@ -39,6 +39,8 @@ class WatchlistRow:
     added_by: str | None
     created_at: dt.datetime
     version: int
+    added_by_name: str = ""
+    """Who added it as people know them (the user's display name); ``added_by`` is the user name."""
 
     def is_active(self, now: dt.datetime) -> bool:
         return self.active and (self.expires_at is None or self.expires_at > now)
@@ -219,6 +221,7 @@ class WatchlistService(Service):
                     r.username,
                     r.created_at,
                     r.version,
+                    r.display_name or r.username or "",
                 )
             )
         shown = [r.id for r in out if r.kind == "person" and r.id_number]
@@ -252,6 +255,7 @@ def _query() -> Any:
             w.expires_at,
             w.active,
             User.username,
+            User.display_name,
             w.created_at,
             w.version,
         )
