@@ -28,7 +28,7 @@ from sqlalchemy import Engine, func, select
 
 from console.clock import FixedClock
 from console.models import TheftCase
-from console.security import Actor, Permission
+from console.security import DEFAULT_ROLES, Actor
 from console.services.container import build_services
 from console.services.figures import Period
 
@@ -52,7 +52,7 @@ def run(engine: Engine, args: Any) -> None:
     # The clock in the last year of the data, so "this year" and the year before are both full.
     now = dt.datetime(latest.year, 12, 31, 12, tzinfo=dt.UTC)
     services = build_services(engine, FixedClock(now))
-    actor = Actor(None, "bench", "bench", "supervisor", frozenset(Permission) - {Permission.ADMINISTER})
+    actor = Actor(None, "bench", "bench", "supervisor", DEFAULT_ROLES["supervisor"][1])
     worker = DatabaseWorker()
     pane = FiguresPane(services.figures, services.clock, actor, worker)
     pane.resize(1400, 520)
