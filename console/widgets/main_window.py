@@ -26,7 +26,7 @@ from console import __version__
 from console.config import Settings
 from console.security import Permission
 from console.widgets import theme
-from console.widgets.common import ElidedLabel
+from console.widgets.common import ElidedLabel, LazyPane
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
@@ -225,9 +225,32 @@ class MainWindow(QMainWindow):
         if "work" in groups:
             self.resizeDocks([groups["work"]], [int(height * 0.33)], Qt.Orientation.Vertical)
 
+    def replace_pane(self, key: str, pane: QWidget) -> None:
+        """Put ``pane`` where its placeholder (a LazyPane) was: in its dock, or the centre."""
+        old = self.panes.get(key)
+        if old is pane:
+            return
+        had_focus = old is not None and old.hasFocus()
+        self.panes[key] = pane
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.setWidget(pane)
+        elif key == self.central_key:
+            self.setCentralWidget(pane)  # Qt deletes the placeholder
+            old = None
+        if old is not None:
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        if had_focus:
+            pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_pane(self, key: str) -> None:
-        """Bring pane ``key`` to the front and give it the keyboard."""
+        """Bring pane ``key`` to the front (built now if it was still waiting) and give it the keyboard."""
         pane = self.panes.get(key)
+        if isinstance(pane, LazyPane):
+            pane.build()  # the workspace swaps it in: self.panes[key] is the real pane from here on
+            pane = self.panes.get(key)
         if pane is None:
             return
         dock = self.docks.get(key)
@@ -429,7 +452,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
-        applied = theme.apply_theme(app, name)
+        if persist or app.property("duty_console_theme") != theme.normalise_theme(name):
+            applied = theme.apply_theme(app, name)
+        else:  # the composition root applied it already, before the splash: a style sheet costs 0.2 s
+            applied = theme.normalise_theme(name)
         self.actions_by_name[f"theme_{applied}"].setChecked(True)
         self._show_connection(self._connected)  # re-polish the coloured label
         if persist:

@@ -24,6 +24,9 @@ from console.db import make_engine
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets import theme
+from console.widgets.cases_pane import CasesPane
+from console.widgets.common import LazyPane
+from console.widgets.figures_pane import FiguresPane
 from console.widgets.main_window import PANE_SHORTCUTS, MainWindow
 from console.widgets.worker import DatabaseWorker
 
@@ -102,6 +105,8 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
     # FixedClock: 2026-03-14 21:00 +08:00, shown in station time
     assert window.clock_label.text() == "2026-03-14 21:00:00 北京时间"
     assert set(window.panes) == set(PANE_SHORTCUTS) - {"accounts", "audit"}  # the administrators' panes
+    window.focus_pane("statistics")  # built when first opened (Ctrl+5)
+    window.focus_pane("cases")
     assert window.panes["statistics"].tabs.tabText(0) == "警情同比"  # type: ignore[attr-defined]
     assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "案件编号"
 
@@ -163,6 +168,9 @@ def test_full_screen_and_back_and_the_default_layout_comes_back(
     window.actions_by_name["reset_layout"].trigger()
     qtbot.waitUntil(lambda: window.docks["map"].isVisible())
     assert all(dock.isVisible() for dock in window.docks.values())
+    # the panes in front are built right after the first paint (they start as placeholders)
+    qtbot.waitUntil(lambda: not isinstance(window.panes["map"], LazyPane))
+    qtbot.waitUntil(lambda: not isinstance(window.panes["worklist"], LazyPane))
     assert not window.panes["map"].visibleRegion().isEmpty()  # the grid map on top of its tab group
     assert not window.panes["worklist"].visibleRegion().isEmpty()  # the verification worklist in front
 
@@ -258,6 +266,8 @@ def test_english_translation_swaps_the_menu_titles(
         window = open_window(qtbot, db_worker, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
+        window.focus_pane("statistics")  # built when first opened
+        window.focus_pane("cases")
         assert window.panes["statistics"].tabs.tabText(0) == "Incidents, year on year"  # type: ignore[attr-defined]
         assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "Case number"
     finally:
@@ -391,3 +401,45 @@ def test_f1_lists_the_feeds_keys(
         assert f"<b>{key}</b></td><td>{words}</td>" in text
     for words in ("确认", "派警", "处置…", "查看详情"):
         assert f"<td>{words}</td>" in text
+
+
+def test_the_window_is_shown_before_the_panes_nobody_opened_are_built(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+) -> None:
+    # Start-up shows the feed at once; the maps and the front work tab come right after the first
+    # paint, and a pane behind another tab (statistics: pyqtgraph) only when it is first opened.
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    assert workspace.feed is not None and workspace.is_built("feed")
+    lazy = [key for key in workspace.allowed if key != "feed"]
+    assert lazy and all(isinstance(workspace.panes[key], LazyPane) for key in lazy)
+    assert workspace.figures is None and workspace.district_map is None and workspace.cases is None
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.isVisible() and window.centralWidget() is workspace.feed
+    # on screen at the first paint: built right after it, and swapped into their docks
+    qtbot.waitUntil(lambda: workspace.is_built("map") and workspace.is_built("worklist"), timeout=10_000)
+    assert window.docks["map"].widget() is workspace.grid_map is window.panes["map"]
+    assert window.docks["worklist"].widget() is workspace.worklist
+    # behind another tab: still a placeholder, nothing imported or queried for it
+    qtbot.wait(200)
+    for key in ("statistics", "cases", "district_map"):
+        assert not workspace.is_built(key), key
+        assert isinstance(window.docks[key].widget(), LazyPane)
+    assert workspace.figures is None
+    window.actions_by_name["focus_statistics"].trigger()  # Ctrl+5: built when first opened
+    assert isinstance(workspace.figures, FiguresPane)
+    assert window.docks["statistics"].widget() is workspace.figures is window.panes["statistics"]
+    qtbot.waitUntil(lambda: not window.panes["statistics"].visibleRegion().isEmpty())
+    # raising a tab by hand (its dock tab clicked) builds it too
+    window.docks["cases"].raise_()
+    qtbot.waitUntil(lambda: isinstance(workspace.cases, CasesPane), timeout=10_000)
+    assert window.docks["cases"].widget() is workspace.cases
+    # asking another pane for one builds it: a dossier's series shown on the district map
+    assert workspace.district_map is None
+    workspace.build_all()
+    assert all(workspace.is_built(key) for key in workspace.allowed)
+    assert not any(isinstance(window.panes[key], LazyPane) for key in workspace.allowed)
+    workspace.shutdown()
