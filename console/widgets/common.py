@@ -6,7 +6,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.errors import UserError
 from console.messages import LANGUAGES, Worded
@@ -264,3 +274,18 @@ class LazyPane(QWidget):
         if not self._scheduled and self.built is None:
             self._scheduled = True
             QTimer.singleShot(0, self, self.build)  # after this paint; cancelled if the placeholder goes
+
+
+def one_line_cells(view: QTableView | QTreeView) -> None:
+    """Cells that never wrap: a plate, an ID or phone number stays one token ("浙A12F9W", not
+    "浙 / A12F9W" over two lines); a column too narrow ends its text in "…" instead. Rows as
+    tall as one line of text, so a pane shows as many as its height allows."""
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    if isinstance(view, QTableView):
+        rows = view.verticalHeader()
+        rows.setMinimumSectionSize(view.fontMetrics().height())
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 2)
+        view.horizontalHeader().setFixedHeight(view.fontMetrics().height() + 12)
+    elif isinstance(view, QTreeView):
+        view.setUniformRowHeights(True)

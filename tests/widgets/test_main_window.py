@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import configparser
+import json
+import os
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -443,3 +446,111 @@ def test_the_window_is_shown_before_the_panes_nobody_opened_are_built(
     assert all(workspace.is_built(key) for key in workspace.allowed)
     assert not any(isinstance(window.panes[key], LazyPane) for key in workspace.allowed)
     workspace.shutdown()
+
+
+LAYOUT_1080 = """
+import json, sys, time
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([])
+from console.clock import FixedClock
+from console.config import Settings
+from console.db import open_database
+from console.demo.seed import seed_demo
+from console.services.container import build_services
+from console.widgets import theme
+from console.widgets.common import LazyPane
+from console.widgets.main_window import MainWindow
+from console.widgets.worker import DatabaseWorker
+from console.widgets.workspace import Workspace
+from tests.conftest import DEMO_NOW
+theme.apply_theme(app, "dark")
+engine = open_database(sys.argv[1])
+seed_demo(engine, "small", now=DEMO_NOW)
+services = build_services(engine, FixedClock(DEMO_NOW))
+actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
+worker = DatabaseWorker(app)
+settings = Settings(db_url=sys.argv[1], sound=False)
+workspace = Workspace(services, actor, settings, worker)
+window = MainWindow(services, actor, settings, workspace.panes, worker)
+workspace.attach(window)
+screen = window.screen().availableGeometry()
+window.setGeometry(screen)
+window.showMaximized()
+def wait(ok, seconds=20.0):
+    end = time.monotonic() + seconds
+    while not ok() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    assert ok()
+wait(lambda: not isinstance(window.panes["worklist"], LazyPane))
+worklist, feed = workspace.worklist, workspace.feed
+wait(lambda: worklist.model.rowCount() > 20 and feed.model.rowCount() > 0)
+feed.view.selectRow(0)
+browser = feed.detail.browser
+wait(lambda: browser.document().size().height() > 100)
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.01)
+table = worklist.table
+print(json.dumps({
+    "screen": [screen.width(), screen.height()],
+    "worklist_rows": table.viewport().height() // table.rowHeight(0),
+    "detail_scroll": browser.verticalScrollBar().maximum(),
+    "detail": [browser.viewport().height(), browser.document().size().height(), feed.height()],
+    "worklist": [table.viewport().height(), table.rowHeight(0), worklist.height()],
+}))
+worker.shutdown()
+"""
+
+
+def test_at_1920_by_1080_the_worklist_shows_a_dozen_rows_and_the_alert_detail_needs_no_scrolling(
+    tmp_path: Path,
+) -> None:
+    # A fresh process, as the console starts: the window maximised on a 1920x1080 screen, its
+    # default layout, the demo district's worklist and the first alert selected in the feed.
+    # (In this process, earlier tests leave Qt's font fallback in another state: lines get taller.)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={Path(__file__).parents[1] / 'offscreen_screen.json'}",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")]),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", LAYOUT_1080, f"sqlite:///{tmp_path / 'demo.db'}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == [1920, 1080]
+    assert seen["worklist_rows"] >= 12  # households on screen at once in the verification worklist
+    assert seen["detail_scroll"] == 0  # the whole alert is on screen beside the feed's list
+
+
+def test_plates_id_and_phone_numbers_are_never_wrapped_inside_a_cell(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+) -> None:
+    from console.widgets.search import SearchDialog
+
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    for key in ("worklist", "watchlist", "cases"):
+        window.focus_pane(key)
+    views = [
+        window.panes["worklist"].table,  # type: ignore[attr-defined]
+        window.panes["watchlist"].view,  # type: ignore[attr-defined]
+        window.panes["cases"].view,  # type: ignore[attr-defined]
+    ]
+    for view in views:
+        assert not view.wordWrap()
+        assert view.textElideMode() == Qt.TextElideMode.ElideRight
+        # a row holds one line of text: "浙A12F9W" cannot go on over a second line
+        assert view.verticalHeader().defaultSectionSize() < 2 * view.fontMetrics().height()
+    dialog = SearchDialog(services.search, actor, db_worker, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.results.wordWrap() and dialog.results.uniformRowHeights()
