@@ -2,7 +2,9 @@
 
 Nothing else constructs services. The QApplication and a splash come first so the user sees the
 console start at once (NOTES.md: a bare window paints 0.13 s after start); the database layer,
-SQLAlchemy and the panes are imported only after that first paint.
+SQLAlchemy and the panes are imported only after that first paint. The main window is shown with
+the alert feed built and every other pane a placeholder; those on screen are built right after the
+window's first paint, the rest when the officer first opens them (console.widgets.workspace).
 """
 
 from __future__ import annotations
@@ -407,7 +409,15 @@ def _run(
         else:
             window.show()
         splash.close()
+        app.processEvents()  # the window's first paint: the feed, and placeholders for the rest
         startup_marks["window_shown"] = time.perf_counter()
+
+        def build_visible_panes() -> None:
+            # The panes on screen that were placeholders at the first paint (the maps, the work tab).
+            workspace.build_visible()
+            startup_marks["panes_ready"] = time.perf_counter()
+
+        QTimer.singleShot(0, window, build_visible_panes)
         if stop.requested:  # a signal while the window was being built: close it as the user would
             window.close()
         rc = 0 if stop.requested else app.exec()

@@ -28,7 +28,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import PAGE_SIZE, CaseFilter, CaseFilterChoices, CaseRow
-from console.widgets.common import EmptyState, error_text, shrinkable_combo
+from console.widgets.common import EmptyState, FlowLayout, error_text, one_line_cells, shrinkable_combo
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -196,11 +195,11 @@ class CaseFilterBar(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        # Two rows (the five filters, then the text) so that the bottom dock stays narrow enough for
-        # a 1366-pixel screen beside the grid map.
+        # The five filters wrap (then the text on its own row) so that the work tabs, under the maps
+        # on the right, stay narrow enough for a 1366-pixel screen beside the feed.
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
-        layout = QHBoxLayout()
+        layout = FlowLayout(spacing=6)
         rows.addLayout(layout)
         self.status = QComboBox(self)
         self.status.setAccessibleName(self.tr("状态"))
@@ -229,7 +228,6 @@ class CaseFilterBar(QWidget):
         for combo in (self.status, self.category, self.community, self.officer, self.period):
             layout.addWidget(shrinkable_combo(combo))
             combo.currentIndexChanged.connect(self._on_combo_changed)
-        layout.addStretch(1)
         rows.addWidget(self.text)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -337,6 +335,7 @@ class CasesPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        one_line_cells(self.view)  # a case number or ID never splits over two lines
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.installEventFilter(self)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)

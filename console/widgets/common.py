@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.errors import UserError
 from console.messages import LANGUAGES, Worded
@@ -226,3 +238,54 @@ class ElidedLabel(QLabel):
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
         painter.end()
+
+
+class LazyPane(QWidget):
+    """Stands in for a pane until the pane is first shown: start-up paints the window without it.
+
+    ``build`` makes the real pane and puts it where this placeholder was (the workspace does that:
+    the dock's widget and the window's pane table are swapped), and returns it. The placeholder
+    asks for the build after it has been painted once (its "正在打开…" line on screen), so a pane
+    visible at start-up is built right after the window's first paint, and a pane behind another
+    tab when its tab is first raised. ``build()`` may also be called directly (a shortcut, a link
+    from another pane); building happens once.
+    """
+
+    def __init__(self, key: str, build: Callable[[], QWidget | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"lazy_{key}")
+        self._build = build
+        self._scheduled = False
+        self.built: QWidget | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focus moves to the real pane once built
+
+    def build(self) -> QWidget | None:
+        if self.built is None:
+            self.built = self._build()
+        return self.built
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().placeholderText().color())
+        text = QCoreApplication.translate("panes", "正在打开…")
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        if not self._scheduled and self.built is None:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self.build)  # after this paint; cancelled if the placeholder goes
+
+
+def one_line_cells(view: QTableView | QTreeView) -> None:
+    """Cells that never wrap: a plate, an ID or phone number stays one token ("浙A12F9W", not
+    "浙 / A12F9W" over two lines); a column too narrow ends its text in "…" instead. Rows as
+    tall as one line of text, so a pane shows as many as its height allows."""
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    if isinstance(view, QTableView):
+        rows = view.verticalHeader()
+        rows.setMinimumSectionSize(view.fontMetrics().height())
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 2)
+        view.horizontalHeader().setFixedHeight(view.fontMetrics().height() + 12)
+    elif isinstance(view, QTreeView):
+        view.setUniformRowHeights(True)

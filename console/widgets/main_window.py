@@ -27,7 +27,7 @@ from console import __version__
 from console.config import Settings
 from console.security import Permission
 from console.widgets import notify, theme
-from console.widgets.common import ElidedLabel
+from console.widgets.common import ElidedLabel, LazyPane
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
@@ -47,18 +47,22 @@ HEALTH_INTERVAL_MS = 5000
 # The central pane and where each docked pane goes by default (key, area, tab group).
 CENTRAL_PANE = "feed"
 DOCK_LAYOUT: tuple[tuple[str, Qt.DockWidgetArea, str], ...] = (
-    # The maps take the whole right-hand side; panes still to come wait behind the working tabs.
+    # The feed (with the alert's detail beside its list) takes the whole left-hand side; the maps
+    # sit on the right above the working tabs, so at 1920x1080 a typical alert's detail needs no
+    # scrolling and the worklist still shows a dozen households.
     ("map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
     ("district_map", Qt.DockWidgetArea.RightDockWidgetArea, "maps"),
-    ("worklist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("watchlist", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("cases", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("dispatch", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("property", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("statistics", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("accounts", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
-    ("audit", Qt.DockWidgetArea.BottomDockWidgetArea, "work"),
+    ("worklist", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("watchlist", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("cases", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("dispatch", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("property", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("statistics", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("accounts", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
+    ("audit", Qt.DockWidgetArea.RightDockWidgetArea, "work"),
 )
+# The work tabs' share of the right-hand column's height, under the maps.
+WORK_SHARE = 0.5
 # Where the central pane is missing for a role (no alerts to watch), the first of these it has.
 CENTRAL_FALLBACK = ("map", "worklist", "audit", "accounts")
 PANE_SHORTCUTS = {
@@ -181,12 +185,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # The keyboard starts in the central pane (the feed's table): its keys work without a click.
         central.setFocus(Qt.FocusReason.OtherFocusReason)
-        # The maps get the full height on the right; the work tabs sit under the feed only.
+        # The right-hand column (maps above, work tabs below) gets the full height; the feed the left.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         placed: dict[str, QDockWidget] = {}
         layout = list(DOCK_LAYOUT) + [
-            (key, Qt.DockWidgetArea.BottomDockWidgetArea, "work")
+            (key, Qt.DockWidgetArea.RightDockWidgetArea, "work")
             for key in self.panes
             if key != self.central_key and key not in {k for k, _a, _g in DOCK_LAYOUT}
         ]
@@ -213,8 +217,8 @@ class MainWindow(QMainWindow):
         self._tab_groups = placed
 
     def apply_default_sizes(self) -> None:
-        """Proportions of the default layout: the maps take 45 % of the width, the work tabs a third
-        of the height. Run once the window has its real size (a first start is maximised)."""
+        """Proportions of the default layout: the right-hand column takes 45 % of the width, the
+        work tabs WORK_SHARE of its height under the maps. Run once the window has its real size (a first start is maximised)."""
         width, height = max(self.width(), 800), max(self.height(), 600)
         groups = self._tab_groups
         right = [
@@ -222,18 +226,39 @@ class MainWindow(QMainWindow):
         ]
         if right:
             self.resizeDocks(right[:1], [int(width * 0.45)], Qt.Orientation.Horizontal)
-        if "maps" in groups and "dispatch" in groups:
+        if "maps" in groups and "work" in groups:
             self.resizeDocks(
-                [groups["maps"], groups["dispatch"]],
-                [int(height * 0.6), int(height * 0.3)],
+                [groups["maps"], groups["work"]],
+                [int(height * (1 - WORK_SHARE)), int(height * WORK_SHARE)],
                 Qt.Orientation.Vertical,
             )
-        if "work" in groups:
-            self.resizeDocks([groups["work"]], [int(height * 0.33)], Qt.Orientation.Vertical)
+
+    def replace_pane(self, key: str, pane: QWidget) -> None:
+        """Put ``pane`` where its placeholder (a LazyPane) was: in its dock, or the centre."""
+        old = self.panes.get(key)
+        if old is pane:
+            return
+        had_focus = old is not None and old.hasFocus()
+        self.panes[key] = pane
+        dock = self.docks.get(key)
+        if dock is not None:
+            dock.setWidget(pane)
+        elif key == self.central_key:
+            self.setCentralWidget(pane)  # Qt deletes the placeholder
+            old = None
+        if old is not None:
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
+        if had_focus:
+            pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_pane(self, key: str) -> None:
-        """Bring pane ``key`` to the front and give it the keyboard."""
+        """Bring pane ``key`` to the front (built now if it was still waiting) and give it the keyboard."""
         pane = self.panes.get(key)
+        if isinstance(pane, LazyPane):
+            pane.build()  # the workspace swaps it in: self.panes[key] is the real pane from here on
+            pane = self.panes.get(key)
         if pane is None:
             return
         dock = self.docks.get(key)
@@ -489,7 +514,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
-        applied = theme.apply_theme(app, name)
+        if persist or app.property("duty_console_theme") != theme.normalise_theme(name):
+            applied = theme.apply_theme(app, name)
+        else:  # the composition root applied it already, before the splash: a style sheet costs 0.2 s
+            applied = theme.normalise_theme(name)
         self.actions_by_name[f"theme_{applied}"].setChecked(True)
         self._show_connection(self._connected)  # re-polish the coloured label
         if persist:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.widgets.common import error_text, housing_use_text
+from console.widgets.common import error_text, housing_use_text, one_line_cells
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -109,6 +109,7 @@ class SearchDialog(QDialog):
             [self.tr("名称"), self.tr("身份证号 / 手机号"), self.tr("地址"), self.tr("匹配")]
         )
         self.results.setRootIsDecorated(False)
+        one_line_cells(self.results)  # a plate, ID or phone number never splits over two lines
         self.results.setColumnWidth(0, 160)
         self.results.setColumnWidth(1, 230)
         self.results.setColumnWidth(2, 230)

@@ -45,7 +45,7 @@ from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow
 from console.validators import validate_id_number, validate_plate
-from console.widgets.common import error_text, ui_language
+from console.widgets.common import error_text, one_line_cells, ui_language
 from console.widgets.feed_model import SEVERITY_TITLES, title
 from console.widgets.live_bridge import LiveBridge
 
@@ -317,6 +317,7 @@ class WatchlistPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        one_line_cells(self.view)  # a plate or ID number never splits over two lines
         self.view.doubleClicked.connect(self.edit_selected)
         layout.addWidget(self.view, 1)
         self.add_button.clicked.connect(self.add_entry)

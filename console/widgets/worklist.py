@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -31,7 +30,15 @@ from console.security import Permission
 from console.services.registry import Assignment, VisitResult, WorklistRow
 from console.verification_status import status_hex
 from console.widgets import theme
-from console.widgets.common import error_text, housing_use_text
+from console.widgets.common import (
+    ElidedLabel,
+    FlowLayout,
+    error_text,
+    housing_use_text,
+    labelled,
+    one_line_cells,
+    shrinkable_combo,
+)
 from console.widgets.household_dialog import STATION_TZ, HouseholdDialog, local_time
 
 if TYPE_CHECKING:
@@ -160,7 +167,7 @@ class WorklistPane(QWidget):
         self.officer_box = QComboBox(self)
         self.grid_cell_box = QComboBox(self)
         for box in (self.officer_box, self.grid_cell_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            shrinkable_combo(box, 8)  # the filters and the actions share one row at 1920 pixels
         self.officer_box.addItem(self.tr("全部民警"), None)
         self.grid_cell_box.addItem(self.tr("全部网格"), None)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
@@ -169,7 +176,8 @@ class WorklistPane(QWidget):
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.pdf_button = QPushButton(self.tr("保存 PDF…"), self)
         self.csv_button = QPushButton(self.tr("保存 CSV…"), self)
-        self.summary = QLabel(self)
+        # One line (the whole text in its tooltip when cut): the rows get the height, not the summary.
+        self.summary = ElidedLabel(self, min_chars=12)
         self.model = WorklistModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -178,22 +186,25 @@ class WorklistPane(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        one_line_cells(self.table)  # an address or plate never splits over two lines
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("民警"), self))
-        top.addWidget(self.officer_box)
-        top.addWidget(QLabel(self.tr("网格"), self))
-        top.addWidget(self.grid_cell_box)
-        top.addWidget(self.refresh_button)
-        top.addStretch(1)
-        # The actions share the summary's row, which wraps: the pane stays narrow enough for the
-        # whole console to fit a 1366-pixel screen.
-        self.summary.setWordWrap(True)
+        # Filters and actions in one row that wraps in a narrow pane (a 1366-pixel screen), the
+        # summary on one line under it: the rest of the pane's height goes to the households.
+        top = FlowLayout(spacing=6)
+        top.addWidget(labelled(self.tr("民警"), self.officer_box, self))
+        top.addWidget(labelled(self.tr("网格"), self.grid_cell_box, self))
+        for b in (
+            self.refresh_button,
+            self.visit_button,
+            self.map_button,
+            self.print_button,
+            self.pdf_button,
+            self.csv_button,
+        ):
+            top.addWidget(b)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
-        for b in (self.visit_button, self.map_button, self.print_button, self.pdf_button, self.csv_button):
-            actions.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

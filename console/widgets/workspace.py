@@ -7,12 +7,14 @@ change bridge every pane follows.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from console.security import Permission
+from console.widgets.common import LazyPane
 
 if TYPE_CHECKING:
     from console.config import Settings
@@ -52,6 +54,12 @@ PANE_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
 }
 
 
+# Built with the window: the alert feed is what the duty officer watches from the first second.
+# Every other pane starts as a LazyPane and is built after the window's first paint if it is on
+# screen, or when the officer first opens it (NOTES.md: pyqtgraph and QtWebEngine cost a second).
+EAGER_PANES = frozenset({"feed"})
+
+
 def allowed_panes(actor: Actor) -> list[str]:
     """The keys of the panes ``actor``'s role may use, in the window's order."""
     return [key for key, perms in PANE_PERMISSIONS.items() if any(actor.can(p) for p in perms)]
@@ -60,6 +68,10 @@ def allowed_panes(actor: Actor) -> list[str]:
 class Workspace(QObject):
     """Builds the panes the actor's role allows, once, shares one LiveBridge among them, and
     connects them to each other. A pane the role may not use is ``None`` and never built.
+
+    Only the EAGER_PANES are built at once; the others are placeholders in ``panes`` until first
+    shown (or asked for by another pane, or ``build_all()``), and their attribute (``figures``,
+    ``district_map``…) is ``None`` until then. ``ensure_pane(key)`` builds one now.
 
     Each pane is handed the services it uses, by name, and the console's one DatabaseWorker.
     """
@@ -99,9 +111,49 @@ class Workspace(QObject):
         self.figures: FiguresPane | None = None
         self.request_dialog: QWidget | None = None
         self.panes: dict[str, QWidget] = {}
+        self._built: dict[str, QWidget] = {}
         for key in self.allowed:
-            self.panes[key] = getattr(self, f"_build_{key}")()
+            if key in EAGER_PANES:
+                self.ensure_pane(key)
+            else:
+                self.panes[key] = LazyPane(key, partial(self.ensure_pane, key))
         self._connect_panes()
+
+    # --- building on demand ------------------------------------------------------------------
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def ensure_pane(self, key: str) -> QWidget | None:
+        """Pane ``key``, built now if it was still a placeholder (None if the role has no such pane).
+
+        The built pane takes the placeholder's place in ``panes`` and, once the window exists, in
+        its dock (MainWindow.replace_pane)."""
+        if key in self._built:
+            return self._built[key]
+        if key not in self.allowed or self._shut_down:
+            return None
+        pane: QWidget = getattr(self, f"_build_{key}")()
+        self._built[key] = pane
+        self._wire(key)
+        placeholder = self.panes.get(key)
+        self.panes[key] = pane
+        if self._window is not None:
+            self._window.replace_pane(key, pane)
+        elif isinstance(placeholder, LazyPane):
+            placeholder.deleteLater()
+        return pane
+
+    def build_all(self) -> None:
+        """Build every pane this role has (tests and tools that reach into any pane)."""
+        for key in self.allowed:
+            self.ensure_pane(key)
+
+    def build_visible(self) -> None:
+        """Build the placeholders on screen now (after the window's first paint)."""
+        for key, pane in list(self.panes.items()):
+            # isVisible() is also true behind another dock's tab: only what is actually on screen.
+            if isinstance(pane, LazyPane) and pane.isVisible() and not pane.visibleRegion().isEmpty():
+                self.ensure_pane(key)
 
     # --- building the allowed panes ----------------------------------------------------------
     def _build_feed(self) -> QWidget:
@@ -215,16 +267,19 @@ class Workspace(QObject):
             )
             self.dossiers.series_map_requested.connect(self.show_series_on_map)
             self.dossiers.household_requested.connect(self.show_household)
-        if self.district_map is not None:
+
+    def _wire(self, key: str) -> None:
+        """Connect pane ``key``, just built, to the panes and actions it works with."""
+        if key == "district_map" and self.district_map is not None:
             self.district_map.community_clicked.connect(self._on_district_map_community_clicked)
             self.district_map.alert_clicked.connect(self._on_district_map_alert_clicked)
-        if self.worklist is not None:
+        if key == "worklist" and self.worklist is not None:
             self.worklist.show_household_requested.connect(self.show_household)
-        if self.cases is not None:
+        if key == "cases" and self.cases is not None:
             self.cases.case_open_requested.connect(self.open_case)
-        if self.figures is not None:
+        if key == "statistics" and self.figures is not None:
             self.figures.case_open_requested.connect(self.open_case)
-        if self.feed is not None:
+        if key == "feed" and self.feed is not None:
             if self._actor.can(Permission.VIEW_CASES):
                 self.feed.detail.enable_case_actions(self._actor.can(Permission.EDIT_CASES))
             self.feed.detail.open_case_requested.connect(self.open_case)
@@ -257,6 +312,7 @@ class Workspace(QObject):
 
     # --- navigation between panes ------------------------------------------------------------
     def show_household(self, household_id: int) -> None:
+        self.ensure_pane("map")
         if self.grid_map is None:
             return
         self.grid_map.show_household(household_id)
@@ -287,6 +343,7 @@ class Workspace(QObject):
             window.reload()  # a link writes no change-log row: refresh the open dossier directly
 
     def _on_district_map_community_clicked(self, community_id: int) -> None:
+        self.ensure_pane("map")
         if self.grid_map is None:
             return
         self.grid_map.show_community(community_id)
@@ -300,6 +357,7 @@ class Workspace(QObject):
 
     def show_series_on_map(self, series_id: int) -> None:
         """The district map, showing this confirmed series (from a dossier's series tab)."""
+        self.ensure_pane("district_map")
         if self.district_map is None:
             return
         self.district_map.show_series(series_id)

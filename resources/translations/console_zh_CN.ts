@@ -611,52 +611,52 @@
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="206" />
+        <location filename="../../console/widgets/cases_pane.py" line="205" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="207" />
+        <location filename="../../console/widgets/cases_pane.py" line="206" />
         <source>全部状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="211" />
+        <location filename="../../console/widgets/cases_pane.py" line="210" />
         <source>类别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="212" />
+        <location filename="../../console/widgets/cases_pane.py" line="211" />
         <source>全部类别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="216" />
+        <location filename="../../console/widgets/cases_pane.py" line="215" />
         <source>小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="217" />
+        <location filename="../../console/widgets/cases_pane.py" line="216" />
         <source>全部小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="219" />
+        <location filename="../../console/widgets/cases_pane.py" line="218" />
         <source>主办民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="220" />
+        <location filename="../../console/widgets/cases_pane.py" line="219" />
         <source>全部民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="222" />
+        <location filename="../../console/widgets/cases_pane.py" line="221" />
         <source>报案时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="226" />
+        <location filename="../../console/widgets/cases_pane.py" line="225" />
         <source>案件编号或案情关键字 (Ctrl+F)</source>
         <translation type="unfinished" />
     </message>
@@ -664,42 +664,42 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="343" />
+        <location filename="../../console/widgets/cases_pane.py" line="342" />
         <source>没有案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="365" />
+        <location filename="../../console/widgets/cases_pane.py" line="364" />
         <source>当前角色不能查看案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="422" />
+        <location filename="../../console/widgets/cases_pane.py" line="421" />
         <source>还没有案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="423" />
+        <location filename="../../console/widgets/cases_pane.py" line="422" />
         <source>案件可在命令行 case open 登记, 或用 import cases 导入。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="425" />
+        <location filename="../../console/widgets/cases_pane.py" line="424" />
         <source>没有符合条件的案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="426" />
+        <location filename="../../console/widgets/cases_pane.py" line="425" />
         <source>放宽筛选条件试试。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="436" />
+        <location filename="../../console/widgets/cases_pane.py" line="435" />
         <source> (向下滚动加载更多)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="437" />
+        <location filename="../../console/widgets/cases_pane.py" line="436" />
         <source>显示 {0} 起案件</source>
         <translation type="unfinished" />
     </message>
@@ -733,7 +733,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="96" />
+        <location filename="../../console/widgets/common.py" line="108" />
         <source>即将推出</source>
         <translation type="unfinished" />
     </message>
@@ -3095,322 +3095,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="132" />
+        <location filename="../../console/widgets/main_window.py" line="136" />
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="162" />
+        <location filename="../../console/widgets/main_window.py" line="166" />
         <source>预警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="163" />
+        <location filename="../../console/widgets/main_window.py" line="167" />
         <source>网格地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="164" />
+        <location filename="../../console/widgets/main_window.py" line="168" />
         <source>辖区地图</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="165" />
+        <location filename="../../console/widgets/main_window.py" line="169" />
         <source>案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="166" />
+        <location filename="../../console/widgets/main_window.py" line="170" />
         <source>派警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="167" />
+        <location filename="../../console/widgets/main_window.py" line="171" />
         <source>待领财物</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="168" />
+        <location filename="../../console/widgets/main_window.py" line="172" />
         <source>统计</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="169" />
+        <location filename="../../console/widgets/main_window.py" line="173" />
         <source>布控名单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="170" />
+        <location filename="../../console/widgets/main_window.py" line="174" />
         <source>核实任务</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="171" />
+        <location filename="../../console/widgets/main_window.py" line="175" />
         <source>用户账号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="172" />
+        <location filename="../../console/widgets/main_window.py" line="176" />
         <source>审计日志</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="279" />
+        <location filename="../../console/widgets/main_window.py" line="304" />
         <source>设置…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="280" />
-        <location filename="../../console/widgets/main_window.py" line="681" />
+        <location filename="../../console/widgets/main_window.py" line="305" />
+        <location filename="../../console/widgets/main_window.py" line="709" />
         <source>退出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="283" />
+        <location filename="../../console/widgets/main_window.py" line="308" />
         <source>文件(&amp;F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="287" />
+        <location filename="../../console/widgets/main_window.py" line="312" />
         <source>导入实有人口登记表…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="293" />
+        <location filename="../../console/widgets/main_window.py" line="318" />
         <source>锁定屏幕</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="296" />
+        <location filename="../../console/widgets/main_window.py" line="321" />
         <source>视图(&amp;V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="297" />
+        <location filename="../../console/widgets/main_window.py" line="322" />
         <source>主题</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="299" />
+        <location filename="../../console/widgets/main_window.py" line="324" />
         <source>夜间 (深色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="299" />
+        <location filename="../../console/widgets/main_window.py" line="324" />
         <source>日间 (浅色)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304" />
+        <location filename="../../console/widgets/main_window.py" line="329" />
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="314" />
+        <location filename="../../console/widgets/main_window.py" line="339" />
         <source>全屏</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317" />
+        <location filename="../../console/widgets/main_window.py" line="342" />
         <source>显示/隐藏窗格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="323" />
+        <location filename="../../console/widgets/main_window.py" line="348" />
         <source>恢复默认布局</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="325" />
+        <location filename="../../console/widgets/main_window.py" line="350" />
         <source>预警(&amp;A)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="330" />
+        <location filename="../../console/widgets/main_window.py" line="355" />
         <source>搜索…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="336" />
+        <location filename="../../console/widgets/main_window.py" line="361" />
         <source>登记群众求助…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="342" />
+        <location filename="../../console/widgets/main_window.py" line="367" />
         <source>地图(&amp;M)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="343" />
+        <location filename="../../console/widgets/main_window.py" line="368" />
         <source>案件(&amp;C)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="345" />
+        <location filename="../../console/widgets/main_window.py" line="370" />
         <source>工具(&amp;T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350" />
+        <location filename="../../console/widgets/main_window.py" line="375" />
         <source>站点参数…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="358" />
+        <location filename="../../console/widgets/main_window.py" line="383" />
         <source>帮助(&amp;H)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="359" />
-        <location filename="../../console/widgets/main_window.py" line="549" />
+        <location filename="../../console/widgets/main_window.py" line="384" />
+        <location filename="../../console/widgets/main_window.py" line="577" />
         <source>快捷键</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="360" />
-        <location filename="../../console/widgets/main_window.py" line="572" />
+        <location filename="../../console/widgets/main_window.py" line="385" />
+        <location filename="../../console/widgets/main_window.py" line="600" />
         <source>关于值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370" />
+        <location filename="../../console/widgets/main_window.py" line="395" />
         <source>数据库: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="376" />
+        <location filename="../../console/widgets/main_window.py" line="401" />
         <source>值班民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="377" />
+        <location filename="../../console/widgets/main_window.py" line="402" />
         <source>社区民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="378" />
+        <location filename="../../console/widgets/main_window.py" line="403" />
         <source>网格员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="379" />
+        <location filename="../../console/widgets/main_window.py" line="404" />
         <source>办案民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="380" />
+        <location filename="../../console/widgets/main_window.py" line="405" />
         <source>所领导</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="381" />
+        <location filename="../../console/widgets/main_window.py" line="406" />
         <source>系统管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="382" />
+        <location filename="../../console/widgets/main_window.py" line="407" />
         <source>安全管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="383" />
+        <location filename="../../console/widgets/main_window.py" line="408" />
         <source>审计管理员</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="384" />
+        <location filename="../../console/widgets/main_window.py" line="409" />
         <source>外部系统</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="387" />
+        <location filename="../../console/widgets/main_window.py" line="412" />
         <source>{0} · {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="420" />
+        <location filename="../../console/widgets/main_window.py" line="445" />
         <source>🔇 无提示音</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="422" />
+        <location filename="../../console/widgets/main_window.py" line="447" />
         <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="425" />
+        <location filename="../../console/widgets/main_window.py" line="450" />
         <source>注意: 预警提示音无法播放 ({0})。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="429" />
+        <location filename="../../console/widgets/main_window.py" line="454" />
         <source>{0} 北京时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="477" />
+        <location filename="../../console/widgets/main_window.py" line="502" />
         <source>● 连接检查中</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="479" />
+        <location filename="../../console/widgets/main_window.py" line="504" />
         <source>● 已连接</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="481" />
+        <location filename="../../console/widgets/main_window.py" line="506" />
         <source>● 连接中断</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="504" />
+        <location filename="../../console/widgets/main_window.py" line="532" />
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="518" />
+        <location filename="../../console/widgets/main_window.py" line="546" />
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="521" />
+        <location filename="../../console/widgets/main_window.py" line="549" />
         <source>设置已保存。</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="552" />
+        <location filename="../../console/widgets/main_window.py" line="580" />
         <source>{0}: 选中一行后</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="560" />
+        <location filename="../../console/widgets/main_window.py" line="588" />
         <source>关闭</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="573" />
+        <location filename="../../console/widgets/main_window.py" line="601" />
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="637" />
+        <location filename="../../console/widgets/main_window.py" line="665" />
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="673" />
+        <location filename="../../console/widgets/main_window.py" line="701" />
         <source>退出值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="674" />
+        <location filename="../../console/widgets/main_window.py" line="702" />
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="682" />
+        <location filename="../../console/widgets/main_window.py" line="710" />
         <source>继续值班</source>
         <translation type="unfinished" />
     </message>
@@ -3781,27 +3781,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="166" />
+        <location filename="../../console/widgets/search.py" line="167" />
         <source>正在搜索 …</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="181" />
+        <location filename="../../console/widgets/search.py" line="182" />
         <source>未找到 “{0}”。可搜索: 姓名、身份证号或其后4–6位、手机号或其后4位、车牌、地址、案件编号、财物串号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="220" />
+        <location filename="../../console/widgets/search.py" line="221" />
         <source>找到 {0} 条; 按回车在网格地图上显示该户, 或打开案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="249" />
+        <location filename="../../console/widgets/search.py" line="250" />
         <source>输入姓名、身份证号(或后4–6位)、手机号(或后4位)、车牌、地址(如 3号楼 1203)、案件编号或财物串号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="186" />
+        <location filename="../../console/widgets/search.py" line="187" />
         <source>实有人口</source>
         <translation type="unfinished" />
     </message>
@@ -3926,42 +3926,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="187" />
+        <location filename="../../console/widgets/search.py" line="188" />
         <source>户</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="188" />
+        <location filename="../../console/widgets/search.py" line="189" />
         <source>车辆</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="189" />
+        <location filename="../../console/widgets/search.py" line="190" />
         <source>案件</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="204" />
+        <location filename="../../console/widgets/search.py" line="205" />
         <source>%1室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="207" />
+        <location filename="../../console/widgets/search.py" line="208" />
         <source>已迁出</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="214" />
+        <location filename="../../console/widgets/search.py" line="215" />
         <source>按回车打开案件卷宗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="216" />
+        <location filename="../../console/widgets/search.py" line="217" />
         <source>没有登记住址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/search.py" line="225" />
+        <location filename="../../console/widgets/search.py" line="226" />
         <source>搜索失败: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -4841,7 +4841,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/watchlist_pane.py" line="299" />
-        <location filename="../../console/widgets/watchlist_pane.py" line="403" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="404" />
         <source>解除布控</source>
         <translation type="unfinished" />
     </message>
@@ -4851,7 +4851,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="404" />
+        <location filename="../../console/widgets/watchlist_pane.py" line="405" />
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation type="unfinished" />
     </message>
@@ -4859,72 +4859,72 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="79" />
+        <location filename="../../console/widgets/worklist.py" line="86" />
         <source>序号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="80" />
+        <location filename="../../console/widgets/worklist.py" line="87" />
         <source>颜色</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="81" />
+        <location filename="../../console/widgets/worklist.py" line="88" />
         <source>地址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="82" />
+        <location filename="../../console/widgets/worklist.py" line="89" />
         <source>房屋用途</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="83" />
+        <location filename="../../console/widgets/worklist.py" line="90" />
         <source>在住人数</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="84" />
+        <location filename="../../console/widgets/worklist.py" line="91" />
         <source>最近核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="85" />
+        <location filename="../../console/widgets/worklist.py" line="92" />
         <source>逾期天数</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="86" />
+        <location filename="../../console/widgets/worklist.py" line="93" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="87" />
+        <location filename="../../console/widgets/worklist.py" line="94" />
         <source>责任民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="108" />
+        <location filename="../../console/widgets/worklist.py" line="115" />
         <source>出租房屋：人员变动多，优先核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="120" />
+        <location filename="../../console/widgets/worklist.py" line="127" />
         <source>红 从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="121" />
+        <location filename="../../console/widgets/worklist.py" line="128" />
         <source>红 超3个月</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="121" />
+        <location filename="../../console/widgets/worklist.py" line="128" />
         <source>橙 超1个月</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="130" />
+        <location filename="../../console/widgets/worklist.py" line="137" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
@@ -4932,192 +4932,192 @@
 <context>
     <name>WorklistPane</name>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="164" />
+        <location filename="../../console/widgets/worklist.py" line="171" />
         <source>全部民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="165" />
+        <location filename="../../console/widgets/worklist.py" line="172" />
         <source>全部网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="166" />
+        <location filename="../../console/widgets/worklist.py" line="173" />
         <source>刷新</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="167" />
+        <location filename="../../console/widgets/worklist.py" line="174" />
         <source>记录核实…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="168" />
+        <location filename="../../console/widgets/worklist.py" line="175" />
         <source>在地图上显示</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="169" />
+        <location filename="../../console/widgets/worklist.py" line="176" />
         <source>打印…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="170" />
+        <location filename="../../console/widgets/worklist.py" line="177" />
         <source>保存 PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="171" />
+        <location filename="../../console/widgets/worklist.py" line="178" />
         <source>保存 CSV…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="184" />
+        <location filename="../../console/widgets/worklist.py" line="195" />
         <source>民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="186" />
+        <location filename="../../console/widgets/worklist.py" line="196" />
         <source>网格</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="221" />
+        <location filename="../../console/widgets/worklist.py" line="232" />
         <source>%1（%2）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="221" />
+        <location filename="../../console/widgets/worklist.py" line="232" />
         <source>未分配</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="254" />
+        <location filename="../../console/widgets/worklist.py" line="265" />
         <source>正在载入…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="265" />
+        <location filename="../../console/widgets/worklist.py" line="276" />
         <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="277" />
+        <location filename="../../console/widgets/worklist.py" line="288" />
         <source>载入失败：%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="296" />
+        <location filename="../../console/widgets/worklist.py" line="307" />
         <source>记录核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="296" />
+        <location filename="../../console/widgets/worklist.py" line="307" />
         <source>请先在列表中选择一户</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="328" />
+        <location filename="../../console/widgets/worklist.py" line="339" />
         <source>核实任务单 — %1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="334" />
+        <location filename="../../console/widgets/worklist.py" line="345" />
         <source>序号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="335" />
+        <location filename="../../console/widgets/worklist.py" line="346" />
         <source>颜色</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="336" />
+        <location filename="../../console/widgets/worklist.py" line="347" />
         <source>地址</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="337" />
+        <location filename="../../console/widgets/worklist.py" line="348" />
         <source>房屋用途</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="338" />
+        <location filename="../../console/widgets/worklist.py" line="349" />
         <source>在住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="339" />
+        <location filename="../../console/widgets/worklist.py" line="350" />
         <source>最近核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="340" />
+        <location filename="../../console/widgets/worklist.py" line="351" />
         <source>逾期(天)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="341" />
+        <location filename="../../console/widgets/worklist.py" line="352" />
         <source>已核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="344" />
+        <location filename="../../console/widgets/worklist.py" line="355" />
         <source>红</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="344" />
+        <location filename="../../console/widgets/worklist.py" line="355" />
         <source>橙</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="350" />
+        <location filename="../../console/widgets/worklist.py" line="361" />
         <source>从未核实</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="359" />
+        <location filename="../../console/widgets/worklist.py" line="370" />
         <source>核实人签名：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="359" />
+        <location filename="../../console/widgets/worklist.py" line="370" />
         <source>打印时间：</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="404" />
+        <location filename="../../console/widgets/worklist.py" line="415" />
         <source>打印核实任务单</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="410" />
+        <location filename="../../console/widgets/worklist.py" line="421" />
         <source>保存 PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="410" />
+        <location filename="../../console/widgets/worklist.py" line="421" />
         <source>核实任务单.pdf</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="410" />
+        <location filename="../../console/widgets/worklist.py" line="421" />
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="417" />
+        <location filename="../../console/widgets/worklist.py" line="428" />
         <source>保存 CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="417" />
+        <location filename="../../console/widgets/worklist.py" line="428" />
         <source>核实任务单.csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="417" />
+        <location filename="../../console/widgets/worklist.py" line="428" />
         <source>CSV 文件 (*.csv)</source>
         <translation type="unfinished" />
     </message>
@@ -5125,33 +5125,33 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="148" />
+        <location filename="../../console/app.py" line="150" />
         <source>内部错误</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="149" />
+        <location filename="../../console/app.py" line="151" />
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="205" />
-        <location filename="../../console/app.py" line="330" />
+        <location filename="../../console/app.py" line="207" />
+        <location filename="../../console/app.py" line="332" />
         <source>值班台</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="217" />
+        <location filename="../../console/app.py" line="219" />
         <source>社区派出所值班室</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="245" />
+        <location filename="../../console/app.py" line="247" />
         <source>无法打开数据库</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="246" />
+        <location filename="../../console/app.py" line="248" />
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -5160,12 +5160,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="363" />
+        <location filename="../../console/app.py" line="365" />
         <source>正在打开数据库…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/app.py" line="382" />
+        <location filename="../../console/app.py" line="384" />
         <source>正在加载…</source>
         <translation type="unfinished" />
     </message>
@@ -5241,136 +5241,136 @@
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="56" />
+        <location filename="../../console/widgets/cases_pane.py" line="55" />
         <source>未破</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="57" />
+        <location filename="../../console/widgets/cases_pane.py" line="56" />
         <source>已破</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="58" />
+        <location filename="../../console/widgets/cases_pane.py" line="57" />
         <source>已结案</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="61" />
+        <location filename="../../console/widgets/cases_pane.py" line="60" />
         <source>电缆</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="62" />
+        <location filename="../../console/widgets/cases_pane.py" line="61" />
         <source>手机</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="63" />
+        <location filename="../../console/widgets/cases_pane.py" line="62" />
         <source>电动车</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="64" />
+        <location filename="../../console/widgets/cases_pane.py" line="63" />
         <source>自行车</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="65" />
+        <location filename="../../console/widgets/cases_pane.py" line="64" />
         <source>入室盗窃</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="66" />
+        <location filename="../../console/widgets/cases_pane.py" line="65" />
         <source>机动车</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="67" />
+        <location filename="../../console/widgets/cases_pane.py" line="66" />
         <source>诈骗</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="68" />
+        <location filename="../../console/widgets/cases_pane.py" line="67" />
         <location filename="../../console/widgets/dossier_titles.py" line="55" />
         <source>其他</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="71" />
+        <location filename="../../console/widgets/cases_pane.py" line="70" />
         <source>案件编号</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="72" />
+        <location filename="../../console/widgets/cases_pane.py" line="71" />
         <source>类别</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="73" />
+        <location filename="../../console/widgets/cases_pane.py" line="72" />
         <source>小区</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="74" />
+        <location filename="../../console/widgets/cases_pane.py" line="73" />
         <source>报案时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="75" />
+        <location filename="../../console/widgets/cases_pane.py" line="74" />
         <location filename="../../console/widgets/dossier_titles.py" line="60" />
         <source>状态</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="76" />
+        <location filename="../../console/widgets/cases_pane.py" line="75" />
         <location filename="../../console/widgets/dossier_titles.py" line="61" />
         <source>主办民警</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="77" />
+        <location filename="../../console/widgets/cases_pane.py" line="76" />
         <source>破案用时</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="78" />
+        <location filename="../../console/widgets/cases_pane.py" line="77" />
         <location filename="../../console/widgets/dossier_titles.py" line="58" />
         <source>简要案情</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="82" />
+        <location filename="../../console/widgets/cases_pane.py" line="81" />
         <source>全部时间</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="83" />
+        <location filename="../../console/widgets/cases_pane.py" line="82" />
         <source>近24小时</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="84" />
+        <location filename="../../console/widgets/cases_pane.py" line="83" />
         <source>近7天</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="85" />
+        <location filename="../../console/widgets/cases_pane.py" line="84" />
         <source>近30天</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="86" />
+        <location filename="../../console/widgets/cases_pane.py" line="85" />
         <source>近90天</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="87" />
+        <location filename="../../console/widgets/cases_pane.py" line="86" />
         <source>近一年</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/cases_pane.py" line="110" />
+        <location filename="../../console/widgets/cases_pane.py" line="109" />
         <source>{0} 小时</source>
         <translation type="unfinished" />
     </message>
@@ -5783,32 +5783,32 @@
 <context>
     <name>housing_use</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="42" />
+        <location filename="../../console/widgets/common.py" line="54" />
         <source>自住</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="43" />
+        <location filename="../../console/widgets/common.py" line="55" />
         <source>出租</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="44" />
+        <location filename="../../console/widgets/common.py" line="56" />
         <source>群租</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="45" />
+        <location filename="../../console/widgets/common.py" line="57" />
         <source>空置</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="46" />
+        <location filename="../../console/widgets/common.py" line="58" />
         <source>商用</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="47" />
+        <location filename="../../console/widgets/common.py" line="59" />
         <source>其他</source>
         <translation type="unfinished" />
     </message>
@@ -5816,8 +5816,13 @@
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="283" />
+        <location filename="../../console/widgets/workspace.py" line="339" />
         <source>已关联到案件 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/widgets/common.py" line="271" />
+        <source>正在打开…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5890,7 +5895,7 @@
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="320" />
+        <location filename="../../console/widgets/workspace.py" line="378" />
         <source>请先在预警列表中选择要派警的预警</source>
         <translation type="unfinished" />
     </message>
@@ -5906,7 +5911,7 @@
 <context>
     <name>ui_language</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="20" />
+        <location filename="../../console/widgets/common.py" line="32" />
         <source>zh_CN</source>
         <comment>The code of this translation's language: en for English.</comment>
         <translation>zh_CN</translation>

@@ -118,6 +118,7 @@ def open_window(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    workspace.build_all()  # every pane's words and widths, not only those opened at start
     grid = window.panes["map"]
     qtbot.waitUntil(lambda: grid.view.snapshot() is not None, timeout=10_000)  # type: ignore[attr-defined]
     return window

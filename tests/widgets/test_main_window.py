@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import configparser
 import datetime as dt
+import json
+import os
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -26,7 +29,10 @@ from console.models import Alert
 from console.security import Actor
 from console.services.container import Services, build_services
 from console.widgets import theme
+from console.widgets.cases_pane import CasesPane
+from console.widgets.common import LazyPane
 from console.widgets.feed_actions import key_name
+from console.widgets.figures_pane import FiguresPane
 from console.widgets.main_window import PANE_SHORTCUTS, MainWindow
 from console.widgets.worker import DatabaseWorker
 
@@ -105,6 +111,8 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
     # FixedClock: 2026-03-14 21:00 +08:00, shown in station time
     assert window.clock_label.text() == "2026-03-14 21:00:00 北京时间"
     assert set(window.panes) == set(PANE_SHORTCUTS) - {"accounts", "audit"}  # the administrators' panes
+    window.focus_pane("statistics")  # built when first opened (Ctrl+5)
+    window.focus_pane("cases")
     assert window.panes["statistics"].tabs.tabText(0) == "警情同比"  # type: ignore[attr-defined]
     assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "案件编号"
 
@@ -166,6 +174,9 @@ def test_full_screen_and_back_and_the_default_layout_comes_back(
     window.actions_by_name["reset_layout"].trigger()
     qtbot.waitUntil(lambda: window.docks["map"].isVisible())
     assert all(dock.isVisible() for dock in window.docks.values())
+    # the panes in front are built right after the first paint (they start as placeholders)
+    qtbot.waitUntil(lambda: not isinstance(window.panes["map"], LazyPane))
+    qtbot.waitUntil(lambda: not isinstance(window.panes["worklist"], LazyPane))
     assert not window.panes["map"].visibleRegion().isEmpty()  # the grid map on top of its tab group
     assert not window.panes["worklist"].visibleRegion().isEmpty()  # the verification worklist in front
 
@@ -261,6 +272,8 @@ def test_english_translation_swaps_the_menu_titles(
         window = open_window(qtbot, db_worker, services, actor, settings)
         assert window.menu_titles() == ["&File", "&View", "&Alerts", "&Map", "&Cases", "&Tools", "&Help"]
         assert window.connection_label.text() in ("● Checking connection", "● Connected")
+        window.focus_pane("statistics")  # built when first opened
+        window.focus_pane("cases")
         assert window.panes["statistics"].tabs.tabText(0) == "Incidents, year on year"  # type: ignore[attr-defined]
         assert window.panes["cases"].model.headerData(0, Qt.Orientation.Horizontal) == "Case number"
     finally:
@@ -525,3 +538,159 @@ def test_with_an_audio_device_nothing_is_said_about_sound(
     qtbot.wait(50)
     assert not window.sound_label.isVisible()
     assert "提示音" not in window.statusBar().currentMessage()
+def test_the_window_is_shown_before_the_panes_nobody_opened_are_built(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+) -> None:
+    # Start-up shows the feed at once; the maps and the front work tab come right after the first
+    # paint, and a pane behind another tab (statistics: pyqtgraph) only when it is first opened.
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    assert workspace.feed is not None and workspace.is_built("feed")
+    lazy = [key for key in workspace.allowed if key != "feed"]
+    assert lazy and all(isinstance(workspace.panes[key], LazyPane) for key in lazy)
+    assert workspace.figures is None and workspace.district_map is None and workspace.cases is None
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.isVisible() and window.centralWidget() is workspace.feed
+    # on screen at the first paint: built right after it, and swapped into their docks
+    qtbot.waitUntil(lambda: workspace.is_built("map") and workspace.is_built("worklist"), timeout=10_000)
+    assert window.docks["map"].widget() is workspace.grid_map is window.panes["map"]
+    assert window.docks["worklist"].widget() is workspace.worklist
+    # behind another tab: still a placeholder, nothing imported or queried for it
+    qtbot.wait(200)
+    for key in ("statistics", "cases", "district_map"):
+        assert not workspace.is_built(key), key
+        assert isinstance(window.docks[key].widget(), LazyPane)
+    assert workspace.figures is None
+    window.actions_by_name["focus_statistics"].trigger()  # Ctrl+5: built when first opened
+    assert isinstance(workspace.figures, FiguresPane)
+    assert window.docks["statistics"].widget() is workspace.figures is window.panes["statistics"]
+    qtbot.waitUntil(lambda: not window.panes["statistics"].visibleRegion().isEmpty())
+    # raising a tab by hand (its dock tab clicked) builds it too
+    window.docks["cases"].raise_()
+    qtbot.waitUntil(lambda: isinstance(workspace.cases, CasesPane), timeout=10_000)
+    assert window.docks["cases"].widget() is workspace.cases
+    # asking another pane for one builds it: a dossier's series shown on the district map
+    assert workspace.district_map is None
+    workspace.build_all()
+    assert all(workspace.is_built(key) for key in workspace.allowed)
+    assert not any(isinstance(window.panes[key], LazyPane) for key in workspace.allowed)
+    workspace.shutdown()
+
+
+LAYOUT_1080 = """
+import json, sys, time
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([])
+from console.clock import FixedClock
+from console.config import Settings
+from console.db import open_database
+from console.demo.seed import seed_demo
+from console.services.container import build_services
+from console.widgets import theme
+from console.widgets.common import LazyPane
+from console.widgets.main_window import MainWindow
+from console.widgets.worker import DatabaseWorker
+from console.widgets.workspace import Workspace
+from tests.conftest import DEMO_NOW
+theme.apply_theme(app, "dark")
+engine = open_database(sys.argv[1])
+seed_demo(engine, "small", now=DEMO_NOW)
+services = build_services(engine, FixedClock(DEMO_NOW))
+actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
+worker = DatabaseWorker(app)
+settings = Settings(db_url=sys.argv[1], sound=False)
+workspace = Workspace(services, actor, settings, worker)
+window = MainWindow(services, actor, settings, workspace.panes, worker)
+workspace.attach(window)
+screen = window.screen().availableGeometry()
+window.setGeometry(screen)
+window.showMaximized()
+def wait(ok, seconds=20.0):
+    end = time.monotonic() + seconds
+    while not ok() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    assert ok()
+wait(lambda: not isinstance(window.panes["worklist"], LazyPane))
+worklist, feed = workspace.worklist, workspace.feed
+wait(lambda: worklist.model.rowCount() > 20 and feed.model.rowCount() > 0)
+feed.view.selectRow(0)
+browser = feed.detail.browser
+wait(lambda: browser.document().size().height() > 100)
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.01)
+table = worklist.table
+worklist_rows = table.viewport().height() // table.rowHeight(0)
+window.focus_pane("watchlist")  # its tab raised (and the pane built)
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.01)
+watch = workspace.watchlist.view
+print(json.dumps({
+    "screen": [screen.width(), screen.height()],
+    "worklist_rows": worklist_rows,
+    "watchlist_rows": watch.viewport().height() // watch.verticalHeader().defaultSectionSize(),
+    "detail_scroll": browser.verticalScrollBar().maximum(),
+    "detail": [browser.viewport().height(), browser.document().size().height(), feed.height()],
+    "worklist": [table.viewport().height(), table.rowHeight(0), worklist.height()],
+}))
+worker.shutdown()
+"""
+
+
+def test_at_1920_by_1080_the_work_lists_show_a_dozen_rows_and_the_alert_detail_needs_no_scrolling(
+    tmp_path: Path,
+) -> None:
+    # A fresh process, as the console starts: the window maximised on a 1920x1080 screen, its
+    # default layout, the demo district's worklist and the first alert selected in the feed.
+    # (In this process, earlier tests leave Qt's font fallback in another state: lines get taller.)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={Path(__file__).parents[1] / 'offscreen_screen.json'}",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")]),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", LAYOUT_1080, f"sqlite:///{tmp_path / 'demo.db'}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == [1920, 1080]
+    assert seen["worklist_rows"] >= 12  # households on screen at once in the verification worklist
+    assert seen["watchlist_rows"] >= 12  # entries on screen at once in the watchlist
+    assert seen["detail_scroll"] == 0  # the whole alert is on screen beside the feed's list
+
+
+def test_plates_id_and_phone_numbers_are_never_wrapped_inside_a_cell(
+    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+) -> None:
+    from console.widgets.search import SearchDialog
+
+    window = open_window(qtbot, db_worker, services, actor, settings)
+    for key in ("worklist", "watchlist", "cases"):
+        window.focus_pane(key)
+    views = [
+        window.panes["worklist"].table,  # type: ignore[attr-defined]
+        window.panes["watchlist"].view,  # type: ignore[attr-defined]
+        window.panes["cases"].view,  # type: ignore[attr-defined]
+    ]
+    for view in views:
+        assert not view.wordWrap()
+        assert view.textElideMode() == Qt.TextElideMode.ElideRight
+        # a row holds one line of text: "浙A12F9W" cannot go on over a second line
+        assert view.verticalHeader().defaultSectionSize() < 2 * view.fontMetrics().height()
+    dialog = SearchDialog(services.search, actor, db_worker, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.results.wordWrap() and dialog.results.uniformRowHeights()

@@ -197,6 +197,7 @@ def test_every_pane_and_dialog_is_masked_for_a_role_without_the_permission(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    workspace.build_all()  # every pane, not only those an officer has opened
     assert workspace.feed is not None and workspace.grid_map is not None and workspace.worklist is not None
     qtbot.waitUntil(lambda: workspace.feed.model.rowCount() > 0, timeout=20000)
     qtbot.waitUntil(lambda: workspace.worklist.model.rowCount() > 0, timeout=20000)

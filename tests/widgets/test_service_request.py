@@ -47,6 +47,7 @@ def opened(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    workspace.build_all()  # the board is behind the work tab until opened
     qtbot.waitUntil(
         lambda: not workspace.board.busy() and workspace.board.model.rowCount() == 2, timeout=15_000
     )

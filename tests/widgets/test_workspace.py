@@ -17,6 +17,7 @@ from console.demo.seed import seed_demo
 from console.models import Community, Household
 from console.security import Actor
 from console.services.container import Services, build_services
+from console.widgets.cases_pane import CasesPane
 from console.widgets.main_window import MainWindow
 from console.widgets.search import SearchDialog
 from console.widgets.worker import DatabaseWorker
@@ -51,6 +52,7 @@ def opened(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    workspace.build_all()  # these tests reach into panes an officer would open first
     qtbot.waitUntil(lambda: workspace.grid_map.view.snapshot() is not None, timeout=15000)
     yield workspace, window
     workspace.shutdown()
@@ -107,7 +109,8 @@ def test_ctrl_f_in_the_case_list_filters_cases_and_enter_opens_the_dossier_over_
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    pane = workspace.cases
+    pane = workspace.ensure_pane("cases")
+    assert isinstance(pane, CasesPane)
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
     window.actions_by_name["focus_cases"].trigger()  # Ctrl+3
     assert pane.view.hasFocus()

@@ -203,3 +203,14 @@ def test_a_deactivated_account_can_no_longer_sign_in_and_only_the_system_adminis
     with sessions() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.username == sysadmin.username)).all()
     assert "user_deactivate" in actions
+
+
+def test_an_unknown_user_is_checked_against_a_hash_made_like_a_real_one() -> None:
+    # The fixed dummy hash (no hashing at import, for start-up) must cost what a stored password
+    # costs to verify: same argon2id parameters as new hashes, so "no such user" is not faster.
+    from console.services.station import accounts as module
+
+    assert module._DUMMY_HASH.startswith("$argon2id$")
+    assert not module._hasher.check_needs_rehash(module._DUMMY_HASH)
+    with pytest.raises(Exception, match="not match"):
+        module._hasher.verify(module._DUMMY_HASH, GOOD)
