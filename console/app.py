@@ -76,6 +76,12 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     needs console_en.qm. Returns the installed translators; keep them alive while the app runs.
     """
     language = language if language in LANGUAGES else "zh_CN"
+    # One language at a time: the translators of an earlier call (children of the application)
+    # would otherwise keep answering first for the strings the new language's files lack — Qt's
+    # own 确定 / 关闭 / 回车 in an English window.
+    for earlier in app.findChildren(QTranslator):
+        app.removeTranslator(earlier)
+        earlier.setParent(None)  # gone once no caller keeps it
     installed: list[QTranslator] = []
     ref = files("console.resources") / "translations" / translation_file(language)
     translator = QTranslator(app)

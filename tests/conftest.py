@@ -119,11 +119,25 @@ def _no_background_work_left(request: pytest.FixtureRequest) -> Iterator[None]:
             if thread is not None:
                 thread.wait(10_000)
     _started_qthreads().clear()
+    _chinese_again()
     # Python's cycle collector deletes wrappers of Qt objects; let it run here, between tests with
     # the widgets gone, rather than at whatever allocation the next test's constructor makes.
     gc.collect()
     if leaks:
         pytest.fail("still running at the end of the test: " + ", ".join(leaks), pytrace=False)
+
+
+def _chinese_again() -> None:
+    """Leave the console's default language (Chinese, with Qt's own Chinese words) for the next
+    test: a test that switched to English replaced the translators (one language at a time)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is None or QCoreApplication.translate("QPlatformTheme", "Close") == "关闭":
+        return
+    from console.app import install_translations
+
+    install_translations(app, "zh_CN")
 
 
 def running_background_work() -> list[str]:
