@@ -118,8 +118,9 @@ def main() -> int:
         )
         seeded = f"generated with Core into temp SQLite: {info.households:,} households in {time.perf_counter() - t0:.1f} s"
     services = build_services(engine, FixedClock(NOW))
-    title, perms = DEFAULT_ROLES["community_officer"]
-    actor = Actor(None, "bench", title, "community_officer", perms)
+    # the duty officer sees the whole district (a community officer only their own cells)
+    title, perms = DEFAULT_ROLES["duty_officer"]
+    actor = Actor(None, "bench", title, "duty_officer", perms)
     print(f"data: {seeded}")
     print(f"backend: {engine.dialect.name}; machine shared with other jobs: figures are upper bounds\n")
 
