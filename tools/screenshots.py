@@ -65,6 +65,8 @@ def _env(scratch: Path, display: str | None = None) -> dict[str, str]:
 
 
 def _write_settings(scratch: Path, theme: str, language: str) -> None:
+    """A fresh home for each picture: only these settings, no window size saved by an earlier run."""
+    shutil.rmtree(scratch / "home", ignore_errors=True)
     path = scratch / "home" / ".config" / "duty-console" / "settings.ini"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"[console]\ntheme = {theme}\nlanguage = {language}\n", encoding="utf-8")
@@ -114,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
     parser.add_argument("--wait", type=float, default=14.0, help="seconds from start to the screenshot")
+    parser.add_argument(
+        "--only", default="", help="only the pictures whose name contains this, e.g. 1366x768-light-en"
+    )
     args = parser.parse_args(argv)
     TOOLS.update(_need("Xvfb", "xwd", "convert"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -125,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         for size in SIZES:
             for theme in THEMES:
                 for language in LANGUAGES:
+                    name = f"{size[0]}x{size[1]}-{theme}-{'zh' if language == 'zh_CN' else 'en'}"
+                    if args.only not in name:
+                        continue
                     saved = _shot(scratch, db, size, theme, language, args.out, args.wait)
                     print(f"screenshots: saved {saved}", flush=True)
     return 0

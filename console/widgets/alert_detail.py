@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.clock import Clock, SystemClock
 from console.services.alerts import OUTCOMES, AlertDetail, AlertRow
 from console.services.dispatch import CONTACT_METHODS, DispatchClock, ManagerContactRow
+from console.widgets.common import FlowLayout
 from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies
 from console.widgets.feed_model import KIND_TITLES, OUTCOME_TITLES, SEVERITY_TITLES, STATUS_TITLES, title
 
@@ -118,7 +119,9 @@ class AlertDetailPanel(QWidget):
         notify_row.addWidget(self.notify_note, 1)
         notify_row.addWidget(self.notify_button)
         self._notify_widgets = (self.notify_how, self.notify_note, self.notify_button)
-        buttons = QHBoxLayout()
+        # Every button in one row that wraps when the pane is narrow (1366 px in English), so the
+        # detail never squeezes the feed's table beside it.
+        buttons = FlowLayout()
         # The triage steps for the mouse, labelled with the feed's keys (feed_actions).
         self.acknowledge_button = QPushButton(ACTIONS["acknowledge"].label(), self)
         self.acknowledge_button.setObjectName("acknowledgeButton")
@@ -158,18 +161,17 @@ class AlertDetailPanel(QWidget):
         self.link_case_button.setVisible(False)
         self._case_actions = False
         self._can_link = False
-        buttons.addWidget(self.unmask_button)
-        buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
+        for button in (
+            self.card_button,
+            self.open_case_button,
+            self.link_case_button,
+            self.unmask_button,
+            self.copy_button,
+        ):
+            buttons.addWidget(button)
         layout.addLayout(buttons)
-        # The fraud card and the case actions on a second row: one row of six buttons would
-        # squeeze the feed's table.
-        case_buttons = QHBoxLayout()
-        case_buttons.addWidget(self.card_button)
-        case_buttons.addWidget(self.open_case_button)
-        case_buttons.addWidget(self.link_case_button)
-        case_buttons.addWidget(self.note_label, 1)
-        layout.addLayout(case_buttons)
+        self.note_label.setWordWrap(True)
+        layout.addWidget(self.note_label)
         layout.addLayout(notify_row)
         self.show_detail(None)
 

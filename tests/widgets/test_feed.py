@@ -21,6 +21,7 @@ from console.services.container import Services, build_services
 from console.widgets import theme
 from console.widgets.alert_detail import Resolution, ResolveDialog
 from console.widgets.feed import FeedPane
+from console.widgets.feed_actions import key_name
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.worker import DatabaseWorker
@@ -405,7 +406,7 @@ def test_every_step_is_on_the_rows_context_menu_and_the_details_buttons_with_its
     assert labels["feedAction_detail"] == ("查看详情", "Enter")
     assert labels["feedAction_intervention"] == ("反诈干预卡", "I")
     assert labels["feedAction_notify"] == ("已通知物业", "N")
-    assert [key for key, _text in pane.key_rows()] == ["↑ ↓", "Enter", "A", "D", "R", "I", "N"]
+    assert [key for key, _text in pane.key_rows()] == ["↑ ↓", key_name("Return"), "A", "D", "R", "I", "N"]
     assert entries["feedAction_acknowledge"].isEnabled()
     assert not entries["feedAction_resolve"].isEnabled()  # a new alert is acknowledged first
     # The detail's buttons: the same steps, their keys in the label, enabled by the alert's state.
@@ -447,7 +448,7 @@ def test_a_role_that_may_not_triage_gets_no_triage_buttons_or_entries(
         assert names == {"feedAction_detail"}  # 办案民警 may look, not acknowledge, dispatch or resolve
         for button in (pane.detail.acknowledge_button, pane.detail.dispatch_button, pane.detail.resolve_button):
             assert button.isHidden()
-        assert [key for key, _text in pane.key_rows()] == ["↑ ↓", "Enter"]
+        assert [key for key, _text in pane.key_rows()] == ["↑ ↓", key_name("Return")]
         pane.view.setFocus()
         qtbot.keyClick(pane.view, Qt.Key.Key_A)  # the key does nothing the role may not do
         settle(qtbot, pane)
