@@ -44,6 +44,7 @@ app = QApplication([])
 def quit_when_shown():
     from console import app as console_app
     if "panes_ready" in console_app.startup_marks:
+        app.setProperty("duty_console_stopping", True)  # a script stopping it: no question asked
         app.quit()
     else:
         QTimer.singleShot(10, quit_when_shown)

@@ -61,6 +61,7 @@ def quit_once_the_stream_is_seen():
         if now > prepared["events"]:
             streamed.append(now - prepared["events"])
     if streamed or time.monotonic() > deadline:
+        app.setProperty("duty_console_stopping", True)  # a script stopping it: no question asked
         app.quit()
     else:
         QTimer.singleShot(100, quit_once_the_stream_is_seen)
