@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from console.models import Alert, CaseLink, Community, Event, TheftCase, WatchlistEntry
+from console.models import Alert, CaseLink, Community, Device, Event, TheftCase, WatchlistEntry
 from console.services.alerts.rows import AlertRow
 from console.validators import mask_id_number, mask_phone
 from console.vocabulary import CATEGORY_TITLES, LEVEL_TITLES, scheme_title
@@ -132,6 +132,19 @@ def _note(kind: str, payload: str) -> str:
     return str(data.get("name", "")) if kind == "person_entry" else ""
 
 
+def _events_with_places() -> Any:
+    """Events with their community and device: a device shows by its readable name (禹洲璟阅城北门
+    车辆道闸), its code (GK001-north-gate-1) only when the registry of devices does not know it."""
+    ev = Event.__table__.c
+    return Event.__table__.outerjoin(Community.__table__, Community.id == ev.community_id).outerjoin(
+        Device.__table__, Device.code == ev.device
+    )
+
+
+def _device_shown() -> Any:
+    return func.coalesce(func.nullif(Device.name, ""), Event.__table__.c.device).label("device")
+
+
 def load_detail(conn: Connection, row: AlertRow, *, unmask: bool) -> AlertDetail:
     """Events, watchlist entry with its case, community, and the trace for ``row``."""
     id_shown = (lambda v: v or "") if unmask else mask_id_number
@@ -156,14 +169,14 @@ def load_detail(conn: Connection, row: AlertRow, *, unmask: bool) -> AlertDetail
                 ev.at,
                 ev.kind,
                 ev.source,
-                ev.device,
+                _device_shown(),
                 Community.name,
                 ev.plate,
                 ev.id_number,
                 ev.phone,
                 ev.payload,
             )
-            .select_from(Event.__table__.outerjoin(Community.__table__, Community.id == ev.community_id))
+            .select_from(_events_with_places())
             .where(ev.alert_id == row.id)
             .order_by(ev.at.desc(), ev.id.desc())
             .limit(MAX_EVENTS)
@@ -233,8 +246,8 @@ def load_detail(conn: Connection, row: AlertRow, *, unmask: bool) -> AlertDetail
         trace = [
             Sighting(r.id, r.at, r.name or "", r.device or "", r.alert_id)
             for r in conn.execute(
-                select(ev.id, ev.at, Community.name, ev.device, ev.alert_id)
-                .select_from(Event.__table__.outerjoin(Community.__table__, Community.id == ev.community_id))
+                select(ev.id, ev.at, Community.name, _device_shown(), ev.alert_id)
+                .select_from(_events_with_places())
                 .where(column == value)
                 .order_by(ev.at.desc())
                 .limit(MAX_SIGHTINGS)

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import FixedClock
 from console.errors import ConflictError, PermissionDenied, UserError, ValidationError
-from console.models import Alert, AuditLog
+from console.models import Alert, AuditLog, Device
 from console.security import Actor
 from console.services.alerts import AlertService, EscalationJob, FeedFilter
 from tests.services.alerts.conftest import ID_NUMBER, District
@@ -300,3 +300,31 @@ def test_an_overdue_alert_reminds_at_most_once_per_interval() -> None:
     assert limiter.due([1, 2, 3], start + dt.timedelta(seconds=300)) == [1, 2]
     limiter.keep_only({2})  # 1 and 3 were acknowledged
     assert limiter.due([1, 3], start + dt.timedelta(seconds=301)) == [1, 3]  # overdue again: new
+
+
+def test_sightings_name_devices_by_their_readable_place_and_unknown_ones_by_code(
+    district: District, alerts: AlertService, duty_officer: Actor, clock: FixedClock
+) -> None:
+    with district.engine.begin() as c:
+        c.execute(
+            insert(Device).values(
+                code="GK001-north-gate-1",
+                community_id=district.communities[0],
+                kind="plate-camera",
+                name="滨水小区北门车辆道闸",
+                active=True,
+                version=1,
+            )
+        )
+    district.sighting(plate="闽D12345", device="GK999-unknown", at=clock.now() - dt.timedelta(hours=2))
+    aid = district.alert(
+        severity="high",
+        kind="plate_hit",
+        entry=district.car,
+        plate="闽D12345",
+        device="GK001-north-gate-1",
+        summary="布控车辆 闽D12345",
+    )
+    d = alerts.detail(duty_officer, aid)
+    assert [e.device for e in d.events] == ["滨水小区北门车辆道闸"]
+    assert [s.device for s in d.trace] == ["滨水小区北门车辆道闸", "GK999-unknown"]
