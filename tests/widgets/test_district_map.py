@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 from sqlalchemy import Engine, insert
 
@@ -26,7 +27,7 @@ from console.models import Alert, Building, Community, Household, Officer, Stati
 from console.security import DEFAULT_ROLES, Actor
 from console.services.container import Services, build_services
 from console.widgets import district_map
-from console.widgets.district_map import DistrictMapPane, build_page_html, prepare_web_engine
+from console.widgets.district_map import PAGE_COLOURS, DistrictMapPane, build_page_html, prepare_web_engine
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS
 from console.widgets.worker import DatabaseWorker
 
@@ -540,3 +541,22 @@ def test_a_grid_worker_has_no_officer_or_series_layers(
     _show_and_wait(qtbot, pane)
     assert _js(qtbot, pane, SERIES_JS) == [] and _js(qtbot, pane, "JSON.stringify(dutyOfficers)") == {}
     assert not pane.series_combo.isVisibleTo(pane)
+
+
+def test_the_map_follows_the_consoles_theme_without_tiles(
+    qtbot: Any, db_worker: DatabaseWorker, services: Services, engine: Engine, clock: FixedClock
+) -> None:
+    _seed(engine, clock.now())
+    pane = _open_pane(qtbot, db_worker, services, _actor("duty_officer"), settings=Settings(theme="light"))
+    _show_and_wait(qtbot, pane)
+    background = (
+        "JSON.stringify(getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor)"
+    )
+    light, dark = QColor(PAGE_COLOURS["light"]["background"]), QColor(PAGE_COLOURS["dark"]["background"])
+
+    def rgb(colour: QColor) -> str:
+        return f"rgb({colour.red()}, {colour.green()}, {colour.blue()})"
+
+    assert _js(qtbot, pane, background) == rgb(light)  # a light page under the light theme, no tiles
+    pane.apply_theme("dark")
+    qtbot.waitUntil(lambda: _js(qtbot, pane, background) == rgb(dark), timeout=5000)
