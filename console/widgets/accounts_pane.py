@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from console.security import PERSON_ROLES, Permission
 from console.services.station import Account
-from console.widgets.common import error_text
+from console.widgets.common import RowsTableModel, error_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -61,7 +60,7 @@ def role_titles() -> dict[str, str]:
     }
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(RowsTableModel):
     """Thin adapter over immutable Account rows; never queries in ``data()``."""
 
     HEADERS = (
@@ -76,24 +75,6 @@ class AccountsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Account] = []
         self._roles = role_titles()
-
-    def set_rows(self, rows: list[Account]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

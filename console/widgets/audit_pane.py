@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QDate,
     QDateTime,
     QModelIndex,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.station import AuditEntry, AuditFilter, ChainCheck
-from console.widgets.common import error_text
+from console.widgets.common import RowsTableModel, error_text
 
 if TYPE_CHECKING:
     from console.security import Actor
@@ -50,7 +49,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 OUTCOME_COLOURS = {"refused": QColor("#c62828"), "failed": QColor("#e65100"), "locked": QColor("#6a1b9a")}
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsTableModel):
     """Thin adapter over immutable AuditEntry rows (one page); never queries in ``data()``."""
 
     HEADERS = (
@@ -68,24 +67,6 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[AuditEntry] = []
-
-    def set_rows(self, rows: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
-        return None
 
     def outcome_text(self, outcome: str) -> str:
         words = {

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMargins,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -289,3 +301,35 @@ def one_line_cells(view: QTableView | QTreeView) -> None:
         view.horizontalHeader().setFixedHeight(view.fontMetrics().height() + 12)
     elif isinstance(view, QTreeView):
         view.setUniformRowHeights(True)
+
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RowsTableModel(QAbstractTableModel):
+    """A read-only table over a list of rows with translated column headers: subclasses give
+    ``HEADERS`` (QT_TRANSLATE_NOOP under their own class name) and ``data``."""
+
+    HEADERS: tuple[object, ...] = ()  # QT_TRANSLATE_NOOP returns its text, typed as object
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(str(self.HEADERS[section]))  # the subclass's translation context
+        return None

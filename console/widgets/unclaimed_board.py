@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import ReleaseReceipt, UnclaimedRow
-from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, ui_language
+from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, RowsTableModel, ui_language
 from console.widgets.receipt import save_receipt_pdf
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#c62828")
 
 
-class UnclaimedModel(QAbstractTableModel):
+class UnclaimedModel(RowsTableModel):
     """Thin adapter over immutable UnclaimedRow; never queries in ``data()``."""
 
     HEADERS = (
@@ -67,24 +66,6 @@ class UnclaimedModel(QAbstractTableModel):
         self.rows: list[UnclaimedRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def set_rows(self, rows: list[UnclaimedRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(str(self.HEADERS[section]))
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
