@@ -5,7 +5,10 @@ Columns left out take the models' defaults (thresholds 30/90 days, escalation af
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, text
 
@@ -67,3 +70,28 @@ def wipe_database(engine: Engine) -> None:
             conn.execute(t.delete())
         for ddl in SQLITE_GUARDS.values():
             conn.exec_driver_sql(ddl)
+
+
+def seeded_demo_file(folder: Path, now: dt.datetime) -> Path:
+    """A small demo district as an SQLite file in ``folder``: seed it once per module, then let
+    each test work on its own copy (``engine_on_copy``)."""
+    from console.db import make_engine, upgrade
+    from console.demo.seed import seed_demo
+
+    path = folder / "station.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    seed_demo(engine, "small", now=now)
+    engine.dispose()
+    return path
+
+
+def engine_on_copy(district: Path, folder: Path) -> Iterator[Engine]:
+    """An engine on a fresh copy of ``district`` in ``folder`` (for a fixture to yield from)."""
+    from console.db import make_engine
+
+    path = folder / "station.db"
+    shutil.copy(district, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield engine
+    engine.dispose()

@@ -4,15 +4,13 @@ household dialog and in search — and an account tied to no officer sees none (
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from factories import engine_on_copy, seeded_demo_file
 from sqlalchemy import Engine, select
 
-from console.db import make_engine, upgrade
-from console.demo.seed import seed_demo
 from console.errors import PermissionDenied
 from console.models import AuditLog, Community, GridCell, Household, Resident
 from console.services.container import Services, build_services
@@ -22,21 +20,12 @@ NOW = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 
 @pytest.fixture(scope="module")
 def district(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("scope") / "station.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, "small", now=NOW)
-    engine.dispose()
-    return path
+    return seeded_demo_file(tmp_path_factory.mktemp("scope"), NOW)
 
 
 @pytest.fixture
 def engine(district: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "station.db"
-    shutil.copy(district, path)
-    engine = make_engine(f"sqlite:///{path}")
-    yield engine
-    engine.dispose()
+    yield from engine_on_copy(district, tmp_path)
 
 
 def _own_and_other(engine: Engine) -> tuple[int, set[int], int]:

@@ -9,18 +9,16 @@ the table refuses. Every refusal must also be in the audit log as ``refused``. N
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import engine_on_copy, seeded_demo_file
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.db import make_engine, upgrade
-from console.demo.seed import seed_demo
 from console.errors import PermissionDenied
 from console.models import Alert, AuditLog, Community, Household, Station, TheftCase
 from console.security import DEFAULT_ROLES, PERSON_ROLES, Actor, Permission
@@ -149,21 +147,12 @@ def test_every_permission_has_an_action() -> None:
 @pytest.fixture(scope="module")
 def district(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo district, seeded once; each role works on its own copy."""
-    path = tmp_path_factory.mktemp("roles") / "station.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, "small", now=NOW)
-    engine.dispose()
-    return path
+    return seeded_demo_file(tmp_path_factory.mktemp("roles"), NOW)
 
 
 @pytest.fixture
 def copy(district: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "station.db"
-    shutil.copy(district, path)
-    engine = make_engine(f"sqlite:///{path}")
-    yield engine
-    engine.dispose()
+    yield from engine_on_copy(district, tmp_path)
 
 
 def _world(services: Services, sessions: sessionmaker[Session], folder: Path) -> World:
