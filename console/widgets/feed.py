@@ -17,7 +17,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -76,6 +76,7 @@ log = logging.getLogger(__name__)
 PAGE = 200
 LIVE_FRAME_MS = 50  # live rows repaint the table at most 20 times a second
 AGE_TICK_MS = 5000
+SPLIT_LIST = 0.62  # the list's share of the pane's first width (the alert's detail has the rest)
 REMIND_TICK_MS = 15_000  # how often overdue alerts are looked at for a reminder
 
 
@@ -202,14 +203,27 @@ class FeedPane(QWidget):
         self.detail.dispatch_requested.connect(self.open_dispatch_dialog)
         self.detail.intervention_requested.connect(self.open_intervention_card)
         self.detail.manager_notify_requested.connect(self._on_detail_manager_notify_requested)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self._split_moved = False  # the officer dragged the handle: their split is kept from then on
+        splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
         layout.addWidget(splitter, 1)
         self.status_label = QLabel(self)
         layout.addWidget(self.status_label)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._split_moved:
+            # The list gets the larger share: the severity, the overdue mark, what matched and when
+            # must be in view together; the detail wraps its text and buttons in what is left.
+            total = sum(self.splitter.sizes()) or self.width()
+            self.splitter.setSizes([round(total * SPLIT_LIST), total - round(total * SPLIT_LIST)])
+
+    def _on_splitter_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_moved = True
 
     # -- filters and pages ---------------------------------------------------------------------
     @property
@@ -252,8 +266,8 @@ class FeedPane(QWidget):
         for name, least in (
             ("severity", 70),
             ("kind", 80),
-            ("community", 110),
-            ("count", 50),
+            ("community", 90),
+            ("count", 40),
             ("age", 80),
             ("status", 90),
         ):

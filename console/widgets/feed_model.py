@@ -29,7 +29,7 @@ from console.clock import Clock
 from console.services.alerts import AlertRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("severity", "kind", "community", "matched", "count", "age", "status")
+COLUMNS = ("severity", "kind", "community", "matched", "status", "age", "count")
 _HEADERS = {
     "severity": QT_TRANSLATE_NOOP("feed", "等级"),
     "kind": QT_TRANSLATE_NOOP("feed", "类型"),
@@ -106,6 +106,8 @@ def age_text(seconds: float) -> str:
         return QCoreApplication.translate("feed", "{0}分钟前").format(s // 60)
     if s < 86400:
         return QCoreApplication.translate("feed", "{0}小时前").format(s // 3600)
+    if s < 2 * 86400:
+        return QCoreApplication.translate("feed", "1天前")  # "1 day ago", not "1 days ago"
     return QCoreApplication.translate("feed", "{0}天前").format(s // 86400)
 
 
@@ -114,7 +116,7 @@ def overdue_text(seconds: float) -> str:
     minutes = max(0, int(seconds)) // 60
     if minutes < 60:
         return QCoreApplication.translate("feed", "超时 {0} 分").format(minutes)
-    return QCoreApplication.translate("feed", "超时 {0} 小时 {1} 分").format(minutes // 60, minutes % 60)
+    return QCoreApplication.translate("feed", "超时 {0}时{1:02d}分").format(minutes // 60, minutes % 60)
 
 
 def severity_pixmap(severity: str, size: int = 14) -> QPixmap:

@@ -454,7 +454,9 @@ class GridMapView(QWidget):
         count = self.tr("逾期 %1").replace("%1", str(overdue))
         cw = fm.horizontalAdvance(count)
         name_w = fm.horizontalAdvance(name)
-        if overdue and room - cw - 6 >= min(name_w, fm.horizontalAdvance(name[:4])):
+        # Over a narrow block the count wins over the name, which keeps at least its first
+        # character and an ellipsis (the whole name is one hover or double-click away).
+        if overdue and room - cw - 6 >= min(name_w, fm.horizontalAdvance(name[:1] + "…")):
             right = min(width, max(block_width, name_w + 12 + cw))
             painter.setPen(QColor(theme.VERIFICATION_COLOURS["red"]))
             painter.drawText(QPointF(right - cw, fm.ascent()), count)

@@ -341,3 +341,61 @@ def test_the_english_window_is_not_wider_than_a_1920_screen(
     qtbot.waitUntil(lambda: window.width() > 1000)
     assert window.frameGeometry().width() <= screen.width()
     assert window.minimumSizeHint().width() <= screen.width()
+
+
+def test_the_feed_shows_severity_status_and_what_matched_without_scrolling(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    sqlite_engine: Engine,
+    language: str,
+) -> None:
+    """On a 1920×1080 duty-room screen the overdue mark and the plate or name are in view at once."""
+    from console.widgets.feed_model import COLUMNS
+
+    window = open_window(qtbot, db_worker, services, actor, language, sqlite_engine)
+    window.setGeometry(window.screen().availableGeometry())
+    window.showMaximized()
+    qtbot.waitUntil(lambda: window.width() > 1800)
+    view = window.panes["feed"].view  # type: ignore[attr-defined]
+    pane = window.panes["feed"]
+    pane.stack.setCurrentWidget(view)  # as when the first alert arrives
+    qtbot.waitUntil(lambda: view.viewport().width() > 500)
+    shown = view.viewport().width()
+    for name in ("severity", "status", "matched", "age"):
+        column = COLUMNS.index(name)
+        assert view.columnViewportPosition(column) >= 0, (language, name)
+        assert view.columnViewportPosition(column) + view.columnWidth(column) <= shown, (language, name)
+    assert view.columnWidth(COLUMNS.index("matched")) >= 90  # a plate or a name and its masked ID
+
+
+def test_a_communitys_count_to_visit_fits_over_it_in_both_languages(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    sqlite_engine: Engine,
+    language: str,
+) -> None:
+    """Over a community ~100 px wide the red count of households to visit is drawn beside its name."""
+    from PySide6.QtGui import QColor
+
+    from console.widgets import theme
+
+    window = open_window(qtbot, db_worker, services, actor, language, sqlite_engine)
+    view = window.panes["map"].view  # type: ignore[attr-defined]
+    layout = view._layout
+    assert layout is not None
+    j = next(i for i, b in enumerate(layout.blocks) if b.kind == "community")
+    red = QColor(theme.VERIFICATION_COLOURS["red"])
+    image = view._block_label(layout, j, 104, 104, 353)
+    reds = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if abs(image.pixelColor(x, y).red() - red.red()) < 30
+        and abs(image.pixelColor(x, y).green() - red.green()) < 30
+        and image.pixelColor(x, y).alpha() > 200
+    )
+    assert reds > 20, language

@@ -29,6 +29,8 @@ from tests.factories import add_communities, add_station
 
 RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
+STATUS = COLUMNS.index("status")
+
 
 class Raiser:
     """Raises alerts the way ingest does: Core inserts on its own connection."""
@@ -173,7 +175,7 @@ def test_a_grouped_alert_updates_its_row_instead_of_adding_one(
     raiser.group(aid)
     qtbot.waitUntil(lambda: pane.model.rows[0].count == 3, timeout=10_000)
     assert pane.model.rowCount() == 1
-    assert pane.model.data(pane.model.index(0, 4)) == 3
+    assert pane.model.data(pane.model.index(0, COLUMNS.index("count"))) == 3
 
 
 def test_keys_acknowledge_and_resolve_the_selected_alert(
@@ -185,11 +187,11 @@ def test_keys_acknowledge_and_resolve_the_selected_alert(
     pane.view.selectRow(0)
     qtbot.keyClick(pane.view, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: pane.model.rows[0].status == "acknowledged", timeout=10_000)
-    assert pane.model.data(pane.model.index(0, 6)) == "已确认"
+    assert pane.model.data(pane.model.index(0, STATUS)) == "已确认"
     monkeypatch.setattr(pane, "ask_resolution", lambda row: Resolution("misread", False, "车牌污损", None))
     qtbot.keyClick(pane.view, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: pane.model.rows[0].status == "resolved", timeout=10_000)
-    assert pane.model.data(pane.model.index(0, 6)) == "已处置·识别错误"
+    assert pane.model.data(pane.model.index(0, STATUS)) == "已处置·识别错误"
     qtbot.keyClick(pane.view, Qt.Key.Key_A)  # a resolved alert cannot be acknowledged: said, not crashed
     qtbot.waitUntil(lambda: pane.message.isVisible(), timeout=10_000)
     assert "不能确认" in pane.message.text()
@@ -267,12 +269,12 @@ def test_an_overdue_critical_alert_escalates_to_the_top_with_its_own_mark_and_so
     assert (background.red(), background.green(), background.blue()) == (211, 47, 47)
     assert pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
     # ... and the escalation is its own mark: a clock icon and the time overdue, which counts on.
-    assert pane.model.data(pane.model.index(0, 6)) == "超时 0 分"
-    assert pane.model.data(pane.model.index(0, 6), Qt.ItemDataRole.DecorationRole) is not None
-    assert pane.model.data(pane.model.index(1, 6), Qt.ItemDataRole.DecorationRole) is None
+    assert pane.model.data(pane.model.index(0, STATUS)) == "超时 0 分"
+    assert pane.model.data(pane.model.index(0, STATUS), Qt.ItemDataRole.DecorationRole) is not None
+    assert pane.model.data(pane.model.index(1, STATUS), Qt.ItemDataRole.DecorationRole) is None
     clock.advance(minutes=12)
     pane.model.tick_ages()
-    assert pane.model.data(pane.model.index(0, 6)) == "超时 12 分"
+    assert pane.model.data(pane.model.index(0, STATUS)) == "超时 12 分"
     assert (old, True) in pane.notifier.announced
 
 
@@ -530,7 +532,7 @@ def test_the_new_feed_words_are_english_in_english(
         services.escalation.run_once(clock.now())
         clock.advance(minutes=12)
         pane = make_pane()
-        assert pane.model.data(pane.model.index(0, 6)) == "overdue 12 min"
+        assert pane.model.data(pane.model.index(0, STATUS)) == "12 min over"
         assert pane.banner.text() == "⚠ To acknowledge: 1 critical · 0 high (1 overdue)"
         qtbot.waitUntil(lambda: pane.detail.shown_alert_id() == aid, timeout=10_000)
         assert pane.detail.acknowledge_button.text() == "Acknowledge (A)"
