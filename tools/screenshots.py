@@ -8,6 +8,11 @@ and language (Chinese, English) starts ``duty-console run --demo`` signed in as 
 officer on its own virtual X screen (Xvfb, 24-bit), waits until the feed has filled, and saves
 the whole screen as ``main-<width>x<height>-<theme>-<lang>.png``.
 
+``--keys "ctrl+8" --name district`` presses those keys (xdotool, as an officer at the keyboard
+would) once the feed has filled, waits ``--after`` seconds and saves ``district-….png`` instead:
+any pane or dialog can be pictured the same way. ``click:X,Y`` and ``dblclick:X,Y`` among the keys
+click the mouse there, so a mouse-only walk can be pictured too.
+
 Needs Xvfb, xwd (x11-apps), ImageMagick's ``convert`` and Qt's xcb libraries (Debian: xvfb x11-apps
 imagemagick libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxkbcommon-x11-0),
 and fonts-noto-cjk for the Chinese glyphs. Open the pictures and look at them.
@@ -73,7 +78,16 @@ def _write_settings(scratch: Path, theme: str, language: str) -> None:
 
 
 def _shot(
-    scratch: Path, db: str, size: tuple[int, int], theme: str, language: str, out: Path, wait: float
+    scratch: Path,
+    db: str,
+    size: tuple[int, int],
+    theme: str,
+    language: str,
+    out: Path,
+    wait: float,
+    keys: list[str] | None = None,
+    name: str = "main",
+    after: float = 4.0,
 ) -> Path:
     width, height = size
     display = f":{120 + os.getpid() % 50}"
@@ -99,7 +113,10 @@ def _shot(
         time.sleep(wait)
         if app.poll() is not None:
             sys.exit(f"screenshots: the console ended early (status {app.returncode})")
-        target = out / f"main-{width}x{height}-{theme}-{'zh' if language == 'zh_CN' else 'en'}.png"
+        if keys:
+            _press(display, scratch, keys)
+            time.sleep(after)
+        target = out / f"{name}-{width}x{height}-{theme}-{'zh' if language == 'zh_CN' else 'en'}.png"
         xwd = subprocess.run(  # noqa: S603 fixed arguments
             [TOOLS["xwd"], "-root", "-display", display, "-silent"], check=True, capture_output=True
         )
@@ -112,6 +129,31 @@ def _shot(
         xvfb.wait(10)
 
 
+def _press(display: str, scratch: Path, keys: list[str]) -> None:
+    """Give the console's window the keyboard (there is no window manager) and press ``keys``."""
+    env = {**_env(scratch, display)}
+    found = subprocess.run(  # noqa: S603 fixed arguments
+        [TOOLS["xdotool"], "search", "--onlyvisible", "--class", "duty-console"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    windows = found.stdout.split()
+    if windows:
+        subprocess.run([TOOLS["xdotool"], "windowfocus", "--sync", windows[-1]], env=env, check=False)  # noqa: S603
+    for key in keys:
+        if key.startswith("click:"):  # click:X,Y — the mouse, where an officer would click
+            x, _, y = key.removeprefix("click:").partition(",")
+            command = ["mousemove", "--sync", x, y, "click", "1"]
+        elif key.startswith("dblclick:"):
+            x, _, y = key.removeprefix("dblclick:").partition(",")
+            command = ["mousemove", "--sync", x, y, "click", "--repeat", "2", "--delay", "80", "1"]
+        else:
+            command = ["key", "--delay", "120", key]
+        subprocess.run([TOOLS["xdotool"], *command], env=env, check=True)  # noqa: S603
+        time.sleep(0.7)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"), help="folder for the PNG files")
@@ -119,8 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", default="", help="only the pictures whose name contains this, e.g. 1366x768-light-en"
     )
+    parser.add_argument(
+        "--keys", default="", help='keys to press once the feed has filled (xdotool names; click:X,Y clicks), e.g. "ctrl+8"'
+    )
+    parser.add_argument("--name", default="main", help="the pictures' name before the size (with --keys)")
+    parser.add_argument("--after", type=float, default=4.0, help="seconds from the keys to the screenshot")
     args = parser.parse_args(argv)
-    TOOLS.update(_need("Xvfb", "xwd", "convert"))
+    TOOLS.update(_need("Xvfb", "xwd", "convert", *(("xdotool",) if args.keys else ())))
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="duty-console-shots-") as tmp:
         scratch = Path(tmp)
@@ -133,7 +180,18 @@ def main(argv: list[str] | None = None) -> int:
                     name = f"{size[0]}x{size[1]}-{theme}-{'zh' if language == 'zh_CN' else 'en'}"
                     if args.only not in name:
                         continue
-                    saved = _shot(scratch, db, size, theme, language, args.out, args.wait)
+                    saved = _shot(
+                        scratch,
+                        db,
+                        size,
+                        theme,
+                        language,
+                        args.out,
+                        args.wait,
+                        args.keys.split(),
+                        args.name,
+                        args.after,
+                    )
                     print(f"screenshots: saved {saved}", flush=True)
     return 0
 

@@ -70,25 +70,54 @@
   }
 
   /* Names: all of them when they fit; when they would overlap, the most overdue communities
-     keep theirs (red before orange before green). Widths are estimated, not measured, so
-     this costs no layout. */
+     keep theirs (red before orange before green). A name never hides under an officers' tag,
+     an alert badge or a series' stop: it moves below its shape, then one line lower, and only
+     where none of those places is free does it give way. Names' widths are estimated, not
+     measured (no layout); the few markers in the way are measured once per placement. */
+  function markerBoxes() {
+    var origin = state.map.getContainer().getBoundingClientRect();
+    var boxes = [];
+    function add(marker) {
+      var el = marker.getElement && marker.getElement();
+      if (!el || !marker._map) { return; }
+      Array.prototype.forEach.call(el.children.length ? el.children : [el], function (part) {
+        var r = part.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) { return; }
+        boxes.push({ x0: r.left - origin.left, x1: r.right - origin.left,
+                     y0: r.top - origin.top, y1: r.bottom - origin.top });
+      });
+    }
+    state.officerMarkers.forEach(add);
+    state.badges.eachLayer(add);
+    state.series.eachLayer(function (layer) { if (layer instanceof L.Marker) { add(layer); } });
+    return boxes;
+  }
+
   function placeLabels() {
     var map = state.map;
     var show = map.getZoom() >= state.opts.labelMinZoom;
-    var taken = [];
+    var taken = show ? markerBoxes() : [];
+    function free(box) {
+      return taken.every(function (t) {
+        return box.x1 < t.x0 || box.x0 > t.x1 || box.y1 < t.y0 || box.y0 > t.y1;
+      });
+    }
     state.items.forEach(function (item) {
       var el = item.label.getElement();
       if (!el) { return; }
-      var below = item.c.outline ? -9 : radiusOf(item) + 2;
-      el.firstChild.style.top = below + "px";
       var p = map.latLngToContainerPoint([item.c.lat, item.c.lon]);
       var w = labelWidth(item.c.labelText);
-      var box = { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + below, y1: p.y + below + 18 };
-      var free = show && taken.every(function (t) {
-        return box.x1 < t.x0 || box.x0 > t.x1 || box.y1 < t.y0 || box.y0 > t.y1;
-      });
-      el.style.display = free ? "" : "none";
-      if (free) { taken.push(box); }
+      var radius = radiusOf(item);
+      var below = radius + 2;
+      // An outline carries its name inside when the name fits in it; a circle always below.
+      var places = item.c.outline && w < 2 * radius ? [-9, below, below + 18] : [below, below + 18];
+      var chosen = null;
+      for (var i = 0; show && i < places.length && chosen === null; i++) {
+        var box = { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + places[i], y1: p.y + places[i] + 18 };
+        if (free(box)) { chosen = places[i]; taken.push(box); }
+      }
+      el.style.display = chosen === null ? "none" : "";
+      if (chosen !== null) { el.firstChild.style.top = chosen + "px"; }
     });
   }
 
@@ -223,6 +252,7 @@
         if (visible && !state.map.hasLayer(layer)) { state.map.addLayer(layer); }
         if (!visible && state.map.hasLayer(layer)) { state.map.removeLayer(layer); }
       });
+    if (state.items.length) { placeLabels(); }  // a name hidden by a layer switched off comes back
     return JSON.stringify(state.layers);
   };
 
@@ -316,7 +346,12 @@
   function fitToDistrict() {
     // A map that has no size yet (page loaded behind another widget) cannot fit: wait for one.
     if (state.map.getSize().x === 0 || state.map.getSize().y === 0) { return; }
-    state.map.fitBounds(state.communities.getBounds().pad(0.15), { maxZoom: 16, animate: false });
+    // The legend sits over the map's right side: no community is fitted under it.
+    var legend = state.legend ? state.legend.getContainer().offsetWidth : 0;
+    var room = legend && legend < state.map.getSize().x / 2 ? legend + 16 : 0;
+    state.map.fitBounds(state.communities.getBounds().pad(0.1), {
+      maxZoom: 16, animate: false, paddingTopLeft: [40, 30], paddingBottomRight: [room, 30],
+    });
     state.fitted = true;
     onZoom();
   }
@@ -387,9 +422,9 @@
     drawSeries(data.series || []);
     if (data.layers) { window.dutySetLayers(data.layers); }
     if (data.fitSeries) { state.pendingSeriesFit = true; fitToSeries(); }
+    state.legend.getContainer().innerHTML = data.legend || "";
     if (!state.fitted && data.communities.length) { fitToDistrict(); }
     placeLabels();
-    state.legend.getContainer().innerHTML = data.legend || "";
     window.dutyReady = true;
     window.dutyRenderCount += 1;
     return JSON.stringify({
