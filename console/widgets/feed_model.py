@@ -29,7 +29,7 @@ from console.clock import Clock
 from console.services.alerts import AlertRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("severity", "kind", "community", "matched", "status", "age", "count")
+COLUMNS = ("severity", "status", "kind", "community", "matched", "age", "count")
 _HEADERS = {
     "severity": QT_TRANSLATE_NOOP("feed", "等级"),
     "kind": QT_TRANSLATE_NOOP("feed", "类型"),

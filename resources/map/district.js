@@ -350,7 +350,7 @@
     var legend = state.legend ? state.legend.getContainer().offsetWidth : 0;
     var room = legend && legend < state.map.getSize().x / 2 ? legend + 16 : 0;
     state.map.fitBounds(state.communities.getBounds().pad(0.1), {
-      maxZoom: 16, animate: false, paddingTopLeft: [40, 30], paddingBottomRight: [room, 30],
+      maxZoom: 16, animate: false, paddingTopLeft: [40, 30], paddingBottomRight: [room, 44],
     });
     state.fitted = true;
     onZoom();

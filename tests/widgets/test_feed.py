@@ -159,7 +159,7 @@ def test_an_alert_raised_elsewhere_appears_live_and_urgent_ones_are_impossible_t
     model = pane.model
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None  # highlighted
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None  # nothing for low
-    assert model.data(model.index(0, 1)) == "反诈预警"
+    assert model.data(model.index(0, COLUMNS.index("kind"))) == "反诈预警"
     assert pane.notifier.announced == [(critical, False)]  # sound + tray for critical only
     qtbot.waitUntil(lambda: pane.banner.isVisible(), timeout=5_000)
     assert "1 条" in pane.banner.text()
