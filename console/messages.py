@@ -451,6 +451,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "intake.event.unprocessable": ("无法处理的事件: {reason}", "unprocessable event: {reason}"),
     "intake.event.not_serialisable": ("事件无法序列化为 JSON", "the event cannot be serialised as JSON"),
     "intake.event.id_or_phone": ("id_number 与 phone 至少填一项", "give id_number or phone"),
+    "intake.http.database_away": (
+        "数据库暂时不可用, 本次请求未处理: 请在 {seconds} 秒后重发同样的事件 (重复发送不会重复存储)",
+        "database unavailable, nothing in this request was processed: send the same events again in "
+        "{seconds} s (resending never stores an event twice)",
+    ),
+    "intake.http.busy": (
+        "接收队列已满, 本次请求未处理: 请在 {seconds} 秒后重发",
+        "too many requests waiting, this one was not processed: send it again in {seconds} s",
+    ),
+    "intake.http.internal_error": (
+        "内部错误, 本次请求未处理 (详见服务日志)",
+        "internal error, this request was not processed (see the server's log)",
+    ),
     # --- export ---
     # --- command line ---
     "cli.since.not_iso": (
