@@ -486,8 +486,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.file.cannot_read": ("无法读取文件 {path}: {reason}", "Cannot read the file {path}: {reason}"),
     "cli.file.cannot_write": ("无法写入 {path}: {reason}", "Cannot write the file {path}: {reason}"),
     "cli.ingest.database_error": (
-        "数据库 {target} 出错, 已停止: {reason}",
-        "Database error on {target}; stopped: {reason}",
+        "数据库 {target} 出错, 已停止: {reason}。第 {line} 行起未处理, 请从第 {line} 行继续",
+        "Database error on {target}; stopped: {reason}. Lines from {line} on were not processed: "
+        "resume from line {line}",
+    ),
+    "cli.ingest.gave_up": (
+        "数据库 {target} 不可用 ({reason}), 已等待 {seconds} 秒仍未恢复, 已停止。第 {line} 行起未处理, "
+        "请从第 {line} 行继续",
+        "Database {target} unavailable ({reason}); still away after waiting {seconds} s, stopped. "
+        "Lines from {line} on were not processed: resume from line {line}",
+    ),
+    "cli.ingest.waiting": (
+        "数据库不可用 ({reason}), 第 {line} 行起等待重试, 最多 {seconds} 秒",
+        "database unavailable ({reason}); retrying from line {line} for up to {seconds} s",
     ),
     "cli.token.unreadable": (
         "无法读取令牌文件 {path}: {reason}",
