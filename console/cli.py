@@ -128,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="ingest JSON Lines events (FILE or - for stdin)")
     ing.add_argument("file", help="a JSON Lines file of events, or - for standard input")
+    ing.add_argument(
+        "--retry-for",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="while the database is away (server restarting, network cut, SQLite locked), keep "
+        "retrying the unanswered lines for up to SECONDS per outage, waiting longer between "
+        "attempts (up to 4 s), then stop naming the line to resume from (default: 120; 0: stop at once)",
+    )
 
     srv = sub.add_parser("serve-events", help="HTTP endpoint for events (POST /events)")
     srv.add_argument(

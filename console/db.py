@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.config import SSLMODES, data_dir, make_private_dir
@@ -146,6 +146,57 @@ def _on_connection_lost(context: Any) -> None:
         raise DatabaseUnavailable(
             "db.unavailable", target=where, reason=reason
         ) from context.original_exception
+
+
+# DatabaseUnavailable codes that mean "away for now": the same work may be sent again later.
+AWAY_CODES = frozenset({"db.unavailable", "db.unreachable", "db.sqlite.locked"})
+
+
+def database_away(exc: BaseException) -> bool:
+    """True when ``exc`` says the database is away for now and the same work may be retried.
+
+    A PostgreSQL server that is down, restarting, in crash recovery or cut off (whether SQLAlchemy
+    wrapped the driver's error, ``_on_connection_lost`` turned it into ``DatabaseUnavailable``, or
+    it came straight from a raw driver cursor), and a SQLite file still locked by another program
+    after the busy timeout. A transaction that failed this way was rolled back, or (if the
+    connection broke during COMMIT) may have been committed: either way, sending the same events
+    again is safe because ingest is idempotent by ``(source, external_id)``.
+    """
+    if isinstance(exc, DatabaseUnavailable):
+        return exc.code in AWAY_CODES
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        return _driver_error_away(exc.orig)
+    return _driver_error_away(exc)
+
+
+def database_error(exc: BaseException) -> bool:
+    """True for any failure reported by the database or its driver (away or not), not a bug of ours."""
+    import sqlite3
+
+    if isinstance(exc, DatabaseUnavailable | DBAPIError | sqlite3.Error):
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    return isinstance(exc, psycopg.Error)
+
+
+def _driver_error_away(exc: BaseException | None) -> bool:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        reason = str(exc).lower()
+        return "database is locked" in reason or "database is busy" in reason
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    # OperationalError: connection lost, server shutting down or starting up, serialization
+    # failures and deadlocks; InterfaceError: a connection already closed.
+    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -451,6 +451,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "intake.event.unprocessable": ("无法处理的事件: {reason}", "unprocessable event: {reason}"),
     "intake.event.not_serialisable": ("事件无法序列化为 JSON", "the event cannot be serialised as JSON"),
     "intake.event.id_or_phone": ("id_number 与 phone 至少填一项", "give id_number or phone"),
+    "intake.http.database_away": (
+        "数据库暂时不可用, 本次请求未处理: 请在 {seconds} 秒后重发同样的事件 (重复发送不会重复存储)",
+        "database unavailable, nothing in this request was processed: send the same events again in "
+        "{seconds} s (resending never stores an event twice)",
+    ),
+    "intake.http.busy": (
+        "接收队列已满, 本次请求未处理: 请在 {seconds} 秒后重发",
+        "too many requests waiting, this one was not processed: send it again in {seconds} s",
+    ),
+    "intake.http.internal_error": (
+        "内部错误, 本次请求未处理 (详见服务日志)",
+        "internal error, this request was not processed (see the server's log)",
+    ),
     # --- export ---
     # --- command line ---
     "cli.since.not_iso": (
@@ -473,8 +486,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.file.cannot_read": ("无法读取文件 {path}: {reason}", "Cannot read the file {path}: {reason}"),
     "cli.file.cannot_write": ("无法写入 {path}: {reason}", "Cannot write the file {path}: {reason}"),
     "cli.ingest.database_error": (
-        "数据库 {target} 出错, 已停止: {reason}",
-        "Database error on {target}; stopped: {reason}",
+        "数据库 {target} 出错, 已停止: {reason}。第 {line} 行起未处理, 请从第 {line} 行继续",
+        "Database error on {target}; stopped: {reason}. Lines from {line} on were not processed: "
+        "resume from line {line}",
+    ),
+    "cli.ingest.gave_up": (
+        "数据库 {target} 不可用 ({reason}), 已等待 {seconds} 秒仍未恢复, 已停止。第 {line} 行起未处理, "
+        "请从第 {line} 行继续",
+        "Database {target} unavailable ({reason}); still away after waiting {seconds} s, stopped. "
+        "Lines from {line} on were not processed: resume from line {line}",
+    ),
+    "cli.ingest.waiting": (
+        "数据库不可用 ({reason}), 第 {line} 行起等待重试, 最多 {seconds} 秒",
+        "database unavailable ({reason}); retrying from line {line} for up to {seconds} s",
     ),
     "cli.token.unreadable": (
         "无法读取令牌文件 {path}: {reason}",

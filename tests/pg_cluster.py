@@ -17,6 +17,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +46,17 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def cluster_folder() -> Path:
+    """A new folder for a cluster, directly in the system's temporary folder.
+
+    Not under pytest's ``tmp_path``: as root the server runs as ``postgres``, which must be able
+    to enter every folder above its data, and each pytest run that starts on the machine (another
+    session's, say) makes ``/tmp/pytest-of-root`` private again, locking a running cluster out of
+    its own data directory mid-test ("could not access directory ...: Permission denied").
+    """
+    return Path(tempfile.mkdtemp(prefix="duty-console-pg-"))
 
 
 def available() -> bool:
@@ -147,7 +159,7 @@ class ThrowawayCluster:
 
 
 @pytest.fixture
-def throwaway_pg(tmp_path_factory: pytest.TempPathFactory) -> object:
+def throwaway_pg() -> object:
     """A running throwaway cluster (see the module's docstring); removed after the test."""
-    with ThrowawayCluster(tmp_path_factory.mktemp("pgcluster")) as cluster:
+    with ThrowawayCluster(cluster_folder()) as cluster:
         yield cluster

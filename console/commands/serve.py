@@ -7,6 +7,7 @@ serves HTTPS, so the bearer token and residents' data never cross the station ne
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import ssl
 import sys
@@ -64,26 +65,27 @@ def main(args: argparse.Namespace) -> int:
     token = read_token(args.token_file)
     _, engine, services = open_services(args)
     try:
+        server = make_server(
+            args.host,
+            args.port,
+            token,
+            services.ingest,
+            system_actor("serve-events"),
+            ssl_context=context,
+        )
         try:
-            server = make_server(
-                args.host,
-                args.port,
-                token,
-                services.ingest,
-                system_actor("serve-events"),
-                ssl_context=context,
-            )
+            server.start()
         except OSError as exc:
             raise UserError(
-                "cli.serve.cannot_listen", host=args.host, port=args.port, reason=exc.strerror
+                "cli.serve.cannot_listen", host=args.host, port=args.port, reason=exc.strerror or str(exc)
             ) from None
-        print(f"serve-events: 正在接收事件 {server.url} -> {describe(engine)} (Ctrl+C 停止)", file=sys.stderr)
-        try:
+        print(
+            f"serve-events: 正在接收事件 {server.url} -> {describe(engine)} (Ctrl+C 停止)",
+            file=sys.stderr,
+            flush=True,
+        )
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how it is meant to stop
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
         return 0
     finally:
         engine.dispose()

@@ -27,12 +27,9 @@ def server(sessions: sessionmaker[Session], clock: FixedClock) -> Iterator[Event
         s.execute(insert(Station).values(id=1, code="GK", name="灌口派出所", version=1))
         s.execute(insert(Community).values(id=1, station_id=1, code="YZ", name="禹洲璟阅城", version=1))
     srv = make_server("127.0.0.1", 0, TOKEN, IngestService(sessions, clock), system_actor("http"))
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
+    srv.start()
     yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(5)
+    srv.stop()
 
 
 def event(n: int, clock: FixedClock, **fields: Any) -> dict[str, Any]:
@@ -143,3 +140,52 @@ def test_only_post_to_events(server: EventServer) -> None:
 def test_an_empty_token_refuses_to_start(sessions: sessionmaker[Session], clock: FixedClock) -> None:
     with pytest.raises(ValueError):
         make_server("127.0.0.1", 0, "", IngestService(sessions, clock), system_actor("http"))
+
+
+def test_200_clients_at_once_are_all_answered_without_a_reset(
+    server: EventServer, clock: FixedClock, sessions: sessionmaker[Session]
+) -> None:
+    """Devices reconnecting together after a network blink: every connection is accepted and answered.
+
+    The standard library's server (listen queue 5) reset hundreds of these connections.
+    """
+    clients, requests, per_request = 200, 2, 5
+    start = threading.Barrier(clients)
+    statuses: list[int] = []
+    answers: list[dict[str, Any]] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def client(c: int) -> None:
+        host, port = server.server_address
+        try:
+            start.wait(30)
+            conn = http.client.HTTPConnection(host, port, timeout=60)
+            for r in range(requests):  # two requests on one kept-alive connection
+                body = [event(c * 100 + r * 10 + i, clock) for i in range(per_request)]
+                conn.request(
+                    "POST",
+                    "/events",
+                    body=json.dumps(body, ensure_ascii=False).encode(),
+                    headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+                )
+                response = conn.getresponse()
+                got = json.loads(response.read())
+                with lock:
+                    statuses.append(response.status)
+                    answers.extend(got if isinstance(got, list) else [got])
+            conn.close()
+        except (OSError, http.client.HTTPException, threading.BrokenBarrierError) as exc:
+            with lock:
+                failures.append(f"client {c}: {exc!r}")
+
+    threads = [threading.Thread(target=client, args=(c,)) for c in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert failures == []
+    assert statuses == [200] * (clients * requests)
+    assert len(answers) == clients * requests * per_request
+    assert {a["status"] for a in answers} == {"accepted"}
+    assert stored(sessions) == clients * requests * per_request
