@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ipaddress
+import signal
 import ssl
 import sys
 from pathlib import Path
@@ -60,6 +61,10 @@ def tls_context(host: str, cert: str | None, key: str | None) -> ssl.SSLContext 
     return context
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(args: argparse.Namespace) -> int:
     context = tls_context(args.host, getattr(args, "cert", None), getattr(args, "key", None))
     token = read_token(args.token_file)
@@ -84,7 +89,10 @@ def main(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how it is meant to stop
+        # Ctrl+C is how it is meant to stop, and SIGTERM (a service manager's stop) the same way:
+        # requests in flight are answered, the database is closed, the exit status is 0.
+        signal.signal(signal.SIGTERM, _interrupt)
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
         return 0
     finally:

@@ -97,3 +97,32 @@ def test_run_closes_cleanly_on_a_signal(tmp_path: Path, signum: signal.Signals) 
     assert "Traceback" not in err
     assert not Path(f"{path}-wal").exists(), "the database was not closed: -wal left behind"
     assert _signed_in(path)  # and the database is still readable
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_serve_events_stops_cleanly_on_a_signal(tmp_path: Path, signum: signal.Signals) -> None:
+    """A service manager stops the endpoint with SIGTERM: exit 0, database closed, no -wal left."""
+    path = tmp_path / "station.db"
+    token = tmp_path / "token"
+    token.write_text("signal-test-token", encoding="utf-8")
+    cli = [sys.executable, "-m", "console", "--db", f"sqlite:///{path}"]
+    env = _env(tmp_path)
+    subprocess.run([*cli, "init-db"], env=env, check=True, capture_output=True, timeout=STARTUP_BOUND_S)
+    proc = subprocess.Popen(
+        [*cli, "serve-events", "--port", "0", "--token-file", str(token)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # "serve-events: 正在接收事件 http://127.0.0.1:PORT/events ..."
+        assert "/events" in line, line
+        proc.send_signal(signum)
+        assert proc.wait(STOP_BOUND_S) == 0, proc.stderr.read()
+        assert "Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert not Path(f"{path}-wal").exists()
