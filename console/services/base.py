@@ -69,6 +69,11 @@ class Service:
         except Exception:  # the refusal itself must still reach the user
             log.warning("could not audit a refused %s", action, exc_info=True)
 
+    def _now(self, conn: Connection | Session) -> dt.datetime:
+        """Now by the database server's clock, for what a use case stores or compares with stored
+        times; a pinned clock (tests, demo data: ``FixedClock``) is taken instead."""
+        return self._clock.now() if getattr(self._clock, "pinned", False) else server_time(conn)
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """A Session in one transaction for one use case: committed on success, rolled back on error."""

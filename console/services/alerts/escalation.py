@@ -43,12 +43,13 @@ class EscalationJob(Service):
     def run_once(self, now: dt.datetime | None = None, actor: Actor | None = None) -> list[int]:
         """One round: the ids this console escalated (empty if another console holds the job)."""
         actor = actor or system_actor("escalation")  # the station's rule, not an officer's act
-        now = now or self._clock.now()
         # On SQLite the writer lock taken at BEGIN makes two consoles' rounds run one after the
         # other (the second waits up to the busy timeout, then finds nothing left to do).
         with self._write_locked() as s:
             if not self._take_lock(s):
                 return []
+            # "Overdue" is measured against stored receipt times: by the server's clock, not ours.
+            now = now or self._now(s)
             seconds = s.execute(select(Station.escalate_after_seconds).order_by(Station.id).limit(1)).scalar()
             cutoff = now - dt.timedelta(seconds=seconds if seconds is not None else DEFAULT_ESCALATE_AFTER_S)
             # The unacknowledged alerts are few and found by status; the rest is checked here (a

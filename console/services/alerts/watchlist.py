@@ -83,7 +83,8 @@ class WatchlistService(Service):
         actor.require(Permission.MANAGE_WATCHLIST)
         if (plate is None) == (id_number is None):
             raise ValidationError("plate", "watchlist.plate_or_id")
-        now = self._clock.now()
+        with self._read() as conn:
+            now = self._now(conn)  # created, and "30d" counted, by the server's clock
         kind = "vehicle" if plate is not None else "person"
         values: dict[str, Any] = {
             "kind": kind,
@@ -123,9 +124,9 @@ class WatchlistService(Service):
     def list_active(self, actor: Actor) -> list[WatchlistRow]:
         """Entries that are active and not expired, newest first."""
         actor.require(Permission.VIEW_ALERTS)
-        now = self._clock.now()
         w = WatchlistEntry
         with self._write() as s:
+            now = self._now(s)  # compared with stored expiry times
             rows = s.execute(
                 _query()
                 .where(w.active.is_(True), (w.expires_at.is_(None)) | (w.expires_at > now))
@@ -158,9 +159,9 @@ class WatchlistService(Service):
             values["severity"] = _severity(changes["severity"]) or "high"
         if "name" in changes:
             values["name"] = _name(changes["name"])
-        if "expires_at" in changes:
-            values["expires_at"] = parse_expiry(changes["expires_at"], self._clock.now())
         with self._write() as s:
+            if "expires_at" in changes:
+                values["expires_at"] = parse_expiry(changes["expires_at"], self._now(s))
             if "case_no" in changes:
                 values["case_id"] = _case_id(s, changes["case_no"])
             self._versioned_update(s, entry_id, expected_version, values)
@@ -180,7 +181,7 @@ class WatchlistService(Service):
         actor.require(Permission.MANAGE_WATCHLIST)
         with self._write() as s:
             self._versioned_update(
-                s, entry_id, expected_version, {"active": False, "expires_at": self._clock.now()}
+                s, entry_id, expected_version, {"active": False, "expires_at": self._now(s)}
             )
             write_audit(s, actor, "expire", "watchlist_entry", entry_id, self._clock)
         return expected_version + 1

@@ -66,11 +66,13 @@ class ServiceRequestService(Service):
         if not text or len(text) > MAX_REQUEST_TEXT:
             raise ValidationError("text", "request.text_length", limit=MAX_REQUEST_TEXT)
         phone = validate_mobile(reporter_phone, "reporter_phone") if reporter_phone.strip() else ""
+        with self._read() as conn:
+            taken_at = self._now(conn)  # the server's clock: response times start here
         event = {
             "source": REQUEST_SOURCE,
             "external_id": uuid.uuid4().hex,
             "kind": "report",
-            "at": self._clock.now().isoformat(),
+            "at": taken_at.isoformat(),
             "category": category,
             "text": text,
             "community": community,

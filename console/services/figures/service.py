@@ -95,7 +95,7 @@ class FiguresService(Service):
         """
         actor.require(Permission.VIEW_STATISTICS)
         with self._read() as conn:
-            return drill_down(conn, period, bar, limit, self._clock.now())
+            return drill_down(conn, period, bar, limit, self._now(conn))
 
     def monthly_brief(self, actor: Actor, month: Period, notable: int = NOTABLE_LIMIT) -> MonthlyBrief:
         """The month's figures, the same month a year earlier, and its notable cases (for the PDF)."""
@@ -106,7 +106,8 @@ class FiguresService(Service):
             station = conn.execute(select(Station.name).order_by(Station.id).limit(1)).scalar() or ""
             fastest = self._solved_fastest(conn, month, notable)
             returned = self._property_returned(conn, month, notable)
-        return MonthlyBrief(station, month, figures, prior, fastest, returned, self._clock.now())
+            made = self._now(conn)
+        return MonthlyBrief(station, month, figures, prior, fastest, returned, made)
 
     # --- the reads ------------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class FiguresService(Service):
             ),
             fraud=fraud.totals,
         )
-        coverage = self._coverage(conn) if with_coverage else CoverageChart(self._clock.now(), ())
+        coverage = self._coverage(conn) if with_coverage else CoverageChart(self._now(conn), ())
         return Figures(
             period,
             summary,
@@ -306,7 +307,7 @@ class FiguresService(Service):
         return FraudChart(period, month_rows, tuple((o, outcomes[o]) for o in INTERVENTION_OUTCOMES), totals)
 
     def _coverage(self, conn: Connection) -> CoverageChart:
-        now = self._clock.now()
+        now = self._now(conn)  # compared with stored verification dates
         colour = sql.colour(Household.last_verified_at, sql.colour_cutoffs(conn, now))
         inner = (
             select(Community.grid_cell_id.label("cell"), colour.label("colour"))

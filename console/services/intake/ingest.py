@@ -166,7 +166,8 @@ class IngestService(Service):
 
     def ingest_batch(self, items: Sequence[Any]) -> list[IngestAnswer]:
         """One transaction for ``items``; callers must have checked INGEST_EVENTS."""
-        now = self._clock.now()
+        with self._read() as conn:
+            now = self._now(conn)  # received at, by the database server's clock
         answers: list[IngestAnswer | None] = [None] * len(items)
         valid: list[tuple[int, ParsedEvent, int | None]] = []
         parsed: list[tuple[int, ParsedEvent]] = []

@@ -82,7 +82,7 @@ class DistrictService(Service):
 
     def _cutoffs(self, session: Session) -> list[tuple[list[int] | None, dt.datetime, dt.datetime]]:
         """(station ids or None for all, green cutoff, red cutoff) per distinct threshold pair."""
-        now = self._clock.now()
+        now = self._now(session)  # compared with stored verification dates
         rows = session.execute(select(Station.id, Station.orange_after_days, Station.red_after_days)).all()
         groups: dict[tuple[int, int], list[int]] = {}
         for sid, orange, red in rows:

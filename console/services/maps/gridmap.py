@@ -127,8 +127,8 @@ class GridMapService(Service):
     def load(self, actor: Actor, filters: MapFilter | None = None) -> GridSnapshot:
         """Every household of the district (filters are applied by the view, not here)."""
         actor.require(Permission.VIEW_REGISTRY)
-        as_of = self._clock.now()
         with self._write() as s:
+            as_of = self._now(s)  # days since verification, by the server's clock
             communities, grid_cells, officers, comm_row = self._areas(s)
             buildings, bld_row = self._buildings(s, comm_row)
             rows, irregular = self._household_rows(s)
@@ -251,7 +251,7 @@ class GridMapService(Service):
                     view="household_detail",
                     reason=reason,
                 )
-        now = self._clock.now()
+            now = self._now(s)  # compared with the stored verification date
         days = (
             -1 if h.last_verified_at is None else max(0, (now - h.last_verified_at) // dt.timedelta(days=1))
         )

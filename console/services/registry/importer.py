@@ -205,7 +205,7 @@ class _Run:
     def __init__(self, service: RegistryImportService, dry_run: bool) -> None:
         self.service = service
         self.dry_run = dry_run
-        self.today = service._clock.now().astimezone(STATION_TZ).date()
+        self.today = dt.date.min  # set from the server's clock with the small tables
         self.rows_read = 0
         self.rows_kept = 0
         self.rejections: list[RowRejection] = []
@@ -234,6 +234,7 @@ class _Run:
 
     def _load_small_tables(self) -> None:
         with self.service._read() as conn:
+            self.today = self.service._now(conn).astimezone(STATION_TZ).date()
             self.station_id = conn.execute(select(func.min(Station.id))).scalar()
             for cid, code, name, grid in conn.execute(select(C.c.id, C.c.code, C.c.name, C.c.grid_cell_id)):
                 self.by_code[code] = cid

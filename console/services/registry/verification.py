@@ -123,8 +123,8 @@ class VerificationService(Service):
     ) -> list[WorklistRow]:
         """Overdue households of an officer's or a grid cell's area (the whole district if neither)."""
         actor.require(Permission.VIEW_REGISTRY)
-        now = as_of or self._clock.now()
         with self._write() as s:
+            now = as_of or self._now(s)  # compared with stored verification dates
             min_orange = s.scalar(select(func.min(Station.orange_after_days))) or 30
             # A coarse cut in SQL with the smallest threshold; the per-station rule is applied below.
             cutoff = now - dt.timedelta(days=min_orange)
@@ -207,11 +207,8 @@ class VerificationService(Service):
     ) -> VisitResult:
         """Record a verification visit; raises ValidationError naming the field, or ConflictError."""
         actor.require(Permission.VERIFY_HOUSEHOLDS)
-        now = self._clock.now()
         if visited_at.tzinfo is None:
             raise ValidationError("visited_at", "registry.visit.no_offset")
-        if visited_at > now + _FUTURE_TOLERANCE:
-            raise ValidationError("visited_at", "registry.visit.future")
         clean_note = limit_text(note.strip(), "note", MAX_NOTE)
         added = [_clean_new_resident(r, i) for i, r in enumerate(added_residents)]
         confirmed, moved_out = set(confirmed_resident_ids), set(moved_out_resident_ids)
@@ -221,6 +218,8 @@ class VerificationService(Service):
                 "registry.visit.confirmed_and_moved_out",
             )
         with self._write() as s:
+            if visited_at > self._now(s) + _FUTURE_TOLERANCE:  # "the future" by the server's clock
+                raise ValidationError("visited_at", "registry.visit.future")
             current = s.execute(
                 select(Household.version, Household.last_verified_at).where(Household.id == household_id)
             ).one_or_none()
