@@ -27,6 +27,7 @@ from console import __version__
 from console.config import Settings
 from console.security import Permission
 from console.widgets import notify, theme
+from console.widgets.clock_skew import ClockSkewLabel
 from console.widgets.common import ElidedLabel, LazyPane
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
@@ -421,7 +422,10 @@ class MainWindow(QMainWindow):
         self.sound_label.setObjectName("soundState")
         self.sound_label.setVisible(False)
         self._sound_said = False
+        services = self._services
+        self.clock_skew_label = ClockSkewLabel(services.health, self._worker, services.clock, self)
         for label in (
+            self.clock_skew_label,
             self.sound_label,
             self.database_label,
             self.connection_label,
@@ -730,6 +734,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self._health_timer.stop()
         self._clock_timer.stop()
+        self.clock_skew_label.stop()
         self.idle_lock.stop()
         # Wait (bounded) for what is still running: a ping to a dead server gives up after its
         # connect timeout, a registry import is cancelled and stops after its current chunk.

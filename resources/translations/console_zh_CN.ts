@@ -731,6 +731,29 @@
     </message>
 </context>
 <context>
+    <name>ClockSkewLabel</name>
+    <message>
+        <location filename="../../console/widgets/clock_skew.py" line="80"/>
+        <source>⚠ 本机时钟与数据库服务器相差 {0} 秒，时间以服务器为准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/clock_skew.py" line="82"/>
+        <source>本机时钟比数据库服务器快 {0} 秒。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/clock_skew.py" line="84"/>
+        <source>本机时钟比数据库服务器慢 {0} 秒。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/clock_skew.py" line="88"/>
+        <source>预警、派警和审计记录的时间都取自服务器的时钟, 本机显示的时间也已按服务器校正; 请让系统管理员校准本机时钟。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPane</name>
     <message>
         <location filename="../../console/widgets/common.py" line="120"/>
@@ -3095,322 +3118,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="136"/>
+        <location filename="../../console/widgets/main_window.py" line="137"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="166"/>
+        <location filename="../../console/widgets/main_window.py" line="167"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="167"/>
+        <location filename="../../console/widgets/main_window.py" line="168"/>
         <source>网格地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="168"/>
+        <location filename="../../console/widgets/main_window.py" line="169"/>
         <source>辖区地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="169"/>
+        <location filename="../../console/widgets/main_window.py" line="170"/>
         <source>案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="170"/>
+        <location filename="../../console/widgets/main_window.py" line="171"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="171"/>
+        <location filename="../../console/widgets/main_window.py" line="172"/>
         <source>待领财物</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="172"/>
+        <location filename="../../console/widgets/main_window.py" line="173"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="173"/>
+        <location filename="../../console/widgets/main_window.py" line="174"/>
         <source>布控名单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="174"/>
+        <location filename="../../console/widgets/main_window.py" line="175"/>
         <source>核实任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="175"/>
+        <location filename="../../console/widgets/main_window.py" line="176"/>
         <source>用户账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="176"/>
+        <location filename="../../console/widgets/main_window.py" line="177"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304"/>
+        <location filename="../../console/widgets/main_window.py" line="305"/>
         <source>设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="305"/>
-        <location filename="../../console/widgets/main_window.py" line="709"/>
+        <location filename="../../console/widgets/main_window.py" line="306"/>
+        <location filename="../../console/widgets/main_window.py" line="713"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="308"/>
+        <location filename="../../console/widgets/main_window.py" line="309"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312"/>
+        <location filename="../../console/widgets/main_window.py" line="313"/>
         <source>导入实有人口登记表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318"/>
+        <location filename="../../console/widgets/main_window.py" line="319"/>
         <source>锁定屏幕</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321"/>
+        <location filename="../../console/widgets/main_window.py" line="322"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322"/>
+        <location filename="../../console/widgets/main_window.py" line="323"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="324"/>
+        <location filename="../../console/widgets/main_window.py" line="325"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="324"/>
+        <location filename="../../console/widgets/main_window.py" line="325"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329"/>
+        <location filename="../../console/widgets/main_window.py" line="330"/>
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="339"/>
+        <location filename="../../console/widgets/main_window.py" line="340"/>
         <source>全屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="342"/>
+        <location filename="../../console/widgets/main_window.py" line="343"/>
         <source>显示/隐藏窗格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="348"/>
+        <location filename="../../console/widgets/main_window.py" line="349"/>
         <source>恢复默认布局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350"/>
+        <location filename="../../console/widgets/main_window.py" line="351"/>
         <source>预警(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="355"/>
+        <location filename="../../console/widgets/main_window.py" line="356"/>
         <source>搜索…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="361"/>
+        <location filename="../../console/widgets/main_window.py" line="362"/>
         <source>登记群众求助…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367"/>
+        <location filename="../../console/widgets/main_window.py" line="368"/>
         <source>地图(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368"/>
+        <location filename="../../console/widgets/main_window.py" line="369"/>
         <source>案件(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370"/>
+        <location filename="../../console/widgets/main_window.py" line="371"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375"/>
+        <location filename="../../console/widgets/main_window.py" line="376"/>
         <source>站点参数…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="383"/>
+        <location filename="../../console/widgets/main_window.py" line="384"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="384"/>
-        <location filename="../../console/widgets/main_window.py" line="577"/>
+        <location filename="../../console/widgets/main_window.py" line="385"/>
+        <location filename="../../console/widgets/main_window.py" line="581"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="385"/>
-        <location filename="../../console/widgets/main_window.py" line="600"/>
+        <location filename="../../console/widgets/main_window.py" line="386"/>
+        <location filename="../../console/widgets/main_window.py" line="604"/>
         <source>关于值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="395"/>
+        <location filename="../../console/widgets/main_window.py" line="396"/>
         <source>数据库: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="401"/>
+        <location filename="../../console/widgets/main_window.py" line="402"/>
         <source>值班民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="402"/>
+        <location filename="../../console/widgets/main_window.py" line="403"/>
         <source>社区民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="403"/>
+        <location filename="../../console/widgets/main_window.py" line="404"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="404"/>
+        <location filename="../../console/widgets/main_window.py" line="405"/>
         <source>办案民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="405"/>
+        <location filename="../../console/widgets/main_window.py" line="406"/>
         <source>所领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="406"/>
+        <location filename="../../console/widgets/main_window.py" line="407"/>
         <source>系统管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="407"/>
+        <location filename="../../console/widgets/main_window.py" line="408"/>
         <source>安全管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="408"/>
+        <location filename="../../console/widgets/main_window.py" line="409"/>
         <source>审计管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="409"/>
+        <location filename="../../console/widgets/main_window.py" line="410"/>
         <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="412"/>
+        <location filename="../../console/widgets/main_window.py" line="413"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="445"/>
+        <location filename="../../console/widgets/main_window.py" line="449"/>
         <source>🔇 无提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="447"/>
+        <location filename="../../console/widgets/main_window.py" line="451"/>
         <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="450"/>
+        <location filename="../../console/widgets/main_window.py" line="454"/>
         <source>注意: 预警提示音无法播放 ({0})。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="454"/>
+        <location filename="../../console/widgets/main_window.py" line="458"/>
         <source>{0} 北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="502"/>
+        <location filename="../../console/widgets/main_window.py" line="506"/>
         <source>● 连接检查中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="504"/>
+        <location filename="../../console/widgets/main_window.py" line="508"/>
         <source>● 已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="506"/>
+        <location filename="../../console/widgets/main_window.py" line="510"/>
         <source>● 连接中断</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="532"/>
+        <location filename="../../console/widgets/main_window.py" line="536"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="546"/>
+        <location filename="../../console/widgets/main_window.py" line="550"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="549"/>
+        <location filename="../../console/widgets/main_window.py" line="553"/>
         <source>设置已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="580"/>
+        <location filename="../../console/widgets/main_window.py" line="584"/>
         <source>{0}: 选中一行后</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="588"/>
+        <location filename="../../console/widgets/main_window.py" line="592"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="601"/>
+        <location filename="../../console/widgets/main_window.py" line="605"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="665"/>
+        <location filename="../../console/widgets/main_window.py" line="669"/>
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="701"/>
+        <location filename="../../console/widgets/main_window.py" line="705"/>
         <source>退出值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="702"/>
+        <location filename="../../console/widgets/main_window.py" line="706"/>
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="710"/>
+        <location filename="../../console/widgets/main_window.py" line="714"/>
         <source>继续值班</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,6 +100,9 @@ class FlakyHealth:
     def probe(self, url: str) -> str:
         return "ok"
 
+    def clock_skew(self) -> float | None:
+        return 0.0 if self.up else None
+
 
 def test_window_opens_with_chinese_title_menus_user_and_station_time(
     qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings

@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from console.db import check_reachable, current_revision, describe, head_revision, make_engine
 from console.errors import DatabaseUnavailable, SchemaTooNew, UserError
 from console.messages import Message
-from console.services.base import Service
+from console.services.base import Service, server_time
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,25 @@ class HealthService(Service):
         except (SQLAlchemyError, OSError) as exc:
             log.info("database health check failed: %s", exc)
             return False
+
+    def clock_skew(self) -> float | None:
+        """Seconds the database server's clock is ahead of this computer's (negative: behind).
+
+        Read against the middle of one round trip; None when the database cannot be reached, or
+        when the console runs on a pinned clock (tests, demo data) that is not this computer's.
+        """
+        if getattr(self._clock, "pinned", False):
+            return None
+        local = getattr(self._clock, "local", self._clock.now)  # uncorrected by an earlier measure
+        try:
+            with self._read() as conn:
+                before = local()
+                server = server_time(conn)
+                after = local()
+        except (SQLAlchemyError, OSError) as exc:
+            log.info("could not read the database server's clock: %s", exc)
+            return None
+        return (server - (before + (after - before) / 2)).total_seconds()
 
     def probe(self, url: str) -> Message:
         """Try ``url`` without changing anything; a one-line verdict, or UserError saying what is wrong.
