@@ -43,8 +43,7 @@ class ClockSkewLabel(QLabel):
         interval_ms: int = CHECK_EVERY_MS,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("clockSkew")
-        self.setStyleSheet("color: #e0a000; font-weight: bold;")
+        self.setObjectName("clockSkew")  # amber in both themes (resources/styles)
         self.setVisible(False)
         self.skew: float | None = None  # the last measurement (seconds, server minus this computer)
         self._health = health

@@ -733,22 +733,22 @@
 <context>
     <name>ClockSkewLabel</name>
     <message>
-        <location filename="../../console/widgets/clock_skew.py" line="80"/>
+        <location filename="../../console/widgets/clock_skew.py" line="79"/>
         <source>⚠ 本机时钟与数据库服务器相差 {0} 秒，时间以服务器为准</source>
         <translation>⚠ This computer&apos;s clock is {0} s off the database server&apos;s; times shown follow the server</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/clock_skew.py" line="82"/>
+        <location filename="../../console/widgets/clock_skew.py" line="81"/>
         <source>本机时钟比数据库服务器快 {0} 秒。</source>
         <translation>This computer&apos;s clock is {0} s ahead of the database server&apos;s. </translation>
     </message>
     <message>
-        <location filename="../../console/widgets/clock_skew.py" line="84"/>
+        <location filename="../../console/widgets/clock_skew.py" line="83"/>
         <source>本机时钟比数据库服务器慢 {0} 秒。</source>
         <translation>This computer&apos;s clock is {0} s behind the database server&apos;s. </translation>
     </message>
     <message>
-        <location filename="../../console/widgets/clock_skew.py" line="88"/>
+        <location filename="../../console/widgets/clock_skew.py" line="87"/>
         <source>预警、派警和审计记录的时间都取自服务器的时钟, 本机显示的时间也已按服务器校正; 请让系统管理员校准本机时钟。</source>
         <translation>Alerts, dispatches and the audit log are dated by the server&apos;s clock, and the times on this screen have been corrected to it; ask the system administrator to set this computer&apos;s clock.</translation>
     </message>
