@@ -175,9 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a folder, not a database file: give a file name, e.g. sqlite:///path/station.db",
     ),
     "db.sqlite.locked": (
-        "数据库文件 {path} 被另一个程序长时间锁定 (database is locked): 请等待其完成或关闭它后重试",
-        "The database file {path} is locked by another program: wait for it to finish or close it, then "
-        "try again",
+        "数据库文件 {path} 被另一个程序锁定, 等待 {seconds} 秒后仍未释放 (database is locked): "
+        "请等待其完成或关闭它后重试",
+        "The database file {path} stayed locked by another program for {seconds} s: wait for it to finish "
+        "or close it, then try again",
     ),
     "db.sqlite.disk": (
         "数据库文件 {path} 读写失败 ({reason}): 请检查磁盘空间和磁盘状态",
