@@ -323,8 +323,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "residents {ids} do not live at this household",
     ),
     "registry.visit.household_changed": (
-        "该户已被其他值班台修改，请刷新后重新录入",
-        "The household was changed on another console; reload and record the visit again",
+        "该户已被其他值班台修改，已载入最新记录；请核对后重新保存",
+        "Another console changed the household first; its newer record has been loaded: check it and save again",
     ),
     "registry.added_resident.rule": ("新增第{number}人: {rule}", "added resident {number}: {rule}"),
     # one row of an import file (RowRejection) and the file's warnings

@@ -4669,6 +4669,11 @@ Database: {1}</translation>
         <translation>Newly found residents</translation>
     </message>
     <message>
+        <location filename="../../console/widgets/household_dialog.py" line="340" />
+        <source>在住人员已被其他值班台更改：请关闭本窗口后重新记录核实</source>
+        <translation>The residents living there were changed on another console: close this window and record the visit again</translation>
+    </message>
+    <message>
         <location filename="../../console/widgets/household_dialog.py" line="382" />
         <source>无法保存：%1</source>
         <translation>Cannot save: %1</translation>

@@ -4666,6 +4666,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../console/widgets/household_dialog.py" line="340" />
+        <source>在住人员已被其他值班台更改：请关闭本窗口后重新记录核实</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../console/widgets/household_dialog.py" line="382" />
         <source>无法保存：%1</source>
         <translation type="unfinished" />
