@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from importlib.resources import files
@@ -73,7 +72,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise DatabaseUnavailable("db.url.unusable", url=repr(url), reason=str(exc)) from None
     if backend == "sqlite":
-        event.listen(engine, "connect", functools.partial(_sqlite_on_connect, busy_ms=busy_ms))
+        event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "handle_error", _on_connection_lost)
     return engine
 
@@ -169,7 +168,7 @@ def _on_connection_lost(context: Any) -> None:
         ) from context.original_exception
 
 
-def _sqlite_on_connect(dbapi_conn: Any, _record: Any, *, busy_ms: int) -> None:
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     # FULL, always: every commit is on disk before the console reports it done, so an accepted
@@ -177,7 +176,7 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any, *, busy_ms: int) -> None:
     # "Durability"; tests/services/alerts/test_durability.py checks it at commit time).
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+    cur.execute(f"PRAGMA busy_timeout={sqlite_busy_timeout_ms()}")
     # 64 MiB page cache: the event and alert indexes outgrow the 2 MiB default within hours.
     cur.execute("PRAGMA cache_size=-65536")
     cur.close()

@@ -207,8 +207,12 @@ _outermost: ContextVar[_Call | None] = ContextVar("duty_console_outermost_call",
 
 
 def is_retryable(exc: BaseException) -> bool:
-    """A transaction the server rolled back only because of another one: trying again may succeed."""
-    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+    """A transaction the server rolled back only because of another one: trying again may succeed.
+
+    As SQLAlchemy wraps the driver's error, or straight from a raw driver cursor (ingest's COPY).
+    """
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def retry_pause(attempt: int) -> float:
@@ -258,11 +262,11 @@ def _audits_refusals(method: Callable[..., Any]) -> Callable[..., Any]:
             for tried in range(1, RETRIES + 2):
                 try:
                     return attempt(self, args, kwargs)
-                except DBAPIError as exc:
+                except Exception as exc:
                     if tried > RETRIES or call.committed or not is_retryable(exc):
                         raise
                     pause = retry_pause(tried)
-                    state = getattr(exc.orig, "sqlstate", "")
+                    state = getattr(exc.orig if isinstance(exc, DBAPIError) else exc, "sqlstate", "")
                     log.warning(
                         "%s.%s: %s (SQLSTATE %s); re-running it in %.0f ms (%d of %d)",
                         type(self).__name__,

@@ -151,6 +151,13 @@ class FailsOnce(Service):
         self._fail_first()
         return "done"
 
+    def raw_driver(self) -> str:
+        """As from a raw driver cursor (ingest's COPY), not wrapped by SQLAlchemy."""
+        self.attempts += 1
+        if self.attempts == 1:
+            raise _Rolledback
+        return "done"
+
     def after_a_commit(self, station_id: int) -> None:
         with self._write() as s:
             s.execute(update(Station).where(Station.id == station_id).values(version=Station.version + 1))
@@ -175,6 +182,8 @@ def test_only_a_retryable_failure_of_the_outermost_call_before_any_commit_is_re_
     monkeypatch.setattr(base, "retry_pause", lambda _attempt: 0.0)
     once = FailsOnce(sessions)
     assert once.plain() == "done" and once.attempts == 2
+    raw = FailsOnce(sessions)
+    assert raw.raw_driver() == "done" and raw.attempts == 2
 
     sid = _one_station(sessions)
     committed = FailsOnce(sessions)
