@@ -19,7 +19,24 @@ from console.errors import DatabaseUnavailable, SchemaTooNew
 
 log = logging.getLogger(__name__)
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another program's write lock
+ENV_SQLITE_BUSY_MS = "DUTY_CONSOLE_SQLITE_BUSY_MS"  # overrides it (whole milliseconds)
+
+
+def sqlite_busy_timeout_ms() -> int:
+    """How long SQLite retries a locked database before giving up: 10 s unless the environment
+    variable says otherwise (a test, or a station whose backups hold the lock longer)."""
+    raw = os.environ.get(ENV_SQLITE_BUSY_MS, "").strip()
+    if raw.isdigit():
+        return int(raw)
+    if raw:
+        log.warning(
+            "%s=%r is not a whole number of milliseconds; using %d",
+            ENV_SQLITE_BUSY_MS,
+            raw,
+            SQLITE_BUSY_TIMEOUT_MS,
+        )
+    return SQLITE_BUSY_TIMEOUT_MS
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -37,7 +54,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             path = Path(parsed.database).expanduser()
             parsed = parsed.set(database=str(path))
             _create_private_file(path)
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        busy_ms = sqlite_busy_timeout_ms()
+        kwargs["connect_args"] = {"timeout": busy_ms / 1000, "check_same_thread": False}
     elif backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
@@ -108,7 +126,9 @@ def sqlite_file_error(path: str, reason: str) -> DatabaseUnavailable | None:
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseUnavailable("db.sqlite.read_only", path=path, folder=folder)
     if "database is locked" in lowered or "database is busy" in lowered:
-        return DatabaseUnavailable("db.sqlite.locked", path=path)
+        return DatabaseUnavailable(
+            "db.sqlite.locked", path=path, seconds=f"{sqlite_busy_timeout_ms() / 1000:g}"
+        )
     if "unable to open database file" in lowered:
         if Path(path).is_dir():
             return DatabaseUnavailable("db.sqlite.is_a_folder", path=path)
@@ -202,10 +222,12 @@ def _driver_error_away(exc: BaseException | None) -> bool:
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    # FULL: an accepted alert must survive a power cut (NOTES.md).
+    # FULL, always: every commit is on disk before the console reports it done, so an accepted
+    # event, an acknowledgement or a resolution survives a power cut (docs/architecture.md,
+    # "Durability"; tests/services/alerts/test_durability.py checks it at commit time).
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout={sqlite_busy_timeout_ms()}")
     # 64 MiB page cache: the event and alert indexes outgrow the 2 MiB default within hours.
     cur.execute("PRAGMA cache_size=-65536")
     cur.close()

@@ -175,9 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a folder, not a database file: give a file name, e.g. sqlite:///path/station.db",
     ),
     "db.sqlite.locked": (
-        "数据库文件 {path} 被另一个程序长时间锁定 (database is locked): 请等待其完成或关闭它后重试",
-        "The database file {path} is locked by another program: wait for it to finish or close it, then "
-        "try again",
+        "数据库文件 {path} 被另一个程序锁定, 等待 {seconds} 秒后仍未释放 (database is locked): "
+        "请等待其完成或关闭它后重试",
+        "The database file {path} stayed locked by another program for {seconds} s: wait for it to finish "
+        "or close it, then try again",
     ),
     "db.sqlite.disk": (
         "数据库文件 {path} 读写失败 ({reason}): 请检查磁盘空间和磁盘状态",
@@ -322,8 +323,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "residents {ids} do not live at this household",
     ),
     "registry.visit.household_changed": (
-        "该户已被其他值班台修改，请刷新后重新录入",
-        "The household was changed on another console; reload and record the visit again",
+        "该户已被其他值班台修改，已载入最新记录；请核对后重新保存",
+        "Another console changed the household first; its newer record has been loaded: check it and save again",
     ),
     "registry.added_resident.rule": ("新增第{number}人: {rule}", "added resident {number}: {rule}"),
     # one row of an import file (RowRejection) and the file's warnings

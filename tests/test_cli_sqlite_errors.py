@@ -10,13 +10,21 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, inspect
 
 from console import db as console_db
-from console.db import _alembic_config, current_revision, head_revision, make_engine, upgrade
+from console.db import (
+    ENV_SQLITE_BUSY_MS,
+    _alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    upgrade,
+)
 from console.errors import DatabaseUnavailable
 
 SERVER_ADVICE = ("数据库服务器", "database server")
@@ -130,6 +138,46 @@ def test_a_database_locked_by_another_program_says_locked(
         other.close()
     assert caught.value.code == "db.sqlite.locked"
     assert "被另一个程序" in caught.value.text() and "locked" in caught.value.text("en")
+
+
+def _holding_the_write_lock(path: Path) -> sqlite3.Connection:
+    """Another program in the middle of a write: it holds SQLite's write lock (BEGIN IMMEDIATE)."""
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+WATCH = ("watchlist", "add", "--plate", "闽D12345", "--reason", "涉案车辆")
+
+
+def test_a_write_waits_out_a_short_lock_then_goes_through(tmp_path: Path) -> None:
+    path = tmp_path / "station.db"
+    other = _holding_the_write_lock(path)
+    release = threading.Timer(1.0, lambda: other.execute("COMMIT"))  # well inside the wait
+    release.start()
+    try:
+        result = run_cli("--db", f"sqlite:///{path}", *WATCH, env={ENV_SQLITE_BUSY_MS: "60000"})
+    finally:
+        release.join()
+        other.close()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().isdigit()
+
+
+def test_a_write_that_waits_past_the_bound_says_so_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "station.db"
+    other = _holding_the_write_lock(path)
+    try:
+        result = run_cli("--db", f"sqlite:///{path}", *WATCH, env={ENV_SQLITE_BUSY_MS: "300"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert_file_error(result, str(path), "0.3", "locked")
+    with sqlite3.connect(path) as check:  # nothing half-written
+        assert check.execute("SELECT count(*) FROM watchlist_entry").fetchone() == (0,)
 
 
 def test_tilde_is_expanded_for_the_folder_and_the_file(tmp_path: Path) -> None:

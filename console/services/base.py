@@ -15,11 +15,16 @@ import json
 import logging
 import os
 import platform
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock, SystemClock
@@ -37,6 +42,11 @@ class Service:
     Every public method of a subclass is wrapped so that a refusal (``PermissionDenied`` from
     ``Actor.require``) is written to the audit log, in a transaction of its own, before it
     reaches the caller: no refusal goes unrecorded, whichever service refused.
+
+    The same wrapper re-runs a whole use case that PostgreSQL rolled back as a serialization
+    failure (SQLSTATE 40001) or a deadlock victim (40P01), up to ``RETRIES`` times after a short
+    random pause (see ``_retryable``): the rolled-back attempt left nothing behind, and the next
+    one reads afresh.
     """
 
     def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
@@ -79,6 +89,9 @@ class Service:
         """A Session in one transaction for one use case: committed on success, rolled back on error."""
         with self._sessions.begin() as session:
             yield session
+        call = _outermost.get()
+        if call is not None:
+            call.committed = True  # from now on a re-run could write twice: no retry
 
     @contextmanager
     def _write_locked(self) -> Iterator[Session]:
@@ -184,8 +197,48 @@ def write_audit(
     )
 
 
+RETRIES = 3  # re-runs of a use case after a serialization failure or a deadlock (PostgreSQL)
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+
+
+@dataclass
+class _Call:
+    """The outermost public service call running in this thread (or task)."""
+
+    committed: bool = False
+
+
+_outermost: ContextVar[_Call | None] = ContextVar("duty_console_outermost_call", default=None)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """A transaction the server rolled back only because of another one: trying again may succeed.
+
+    As SQLAlchemy wraps the driver's error, or straight from a raw driver cursor (ingest's COPY).
+    """
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def retry_pause(attempt: int) -> float:
+    """Seconds before re-run ``attempt`` (1, 2, ...): 20–60 ms doubling, jittered so two
+    consoles that collided do not collide again in step."""
+    return random.uniform(0.02, 0.06) * 2 ** (attempt - 1)  # noqa: S311 (timing, not secrecy)
+
+
+def _retryable(self: Service, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    """May this call re-run itself? Only the outermost public call of a use case may: one made
+    inside another's transaction (nested, or joined with ``in_session``) must fail with it and
+    let the outermost re-run the whole. A call handed a one-shot iterator may not either: a
+    re-run would miss what the first attempt consumed."""
+    if _outermost.get() is not None or getattr(self, "_joined", None) is not None:
+        return False
+    return not any(isinstance(a, Iterator) for a in (*args, *kwargs.values()))
+
+
 def _audits_refusals(method: Callable[..., Any]) -> Callable[..., Any]:
     if inspect.isgeneratorfunction(method):  # refused when first stepped, not when called
+        # Never re-run: what it yielded before failing has already been handed on.
 
         @functools.wraps(method)
         def audited_steps(self: Service, *args: Any, **kwargs: Any) -> Iterator[Any]:
@@ -197,13 +250,42 @@ def _audits_refusals(method: Callable[..., Any]) -> Callable[..., Any]:
 
         return audited_steps
 
-    @functools.wraps(method)
-    def audited(self: Service, *args: Any, **kwargs: Any) -> Any:
+    def attempt(self: Service, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         try:
             return method(self, *args, **kwargs)
         except PermissionDenied as refused:
             self._audit_refusal(refused, method.__name__)
             raise
+
+    @functools.wraps(method)
+    def audited(self: Service, *args: Any, **kwargs: Any) -> Any:
+        if not _retryable(self, args, kwargs):
+            return attempt(self, args, kwargs)
+        call = _Call()
+        token = _outermost.set(call)
+        try:
+            for tried in range(1, RETRIES + 2):
+                try:
+                    return attempt(self, args, kwargs)
+                except Exception as exc:
+                    if tried > RETRIES or call.committed or not is_retryable(exc):
+                        raise
+                    pause = retry_pause(tried)
+                    state = getattr(exc.orig if isinstance(exc, DBAPIError) else exc, "sqlstate", "")
+                    log.warning(
+                        "%s.%s: %s (SQLSTATE %s); re-running it in %.0f ms (%d of %d)",
+                        type(self).__name__,
+                        method.__name__,
+                        "deadlock" if state == "40P01" else "serialization failure",
+                        state,
+                        pause * 1000,
+                        tried,
+                        RETRIES,
+                    )
+                    time.sleep(pause)
+            raise AssertionError("unreachable")  # the last attempt returns or raises
+        finally:
+            _outermost.reset(token)
 
     return audited
 

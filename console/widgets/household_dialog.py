@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import UserError, ValidationError
+from console.errors import ConflictError, UserError, ValidationError
 from console.security import Permission
 from console.services.maps import HouseholdDetail
 from console.services.registry import NewResident, VisitResult
@@ -76,6 +76,7 @@ class HouseholdDialog(QDialog):
         self._officers = officers or []
         self._runner = worker.lane(self)
         self.detail: HouseholdDetail | None = None
+        self._visit: VisitDialog | None = None  # the open "record visit" dialog, if any
         self.setWindowTitle(self.tr("户详情"))
         self.resize(720, 560)
         self.title = QLabel(self.tr("正在载入…"), self)
@@ -208,6 +209,8 @@ class HouseholdDialog(QDialog):
         self.record_button.setEnabled(True)
         self.unmask_button.setEnabled(not d.unmasked)
         self.unmask_error.setVisible(False)
+        if self._visit is not None:
+            self._visit.take_newer(d)
         self.detail_loaded.emit(d)
 
     def open_visit_dialog(self) -> VisitDialog | None:
@@ -223,8 +226,14 @@ class HouseholdDialog(QDialog):
             officers=self._officers,
         )
         dialog.visit_recorded.connect(self._on_visit_recorded)
+        dialog.household_changed.connect(self.reload)  # show what the other console recorded
+        dialog.finished.connect(self._on_visit_dialog_finished)
+        self._visit = dialog
         dialog.show()
         return dialog
+
+    def _on_visit_dialog_finished(self, _result: int) -> None:
+        self._visit = None
 
     def _on_visit_recorded(self, result: VisitResult) -> None:
         self.visit_recorded.emit(result)
@@ -240,6 +249,8 @@ class VisitDialog(QDialog):
 
     visit_recorded = Signal(object)
     """The visit was saved (the VisitResult)."""
+    household_changed = Signal()
+    """Saving was refused: another console changed the household first (its dialog reloads)."""
 
     def __init__(
         self,
@@ -317,6 +328,20 @@ class VisitDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def take_newer(self, detail: HouseholdDetail) -> None:
+        """The household as it is now, after a conflict: saving again records against this version.
+
+        Only when the residents living there are still the ones listed here; otherwise the outcomes
+        chosen would be for the wrong people, so Save stays off and the user opens the dialog anew.
+        """
+        if detail.household_id != self._detail.household_id or detail.version == self._detail.version:
+            return
+        if [r.id for r in detail.residents if r.moved_out_at is None] != self._living_ids:
+            self.error.setText(self.tr("在住人员已被其他值班台更改：请关闭本窗口后重新记录核实"))
+            return
+        self._detail = detail
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+
     def add_resident_row(self, values: tuple[str, str, str, str] | None = None) -> int:
         row = self.added.rowCount()
         self.added.insertRow(row)
@@ -382,7 +407,11 @@ class VisitDialog(QDialog):
             self.error.setText(self.tr("无法保存：%1").replace("%1", error_text(exc)))
             if exc.field in _NEW_COLUMNS:
                 self.added.setFocus()
-        elif isinstance(exc, UserError):  # ConflictError, not found, permission
+        elif isinstance(exc, ConflictError):  # what the user typed stays; the newer record loads
+            self.error.setText(error_text(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            self.household_changed.emit()
+        elif isinstance(exc, UserError):  # not found, permission
             self.error.setText(error_text(exc))
         else:
             self.error.setText(self.tr("保存失败，已记录错误 (%1)").replace("%1", type(exc).__name__))

@@ -2583,153 +2583,153 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="79"/>
+        <location filename="../../console/widgets/household_dialog.py" line="80"/>
         <source>户详情</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="81"/>
+        <location filename="../../console/widgets/household_dialog.py" line="82"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="91"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="91"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="91"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="91"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="90"/>
+        <location filename="../../console/widgets/household_dialog.py" line="91"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="95"/>
+        <location filename="../../console/widgets/household_dialog.py" line="96"/>
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="96"/>
+        <location filename="../../console/widgets/household_dialog.py" line="97"/>
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="97"/>
+        <location filename="../../console/widgets/household_dialog.py" line="98"/>
         <source>确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="98"/>
+        <location filename="../../console/widgets/household_dialog.py" line="99"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="99"/>
+        <location filename="../../console/widgets/household_dialog.py" line="100"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="100"/>
+        <location filename="../../console/widgets/household_dialog.py" line="101"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="103"/>
+        <location filename="../../console/widgets/household_dialog.py" line="104"/>
         <source>记录核实…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="107"/>
+        <location filename="../../console/widgets/household_dialog.py" line="108"/>
         <source>显示完整号码…</source>
         <translation>Show full numbers…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="108"/>
+        <location filename="../../console/widgets/household_dialog.py" line="109"/>
         <source>填写事由后显示本户的完整身份证号与手机号 (记入审计日志)</source>
         <translation>State a reason to see this household&apos;s full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="123"/>
+        <location filename="../../console/widgets/household_dialog.py" line="124"/>
         <source>实有人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="125"/>
+        <location filename="../../console/widgets/household_dialog.py" line="126"/>
         <source>核实记录</source>
         <translation>Verification visits</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="144"/>
+        <location filename="../../console/widgets/household_dialog.py" line="145"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="144"/>
+        <location filename="../../console/widgets/household_dialog.py" line="145"/>
         <source>查看本户完整号码的事由 (记入审计日志):</source>
         <translation>Reason for seeing this household&apos;s full numbers (written to the audit log):</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="160"/>
+        <location filename="../../console/widgets/household_dialog.py" line="161"/>
         <source>载入失败</source>
         <translation>Loading failed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="168"/>
+        <location filename="../../console/widgets/household_dialog.py" line="169"/>
         <source>已核实</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="169"/>
+        <location filename="../../console/widgets/household_dialog.py" line="170"/>
         <source>超1个月未核实</source>
         <translation>Not verified for over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="170"/>
+        <location filename="../../console/widgets/household_dialog.py" line="171"/>
         <source>超3个月未核实</source>
         <translation>Not verified for over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="171"/>
-        <location filename="../../console/widgets/household_dialog.py" line="174"/>
+        <location filename="../../console/widgets/household_dialog.py" line="172"/>
+        <location filename="../../console/widgets/household_dialog.py" line="175"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="176"/>
+        <location filename="../../console/widgets/household_dialog.py" line="177"/>
         <source>最近核实 %1（%2 天前）</source>
         <translation>Last verified %1 (%2 days ago)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="180"/>
+        <location filename="../../console/widgets/household_dialog.py" line="181"/>
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="180"/>
+        <location filename="../../console/widgets/household_dialog.py" line="181"/>
         <source>物业</source>
         <translation>Property manager</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="189"/>
+        <location filename="../../console/widgets/household_dialog.py" line="190"/>
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="191"/>
+        <location filename="../../console/widgets/household_dialog.py" line="192"/>
         <source>已迁出 %1</source>
         <translation>Moved out %1</translation>
     </message>
@@ -4605,99 +4605,104 @@ Database: {1}</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="258"/>
+        <location filename="../../console/widgets/household_dialog.py" line="269"/>
         <source>记录核实 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="266"/>
+        <location filename="../../console/widgets/household_dialog.py" line="277"/>
         <source>（本人）%1</source>
         <translation>(self) %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="270"/>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
+        <location filename="../../console/widgets/household_dialog.py" line="297"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="270"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="270"/>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
+        <location filename="../../console/widgets/household_dialog.py" line="297"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="270"/>
+        <location filename="../../console/widgets/household_dialog.py" line="281"/>
         <source>核实结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="280"/>
+        <location filename="../../console/widgets/household_dialog.py" line="291"/>
         <source>确认在住</source>
         <translation>Confirmed living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="281"/>
+        <location filename="../../console/widgets/household_dialog.py" line="292"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="282"/>
+        <location filename="../../console/widgets/household_dialog.py" line="293"/>
         <source>未见到</source>
         <translation>Not seen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="297"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="286"/>
+        <location filename="../../console/widgets/household_dialog.py" line="297"/>
         <source>与户主关系</source>
         <translation>Relation to head of household</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="289"/>
+        <location filename="../../console/widgets/household_dialog.py" line="300"/>
         <source>新增一人</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="292"/>
+        <location filename="../../console/widgets/household_dialog.py" line="303"/>
         <source>备注（如：房东联系方式、租客情况）</source>
         <translation>Note (e.g. landlord&apos;s contact, tenants)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="304"/>
+        <location filename="../../console/widgets/household_dialog.py" line="315"/>
         <source>核实时间</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="305"/>
+        <location filename="../../console/widgets/household_dialog.py" line="316"/>
         <source>核实人</source>
         <translation>Verified by</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="308"/>
+        <location filename="../../console/widgets/household_dialog.py" line="319"/>
         <source>在住人员</source>
         <translation>People living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="311"/>
+        <location filename="../../console/widgets/household_dialog.py" line="322"/>
         <source>新发现的实有人口</source>
         <translation>Newly found residents</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="382"/>
+        <location filename="../../console/widgets/household_dialog.py" line="340"/>
+        <source>在住人员已被其他值班台更改：请关闭本窗口后重新记录核实</source>
+        <translation>The residents living there were changed on another console: close this window and record the visit again</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/household_dialog.py" line="407"/>
         <source>无法保存：%1</source>
         <translation>Cannot save: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/household_dialog.py" line="388"/>
+        <location filename="../../console/widgets/household_dialog.py" line="417"/>
         <source>保存失败，已记录错误 (%1)</source>
         <translation>Saving failed; the error was logged (%1)</translation>
     </message>

@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from console.clock import FixedClock
+from console.db import make_engine, session_factory
 from console.security import Actor
 from console.services.container import Services, build_services
+from console.services.registry import VerificationService
 from console.widgets.household_dialog import HouseholdDialog, VisitDialog
 from console.widgets.worker import DatabaseWorker
 from console.widgets.worklist import WorklistPane
@@ -134,3 +136,48 @@ def test_a_bad_id_number_in_the_visit_dialog_names_the_field(
     assert visit.isVisible()  # nothing lost: the dialog stays open with what was typed
     visit.reject()
     dialog.close()
+
+
+def test_a_visit_another_console_saved_first_is_shown_and_saving_again_records_against_it(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    community_officer: Actor,
+    clock: FixedClock,
+    db_url: str,
+) -> None:
+    pane = _pane(qtbot, db_worker, services, community_officer)
+    dialog = pane.open_household(pane.rows()[0].household_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
+    assert dialog.detail is not None
+    read = dialog.detail
+    visit = dialog.open_visit_dialog()
+    assert visit is not None
+    other = make_engine(db_url)  # the second console, on its own connection
+    try:
+        VerificationService(session_factory(other), clock).record_visit(
+            community_officer,
+            read.household_id,
+            read.version,
+            visited_at=clock.now(),
+            officer_id=None,
+            note="二号台先到",
+        )
+    finally:
+        other.dispose()
+    save = visit.buttons.button(visit.buttons.StandardButton.Save)
+    visit.note.setPlainText("一号台的记录")
+    visit.save()
+    qtbot.waitUntil(lambda: "其他值班台" in visit.error.text(), timeout=10_000)
+    # The household behind shows the other console's visit; this dialog now holds that version.
+    qtbot.waitUntil(
+        lambda: dialog.visits.rowCount() == len(read.visits) + 1 and save.isEnabled(), timeout=10_000
+    )
+    notes = [dialog.visits.item(r, 5).text() for r in range(dialog.visits.rowCount())]
+    assert "二号台先到" in notes
+    assert visit.note.toPlainText() == "一号台的记录"  # what the user typed is kept
+    with qtbot.waitSignal(visit.visit_recorded, timeout=10_000) as saved:
+        visit.save()
+    assert saved.args[0].version == read.version + 2
+    for d in pane.findChildren(HouseholdDialog):
+        d.close()
