@@ -296,6 +296,7 @@ class Workspace(QObject):
         if self.dossiers is not None:
             self.dossiers.parent_widget = window
         window.installEventFilter(self)
+        window.follow_live(self.bridge)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
         window.station_requested.connect(self._on_window_station_requested)
