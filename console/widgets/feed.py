@@ -121,6 +121,7 @@ class FeedPane(QWidget):
         self._live_scheduled = False
         self._live_in_flight = False
         self._detail_for: int | None = None
+        self._shown_before_resync: set[int] | None = None  # to announce what a full reload brings
         self._open_case_for: int | None = None  # C pressed before the detail arrived
         # Live re-reads get their own lane so they never wait behind a slow filtered page.
         self._runner = worker.lane(self)
@@ -302,7 +303,12 @@ class FeedPane(QWidget):
         if generation != self._generation:
             return  # the filter changed meanwhile
         rows, urgent = result
+        shown_before, self._shown_before_resync = self._shown_before_resync, None
         self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
+        if shown_before is not None:  # urgent alerts missed while cut off sound as live ones do
+            for row in rows:
+                if row.id not in shown_before and row.status == "new" and not row.pinned:
+                    self.notifier.announce(row)
         self._show_urgent(urgent)
         self._update_empty_state()
         self._ensure_current_row()
@@ -466,6 +472,7 @@ class FeedPane(QWidget):
     def _on_bridge_resync_required(self) -> None:
         # Alerts raised while this console was cut off were pruned from the change log before it
         # could read them: reading the list again is the only way none is skipped.
+        self._shown_before_resync = {r.id for r in self.model.rows}
         self.reload()
         if self._detail_for is not None:
             self._load_detail(self._detail_for)

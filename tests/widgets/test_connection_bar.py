@@ -106,12 +106,14 @@ def test_the_console_says_so_refuses_edits_and_catches_up_when_the_database_goes
         cluster.stop()
         qtbot.waitUntil(bar.isVisible, timeout=2_000)
         start(cluster)
-        pruned = [raiser.alert(severity="medium", summary=f"已清理日志的预警 {i}") for i in range(3)]
+        pruned = [raiser.alert(severity=s, summary=f"已清理日志的预警 {s}") for s in ("medium", "critical")]
         assert prune_change_log(ingest, dt.timedelta(0)) > 0
         with qtbot.waitSignal(workspace.bridge.resync_required, timeout=5_000):
             pass
         qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5_000)
         qtbot.waitUntil(lambda: set(ids(feed)) == {first, *missed, *pruned}, timeout=5_000)
+        assert (pruned[1], False) in feed.notifier.announced  # the urgent one sounds as a live one would
+        assert (pruned[0], False) not in feed.notifier.announced
     finally:
         window.close_without_asking()
         workspace.shutdown()
