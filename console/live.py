@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
 
+from console.config import PG_KEEPALIVES
 from console.models.live import NOTIFY_CHANNEL, ChangeLog
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class ChangeFeed:
         self._last_seen: int | None = None
         self._gaps = _Gaps()
         self._closed = False
-        self._check_pruned = True  # after each (re)connect: were rows pruned before we read them?
+        self._check_pruned = False  # after each reconnect: were rows pruned before we read them?
         self.backlog = False  # True when the last poll left rows for the next one
         self.reconnect()
 
@@ -134,8 +135,9 @@ class ChangeFeed:
                 self._conn = self._engine.raw_connection()
                 self._data_version = None
             if self._last_seen is None:
-                self._last_seen = self._max_id()
-            self._check_pruned = True
+                self._start_after_newest()  # news from here on; what was written before is history
+            else:
+                self._check_pruned = True
         except Exception as exc:  # server down, file gone: stay offline and try again later
             log.warning("change feed cannot connect: %s", exc)
             self._drop()
@@ -146,11 +148,13 @@ class ChangeFeed:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
+        # With the keepalives, a silent peer drops the listener in ~10 s; then it reconnects.
+        options: dict[str, Any] = {"connect_timeout": self._connect_timeout, **PG_KEEPALIVES}
         conn = psycopg.connect(
             url.render_as_string(hide_password=False),
             autocommit=True,
-            connect_timeout=self._connect_timeout,
             application_name="duty-console-listener",
+            **options,
         )
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         return conn
@@ -217,23 +221,34 @@ class ChangeFeed:
             sql = "SELECT pg_sequence_last_value(pg_get_serial_sequence('change_log', 'id')::regclass)"
         else:  # AUTOINCREMENT keeps the highest id ever used here, even when every row is gone
             sql = "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'"
-        value = self._scalar(sql)
+        try:
+            value = self._scalar(sql)
+        except Exception as exc:  # no right to read the sequence: the rows must answer alone
+            log.info("highest change id unreadable: %s", exc)
+            if self.backend == "postgresql":
+                self._conn.rollback()  # harmless in autocommit; keeps a non-autocommit one usable
+            return 0
         return int(value) if value is not None else 0
 
     def _resync(self) -> list[Change]:
-        """Start again after the newest id: the caller reloads everything (one RESYNC change).
+        """Start again after the newest id: the caller reloads everything (one RESYNC change)."""
+        log.warning("change log pruned past id %d before it was read: full resync", self.last_seen)
+        self._start_after_newest()
+        return [Change(self.last_seen, RESYNC, 0)]
 
-        Ids handed out but not committed yet (a transaction still open) stay asked for as a gap,
-        so the reload, which cannot see them, does not lose them either.
+    def _start_after_newest(self) -> None:
+        """Hand out only what is written after now (at the start, and after a resync).
+
+        After the newest id handed out, even when its row is pruned (else the next row would
+        look like a gap). Ids handed out but not committed yet (a transaction still open) stay
+        asked for as a gap, so a reload, which cannot see them, does not lose them either.
         """
         committed = self._max_id()
         handed_out = max(committed, self._highest_id_handed_out())
-        log.warning("change log pruned past id %d before it was read: full resync", self.last_seen)
         self._last_seen = handed_out
         self._gaps = _Gaps()
         self._gaps.add(committed + 1, handed_out, time.monotonic())
         self.backlog = False
-        return [Change(handed_out, RESYNC, 0)]
 
     def _drain_notifications(self) -> None:
         # The payload ('alert:57') only says that something changed; the log says what, in order.

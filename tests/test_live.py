@@ -265,3 +265,16 @@ def test_a_reconnect_with_nothing_pruned_catches_up_without_a_resync(engine: Eng
         assert [(c.topic, c.entity_id) for c in _poll_until(feed, 3)] == [("alert", i) for i in missed]
     finally:
         feed.close()
+
+
+def test_a_feed_started_on_an_emptied_log_hands_out_news_without_a_resync(engine: Engine) -> None:
+    """The demo seed clears the log of its history: a console opened on it must not reload for that."""
+    _insert_alerts(engine, 2)
+    prune_change_log(engine, dt.timedelta(0))
+    feed = ChangeFeed(engine)
+    try:
+        assert feed.poll() == []
+        newer = _insert_alerts(engine, 1)
+        assert [(c.topic, c.entity_id) for c in _poll_until(feed, 1)] == [("alert", newer[0])]
+    finally:
+        feed.close()

@@ -19,7 +19,7 @@ import logging
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 
 from console.live import RESYNC, Change, ChangeFeed
-from console.widgets.worker import DatabaseWorker
+from console.widgets.worker import SHUTDOWN_WAIT_MS, DatabaseWorker
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ class LiveBridge(QObject):
         )
 
     def close(self) -> None:
-        """Stop polling, wait for a running reconnect, release the connection."""
+        """Stop polling, wait (bounded) for a running read or reconnect, release the connection."""
         if self._closed:
             return
         self._closed = True
@@ -213,5 +213,9 @@ class LiveBridge(QObject):
         self._prune_timer.stop()
         self._retry_timer.stop()
         self._drop_notifier()
-        self._runner.wait()
-        self._feed.close()
+        # Bounded: a read stuck on a silent server must not freeze the closing window (libpq
+        # gives up on it by itself within seconds; the feed's connection goes with the process).
+        if self._runner.wait(SHUTDOWN_WAIT_MS):
+            self._feed.close()
+        else:
+            log.warning("the live feed's last read had not returned at close")
