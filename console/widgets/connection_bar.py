@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
 
 from console.errors import UserError
+from console.widgets.worker import SHUTDOWN_WAIT_MS
 
 if TYPE_CHECKING:
     from console.clock import Clock
@@ -138,8 +139,9 @@ class ConnectionWatch(QObject):
             self.restored.emit()
 
     def stop(self) -> None:
-        """No more pings (the window is closing)."""
+        """No more pings (the window is closing); waits (bounded) for one still out."""
         self._timer.stop()
+        self._runner.wait(SHUTDOWN_WAIT_MS)
 
 
 class ConnectionBar(QToolBar):

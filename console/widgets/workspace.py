@@ -475,4 +475,6 @@ class Workspace(QObject):
         for pane in (self.cases, self.figures, self.feed, self.board, self.watchlist, self.district_map):
             if pane is not None:
                 pane.shutdown()
+        if self._window is not None:
+            self._window.connection_watch.stop()  # it follows the bridge, which goes now
         self.bridge.close()
