@@ -741,7 +741,7 @@
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../console/widgets/connection_bar.py" line="168" />
+        <location filename="../../console/widgets/connection_bar.py" line="170" />
         <source>⚠ 与数据库的连接已断开 — 显示的是 {0} 时的数据。正在自动重连; 恢复前不能确认、派警或修改。</source>
         <translation type="unfinished" />
     </message>
