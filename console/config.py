@@ -35,6 +35,17 @@ def make_private_dir(path: Path) -> None:
 
 # libpq's sslmode values, weakest first (https://www.postgresql.org/docs/current/libpq-ssl.html)
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+# A server or network that vanishes without closing the connection (a cable pulled, a host
+# frozen) would leave a query waiting for minutes: libpq gives up on a silent peer after ~10 s
+# (TCP keepalives on an idle connection, tcp_user_timeout on unacknowledged data), and the
+# console's calls fail as "unreachable" instead of holding a worker thread.
+PG_KEEPALIVES: dict[str, int] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
 
 
 def default_db_url() -> str:

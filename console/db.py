@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.config import SSLMODES, data_dir, make_private_dir
+from console.config import PG_KEEPALIVES, SSLMODES, data_dir, make_private_dir
 from console.credentials import with_stored_password
 from console.errors import DatabaseUnavailable, SchemaTooNew
 
@@ -64,7 +64,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             raise DatabaseUnavailable("db.sslmode.invalid", value=repr(sslmode), allowed=", ".join(SSLMODES))
         parsed = with_stored_password(parsed)  # kept in the system keyring, not in settings.ini
         kwargs["pool_pre_ping"] = True
-        kwargs["connect_args"] = {"connect_timeout": 5, "application_name": "duty-console"}
+        kwargs["connect_args"] = {"connect_timeout": 5, "application_name": "duty-console", **PG_KEEPALIVES}
     else:
         raise DatabaseUnavailable("db.url.unsupported", backend=repr(backend))
     try:

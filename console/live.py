@@ -15,6 +15,12 @@ the rows newer than the last one it saw:
 PostgreSQL hands out sequence values at insert time but transactions commit in any order, so
 id 11 can be visible before id 10. The feed remembers such gaps and asks for them again for
 ``gap_wait`` seconds; a gap older than that was a rolled-back insert and is forgotten.
+
+Rows are pruned after a day (``prune_change_log``). A console cut off for longer than that cannot
+read what it missed from the log: after every (re)connect, and whenever a read skips ids, the feed
+checks whether rows after the last id it saw were pruned (the oldest row left is newer than the
+next id, or the log is empty while ids beyond it were handed out) and then hands out one
+``Change`` with topic ``RESYNC``: reload everything shown, nothing can be caught up row by row.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
 
+from console.config import PG_KEEPALIVES
 from console.models.live import NOTIFY_CHANNEL, ChangeLog
 
 log = logging.getLogger(__name__)
@@ -34,11 +41,12 @@ log = logging.getLogger(__name__)
 BATCH = 5000  # change rows handed out by one poll; the rest come with the next (see ``backlog``)
 GAP_WAIT_S = 60.0  # longer than any transaction that inserts alerts is expected to stay open
 MAX_GAP_RANGES = 64
+RESYNC = "resync"  # the topic of the Change that says: rows were pruned unread, reload everything
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One changed row: ``topic`` is 'alert', 'household' or 'watchlist'."""
+    """One changed row: ``topic`` is 'alert', 'household' or 'watchlist' (or ``RESYNC``, entity 0)."""
 
     change_id: int
     topic: str
@@ -91,6 +99,7 @@ class ChangeFeed:
         self._last_seen: int | None = None
         self._gaps = _Gaps()
         self._closed = False
+        self._check_pruned = False  # after each reconnect: were rows pruned before we read them?
         self.backlog = False  # True when the last poll left rows for the next one
         self.reconnect()
 
@@ -126,7 +135,9 @@ class ChangeFeed:
                 self._conn = self._engine.raw_connection()
                 self._data_version = None
             if self._last_seen is None:
-                self._last_seen = self._max_id()
+                self._start_after_newest()  # news from here on; what was written before is history
+            else:
+                self._check_pruned = True
         except Exception as exc:  # server down, file gone: stay offline and try again later
             log.warning("change feed cannot connect: %s", exc)
             self._drop()
@@ -137,11 +148,13 @@ class ChangeFeed:
         import psycopg
 
         url = self._engine.url.set(drivername="postgresql")
+        # With the keepalives, a silent peer drops the listener in ~10 s; then it reconnects.
+        options: dict[str, Any] = {"connect_timeout": self._connect_timeout, **PG_KEEPALIVES}
         conn = psycopg.connect(
             url.render_as_string(hide_password=False),
             autocommit=True,
-            connect_timeout=self._connect_timeout,
             application_name="duty-console-listener",
+            **options,
         )
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         return conn
@@ -173,14 +186,69 @@ class ChangeFeed:
         try:
             if self.backend == "postgresql":
                 self._drain_notifications()
-            elif not self._sqlite_changed() and not self._gaps.ranges:
+            elif not self._sqlite_changed() and not self._gaps.ranges and not self._check_pruned:
                 return []
             rows = self._read_since()
+            if self._missed_pruned_rows(rows):
+                return self._resync()
         except Exception as exc:
             log.warning("change feed lost its connection: %s", exc)
             self._drop()
             return []
         return self._absorb(rows)
+
+    def _missed_pruned_rows(self, rows: list[tuple[int, str, int]]) -> bool:
+        """True when rows after the last id seen were pruned before this feed read them.
+
+        Asked after a (re)connect and when a read skips ids (which is otherwise a transaction
+        still open or rolled back). A rolled-back id just after the last one seen, with every
+        older row pruned too, also answers True: one reload too many, never a change skipped.
+        """
+        last = self.last_seen
+        newer = next((r[0] for r in rows if r[0] > last), None)
+        asked = self._check_pruned or (newer is not None and newer > last + 1)
+        self._check_pruned = False
+        if not asked:
+            return False
+        oldest = self._scalar("SELECT min(id) FROM change_log")
+        if oldest is not None:
+            return int(oldest) > last + 1
+        return self._highest_id_handed_out() > last  # an empty log: were ids beyond ours written?
+
+    def _highest_id_handed_out(self) -> int:
+        """The highest change id ever given to a row, committed or not (kept when rows are pruned)."""
+        if self.backend == "postgresql":
+            sql = "SELECT pg_sequence_last_value(pg_get_serial_sequence('change_log', 'id')::regclass)"
+        else:  # AUTOINCREMENT keeps the highest id ever used here, even when every row is gone
+            sql = "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'"
+        try:
+            value = self._scalar(sql)
+        except Exception as exc:  # no right to read the sequence: the rows must answer alone
+            log.info("highest change id unreadable: %s", exc)
+            if self.backend == "postgresql":
+                self._conn.rollback()  # harmless in autocommit; keeps a non-autocommit one usable
+            return 0
+        return int(value) if value is not None else 0
+
+    def _resync(self) -> list[Change]:
+        """Start again after the newest id: the caller reloads everything (one RESYNC change)."""
+        log.warning("change log pruned past id %d before it was read: full resync", self.last_seen)
+        self._start_after_newest()
+        return [Change(self.last_seen, RESYNC, 0)]
+
+    def _start_after_newest(self) -> None:
+        """Hand out only what is written after now (at the start, and after a resync).
+
+        After the newest id handed out, even when its row is pruned (else the next row would
+        look like a gap). Ids handed out but not committed yet (a transaction still open) stay
+        asked for as a gap, so a reload, which cannot see them, does not lose them either.
+        """
+        committed = self._max_id()
+        handed_out = max(committed, self._highest_id_handed_out())
+        self._last_seen = handed_out
+        self._gaps = _Gaps()
+        self._gaps.add(committed + 1, handed_out, time.monotonic())
+        self.backlog = False
 
     def _drain_notifications(self) -> None:
         # The payload ('alert:57') only says that something changed; the log says what, in order.
@@ -217,10 +285,14 @@ class ChangeFeed:
         return rows
 
     def _max_id(self) -> int:
+        return int(self._scalar("SELECT coalesce(max(id), 0) FROM change_log"))
+
+    def _scalar(self, sql: str) -> Any:
         cur = self._conn.cursor()
         try:
-            cur.execute("SELECT coalesce(max(id), 0) FROM change_log")
-            return int(cur.fetchone()[0])
+            cur.execute(sql)
+            row = cur.fetchone()
+            return row[0] if row is not None else None
         finally:
             cur.close()
 

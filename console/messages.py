@@ -19,6 +19,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot reach the database {target}: {reason}. Check the database server and the network; "
         "the console reconnects by itself",
     ),
+    "db.offline.edit_refused": (
+        "与数据库的连接已断开, 此操作未执行, 什么也没有保存; 显示的是 {as_of} 时的数据。连接恢复后 (会自动重连) 请重试",
+        "The connection to the database is lost: nothing was done or saved; the console shows data "
+        "as of {as_of}. Try again once it is back (it reconnects by itself)",
+    ),
     "db.schema_too_new": (
         "数据库由更新版本的值班台创建 (结构版本 {revision}), 本版本无法使用; 请升级值班台",
         "The database was created by a newer console (schema {revision}); upgrade this console",

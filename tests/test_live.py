@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, insert, select, text, update
 
 from console.db import make_engine
-from console.live import ChangeFeed, latest_change_id
+from console.live import RESYNC, ChangeFeed, latest_change_id, prune_change_log
 from console.models import Alert, Building, ChangeLog, Event, Household, WatchlistEntry
 from tests.factories import add_communities, add_station
 
@@ -219,3 +219,62 @@ def test_an_alert_committed_after_a_newer_one_is_not_skipped(pg_url: str) -> Non
         slow.close()
         feed.close()
         engine.dispose()
+
+
+def test_rows_pruned_before_the_feed_read_them_ask_for_a_full_resync(engine: Engine) -> None:
+    """A console cut off for longer than the pruning window cannot catch up row by row."""
+    feed = ChangeFeed(engine)
+    try:
+        assert feed.poll() == []
+        seen = _insert_alerts(engine, 2)
+        assert [c.entity_id for c in _poll_until(feed, 2)] == seen
+        _insert_alerts(engine, 3)  # raised while this console was away…
+        assert prune_change_log(engine, dt.timedelta(0)) == 5  # …and pruned before it came back
+        after = _insert_alerts(engine, 1)
+        changes = _poll_until(feed, 1)
+        assert [c.topic for c in changes] == [RESYNC]  # a gap below the new row: reload everything
+        assert feed.poll() == []  # the reload covers the rows up to here: each change once
+        newer = _insert_alerts(engine, 1)
+        assert [(c.topic, c.entity_id) for c in _poll_until(feed, 1)] == [("alert", newer[0])]
+        assert after[0] < newer[0]
+    finally:
+        feed.close()
+
+
+def test_an_emptied_change_log_is_noticed_on_reconnect(engine: Engine) -> None:
+    feed = ChangeFeed(engine)
+    try:
+        assert feed.poll() == []
+        _insert_alerts(engine, 2)
+        prune_change_log(engine, dt.timedelta(0))  # every row gone, none read
+        assert feed.reconnect()  # as after a restart of the database
+        assert [c.topic for c in _poll_until(feed, 1)] == [RESYNC]
+        assert feed.poll() == []
+        newer = _insert_alerts(engine, 1)
+        assert [(c.topic, c.entity_id) for c in _poll_until(feed, 1)] == [("alert", newer[0])]
+    finally:
+        feed.close()
+
+
+def test_a_reconnect_with_nothing_pruned_catches_up_without_a_resync(engine: Engine) -> None:
+    feed = ChangeFeed(engine)
+    try:
+        assert feed.poll() == []
+        missed = _insert_alerts(engine, 3)
+        assert feed.reconnect()
+        assert [(c.topic, c.entity_id) for c in _poll_until(feed, 3)] == [("alert", i) for i in missed]
+    finally:
+        feed.close()
+
+
+def test_a_feed_started_on_an_emptied_log_hands_out_news_without_a_resync(engine: Engine) -> None:
+    """The demo seed clears the log of its history: a console opened on it must not reload for that."""
+    _insert_alerts(engine, 2)
+    prune_change_log(engine, dt.timedelta(0))
+    feed = ChangeFeed(engine)
+    try:
+        assert feed.poll() == []
+        newer = _insert_alerts(engine, 1)
+        assert [(c.topic, c.entity_id) for c in _poll_until(feed, 1)] == [("alert", newer[0])]
+    finally:
+        feed.close()

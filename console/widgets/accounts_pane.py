@@ -245,7 +245,7 @@ class AccountsPane(QWidget):
             self.password_edit.clear()
             self._done(self.tr("已新增账户 {0}").format(account.username), account.username)
 
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: accounts.add_user(actor, username, name, role, password), added, self._on_failure
         )
 
@@ -259,14 +259,14 @@ class AccountsPane(QWidget):
             self.new_password.clear()
             self._done(self.tr("已为 {0} 设置新密码").format(username), username)
 
-        self._runner.submit(lambda: accounts.set_password(actor, username, password), done, self._on_failure)
+        self._runner.submit_edit(lambda: accounts.set_password(actor, username, password), done, self._on_failure)
 
     def deactivate_selected(self) -> None:
         username = self._need_selection()
         if username is None:
             return
         actor, accounts = self._actor, self._accounts
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: accounts.deactivate(actor, username),
             lambda _none: self._done(self.tr("已停用账户 {0}").format(username), username),
             self._on_failure,
@@ -277,7 +277,7 @@ class AccountsPane(QWidget):
         if username is None:
             return
         actor, accounts = self._actor, self._accounts
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: accounts.unlock(actor, username),
             lambda _none: self._done(self.tr("已解锁账户 {0}").format(username), username),
             self._on_failure,

@@ -372,7 +372,7 @@ class DispatchDialog(QDialog):
         also = self.also_alerts()
         self._sending = True
         self.send_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: dispatch.dispatch(
                 actor, alert_id, badges, note=note, override=override, also_alerts=also
             ),

@@ -572,7 +572,7 @@ class DossierWindow(QDialog):
                 raise exc
 
         self.save_note.setText(self.tr("正在保存…"))
-        self._runner.submit(lambda: cases.edit(actor, case_no, version, **edits), done, failed)
+        self._runner.submit_edit(lambda: cases.edit(actor, case_no, version, **edits), done, failed)
 
     @Slot()
     def _on_restore_button_clicked(self) -> None:
@@ -718,7 +718,7 @@ class DossierWindow(QDialog):
                 self.save_note.setText(self.tr("已列入布控, 关联本案"))
                 self.reload()
 
-            self._runner.submit(
+            self._runner.submit_edit(
                 lambda: watch.watch_from_case(actor, case_no, kind, key), done, self._on_action_failed
             )
 
@@ -744,7 +744,7 @@ class DossierWindow(QDialog):
                     self.save_note.setText(self.tr("已撤销 {0} 条布控").format(len(expired)))
                     self.reload()
 
-                self._runner.submit(
+                self._runner.submit_edit(
                     lambda: watch.expire_case_entries(actor, case_no, ids), done, self._on_action_failed
                 )
 
@@ -951,7 +951,7 @@ class LinkCaseDialog(QDialog):
                 raise exc
             self.error.setText(error_text(exc))
 
-        self._runner.submit(lambda: cases.link(actor, case_no, alert_id=alert_id), done, failed)
+        self._runner.submit_edit(lambda: cases.link(actor, case_no, alert_id=alert_id), done, failed)
 
     def done(self, result: int) -> None:
         self._runner.wait()

@@ -118,7 +118,7 @@ class EntryDialog(QDialog):
             else:
                 self.error.setText(f"{field}: {words}" if field else words)
 
-        self._runner.submit(lambda: call(values), done, failed)
+        self._runner.submit_edit(lambda: call(values), done, failed)
 
     def done(self, result: int) -> None:
         self._runner.wait()

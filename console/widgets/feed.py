@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConflictError, UserError
+from console.errors import ConflictError, DatabaseUnavailable, UserError
 from console.security import Actor, Permission
 from console.services.alerts import (
     DEFAULT_REMIND_EVERY_S,
@@ -121,6 +121,7 @@ class FeedPane(QWidget):
         self._live_scheduled = False
         self._live_in_flight = False
         self._detail_for: int | None = None
+        self._shown_before_resync: set[int] | None = None  # to announce what a full reload brings
         self._open_case_for: int | None = None  # C pressed before the detail arrived
         # Live re-reads get their own lane so they never wait behind a slow filtered page.
         self._runner = worker.lane(self)
@@ -130,6 +131,7 @@ class FeedPane(QWidget):
         self.bridge = bridge
         self.bridge.alert_changed.connect(self._on_bridge_alert_changed)
         self.bridge.connection_changed.connect(self._on_bridge_connection_changed)
+        self.bridge.resync_required.connect(self._on_bridge_resync_required)
 
         self.model = FeedModel(clock, self)
         self.model.fetch_requested.connect(self._on_model_fetch_requested)
@@ -301,7 +303,12 @@ class FeedPane(QWidget):
         if generation != self._generation:
             return  # the filter changed meanwhile
         rows, urgent = result
+        shown_before, self._shown_before_resync = self._shown_before_resync, None
         self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
+        if shown_before is not None:  # urgent alerts missed while cut off sound as live ones do
+            for row in rows:
+                if row.id not in shown_before and row.status == "new" and not row.pinned:
+                    self.notifier.announce(row)
         self._show_urgent(urgent)
         self._update_empty_state()
         self._ensure_current_row()
@@ -461,6 +468,24 @@ class FeedPane(QWidget):
         else:
             self.status_label.setText(self.tr("实时连接中断, 正在重连… 恢复后自动补齐错过的预警"))
 
+    @Slot()
+    def _on_bridge_resync_required(self) -> None:
+        # Alerts raised while this console was cut off were pruned from the change log before it
+        # could read them: reading the list again is the only way none is skipped.
+        self._shown_before_resync = {r.id for r in self.model.rows}
+        self.reload()
+        if self._detail_for is not None:
+            self._load_detail(self._detail_for)
+
+    def refused_offline(self) -> bool:
+        """While the database is unreachable: say that steps cannot be taken now (True), before a
+        dialog asks for anything. Calls that change data are refused by the worker as well."""
+        as_of = self._worker.offline_as_of
+        if as_of is None:
+            return False
+        self._on_failed(DatabaseUnavailable("db.offline.edit_refused", as_of=as_of))
+        return True
+
     # -- selection and detail ------------------------------------------------------------------
     def selected_row(self) -> AlertRow | None:
         index = self.view.currentIndex()
@@ -533,7 +558,7 @@ class FeedPane(QWidget):
                 raise exc
             self.detail.notify_failed(error_text(exc))
 
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: _notify_then_read(dispatch, actor, alert_id, how, note),
             done,
             failed,
@@ -716,6 +741,8 @@ class FeedPane(QWidget):
     @Slot(int)
     def open_dispatch_dialog(self, alert_id: int, preselect: tuple[str, ...] = ()) -> DispatchDialog | None:
         """The dispatch dialog for ``alert_id`` (window-modal; the feed stays live behind it)."""
+        if self.refused_offline():
+            return None
         self.dispatch_requested.emit(alert_id)
         if self._dispatch is None or self._officers is None:
             return None
@@ -757,6 +784,8 @@ class FeedPane(QWidget):
             self.resolve_row(row)
 
     def resolve_row(self, row: AlertRow) -> None:
+        if self.refused_offline():
+            return
         resolution = self.ask_resolution(row)
         if resolution is not None:
             alerts, actor = self._alerts, self._actor
@@ -790,7 +819,7 @@ class FeedPane(QWidget):
             if isinstance(exc, ConflictError):
                 self._on_bridge_alert_changed(row.id)  # show what the other console did
 
-        self._runner.submit(call, done, failed)
+        self._runner.submit_edit(call, done, failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

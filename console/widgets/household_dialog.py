@@ -380,7 +380,7 @@ class VisitDialog(QDialog):
         officer, note = self.officer.currentData(), self.note.toPlainText()
         self.buttons.setEnabled(False)
         self.error.clear()
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: svc.record_visit(
                 actor,
                 d.household_id,

@@ -474,7 +474,7 @@ class InterventionCardDialog(QDialog):
             self.note.clear()
             self.call_logged.emit(logged)
 
-        self._runner.submit(lambda: interventions.call(actor, alert_id, result, note), done, self._on_failed)
+        self._runner.submit_edit(lambda: interventions.call(actor, alert_id, result, note), done, self._on_failed)
         self.reload()
 
     def request_stop_payment(self) -> None:
@@ -482,7 +482,7 @@ class InterventionCardDialog(QDialog):
             return
         interventions, actor, alert_id = self._interventions, self._actor, self._alert_id
         self._start_request()
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: interventions.request_stop_payment(actor, alert_id),
             self.stop_payment_requested.emit,
             self._on_failed,
@@ -501,7 +501,7 @@ class InterventionCardDialog(QDialog):
         saved = self.saved.text().strip().replace(",", "").lstrip("¥") or None
         interventions, actor, alert_id = self._interventions, self._actor, self._alert_id
         self._start_request()
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: interventions.close(actor, alert_id, outcome, saved),
             self.intervention_closed.emit,
             self._on_failed,

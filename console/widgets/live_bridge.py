@@ -4,7 +4,10 @@ PostgreSQL: a ``QSocketNotifier`` on the listening connection wakes the bridge t
 NOTIFY arrives; ``ChangeFeed.poll`` then drains it without blocking. A slow fallback timer also
 polls (catching anything a lost wake-up missed) and notices a dropped connection; reconnecting
 (which may block on the network) runs on a worker thread, and the next poll delivers everything
-missed meanwhile. SQLite: a timer polls every 100 ms (``PRAGMA data_version`` first: cheap).
+missed meanwhile; a failed reconnect is tried again every second. SQLite: a timer polls every
+100 ms (``PRAGMA data_version`` first: cheap). When the change log was pruned before the missed
+rows were read (a console cut off for longer than the pruning window), ``resync_required`` asks
+the panes to reload everything instead.
 
 One bridge per console is enough: build it once and hand it to every pane that wants live data.
 """
@@ -15,14 +18,15 @@ import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 
-from console.live import Change, ChangeFeed
-from console.widgets.worker import DatabaseWorker
+from console.live import RESYNC, Change, ChangeFeed
+from console.widgets.worker import SHUTDOWN_WAIT_MS, DatabaseWorker
 
 log = logging.getLogger(__name__)
 
 SQLITE_POLL_MS = 100
 FALLBACK_POLL_MS = 2000
 PRUNE_EVERY_MS = 60 * 60 * 1000
+RECONNECT_RETRY_MS = 1000  # back within a second or two of the database returning
 
 
 class LiveBridge(QObject):
@@ -38,6 +42,8 @@ class LiveBridge(QObject):
     """A watchlist entry was added, edited or expired."""
     connection_changed = Signal(bool)
     """The live connection was lost (False) or is back (True); after True, missed changes follow."""
+    resync_required = Signal()
+    """Changes were pruned from the log before this console read them: reload everything shown."""
 
     def __init__(
         self,
@@ -47,6 +53,7 @@ class LiveBridge(QObject):
         *,
         poll_ms: int = SQLITE_POLL_MS,
         fallback_ms: int = FALLBACK_POLL_MS,
+        retry_ms: int = RECONNECT_RETRY_MS,
     ) -> None:
         super().__init__(parent)
         self._feed = feed
@@ -66,6 +73,10 @@ class LiveBridge(QObject):
         self._prune_timer.setInterval(PRUNE_EVERY_MS)
         self._prune_timer.timeout.connect(self._on_prune_timer_timeout)
         self._prune_timer.start()
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(retry_ms)
+        self._retry_timer.timeout.connect(self._on_retry_timer_timeout)
         self._watch_socket()
 
     @property
@@ -119,6 +130,9 @@ class LiveBridge(QObject):
 
     def _emit(self, changes: list[Change]) -> None:
         for change in changes:
+            if change.topic == RESYNC:
+                self.resync_required.emit()
+                continue
             self.changed.emit(change.topic, change.entity_id)
             if change.topic == "alert":
                 self.alert_changed.emit(change.entity_id)
@@ -167,10 +181,17 @@ class LiveBridge(QObject):
             self.poll()  # everything missed while away
         else:
             self._set_connected(False)
+            self._retry_timer.start()
 
     def _on_reconnect_failed(self, exc: BaseException) -> None:
         log.warning("live feed reconnect failed: %s", exc)
         self._reconnecting = False
+        if not self._closed:
+            self._retry_timer.start()
+
+    @Slot()
+    def _on_retry_timer_timeout(self) -> None:
+        self.poll()
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self._connected:
@@ -184,12 +205,17 @@ class LiveBridge(QObject):
         )
 
     def close(self) -> None:
-        """Stop polling, wait for a running reconnect, release the connection."""
+        """Stop polling, wait (bounded) for a running read or reconnect, release the connection."""
         if self._closed:
             return
         self._closed = True
         self._timer.stop()
         self._prune_timer.stop()
+        self._retry_timer.stop()
         self._drop_notifier()
-        self._runner.wait()
-        self._feed.close()
+        # Bounded: a read stuck on a silent server must not freeze the closing window (libpq
+        # gives up on it by itself within seconds; the feed's connection goes with the process).
+        if self._runner.wait(SHUTDOWN_WAIT_MS):
+            self._feed.close()
+        else:
+            log.warning("the live feed's last read had not returned at close")

@@ -29,6 +29,7 @@ from console.security import Permission
 from console.widgets import notify, theme
 from console.widgets.clock_skew import ClockSkewLabel
 from console.widgets.common import ElidedLabel, LazyPane
+from console.widgets.connection_bar import ConnectionBar, ConnectionWatch
 from console.widgets.idle_lock import IdleLock, hide_windows
 from console.widgets.settings_dialog import SettingsDialog, persist_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
@@ -36,6 +37,7 @@ from console.widgets.worker import SHUTDOWN_WAIT_MS
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
+    from console.widgets.live_bridge import LiveBridge
     from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
@@ -143,8 +145,10 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_menus()
         self._build_status_bar()
+        self._build_connection_bar()
         self._default_state = self.saveState()
         self._restore_window_state()
+        self.connection_bar.sync()  # a state saved while disconnected must not show it now
         stored_theme = ui_settings().value("ui/theme", settings.theme)
         self.apply_theme(str(stored_theme), persist=False)
 
@@ -388,6 +392,18 @@ class MainWindow(QMainWindow):
     def menu_titles(self) -> list[str]:
         return [a.text() for a in self.menuBar().actions() if isinstance(a.menu(), QMenu)]
 
+    # ----- connection ------------------------------------------------------------------------
+    def _build_connection_bar(self) -> None:
+        self.connection_watch = ConnectionWatch(self._services.health.ping, self._worker, self._services.clock, self)
+        self.connection_watch.lost.connect(lambda _as_of: self._on_ping_done(False))
+        self.connection_watch.restored.connect(lambda: self._on_ping_done(True))
+        self.connection_bar = ConnectionBar(self.connection_watch, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.connection_bar)
+
+    def follow_live(self, bridge: LiveBridge) -> None:
+        """The connection-lost bar also follows the live feed's connection (the workspace's bridge)."""
+        self.connection_watch.follow(bridge)
+
     # ----- status bar ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -623,6 +639,7 @@ class MainWindow(QMainWindow):
             dock.show()
         for first in self._tab_groups.values():
             first.raise_()
+        self.connection_bar.sync()
         self.apply_default_sizes()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -733,6 +750,7 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         self._health_timer.stop()
+        self.connection_watch.stop()
         self._clock_timer.stop()
         self.clock_skew_label.stop()
         self.idle_lock.stop()

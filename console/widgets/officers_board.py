@@ -306,7 +306,7 @@ class OfficersBoardPane(QWidget):
             if select:
                 self.board_loaded.connect(self._select_once(select))
 
-        self._runner.submit(call, done, self._on_failed)
+        self._runner.submit_edit(call, done, self._on_failed)
 
     def _select_once(self, badge: str) -> Any:
         def select() -> None:

@@ -238,7 +238,7 @@ class SeriesPanel(QWidget):
             self.series_confirmed.emit(view.id)
             self.refresh()
 
-        self._runner.submit(lambda: svc.confirm(actor, case_no, other), done, self._show_failure)
+        self._runner.submit_edit(lambda: svc.confirm(actor, case_no, other), done, self._show_failure)
 
     @Slot()
     def dismiss_selected(self) -> None:
@@ -251,7 +251,7 @@ class SeriesPanel(QWidget):
             self.proposal_dismissed.emit(other)
             self.refresh()
 
-        self._runner.submit(lambda: svc.dismiss(actor, case_no, other), done, self._show_failure)
+        self._runner.submit_edit(lambda: svc.dismiss(actor, case_no, other), done, self._show_failure)
 
     def _show_failure(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):

@@ -129,7 +129,7 @@ class ServiceRequestDialog(QDialog):
         requests, actor = self._requests, self._actor
         self._sending = True
         self.take_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: requests.take(
                 actor, category=category, community=community, text=text, reporter_phone=phone
             ),

@@ -109,7 +109,7 @@ class StationDialog(QDialog):
         current, station, who = self._current, self._station, self._actor
         orange, red, escalate = self.orange_days.value(), self.red_days.value(), self.escalate_seconds.value()
         self.save_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.submit_edit(
             lambda: station.update_parameters(
                 who,
                 current.station_id,

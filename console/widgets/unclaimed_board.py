@@ -213,7 +213,7 @@ class UnclaimedBoard(QWidget):
             self.owner_notified.emit(row.id)
             self.refresh()
 
-        self._runner.submit(lambda: prop.notify(actor, row.id, how=how), done, self._show_failure)
+        self._runner.submit_edit(lambda: prop.notify(actor, row.id, how=how), done, self._show_failure)
 
     def return_selected(self, to_id: str, pdf_path: str | Path) -> None:
         """Hand the selected item to the holder of ``to_id`` and write its release receipt."""
@@ -231,7 +231,7 @@ class UnclaimedBoard(QWidget):
             self.receipt_saved.emit(str(pdf_path))
             self.refresh()
 
-        self._runner.submit(call, done, self._show_failure)
+        self._runner.submit_edit(call, done, self._show_failure)
 
     def print_receipt(self, item_id: int, pdf_path: str | Path) -> None:
         """Write the release receipt of an item returned earlier."""

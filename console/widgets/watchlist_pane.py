@@ -396,7 +396,7 @@ class WatchlistPane(QWidget):
             else:
                 raise exc
 
-        self._runner.submit(call, done, failed)
+        self._runner.submit_edit(call, done, failed)
 
     def confirm_expire(self, entry: WatchlistRow) -> bool:
         answer = QMessageBox.question(
@@ -422,7 +422,7 @@ class WatchlistPane(QWidget):
             if isinstance(exc, ConflictError):
                 self.reload()
 
-        self._runner.submit(lambda: watchlist.expire(actor, entry.id, entry.version), done, failed)
+        self._runner.submit_edit(lambda: watchlist.expire(actor, entry.id, entry.version), done, failed)
 
     def _show_failure(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):

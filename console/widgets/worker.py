@@ -6,6 +6,11 @@ object) comes back on the GUI thread through a queued signal. A pane submits thr
 ``JobLane``: the lane runs that pane's calls one after another, in the order asked (a reload
 never overtakes the save before it), while different panes run side by side.
 
+While the database is known to be unreachable (``set_offline``, told by the connection watch),
+a call that changes data and is submitted with ``submit_edit`` is refused at once with a message
+instead of waiting on a dead server; any call failing with "database unreachable" is announced
+(``database_unavailable``) so the watch can say so within the second.
+
 Long jobs (the registry import) get a ``Job`` with a thread-safe cancel flag the job polls
 between its steps and a progress report that reaches the GUI thread as a signal.
 """
@@ -25,7 +30,7 @@ from typing import Any, ClassVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from console.errors import UserError
+from console.errors import DatabaseUnavailable, UserError
 from console.widgets.common import error_text
 
 log = logging.getLogger(__name__)
@@ -35,6 +40,9 @@ log = logging.getLogger(__name__)
 # reads run side by side without queueing behind each other, and stay inside either backend.
 MAX_THREADS = 4
 SHUTDOWN_WAIT_MS = 6000  # a ping to a dead server gives up after its connect timeout
+
+# The codes a lost server or network produces (console.db), not a bad SQLite file or a lock.
+UNREACHABLE_CODES = frozenset({"db.unavailable", "db.unreachable"})
 
 OnDone = Callable[[Any], None]
 OnFailure = Callable[[BaseException], None]
@@ -135,6 +143,10 @@ class JobLane:
         """Run ``fn()`` after this lane's earlier calls; then ``on_done(result)`` or ``on_failure(exc)``."""
         return self._worker._submit(fn, on_done, on_failure, None, self.owner, self)
 
+    def submit_edit(self, fn: Callable[[], Any], on_done: OnDone, on_failure: OnFailure | None = None) -> Job:
+        """``submit`` for a call that changes data: refused (``on_failure`` with a message) while offline."""
+        return self.submit(self._worker.guard_edit(fn), on_done, on_failure)
+
     def busy(self) -> bool:
         """A call of this lane is queued, running, or its result is not delivered yet."""
         return self._undelivered > 0
@@ -153,6 +165,8 @@ class DatabaseWorker(QObject):
 
     user_error = Signal(str)
     """A call without its own failure handler failed in a way the user can act on (its message)."""
+    database_unavailable = Signal()
+    """A call failed because the database server could not be reached."""
 
     _instances: ClassVar[weakref.WeakSet[DatabaseWorker]] = weakref.WeakSet()
 
@@ -165,6 +179,7 @@ class DatabaseWorker(QObject):
         self._active: dict[int, Job] = {}  # submitted and not yet run (guarded by _lock)
         self._pending: dict[int, Job] = {}  # not yet delivered (GUI thread only)
         self._closed = False
+        self._offline_as_of: str | None = None  # "HH:MM:SS" of the data shown, while unreachable
         self._carrier = _Carrier(self)
         self._carrier.finished.connect(self._on_carrier_finished, Qt.ConnectionType.QueuedConnection)
         self._carrier.progressed.connect(self._on_carrier_progressed, Qt.ConnectionType.QueuedConnection)
@@ -174,6 +189,27 @@ class DatabaseWorker(QObject):
     def instances(cls) -> list[DatabaseWorker]:
         """Every worker still alive (the test suite checks none is left with a running job)."""
         return [w for w in cls._instances if shiboken6.isValid(w)]
+
+    # --- connection state ----------------------------------------------------------------------
+    @property
+    def offline_as_of(self) -> str | None:
+        """While the database is unreachable, the time ("HH:MM:SS") of the data shown; else None."""
+        return self._offline_as_of
+
+    def set_offline(self, as_of: str | None) -> None:
+        """The database is unreachable since data as of ``as_of`` (None: reachable again)."""
+        self._offline_as_of = as_of
+
+    def guard_edit(self, fn: Callable[[], Any]) -> Callable[[], Any]:
+        """``fn``, or while offline a call that refuses with a message and touches nothing."""
+        as_of = self._offline_as_of
+        if as_of is None:
+            return fn
+
+        def refused() -> Any:
+            raise DatabaseUnavailable("db.offline.edit_refused", as_of=as_of)
+
+        return refused
 
     # --- submitting --------------------------------------------------------------------------
     def lane(self, owner: QObject | None, name: str = "") -> JobLane:
@@ -326,7 +362,11 @@ class DatabaseWorker(QObject):
             return
         if job.lane is not None:
             job.lane._undelivered -= 1
-        if isinstance(value, _Cancelled) or not _alive(job.owner):
+        if isinstance(value, _Cancelled):
+            return
+        if not ok and isinstance(value, DatabaseUnavailable) and value.code in UNREACHABLE_CODES:
+            self.database_unavailable.emit()
+        if not _alive(job.owner):
             return
         if ok:
             if job.on_done is not None:

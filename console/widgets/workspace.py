@@ -296,6 +296,7 @@ class Workspace(QObject):
         if self.dossiers is not None:
             self.dossiers.parent_widget = window
         window.installEventFilter(self)
+        window.follow_live(self.bridge)
         window.search_requested.connect(self._on_window_search_requested)
         window.import_requested.connect(self._on_window_import_requested)
         window.station_requested.connect(self._on_window_station_requested)
@@ -474,4 +475,6 @@ class Workspace(QObject):
         for pane in (self.cases, self.figures, self.feed, self.board, self.watchlist, self.district_map):
             if pane is not None:
                 pane.shutdown()
+        if self._window is not None:
+            self._window.connection_watch.stop()  # it follows the bridge, which goes now
         self.bridge.close()

@@ -762,6 +762,14 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBar</name>
+    <message>
+        <location filename="../../console/widgets/connection_bar.py" line="170"/>
+        <source>⚠ 与数据库的连接已断开 — 显示的是 {0} 时的数据。正在自动重连; 恢复前不能确认、派警或修改。</source>
+        <translation>⚠ Connection to the database lost — showing data as of {0}. Reconnecting by itself; until then nothing can be acknowledged, dispatched or changed.</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <location filename="../../console/widgets/dispatch_dialog.py" line="85"/>
@@ -1951,58 +1959,58 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="188"/>
-        <location filename="../../console/widgets/feed.py" line="336"/>
+        <location filename="../../console/widgets/feed.py" line="190"/>
+        <location filename="../../console/widgets/feed.py" line="343"/>
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="188"/>
+        <location filename="../../console/widgets/feed.py" line="190"/>
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="334"/>
+        <location filename="../../console/widgets/feed.py" line="341"/>
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="436"/>
+        <location filename="../../console/widgets/feed.py" line="443"/>
         <source>⚠ 待确认: 紧急 {0} 条 · 高 {1} 条</source>
         <translation>⚠ To acknowledge: {0} critical · {1} high</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="438"/>
+        <location filename="../../console/widgets/feed.py" line="445"/>
         <source> (其中超时 {0} 条)</source>
         <translation> ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="462"/>
+        <location filename="../../console/widgets/feed.py" line="469"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="523"/>
+        <location filename="../../console/widgets/feed.py" line="548"/>
         <source>当前角色不能记录通知物业</source>
         <translation>Your role may not log notifications of the property manager</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="550"/>
+        <location filename="../../console/widgets/feed.py" line="575"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="550"/>
+        <location filename="../../console/widgets/feed.py" line="575"/>
         <source>查看此预警完整号码的事由 (记入审计日志):</source>
         <translation>Reason for seeing this alert&apos;s full numbers (written to the audit log):</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="599"/>
+        <location filename="../../console/widgets/feed.py" line="624"/>
         <source>↑ ↓</source>
         <translation>↑ ↓</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="599"/>
+        <location filename="../../console/widgets/feed.py" line="624"/>
         <source>在预警列表中移动</source>
         <translation>Move through the alert list</translation>
     </message>
@@ -3119,300 +3127,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="137"/>
+        <location filename="../../console/widgets/main_window.py" line="139"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="167"/>
+        <location filename="../../console/widgets/main_window.py" line="171"/>
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="168"/>
+        <location filename="../../console/widgets/main_window.py" line="172"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="169"/>
+        <location filename="../../console/widgets/main_window.py" line="173"/>
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="170"/>
+        <location filename="../../console/widgets/main_window.py" line="174"/>
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="171"/>
+        <location filename="../../console/widgets/main_window.py" line="175"/>
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="172"/>
+        <location filename="../../console/widgets/main_window.py" line="176"/>
         <source>待领财物</source>
         <translation>Unclaimed property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="173"/>
+        <location filename="../../console/widgets/main_window.py" line="177"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="174"/>
+        <location filename="../../console/widgets/main_window.py" line="178"/>
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="175"/>
+        <location filename="../../console/widgets/main_window.py" line="179"/>
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="176"/>
+        <location filename="../../console/widgets/main_window.py" line="180"/>
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="177"/>
+        <location filename="../../console/widgets/main_window.py" line="181"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="305"/>
+        <location filename="../../console/widgets/main_window.py" line="309"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="306"/>
-        <location filename="../../console/widgets/main_window.py" line="713"/>
+        <location filename="../../console/widgets/main_window.py" line="310"/>
+        <location filename="../../console/widgets/main_window.py" line="730"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="309"/>
+        <location filename="../../console/widgets/main_window.py" line="313"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313"/>
+        <location filename="../../console/widgets/main_window.py" line="317"/>
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="319"/>
+        <location filename="../../console/widgets/main_window.py" line="323"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322"/>
+        <location filename="../../console/widgets/main_window.py" line="326"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="323"/>
+        <location filename="../../console/widgets/main_window.py" line="327"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="325"/>
+        <location filename="../../console/widgets/main_window.py" line="329"/>
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="325"/>
+        <location filename="../../console/widgets/main_window.py" line="329"/>
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="330"/>
+        <location filename="../../console/widgets/main_window.py" line="334"/>
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="340"/>
+        <location filename="../../console/widgets/main_window.py" line="344"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="343"/>
+        <location filename="../../console/widgets/main_window.py" line="347"/>
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="349"/>
+        <location filename="../../console/widgets/main_window.py" line="353"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="351"/>
+        <location filename="../../console/widgets/main_window.py" line="355"/>
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="356"/>
+        <location filename="../../console/widgets/main_window.py" line="360"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="362"/>
+        <location filename="../../console/widgets/main_window.py" line="366"/>
         <source>登记群众求助…</source>
         <translation>Take a resident&apos;s request…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368"/>
+        <location filename="../../console/widgets/main_window.py" line="372"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="369"/>
+        <location filename="../../console/widgets/main_window.py" line="373"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="371"/>
+        <location filename="../../console/widgets/main_window.py" line="375"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="376"/>
+        <location filename="../../console/widgets/main_window.py" line="380"/>
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="384"/>
+        <location filename="../../console/widgets/main_window.py" line="388"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="385"/>
-        <location filename="../../console/widgets/main_window.py" line="581"/>
+        <location filename="../../console/widgets/main_window.py" line="389"/>
+        <location filename="../../console/widgets/main_window.py" line="597"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="386"/>
-        <location filename="../../console/widgets/main_window.py" line="604"/>
+        <location filename="../../console/widgets/main_window.py" line="390"/>
+        <location filename="../../console/widgets/main_window.py" line="620"/>
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="396"/>
+        <location filename="../../console/widgets/main_window.py" line="412"/>
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="402"/>
+        <location filename="../../console/widgets/main_window.py" line="418"/>
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="403"/>
+        <location filename="../../console/widgets/main_window.py" line="419"/>
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="404"/>
+        <location filename="../../console/widgets/main_window.py" line="420"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="405"/>
+        <location filename="../../console/widgets/main_window.py" line="421"/>
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="406"/>
+        <location filename="../../console/widgets/main_window.py" line="422"/>
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="407"/>
+        <location filename="../../console/widgets/main_window.py" line="423"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="408"/>
+        <location filename="../../console/widgets/main_window.py" line="424"/>
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="409"/>
+        <location filename="../../console/widgets/main_window.py" line="425"/>
         <source>审计管理员</source>
         <translation>Audit administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="410"/>
+        <location filename="../../console/widgets/main_window.py" line="426"/>
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="413"/>
+        <location filename="../../console/widgets/main_window.py" line="429"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="449"/>
+        <location filename="../../console/widgets/main_window.py" line="465"/>
         <source>🔇 无提示音</source>
         <translation>🔇 No alert sound</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="451"/>
+        <location filename="../../console/widgets/main_window.py" line="467"/>
         <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
         <translation>Alert sounds cannot play: {0}. Urgent alerts still show in the red banner and as highlighted rows.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="454"/>
+        <location filename="../../console/widgets/main_window.py" line="470"/>
         <source>注意: 预警提示音无法播放 ({0})。</source>
         <translation>Note: alert sounds cannot play ({0}).</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="458"/>
+        <location filename="../../console/widgets/main_window.py" line="474"/>
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="506"/>
+        <location filename="../../console/widgets/main_window.py" line="522"/>
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="508"/>
+        <location filename="../../console/widgets/main_window.py" line="524"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="510"/>
+        <location filename="../../console/widgets/main_window.py" line="526"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="536"/>
+        <location filename="../../console/widgets/main_window.py" line="552"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="550"/>
+        <location filename="../../console/widgets/main_window.py" line="566"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation>Settings saved; database and language changes take effect on restart.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="553"/>
+        <location filename="../../console/widgets/main_window.py" line="569"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="584"/>
+        <location filename="../../console/widgets/main_window.py" line="600"/>
         <source>{0}: 选中一行后</source>
         <translation>{0}: on the selected row</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="592"/>
+        <location filename="../../console/widgets/main_window.py" line="608"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="605"/>
+        <location filename="../../console/widgets/main_window.py" line="621"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -3421,22 +3429,22 @@ Desktop console for a community police station duty room: alerts, grid, dispatch
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="669"/>
+        <location filename="../../console/widgets/main_window.py" line="686"/>
         <source>值班台已锁定 — {0}</source>
         <translation>Console locked — {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="705"/>
+        <location filename="../../console/widgets/main_window.py" line="722"/>
         <source>退出值班台</source>
         <translation>Quit the duty console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="706"/>
+        <location filename="../../console/widgets/main_window.py" line="723"/>
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation>{0} critical/high alerts are still unacknowledged. After quitting, this computer no longer reminds anyone of them. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="714"/>
+        <location filename="../../console/widgets/main_window.py" line="731"/>
         <source>继续值班</source>
         <translation>Stay on duty</translation>
     </message>
@@ -5856,7 +5864,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="339"/>
+        <location filename="../../console/widgets/workspace.py" line="340"/>
         <source>已关联到案件 {0}</source>
         <translation>Linked to case {0}</translation>
     </message>
@@ -5935,7 +5943,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="378"/>
+        <location filename="../../console/widgets/workspace.py" line="379"/>
         <source>请先在预警列表中选择要派警的预警</source>
         <translation>First select the alert to dispatch to in the alert feed</translation>
     </message>
