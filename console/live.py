@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, text
 
 from console.config import PG_KEEPALIVES
 from console.models.live import NOTIFY_CHANNEL, ChangeLog
@@ -318,10 +318,17 @@ class ChangeFeed:
 
 
 def prune_change_log(engine: Engine, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
-    """Delete change-log rows older than ``older_than``; returns how many went."""
-    cutoff = dt.datetime.now(dt.UTC) - older_than
+    """Delete change-log rows older than ``older_than``; returns how many went.
+
+    "Older" by the database server's clock, which stamped the rows (the triggers' ``now()``): a
+    console whose own clock runs ahead must not prune what other consoles have not read yet.
+    """
     with engine.begin() as conn:
-        result = conn.execute(delete(ChangeLog).where(ChangeLog.at < cutoff))
+        if engine.dialect.name == "postgresql":
+            cutoff = func.now() - text(f"interval '{int(older_than.total_seconds())} seconds'")
+        else:  # the SQLite triggers' own format, so that the text comparison is a time comparison
+            cutoff = func.strftime("%Y-%m-%d %H:%M:%f000", "now", f"-{int(older_than.total_seconds())} seconds")
+        result = conn.execute(delete(ChangeLog).where(ChangeLog.at <= cutoff))
         return int(result.rowcount or 0)
 
 
