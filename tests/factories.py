@@ -58,10 +58,7 @@ def wipe_database(engine: Engine) -> None:
     """
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+            _wipe_postgresql(conn)
             return
         for name in SQLITE_GUARDS:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -70,6 +67,46 @@ def wipe_database(engine: Engine) -> None:
             conn.execute(t.delete())
         for ddl in SQLITE_GUARDS.values():
             conn.exec_driver_sql(ddl)
+
+
+def _wipe_postgresql(conn: Connection) -> None:
+    """DELETE the rows of the tables that hold any and restart the sequences that were used.
+
+    The end state of TRUNCATE ... RESTART IDENTITY of every table, about ten times faster for the
+    few rows most tests leave (TRUNCATE makes new files for each of the 36 tables and their indexes,
+    and every PostgreSQL test starts with a wipe). Thousands of rows (an import, a seeded district)
+    are truncated as before.
+    """
+    tables = Base.metadata.sorted_tables
+    rows = dict(
+        conn.execute(
+            text(
+                " UNION ALL ".join(
+                    f"SELECT '{t.name}', count(*) FROM (SELECT 1 FROM \"{t.name}\" LIMIT {_FEW_ROWS + 1}) AS r"  # noqa: S608 the models' own table names
+                    for t in tables
+                )
+            )
+        ).all()
+    )
+    filled = [t for t in reversed(tables) if rows[t.name]]  # children before their parents
+    conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+    if any(n > _FEW_ROWS for n in rows.values()):
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for t in filled:
+            conn.execute(t.delete())
+        used = conn.execute(
+            text(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+            )
+        ).scalars()
+        for name in list(used):
+            conn.execute(text(f'ALTER SEQUENCE "{name}" RESTART'))
+    conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+
+
+_FEW_ROWS = 2_000  # more rows than this in a table: TRUNCATE is the faster wipe
 
 
 def seeded_demo_file(folder: Path, now: dt.datetime) -> Path:
