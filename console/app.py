@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.services.figures import MonthlyBrief
+    from console.services.station import AccountService
     from console.widgets.worker import DatabaseWorker
     from console.widgets.workspace import Workspace
 
@@ -279,16 +280,26 @@ def sign_in(
 
 
 class SignInCheck:
-    """``services.accounts.sign_in(*credentials)`` started now on a thread; ``result()`` waits for
-    it and returns the actor, or raises what the sign-in raised (a wrong password: ``UserError``).
-    Nothing is shown before ``result()`` returns: only the waiting overlaps the window's imports."""
+    """``accounts.sign_in(*credentials)`` started now on a thread; ``result()`` waits for it and
+    returns the actor, or raises what the sign-in raised (a wrong password: ``UserError``).
+    Nothing is shown before ``result()`` returns: only the waiting overlaps the start's imports."""
 
-    def __init__(self, services: Services, credentials: tuple[str, str]) -> None:
+    def __init__(self, accounts: AccountService, credentials: tuple[str, str]) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sign-in")
-        self._future = self._pool.submit(services.accounts.sign_in, *credentials)
+        self._future = self._pool.submit(accounts.sign_in, *credentials)
         self._pool.shutdown(wait=False)  # the one call runs to its end; no thread is left behind
+
+    @classmethod
+    def on_engine(cls, engine: Any, credentials: tuple[str, str]) -> SignInCheck:
+        """The check on an account service of its own, before the others are built: the same
+        sessions and clock ``build_services`` gives the bundle's (the service keeps no state)."""
+        from console.clock import SystemClock
+        from console.db import session_factory
+        from console.services.station import AccountService
+
+        return cls(AccountService(session_factory(engine), SystemClock()), credentials)
 
     def result(self) -> Actor:
         return self._future.result()
@@ -407,14 +418,16 @@ def _run(
     background: Any = None
     jobs: Any = None
     try:
+        # Credentials given (run --user): the password is checked on a thread of its own while the
+        # services' and the window's modules load here; argon2 does not hold the GIL, so the two
+        # overlap. With ``prepare`` (the demo makes its accounts there) the check waits for it.
+        checking = SignInCheck.on_engine(engine, credentials) if credentials and prepare is None else None
         from console.services.container import build_services, station_jobs
 
         services = build_services(engine)
         if prepare is not None:
             background = prepare(engine, services, report)
-        # Credentials given (run --user): the password is checked on a thread of its own while the
-        # window's modules load here; argon2 does not hold the GIL, so the two overlap.
-        checking = SignInCheck(services, credentials) if credentials is not None else None
+            checking = SignInCheck(services.accounts, credentials) if credentials else None
         report(QCoreApplication.translate("app", "正在加载…"))
         load_window_modules()
         from console.widgets.main_window import MainWindow
