@@ -5,6 +5,9 @@ console start at once (NOTES.md: a bare window paints 0.13 s after start); the d
 SQLAlchemy and the panes are imported only after that first paint. The main window is shown with
 the alert feed built and every other pane a placeholder; those on screen are built right after the
 window's first paint, the rest when the officer first opens them (console.widgets.workspace).
+Before that first paint nothing else is loaded that it does not need (numpy, alembic on a database
+already at head, the case and map services, dialogs: docs/architecture.md), and a password given
+on standard input is checked on a thread while the window's modules load.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.services.figures import MonthlyBrief
+    from console.services.station import AccountService
     from console.widgets.worker import DatabaseWorker
     from console.widgets.workspace import Workspace
 
@@ -275,6 +279,39 @@ def sign_in(
     return ask_sign_in(services.accounts, worker, hint=hint)
 
 
+class SignInCheck:
+    """``accounts.sign_in(*credentials)`` started now on a thread; ``result()`` waits for it and
+    returns the actor, or raises what the sign-in raised (a wrong password: ``UserError``).
+    Nothing is shown before ``result()`` returns: only the waiting overlaps the start's imports."""
+
+    def __init__(self, accounts: AccountService, credentials: tuple[str, str]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sign-in")
+        self._future = self._pool.submit(accounts.sign_in, *credentials)
+        self._pool.shutdown(wait=False)  # the one call runs to its end; no thread is left behind
+
+    @classmethod
+    def on_engine(cls, engine: Any, credentials: tuple[str, str]) -> SignInCheck:
+        """The check on an account service of its own, before the others are built: the same
+        sessions and clock ``build_services`` gives the bundle's (the service keeps no state)."""
+        from console.clock import SystemClock
+        from console.db import session_factory
+        from console.services.station import AccountService
+
+        return cls(AccountService(session_factory(engine), SystemClock()), credentials)
+
+    def result(self) -> Actor:
+        return self._future.result()
+
+
+def load_window_modules() -> None:
+    """Import the main window and the alert feed (the panes on screen at the first paint)."""
+    import console.widgets.feed
+    import console.widgets.main_window
+    import console.widgets.workspace  # noqa: F401  imported for their cost, used by build_workspace
+
+
 def build_workspace(
     services: Services, actor: Actor, settings: Settings, worker: DatabaseWorker
 ) -> Workspace:
@@ -352,9 +389,8 @@ def _run(
     stop: StopOnSignals,
 ) -> int:
     from console.widgets import theme
-    from console.widgets.main_window import ui_settings
 
-    theme_name = theme.apply_theme(app, str(ui_settings().value("ui/theme", settings.theme)))
+    theme_name = theme.apply_theme(app, str(theme.ui_settings().value("ui/theme", settings.theme)))
     splash = Splash(theme_name)
     splash.show_centred()
     app.processEvents()  # first paint, before anything heavy is imported
@@ -382,12 +418,18 @@ def _run(
     background: Any = None
     jobs: Any = None
     try:
+        # Credentials given (run --user): the password is checked on a thread of its own while the
+        # services' and the window's modules load here; argon2 does not hold the GIL, so the two
+        # overlap. With ``prepare`` (the demo makes its accounts there) the check waits for it.
+        checking = SignInCheck.on_engine(engine, credentials) if credentials and prepare is None else None
         from console.services.container import build_services, station_jobs
 
         services = build_services(engine)
         if prepare is not None:
             background = prepare(engine, services, report)
+            checking = SignInCheck(services.accounts, credentials) if credentials else None
         report(QCoreApplication.translate("app", "正在加载…"))
+        load_window_modules()
         from console.widgets.main_window import MainWindow
         from console.widgets.worker import DatabaseWorker
 
@@ -397,7 +439,7 @@ def _run(
         worker = DatabaseWorker(app)
         splash.close()
         try:
-            actor = sign_in(services, worker, hint, credentials)
+            actor = checking.result() if checking is not None else sign_in(services, worker, hint)
         except UserError as exc:  # run --user with a wrong password, a locked account
             print(f"duty-console: {exc.bilingual()}", file=sys.stderr)
             worker.shutdown()

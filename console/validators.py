@@ -20,11 +20,6 @@ import datetime as dt
 import re
 from typing import Any
 
-import phonenumbers
-from phonenumbers import PhoneNumberType
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumValidationError
-
 from console.errors import ValidationError
 
 __all__ = [
@@ -147,6 +142,8 @@ def id_check_character(first17: str) -> str:
     """The GB 11643 check character (``0``–``9`` or ``X``) for the first 17 digits of an ID number."""
     if not isinstance(first17, str) or len(first17) != 17 or not set(first17) <= _DIGITS:
         raise ValidationError("id_number", "validation.id.first17_digits")
+    from stdnum.cn import ric  # stdnum and phonenumbers load when first used, not at start-up
+
     # stdnum's calc_check_digit expects the whole number and ignores its last character.
     return ric.calc_check_digit(first17 + "0")
 
@@ -158,6 +155,9 @@ def birth_date_of(id_number: str) -> dt.date:
     digits = _to_halfwidth(id_number.strip())
     if len(digits) < 14 or not set(digits[:14]) <= _DIGITS:
         raise ValidationError("id_number", "validation.id.birth_date")
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError as StdnumValidationError
+
     try:
         return ric.get_birth_date(digits[:14] + "0000")
     except (StdnumValidationError, ValueError):
@@ -200,7 +200,6 @@ def validate_id_number(raw: str, field: str = "id_number", *, today: dt.date | N
 # Mobile numbers
 
 _PHONE_SEPARATORS = frozenset("-－‐‑‒–—()（）.")
-_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 def validate_mobile(raw: str, field: str = "phone") -> str:
@@ -222,6 +221,9 @@ def validate_mobile(raw: str, field: str = "phone") -> str:
             digits = digits[2:]
     if len(digits) != 11 or not set(digits) <= _DIGITS or digits[0] != "1":
         raise ValidationError(field, "validation.phone.mobile_11")
+    import phonenumbers
+
+    mobile_types = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
     try:
         number = phonenumbers.parse(digits, "CN")
     except phonenumbers.NumberParseException:
@@ -229,7 +231,7 @@ def validate_mobile(raw: str, field: str = "phone") -> str:
     if (
         number is None
         or not phonenumbers.is_valid_number(number)
-        or phonenumbers.number_type(number) not in _MOBILE_TYPES
+        or phonenumbers.number_type(number) not in mobile_types
     ):
         raise ValidationError(field, "validation.phone.range", prefix=digits[:3])
     return digits

@@ -8,32 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from console.clock import Clock, SystemClock
 from console.db import describe, session_factory
 from console.live import ChangeFeed
 from console.services.alerts import AlertService, EscalationJob, WatchlistService
-from console.services.cases import (
-    CaseImportService,
-    CaseService,
-    CaseWatchService,
-    PropertyService,
-    SeriesService,
-)
 from console.services.dispatch import (
     DispatchService,
     InterventionService,
     OfficerService,
     ServiceRequestService,
 )
-from console.services.figures import FiguresService
 from console.services.intake import IngestService
-from console.services.maps import DistrictService, GridMapService
-from console.services.registry import RegistryImportService, SearchService, VerificationService
-from console.services.reporting import ExportService
 from console.services.station import (
     AccountService,
     AuditService,
@@ -43,6 +34,19 @@ from console.services.station import (
     StationService,
     UserService,
 )
+
+if TYPE_CHECKING:
+    from console.services.cases import (
+        CaseImportService,
+        CaseService,
+        CaseWatchService,
+        PropertyService,
+        SeriesService,
+    )
+    from console.services.figures import FiguresService
+    from console.services.maps import DistrictService, GridMapService
+    from console.services.registry import RegistryImportService, SearchService, VerificationService
+    from console.services.reporting import ExportService
 
 
 @dataclass(frozen=True)
@@ -62,23 +66,86 @@ class Services:
     open_change_feed: Callable[[], ChangeFeed]
     ingest: IngestService
     watchlist: WatchlistService
-    district: DistrictService
-    gridmap: GridMapService
-    verification: VerificationService
-    registry_import: RegistryImportService
-    search: SearchService
     station: StationService
-    cases: CaseService
-    property: PropertyService
-    series: SeriesService
-    case_watch: CaseWatchService
     officers: OfficerService
     dispatch: DispatchService
     interventions: InterventionService
     requests: ServiceRequestService  # residents' requests taken by hand, as report alerts
-    case_import: CaseImportService
-    export: ExportService
-    figures: FiguresService
+    # The services below are made (and their modules imported) when first asked for: the window's
+    # first paint needs none of them, and their imports cost a tenth of a second at every start.
+    sessions: sessionmaker[Session]
+
+    @cached_property
+    def district(self) -> DistrictService:
+        from console.services.maps import DistrictService
+
+        return DistrictService(self.sessions, self.clock)
+
+    @cached_property
+    def gridmap(self) -> GridMapService:
+        from console.services.maps import GridMapService
+
+        return GridMapService(self.sessions, self.clock)
+
+    @cached_property
+    def verification(self) -> VerificationService:
+        from console.services.registry import VerificationService
+
+        return VerificationService(self.sessions, self.clock)
+
+    @cached_property
+    def registry_import(self) -> RegistryImportService:
+        from console.services.registry import RegistryImportService
+
+        return RegistryImportService(self.sessions, self.clock)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from console.services.registry import SearchService
+
+        return SearchService(self.sessions, self.clock)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from console.services.cases import CaseService
+
+        return CaseService(self.sessions, self.clock)
+
+    @cached_property
+    def property(self) -> PropertyService:
+        from console.services.cases import PropertyService
+
+        return PropertyService(self.sessions, self.clock)
+
+    @cached_property
+    def series(self) -> SeriesService:
+        from console.services.cases import SeriesService
+
+        return SeriesService(self.sessions, self.clock)
+
+    @cached_property
+    def case_watch(self) -> CaseWatchService:
+        from console.services.cases import CaseWatchService
+
+        return CaseWatchService(self.sessions, self.clock)
+
+    @cached_property
+    def case_import(self) -> CaseImportService:
+        from console.services.cases import CaseImportService
+
+        return CaseImportService(self.sessions, self.clock)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from console.services.reporting import ExportService
+
+        return ExportService(self.sessions, self.clock)
+
+    @cached_property
+    def figures(self) -> FiguresService:
+        from console.services.figures import FiguresService
+
+        return FiguresService(self.sessions, self.clock)
 
 
 def build_services(engine: Engine, clock: Clock | None = None) -> Services:
@@ -99,23 +166,12 @@ def build_services(engine: Engine, clock: Clock | None = None) -> Services:
         open_change_feed=partial(ChangeFeed, engine),
         ingest=ingest,
         watchlist=WatchlistService(sessions, clock),
-        district=DistrictService(sessions, clock),
-        gridmap=GridMapService(sessions, clock),
-        verification=VerificationService(sessions, clock),
-        registry_import=RegistryImportService(sessions, clock),
-        search=SearchService(sessions, clock),
         station=StationService(sessions, clock),
-        cases=CaseService(sessions, clock),
-        property=PropertyService(sessions, clock),
-        series=SeriesService(sessions, clock),
-        case_watch=CaseWatchService(sessions, clock),
         officers=OfficerService(sessions, clock),
         dispatch=DispatchService(sessions, clock),
         interventions=InterventionService(sessions, clock),
         requests=ServiceRequestService(sessions, clock, ingest),
-        case_import=CaseImportService(sessions, clock),
-        export=ExportService(sessions, clock),
-        figures=FiguresService(sessions, clock),
+        sessions=sessions,
     )
 
 

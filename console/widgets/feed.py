@@ -46,11 +46,9 @@ from console.services.alerts import (
 from console.services.dispatch import DispatchClock, DispatchSent, ManagerContactRow
 from console.widgets.alert_detail import AlertDetailPanel, Resolution, ResolveDialog
 from console.widgets.common import EmptyState, error_text
-from console.widgets.dispatch_dialog import DispatchDialog
 from console.widgets.feed_actions import ACTIONS, FEED_ACTIONS, applies, key_name, key_sequence
 from console.widgets.feed_filters import FeedFilterBar
 from console.widgets.feed_model import COLUMNS, ROW_ROLE, FeedModel, column_words
-from console.widgets.intervention_card import InterventionCardDialog
 from console.widgets.live_bridge import LiveBridge
 from console.widgets.notify import AlertNotifier
 
@@ -58,6 +56,8 @@ if TYPE_CHECKING:
     from console.clock import Clock
     from console.services.alerts import AlertService
     from console.services.dispatch import DispatchService, InterventionService, OfficerService
+    from console.widgets.dispatch_dialog import DispatchDialog
+    from console.widgets.intervention_card import InterventionCardDialog
     from console.widgets.worker import DatabaseWorker
 
 _Clocks = tuple[list["DispatchClock"], int]
@@ -723,6 +723,8 @@ class FeedPane(QWidget):
         """The anti-fraud intervention card of a fraud_risk alert (I, or the detail's button)."""
         if self._interventions is None:
             return None
+        from console.widgets.intervention_card import InterventionCardDialog  # when first asked for
+
         if self.intervention_card is not None:
             self.intervention_card.close()
         card = InterventionCardDialog(self._interventions, self._actor, self._worker, alert_id, self)
@@ -746,6 +748,8 @@ class FeedPane(QWidget):
         self.dispatch_requested.emit(alert_id)
         if self._dispatch is None or self._officers is None:
             return None
+        from console.widgets.dispatch_dialog import DispatchDialog  # when first asked for
+
         if self.dispatch_dialog is not None:
             self.dispatch_dialog.reject()
         position = self.model.position_of(alert_id)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,21 +31,21 @@ from console.widgets.clock_skew import ClockSkewLabel
 from console.widgets.common import ElidedLabel, LazyPane
 from console.widgets.connection_bar import ConnectionBar, ConnectionWatch
 from console.widgets.idle_lock import IdleLock, hide_windows
-from console.widgets.settings_dialog import SettingsDialog, persist_settings
+from console.widgets.theme import ui_settings
 from console.widgets.worker import SHUTDOWN_WAIT_MS
 
 if TYPE_CHECKING:
     from console.security import Actor
     from console.services.container import Services
     from console.widgets.live_bridge import LiveBridge
+    from console.widgets.settings_dialog import SettingsDialog
     from console.widgets.worker import DatabaseWorker
 
 log = logging.getLogger(__name__)
 
-ORGANISATION = "duty-console"
-APPLICATION = "duty-console"
 STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time, whatever the desk computer is set to
 HEALTH_INTERVAL_MS = 5000
+SOUND_CHECK_DELAY_MS = 500
 
 # The central pane and where each docked pane goes by default (key, area, tab group).
 CENTRAL_PANE = "feed"
@@ -81,11 +81,6 @@ PANE_SHORTCUTS = {
     "accounts": "Ctrl+Shift+U",
     "audit": "Ctrl+Shift+A",
 }
-
-
-def ui_settings() -> QSettings:
-    """Per-user window state (geometry, dock layout, theme). Tests point IniFormat/UserScope at tmp_path."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
 
 
 class MainWindow(QMainWindow):
@@ -449,8 +444,9 @@ class MainWindow(QMainWindow):
             self.clock_label,
         ):
             bar.addPermanentWidget(label)
-        # After the first paint: loading QtMultimedia to ask for audio devices takes a moment.
-        QTimer.singleShot(0, self.check_sound)
+        # Well after the first paint: loading QtMultimedia to ask for audio devices takes a moment
+        # (a zero timer would still run inside the processEvents that paints the window first).
+        QTimer.singleShot(SOUND_CHECK_DELAY_MS, self, self.check_sound)  # not once the window is gone
 
     def check_sound(self) -> None:
         """Say once, visibly, when alert sounds cannot play here (no QtMultimedia, no audio device):
@@ -547,11 +543,15 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         if code == self._settings.language:
             return
+        from console.widgets.settings_dialog import persist_settings  # not needed at start-up
+
         self._settings = replace(self._settings, language=code)
         persist_settings(self._settings)
         self.statusBar().showMessage(self.tr("界面语言已保存, 重新启动程序后生效。"), 15000)
 
     def open_settings(self) -> None:
+        from console.widgets.settings_dialog import SettingsDialog  # not needed at start-up
+
         dialog = SettingsDialog(self._settings, self._services.health.probe, self._worker, self)
         dialog.settings_saved.connect(self._on_settings_dialog_saved)
         self.settings_dialog = dialog

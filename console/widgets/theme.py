@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from console import verification_status
+
+# Where QSettings keeps the per-user window state (the same names as the application's own).
+ORGANISATION = "duty-console"
+APPLICATION = "duty-console"
 
 THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
@@ -78,6 +82,13 @@ _PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
         QPalette.ColorRole.Light: "#ffffff",
     },
 }
+
+
+def ui_settings() -> QSettings:
+    """Per-user window state (geometry, dock layout, theme). Tests point IniFormat/UserScope at tmp_path.
+
+    Here, not in main_window, so the start-up reads the theme before the window's imports."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
 
 
 def qcolor(hex_colour: str) -> QColor:

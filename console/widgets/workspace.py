@@ -105,7 +105,7 @@ class Workspace(QObject):
         self.worklist: WorklistPane | None = None
         self.unclaimed: UnclaimedBoard | None = None
         self.cases: CasesPane | None = None
-        self.dossiers: DossierWindows | None = None
+        self._dossiers: DossierWindows | None = None  # made on first use: see ``dossiers``
         self.accounts: AccountsPane | None = None
         self.audit: AuditPane | None = None
         self.figures: FiguresPane | None = None
@@ -117,7 +117,6 @@ class Workspace(QObject):
                 self.ensure_pane(key)
             else:
                 self.panes[key] = LazyPane(key, partial(self.ensure_pane, key))
-        self._connect_panes()
 
     # --- building on demand ------------------------------------------------------------------
     def is_built(self, key: str) -> bool:
@@ -256,17 +255,22 @@ class Workspace(QObject):
         self.audit = AuditPane(self._services.audit, self._actor, self._worker)
         return self.audit
 
-    def _connect_panes(self) -> None:
-        """The wiring between panes that both exist for this role."""
-        if self._actor.can(Permission.VIEW_CASES):
+    @property
+    def dossiers(self) -> DossierWindows | None:
+        """The case dossier windows (None for a role that may not view cases), made when first
+        needed: neither they nor the case services are needed for the window's first paint."""
+        if self._dossiers is None and self._actor.can(Permission.VIEW_CASES) and not self._shut_down:
             from console.widgets.dossier import DossierWindows
 
             s = self._services
-            self.dossiers = DossierWindows(
+            self._dossiers = DossierWindows(
                 s.cases, self._actor, self._worker, bridge=self.bridge, series=s.series, watch=s.case_watch
             )
-            self.dossiers.series_map_requested.connect(self.show_series_on_map)
-            self.dossiers.household_requested.connect(self.show_household)
+            self._dossiers.series_map_requested.connect(self.show_series_on_map)
+            self._dossiers.household_requested.connect(self.show_household)
+            if self._window is not None:
+                self._dossiers.parent_widget = self._window
+        return self._dossiers
 
     def _wire(self, key: str) -> None:
         """Connect pane ``key``, just built, to the panes and actions it works with."""
@@ -293,8 +297,8 @@ class Workspace(QObject):
         """
         self._window = window
         self.setParent(window)
-        if self.dossiers is not None:
-            self.dossiers.parent_widget = window
+        if self._dossiers is not None:
+            self._dossiers.parent_widget = window
         window.installEventFilter(self)
         window.follow_live(self.bridge)
         window.search_requested.connect(self._on_window_search_requested)
@@ -339,7 +343,7 @@ class Workspace(QObject):
             self.feed.detail.note_label.setText(
                 QCoreApplication.translate("panes", "已关联到案件 {0}").format(case_no)
             )
-        window = self.dossiers.windows.get(case_no) if self.dossiers is not None else None
+        window = self._dossiers.windows.get(case_no) if self._dossiers is not None else None
         if window is not None:
             window.reload()  # a link writes no change-log row: refresh the open dossier directly
 
@@ -470,8 +474,8 @@ class Workspace(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        if self.dossiers is not None:
-            self.dossiers.close_all()
+        if self._dossiers is not None:
+            self._dossiers.close_all()
         for pane in (self.cases, self.figures, self.feed, self.board, self.watchlist, self.district_map):
             if pane is not None:
                 pane.shutdown()

@@ -11,9 +11,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from stdnum import imei as stdnum_imei
-from stdnum import luhn
-
 from console.errors import ValidationError
 
 STATION_TZ = ZoneInfo("Asia/Shanghai")
@@ -96,6 +93,9 @@ def normalise_imei(raw: object, field: str = "imei") -> str:
         raise ValidationError(field, "property.identifier.empty")
     if len(value) != 15 or not value.isdigit():
         raise ValidationError(field, "property.imei.length", length=len(value))
+    from stdnum import imei as stdnum_imei  # loaded when first used, not at the console's start
+    from stdnum import luhn
+
     if not stdnum_imei.is_valid(value):
         expected = luhn.calc_check_digit(value[:14])
         raise ValidationError(field, "property.imei.check_digit", expected=expected)

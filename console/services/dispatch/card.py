@@ -32,7 +32,6 @@ from console.models import (
     dispatch_alert,
     dispatch_officer,
 )
-from console.services.maps import format_address
 from console.validators import mask_id_number, mask_phone
 
 _a = cast(Table, Alert.__table__).c
@@ -184,6 +183,8 @@ def load_card(conn: Connection, alert: Any, now: dt.datetime, *, unmask: bool) -
     raw_id = event.id_number if event is not None else None
     raw_phone = event.phone if event is not None else None
     person = _resident(conn, raw_id, raw_phone)
+    from console.services.maps import format_address  # the maps package: not at the console's start
+
     resident = (
         None
         if person is None

@@ -18,9 +18,8 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -58,6 +57,9 @@ from console.services.maps.snapshot import (
 )
 from console.services.station import community_scope, require_in_scope
 from console.validators import mask_id_number, mask_phone
+
+if TYPE_CHECKING:  # numpy is imported where it is used: not at the console's start
+    import numpy as np
 
 __all__ = [
     "GREEN",
@@ -126,6 +128,8 @@ class GridMapService(Service):
 
     def load(self, actor: Actor, filters: MapFilter | None = None) -> GridSnapshot:
         """Every household of the district (filters are applied by the view, not here)."""
+        import numpy as np
+
         actor.require(Permission.VIEW_REGISTRY)
         with self._write() as s:
             as_of = self._now(s)  # days since verification, by the server's clock
@@ -146,6 +150,8 @@ class GridMapService(Service):
         new_verified_at: dt.datetime | Sequence[dt.datetime | None] | None,
     ) -> np.ndarray:
         """Stamp a new verification time on households already on the map; returns their indices."""
+        import numpy as np
+
         idx = snapshot.indices_of(household_ids)
         keep = idx >= 0
         idx = idx[keep]
@@ -186,6 +192,8 @@ class GridMapService(Service):
         With ``unmask_reason`` (a role that may unmask, and a stated reason) this one household's
         numbers are shown in full, and the reason goes into the audit log with the residents seen.
         """
+        import numpy as np
+
         actor.require(Permission.VIEW_REGISTRY)
         reason = (unmask_reason or "").strip()
         if unmask_reason is not None:
@@ -336,6 +344,8 @@ class GridMapService(Service):
 
     def _household_rows(self, s: Session) -> tuple[np.ndarray, dict[int, tuple[str, str]]]:
         """(n, 8) int64 rows straight from a DB-API cursor, and {household id: (unit, room)} irregulars."""
+        import numpy as np
+
         conn = s.connection()
         main, irregular = _household_sql(conn.dialect.name)
         raw = conn.connection.dbapi_connection
@@ -411,6 +421,8 @@ def _assemble(
     buildings: list[BuildingInfo],
     bld_row: dict[int, int],
 ) -> GridSnapshot:
+    import numpy as np
+
     n = len(rows)
     ids = rows[:, 0].copy()
     comm_lut = _lookup(comm_row, rows[:, 1])
@@ -484,6 +496,8 @@ def _assemble(
 
 def _lookup(row_of: dict[int, int], ids: np.ndarray) -> np.ndarray:
     """Map database ids to row numbers through a dense lookup table."""
+    import numpy as np
+
     if not len(ids):
         return np.empty(0, np.int32)
     top = max(int(ids.max()), max(row_of, default=0)) + 1

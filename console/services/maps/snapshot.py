@@ -15,10 +15,12 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from console.verification_status import GREEN, NEVER, ORANGE, RED, STATUS_NAMES
+
+if TYPE_CHECKING:  # numpy is imported where it is used: not at the console's start
+    import numpy as np
 
 HOUSING_USES = ("自住", "出租", "群租", "空置", "商用", "其他")
 RENTAL_USES = frozenset({"出租", "群租"})
@@ -66,6 +68,12 @@ class MapFilter:
     statuses: frozenset[int] | None = None
 
 
+def _no_ids() -> np.ndarray:
+    import numpy as np
+
+    return np.empty(0, np.int64)
+
+
 @dataclass(eq=False)
 class GridSnapshot:
     """All households of the district as parallel numpy arrays (one entry per household)."""
@@ -91,7 +99,7 @@ class GridSnapshot:
     orange_after: np.ndarray  # int32 per community
     red_after: np.ndarray  # int32 per community
     irregular: dict[int, tuple[str, str]] = field(repr=False, default_factory=dict)  # index -> (unit, room)
-    _by_id: np.ndarray = field(repr=False, default_factory=lambda: np.empty(0, np.int64))
+    _by_id: np.ndarray = field(repr=False, default_factory=_no_ids)
     _layouts: dict[tuple[str, int | None], Layout] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:
@@ -99,6 +107,8 @@ class GridSnapshot:
 
     def index_of(self, household_id: int) -> int:
         """Snapshot index of ``household_id``, or -1 if it is not on the map."""
+        import numpy as np
+
         if not len(self):
             return -1
         pos = int(np.searchsorted(self.household_id, household_id, sorter=self._by_id))
@@ -107,6 +117,8 @@ class GridSnapshot:
         return -1
 
     def indices_of(self, household_ids: Sequence[int] | np.ndarray) -> np.ndarray:
+        import numpy as np
+
         ids = np.asarray(household_ids, dtype=np.int64)
         pos = np.searchsorted(self.household_id, ids, sorter=self._by_id)
         pos = np.minimum(pos, max(len(self._by_id) - 1, 0))
@@ -139,6 +151,8 @@ class GridSnapshot:
 
     def filter_mask(self, filters: MapFilter | None) -> np.ndarray:
         """Boolean mask of the households that pass ``filters``."""
+        import numpy as np
+
         mask = np.ones(len(self), dtype=bool)
         if filters is None:
             return mask
@@ -156,6 +170,8 @@ class GridSnapshot:
 
     def counts(self, mask: np.ndarray | None = None) -> dict[str, int]:
         """Households per colour (the legend), over ``mask`` if given."""
+        import numpy as np
+
         status = self.status if mask is None else self.status[mask]
         n = np.bincount(status, minlength=4)
         return {name: int(n[i]) for i, name in enumerate(STATUS_NAMES)}
@@ -177,6 +193,8 @@ def format_address(community: str, building: str, unit: str, room: str) -> str:
 
 def compute_status(days: np.ndarray, orange_after: np.ndarray, red_after: np.ndarray) -> np.ndarray:
     """GREEN up to ``orange_after`` days, ORANGE up to ``red_after``, RED beyond, NEVER for never (-1)."""
+    import numpy as np
+
     status = np.where(days <= orange_after, GREEN, np.where(days <= red_after, ORANGE, RED))
     return np.where(days < 0, NEVER, status).astype(np.uint8)
 
@@ -224,6 +242,8 @@ class Layout:
 
     def position_of(self, index: int) -> tuple[int, int] | None:
         """Cell (x, y) of snapshot index ``index`` at this level, or None if it is not shown."""
+        import numpy as np
+
         hit = np.flatnonzero(self.indices == index)
         if not len(hit):
             return None
@@ -254,6 +274,8 @@ def _finish(
     height: int,
     blocks: list[Block],
 ) -> Layout:
+    import numpy as np
+
     width, height = max(width, 1), max(height, 1)
     cells = np.full(width * height, -1, dtype=np.int32)
     cells[y.astype(np.int64) * width + x] = idx
@@ -271,6 +293,8 @@ def _finish(
 
 
 def _blocks_layout(snap: GridSnapshot, level: str, key: int | None, comms: list[int]) -> Layout:
+    import numpy as np
+
     if not comms:
         return _finish(
             level, key, np.empty(0, np.int64), np.empty(0, np.int32), np.empty(0, np.int32), 1, 1, []
@@ -323,6 +347,8 @@ def _blocks_layout(snap: GridSnapshot, level: str, key: int | None, comms: list[
 
 
 def _community_layout(snap: GridSnapshot, ci: int) -> Layout:
+    import numpy as np
+
     idx = np.flatnonzero(snap.community == ci)
     blds = [i for i, b in enumerate(snap.buildings) if b.community_index == ci]
     b_of = snap.building[idx]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from importlib.resources import files
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -71,6 +70,8 @@ class HealthService(Service):
                 return Message("db.probe.empty", {"target": describe(engine)})
             if current == head:
                 return Message("db.probe.current", {"target": describe(engine), "revision": current})
+            from alembic.script import ScriptDirectory  # a quarter of a second: not at start-up
+
             known = {
                 rev.revision for rev in ScriptDirectory(str(files("console.migrations"))).walk_revisions()
             }
