@@ -304,7 +304,10 @@ class FeedPane(QWidget):
             return  # the filter changed meanwhile
         rows, urgent = result
         shown_before, self._shown_before_resync = self._shown_before_resync, None
+        selected = self.selected_row()
         self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
+        if selected is not None:  # a reload (a resync, F5) keeps the officer on the alert they chose
+            self.select_alert(selected.id)
         if shown_before is not None:  # urgent alerts missed while cut off sound as live ones do
             for row in rows:
                 if row.id not in shown_before and row.status == "new" and not row.pinned:

@@ -546,3 +546,16 @@ def test_the_new_feed_words_are_english_in_english(
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def test_a_reload_keeps_the_officer_on_the_alert_they_chose(qtbot: Any, make_pane: Any, raiser: Raiser) -> None:
+    """A resync or F5 reloads the list; the selection must not jump back to the top row."""
+    older = raiser.alert(severity="medium", kind="report", summary="群众求助 钥匙丢失")
+    raiser.alert(severity="high", kind="plate_read", summary="布控车辆 闽D12345 驶入 滨水小区")
+    pane = make_pane()
+    qtbot.waitUntil(lambda: len(pane.model.rows) == 2, timeout=10_000)
+    assert pane.select_alert(older)
+    pane.reload()
+    qtbot.waitUntil(lambda: not pane.busy(), timeout=10_000)
+    row = pane.selected_row()
+    assert row is not None and row.id == older
