@@ -341,9 +341,12 @@ def test_ingest_gives_up_on_a_sqlite_lock_held_beyond_retry_for(
 # ------------------------------------------------------------------------------ three crashes, 10,000 events
 
 
-def crash(cluster: ThrowawayCluster) -> None:
-    """Immediate shutdown (what a crash does), down for a moment, then back with crash recovery."""
+def crash(cluster: ThrowawayCluster, during: Any = None) -> None:
+    """Immediate shutdown (what a crash does), down for a moment, then back with crash recovery;
+    ``during()`` runs while it is down."""
     cluster.kill()
+    if during is not None:
+        during()
     time.sleep(0.8)  # senders meanwhile get 503s and connection errors
     try:
         cluster.start()
@@ -352,6 +355,14 @@ def crash(cluster: ThrowawayCluster) -> None:
         print(f"throwaway PostgreSQL did not start: {exc.stderr}\n{log}", file=sys.stderr)
         time.sleep(1)
         cluster.start()
+
+
+def wait_for_answers(senders: list[HttpSender], count: int, deadline: float) -> None:
+    """Until the senders have ``count`` answers, or have all finished, or the deadline passed."""
+    while sum(s.answered for s in senders) < count and any(s.thread.is_alive() for s in senders):
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
 
 
 class HttpSender:
@@ -493,27 +504,37 @@ def test_three_postgresql_crashes_while_10000_events_arrive_over_http_and_ingest
     for start in range(0, len(over_http), 25):
         chunks.put(over_http[start : start + 25])
     senders = [HttpSender(port, chunks) for _ in range(6)]
-    path = tmp_path / "events.jsonl"
-    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in over_ingest), encoding="utf-8")
-    ingest = ingest_process(url, str(path), "--retry-for", "60")
+    # ingest reads a pipe fed here in pieces of 500 lines, one piece written while the database is
+    # down at each crash: however fast the machine, every crash meets lines still to store.
+    pieces = [
+        "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in over_ingest[i : i + 500])
+        for i in range(0, len(over_ingest), 500)
+    ]
+    ingest = ingest_process(url, "-", "--retry-for", "60", stdin=subprocess.PIPE)
+    assert ingest.stdin is not None
+    ingest_in = ingest.stdin
+
+    def feed(n: int) -> None:
+        for _ in range(min(n, len(pieces))):
+            ingest_in.write(pieces.pop(0))
+        ingest_in.flush()
+
     ingest_out, ingest_log = Lines(ingest.stdout), Lines(ingest.stderr)
-    kills, started = 0, False
+    kills = 0
     try:
+        feed(2)
         deadline = time.monotonic() + 120
-        while kills < 3 and time.monotonic() < deadline:
-            ingested = len(ingest_out.take())
-            sent = sum(s.answered for s in senders)
-            if ingested and not started:
-                for s in senders:  # both streams at once, from ingest's first answers on
-                    s.thread.start()
-                started = True
-            # The first crash with both streams under way (ingest has four or five batches of
-            # 1,000 to go, HTTP 5,500 events), the others after half and three quarters of the
-            # 12,000 answers.
-            if (ingested >= 1000 and sent >= 500) if kills == 0 else (ingested + sent >= (kills + 1) * 3000):
-                crash(cluster)
-                kills += 1
+        while len(ingest_out.take()) < 1000 and time.monotonic() < deadline:
             time.sleep(0.02)
+        for s in senders:  # both streams at once, from ingest's first answers on
+            s.thread.start()
+        for kills in range(1, 4):
+            # a crash after each further 1,000 events over HTTP (of 6,000), or when they are all in
+            wait_for_answers(senders, kills * 1000, deadline)
+            crash(cluster, during=lambda: feed(2))
+            feed(1)
+        feed(len(pieces))
+        ingest_in.close()
         for s in senders:
             s.thread.join(120)
         ingest.wait(120)

@@ -78,6 +78,10 @@ def main(args: argparse.Namespace) -> int:
             system_actor("serve-events"),
             ssl_context=context,
         )
+        # Ctrl+C is how it is meant to stop, and SIGTERM (a service manager's stop) the same way:
+        # requests in flight are answered, the database is closed, the exit status is 0. Set before
+        # the line saying it listens, which is what a supervisor waits for.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             server.start()
         except OSError as exc:
@@ -89,9 +93,6 @@ def main(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        # Ctrl+C is how it is meant to stop, and SIGTERM (a service manager's stop) the same way:
-        # requests in flight are answered, the database is closed, the exit status is 0.
-        signal.signal(signal.SIGTERM, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
         return 0
