@@ -424,15 +424,16 @@ class AlertDetailPanel(QWidget):
             )
         if d.events:
             rows = "".join(
-                f"<tr><td>{_when(e.at)}</td><td>{escape(e.community_name)}</td><td>{escape(e.device)}</td>"
-                f"<td>{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
+                # The time and what was read stay whole on one line; place and note wrap.
+                f"<tr><td nowrap>{_when(e.at)}</td><td>{escape(e.community_name)}</td><td>{escape(e.device)}</td>"
+                f"<td nowrap>{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
                 for e in d.events
             )
             heading = escape(self.tr("感知事件"))
             parts.append(f"<h4>{heading}</h4><table cellpadding='3'>{rows}</table>")
         if d.trace:
             rows = "".join(
-                f"<tr><td>{_when(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
+                f"<tr><td nowrap>{_when(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
                 for s in d.trace
             )
             heading = self.tr("轨迹: {0} 最近出现").format(d.trace_subject)

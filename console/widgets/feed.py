@@ -123,6 +123,8 @@ class FeedPane(QWidget):
         self._detail_for: int | None = None
         self._shown_before_resync: set[int] | None = None  # to announce what a full reload brings
         self._open_case_for: int | None = None  # C pressed before the detail arrived
+        self._on_top_row = False  # the selection is the list's own top row, not one the officer chose
+        self._selecting_top = False
         # Live re-reads get their own lane so they never wait behind a slow filtered page.
         self._runner = worker.lane(self)
         self._live_runner = worker.lane(self, "live")
@@ -304,7 +306,7 @@ class FeedPane(QWidget):
             return  # the filter changed meanwhile
         rows, urgent = result
         shown_before, self._shown_before_resync = self._shown_before_resync, None
-        selected = self.selected_row()
+        selected = None if self._on_top_row else self.selected_row()
         self.model.reset_rows(rows, exhausted=len(rows) < self._page_size)
         if selected is not None:  # a reload (a resync, F5) keeps the officer on the alert they chose
             self.select_alert(selected.id)
@@ -356,9 +358,18 @@ class FeedPane(QWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _ensure_current_row(self) -> None:
-        """A current, selected row whenever the list has rows, so the keys act at once."""
+        """A current, selected row whenever the list has rows, so the keys act at once.
+
+        Until the officer picks a row themselves the list follows its top (the most urgent alert):
+        a reload selects the new top row. Once they picked one, a reload keeps it.
+        """
         if self.model.rowCount() and not self.view.currentIndex().isValid():
-            self.view.selectRow(0)
+            self._selecting_top = True
+            try:
+                self.view.selectRow(0)
+            finally:
+                self._selecting_top = False
+            self._on_top_row = True
 
     # -- live ----------------------------------------------------------------------------------
     @Slot(int)
@@ -509,6 +520,8 @@ class FeedPane(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_view_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if not self._selecting_top:
+            self._on_top_row = False  # the officer (or a caller for them) chose this row
         row = self.selected_row()
         if row is not None and row.id != self._detail_for:
             self.alert_selected.emit(row.id)

@@ -559,3 +559,17 @@ def test_a_reload_keeps_the_officer_on_the_alert_they_chose(qtbot: Any, make_pan
     qtbot.waitUntil(lambda: not pane.busy(), timeout=10_000)
     row = pane.selected_row()
     assert row is not None and row.id == older
+
+
+def test_until_the_officer_picks_a_row_a_reload_selects_the_new_top(
+    qtbot: Any, make_pane: Any, raiser: Raiser
+) -> None:
+    """At start the most urgent alert is selected; a reload bringing a more urgent one selects it."""
+    raiser.alert(severity="medium", kind="report", summary="群众求助 钥匙丢失")
+    pane = make_pane()
+    qtbot.waitUntil(lambda: len(pane.model.rows) == 1 and pane.selected_row() is not None, timeout=10_000)
+    urgent = raiser.alert(severity="critical", kind="fraud_risk", summary="反诈预警 涉案金额 ¥86,000")
+    pane.reload()
+    qtbot.waitUntil(lambda: not pane.busy() and len(pane.model.rows) == 2, timeout=10_000)
+    row = pane.selected_row()
+    assert row is not None and row.id == urgent
