@@ -451,12 +451,16 @@ class GridMapView(QWidget):
         room = width
         # The name comes first (at least a few characters of it); then, right-aligned, the count of
         # households to visit: where to go first.
-        count = self.tr("逾期 %1").replace("%1", str(overdue))
-        cw = fm.horizontalAdvance(count)
         name_w = fm.horizontalAdvance(name)
         # Over a narrow block the count wins over the name, which keeps at least its first
-        # character and an ellipsis (the whole name is one hover or double-click away).
-        if overdue and room - cw - 6 >= min(name_w, fm.horizontalAdvance(name[:1] + "…")):
+        # character and an ellipsis (the whole name is one hover or double-click away); where
+        # "逾期 353" does not fit either, the red number alone stands for it.
+        least_name = min(name_w, fm.horizontalAdvance(name[:1] + "…"))
+        count = self.tr("逾期 %1").replace("%1", str(overdue))
+        if room - fm.horizontalAdvance(count) - 6 < least_name:
+            count = str(overdue)
+        cw = fm.horizontalAdvance(count)
+        if overdue and room - cw - 6 >= least_name:
             right = min(width, max(block_width, name_w + 12 + cw))
             painter.setPen(QColor(theme.VERIFICATION_COLOURS["red"]))
             painter.drawText(QPointF(right - cw, fm.ascent()), count)
