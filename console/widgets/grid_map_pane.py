@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -214,6 +214,8 @@ class GridMapPane(QWidget):
     def load(self) -> None:
         """(Re)load every household of the district off the GUI thread."""
         if self.view.snapshot() is None:
+            self.loading_label.setText(self.tr("正在载入实有房屋…"))
+            self.progress.setVisible(True)
             self.stack.setCurrentIndex(0)
         self.reload_button.setEnabled(False)
         gridmap, actor = self._gridmap, self._actor
@@ -236,10 +238,12 @@ class GridMapPane(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.reload_button.setEnabled(True)
-        self.loading_label.setText(self.tr("载入失败：%1").replace("%1", error_text(exc)))
-        self.progress.setRange(0, 1)
-        self.stack.setCurrentIndex(0)
         self.load_failed.emit(error_text(exc))
+        if self.view.snapshot() is not None:
+            return  # the map shown stays readable (the window says the database is away)
+        self.loading_label.setText(self.tr("载入失败：%1").replace("%1", error_text(exc)))
+        self.progress.setVisible(False)  # nothing is loading any more
+        self.stack.setCurrentIndex(0)
 
     def wait(self) -> None:
         """Wait for background calls (tests, window close)."""
@@ -376,9 +380,16 @@ class GridMapPane(QWidget):
             self.household_recoloured.emit(hid)
 
     # --- live ---------------------------------------------------------------------------------
+    @Slot(bool)
+    def _on_bridge_connection_changed(self, connected: bool) -> None:
+        if connected and self.view.snapshot() is None and self.reload_button.isEnabled():
+            self.load()
+
     def connect_live(self, bridge: Any) -> None:
         """Follow ``bridge.household_changed(int)`` (a LiveBridge or anything with that signal)."""
         bridge.household_changed.connect(self._on_live_household_changed)
+        if hasattr(bridge, "connection_changed"):  # a map that never loaded loads once it can
+            bridge.connection_changed.connect(self._on_bridge_connection_changed)
 
     def _on_live_household_changed(self, household_id: int) -> None:
         self._pending_live.add(int(household_id))

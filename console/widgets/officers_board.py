@@ -86,6 +86,7 @@ class OfficersBoardPane(QWidget):
         self._build_ui()
         self.bridge = bridge
         bridge.changed.connect(self._on_bridge_changed)
+        bridge.connection_changed.connect(self._on_bridge_connection_changed)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(TICK_MS)
         self._tick_timer.timeout.connect(self._on_tick_timer_timeout)
@@ -179,8 +180,20 @@ class OfficersBoardPane(QWidget):
             self.reload()
 
     def _on_load_failed(self, exc: BaseException) -> None:
+        """A failed read says why and keeps the board shown; it does not read again at once (a
+        database that is away would be asked in a loop; the next change or F5 reads again)."""
         self._loading = False
-        self._on_failed(exc)
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: to the crash handler
+        self.message.setText(exc.text(ui_language()))
+        self.message.setVisible(True)
+
+    @Slot(bool)
+    def _on_bridge_connection_changed(self, connected: bool) -> None:
+        """Back from a lost connection: read again (what changed meanwhile, and the message goes)."""
+        if connected:
+            self.message.setVisible(False)
+            self.reload()
 
     @Slot(str, int)
     def _on_bridge_changed(self, topic: str, _entity_id: int) -> None:

@@ -197,3 +197,48 @@ def ids(feed: FeedPane) -> list[int]:
 
 def row(feed: FeedPane, alert_id: int) -> Any:
     return next(r for r in feed.model.rows if r.id == alert_id)
+
+
+def test_a_pane_that_cannot_read_says_so_once_and_reads_again_when_the_database_is_back(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    throwaway_pg: ThrowawayCluster,  # noqa: F811
+    station: Engine,
+    clock: FixedClock,
+) -> None:
+    """The officers' board does not ask a database that is away again and again (a busy loop)."""
+    services = build_services(station, clock)
+    actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
+    settings = Settings(db_url=str(station.url), sound=False)
+    workspace = console_app.build_workspace(services, actor, settings, db_worker)
+    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
+    workspace.attach(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    workspace.build_all()
+    board = workspace.board
+    assert board is not None
+    try:
+        qtbot.waitUntil(lambda: not board.busy(), timeout=10_000)
+        reads: list[int] = []
+        read = board.reload
+
+        def counted() -> None:
+            reads.append(1)
+            read()
+
+        board.reload = counted  # type: ignore[method-assign]
+        throwaway_pg.stop()
+        qtbot.waitUntil(window.connection_bar.isVisible, timeout=2_000)
+        board.reload()
+        qtbot.waitUntil(board.message.isVisible, timeout=5_000)
+        qtbot.wait(1_500)
+        assert len(reads) <= 2, f"{len(reads)} reads while the database was away"
+        start(throwaway_pg)
+        qtbot.waitUntil(lambda: not window.connection_bar.isVisible(), timeout=5_000)
+        qtbot.waitUntil(lambda: not board.message.isVisible(), timeout=5_000)
+        assert reads[-1:] == [1] and len(reads) >= 2  # read again once back
+    finally:
+        window.close_without_asking()
+        workspace.shutdown()
