@@ -163,8 +163,16 @@ class DispatchDialog(QDialog):
                 dispatch.joinable_alerts(actor, alert_id),
             ),
             self._on_loaded,
-            self._on_failed,
+            self._on_load_failed,
         )
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        """A failed read says why; it does not read again at once (a database that is away would be
+        asked in a loop). Sending, or opening the dialog again, reads again."""
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: to the crash handler
+        self.error.setText(exc.text(ui_language()))
+        self.error.setVisible(True)
 
     def busy(self) -> bool:
         return self._runner.busy()

@@ -223,3 +223,26 @@ def test_with_no_other_open_alert_the_dialog_says_so(qtbot: Any, feed: Any, worl
     dialog = open_with_d(qtbot, feed())
     assert dialog.listed_alerts() == []
     assert dialog.alerts_empty.isVisible() and not dialog.alerts.isVisible()
+
+
+def test_a_read_that_fails_is_said_once_not_asked_again_and_again(
+    qtbot: Any, feed: Any, world: DispatchWorld, services: Services, monkeypatch: Any
+) -> None:
+    """The database goes away while the dialog is open: it says so, and does not loop on reads."""
+    from console.errors import DatabaseUnavailable
+
+    world.officer("300001", cell=0)
+    world.alert(community=0)
+    dialog = open_with_d(qtbot, feed())
+    reads: list[int] = []
+
+    def away(*_args: Any, **_kwargs: Any) -> Any:
+        reads.append(1)
+        raise DatabaseUnavailable("db.unavailable", target="PostgreSQL", reason="server closed the connection")
+
+    monkeypatch.setattr(dialog._dispatch, "recommendations", away)
+    dialog.load()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5_000)
+    qtbot.wait(500)
+    assert reads == [1]
+    assert "PostgreSQL" in dialog.error.text()
