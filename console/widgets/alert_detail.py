@@ -52,6 +52,14 @@ def _when(value: dt.datetime | None) -> str:
     return value.astimezone(_LOCAL).strftime("%m-%d %H:%M:%S") if value else ""
 
 
+def _when_cell(value: dt.datetime | None) -> str:
+    """A table cell's time: the date over the time, so a narrow detail never breaks 23:13:42 apart."""
+    return _when(value).replace(" ", "<br>", 1)
+
+
+_NOWRAP = "<td style='white-space:nowrap'>"  # Qt's rich text ignores the nowrap attribute
+
+
 class AlertDetailPanel(QWidget):
     """Everything about one alert; the property manager's phone is one click from the clipboard."""
 
@@ -424,16 +432,16 @@ class AlertDetailPanel(QWidget):
             )
         if d.events:
             rows = "".join(
-                # The time and what was read stay whole on one line; place and note wrap.
-                f"<tr><td nowrap>{_when(e.at)}</td><td>{escape(e.community_name)}</td><td>{escape(e.device)}</td>"
-                f"<td nowrap>{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
+                # The time and what was read are never broken apart; place and note wrap.
+                f"<tr>{_NOWRAP}{_when_cell(e.at)}</td><td>{escape(e.community_name)}</td><td>{escape(e.device)}</td>"
+                f"{_NOWRAP}{escape(e.plate or e.id_number or e.phone)}</td><td>{escape(e.note)}</td></tr>"
                 for e in d.events
             )
             heading = escape(self.tr("感知事件"))
             parts.append(f"<h4>{heading}</h4><table cellpadding='3'>{rows}</table>")
         if d.trace:
             rows = "".join(
-                f"<tr><td nowrap>{_when(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
+                f"<tr>{_NOWRAP}{_when_cell(s.at)}</td><td>{escape(s.community_name)}</td><td>{escape(s.device)}</td></tr>"
                 for s in d.trace
             )
             heading = self.tr("轨迹: {0} 最近出现").format(d.trace_subject)
