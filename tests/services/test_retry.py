@@ -4,7 +4,7 @@ whole by the Service wrapper (console/services/base.py), and leaves no partial w
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from console.db import make_engine, session_factory
 from console.models import Station
 from console.services import base
 from console.services.base import Service
+from tests.races import at_once
 
 PG_ONLY = pytest.mark.parametrize(
     "db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
@@ -69,23 +70,6 @@ def _stations(engine: Engine, n: int) -> list[int]:
         ]
 
 
-def _at_once(*calls: Callable[[], None]) -> list[BaseException | None]:
-    outcome: list[BaseException | None] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            calls[i]()
-        except BaseException as exc:
-            outcome[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return outcome
-
-
 def _names(engine: Engine, ids: list[int]) -> list[str]:
     with engine.connect() as c:
         return [c.execute(select(Station.name).where(Station.id == i)).scalar_one() for i in ids]
@@ -98,7 +82,7 @@ def test_a_deadlock_victim_is_re_run_and_both_use_cases_land_whole(
     a, b = _stations(two_consoles[0], 2)
     meet = threading.Barrier(2)
     left, right = (Renamer(session_factory(e), meet) for e in two_consoles)
-    errors = _at_once(lambda: left.rename_both(a, b, "左台"), lambda: right.rename_both(b, a, "右台"))
+    errors = at_once(lambda: left.rename_both(a, b, "左台"), lambda: right.rename_both(b, a, "右台"))
     assert errors == [None, None]
     assert sorted([left.attempts, right.attempts]) == [1, 2]  # PostgreSQL chose one victim; it ran again
     last = "左台" if left.attempts == 2 else "右台"
@@ -113,7 +97,7 @@ def test_without_a_re_run_the_victim_fails_and_leaves_no_partial_write(
     a, b = _stations(two_consoles[0], 2)
     meet = threading.Barrier(2)
     left, right = (Renamer(session_factory(e), meet) for e in two_consoles)
-    errors = _at_once(lambda: left.rename_both(a, b, "左台"), lambda: right.rename_both(b, a, "右台"))
+    errors = at_once(lambda: left.rename_both(a, b, "左台"), lambda: right.rename_both(b, a, "右台"))
     failed = [e for e in errors if e is not None]
     assert len(failed) == 1 and isinstance(failed[0], OperationalError)
     assert getattr(failed[0].orig, "sqlstate", None) == "40P01"
@@ -126,7 +110,7 @@ def test_a_serialization_failure_is_re_run_and_no_update_is_lost(two_consoles: t
     (sid,) = _stations(two_consoles[0], 1)
     meet = threading.Barrier(2)
     left, right = (Renamer(session_factory(e), meet) for e in two_consoles)
-    assert _at_once(lambda: left.bump_version(sid), lambda: right.bump_version(sid)) == [None, None]
+    assert at_once(lambda: left.bump_version(sid), lambda: right.bump_version(sid)) == [None, None]
     assert sorted([left.attempts, right.attempts]) == [1, 2]
     with two_consoles[0].connect() as c:
         assert c.execute(select(Station.version).where(Station.id == sid)).scalar_one() == 3
