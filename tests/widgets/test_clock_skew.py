@@ -19,9 +19,9 @@ from console.config import Settings
 from console.services.container import build_services
 from console.widgets import theme
 from console.widgets.clock_skew import ClockSkewLabel
-from console.widgets.main_window import MainWindow
 from console.widgets.worker import DatabaseWorker
 from tests.services.test_console_clock import SHIFT, ShiftedClock
+from tests.widgets.windows import open_main_window
 
 
 @pytest.fixture(autouse=True)
@@ -73,12 +73,7 @@ def test_the_main_window_warns_at_start_when_the_clock_is_off(
     services = build_services(engine, ShiftedClock(SHIFT))
     actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
     settings = Settings(db_url=engine.url.render_as_string(hide_password=False))
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, _workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     measured(qtbot, window.clock_skew_label)
     assert window.clock_skew_label.isVisible()
     assert window.statusBar().isAncestorOf(window.clock_skew_label)

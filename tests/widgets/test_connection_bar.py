@@ -28,10 +28,10 @@ from console.services.container import build_services
 from console.widgets.common import error_text
 from console.widgets.connection_bar import ConnectionBar, ConnectionWatch
 from console.widgets.feed import FeedPane
-from console.widgets.main_window import MainWindow
 from console.widgets.worker import DatabaseWorker
 from tests.pg_cluster import ThrowawayCluster, throwaway_pg  # noqa: F401 (the fixture)
 from tests.widgets.test_feed import Raiser
+from tests.widgets.windows import open_main_window
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LOST = "与数据库的连接已断开 — 显示的是 21:00:00 时的数据"  # the tests' clock: 21:00 Beijing time
@@ -64,12 +64,7 @@ def test_the_console_says_so_refuses_edits_and_catches_up_when_the_database_goes
     services = build_services(station, clock)
     actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
     settings = Settings(db_url=str(station.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     feed = workspace.feed
     assert isinstance(feed, FeedPane)
     bar = window.connection_bar
@@ -210,12 +205,7 @@ def test_a_pane_that_cannot_read_says_so_once_and_reads_again_when_the_database_
     services = build_services(station, clock)
     actor = services.users.ensure_user("zhang", "张值班", "duty_officer")
     settings = Settings(db_url=str(station.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     workspace.build_all()
     board = workspace.board
     assert board is not None

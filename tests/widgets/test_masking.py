@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
-from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
 from console.db import open_database
@@ -42,12 +41,12 @@ from console.services.figures import Period
 from console.services.reporting.export import KINDS
 from console.services.station import AuditFilter
 from console.validators import id_check_character
-from console.widgets.main_window import MainWindow
 from console.widgets.monthly_report import save_monthly_report
 from console.widgets.receipt import save_receipt_pdf
 from console.widgets.search import SearchDialog
 from console.widgets.worker import DatabaseWorker
 from tests.conftest import DEMO_NOW
+from tests.widgets.windows import open_main_window
 
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -191,12 +190,7 @@ def test_every_pane_and_dialog_is_masked_for_a_role_without_the_permission(
     tmp_path: Path,
 ) -> None:
     settings = Settings(db_url=str(demo_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, duty, settings, db_worker)
-    window = MainWindow(services, duty, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, duty, settings)
     workspace.build_all()  # every pane, not only those an officer has opened
     assert workspace.feed is not None and workspace.grid_map is not None and workspace.worklist is not None
     qtbot.waitUntil(lambda: workspace.feed.model.rowCount() > 0, timeout=20000)

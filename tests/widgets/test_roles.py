@@ -13,14 +13,13 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
 from console.db import make_engine
 from console.security import PERSON_ROLES
 from console.services.container import Services, build_services
-from console.widgets.main_window import MainWindow
 from console.widgets.worker import DatabaseWorker
+from tests.widgets.windows import open_main_window
 
 PASSWORD = "Harbour-lantern-47-quietly"
 OPERATIONS = {
@@ -124,12 +123,7 @@ def test_a_role_signs_in_to_its_own_panes_and_actions_only(
     services.accounts.provision(f"u.{role}", f"{role} 用户", role, PASSWORD)
     actor = services.accounts.sign_in(f"u.{role}", PASSWORD)
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
 
     assert set(window.panes) == panes
     assert window.centralWidget() is window.panes[central]

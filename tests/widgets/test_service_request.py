@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import Engine, select
 
-from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
 from console.models import Alert
@@ -24,6 +23,7 @@ from console.widgets.service_request_dialog import ServiceRequestDialog
 from console.widgets.worker import DatabaseWorker
 from console.widgets.workspace import Workspace
 from tests.dispatch_data import DispatchWorld
+from tests.widgets.windows import open_main_window
 
 JOB = COLUMNS.index("job")
 
@@ -41,12 +41,7 @@ def opened(
     world.officer("300002", cell=0)
     services: Services = build_services(engine, FixedClock(dt.datetime.now(dt.UTC)))
     settings = Settings(db_url=str(engine.url), sound=False)
-    workspace = console_app.build_workspace(services, duty_officer, settings, db_worker)
-    window = MainWindow(services, duty_officer, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, duty_officer, settings)
     workspace.build_all()  # the board is behind the work tab until opened
     qtbot.waitUntil(
         lambda: not workspace.board.busy() and workspace.board.model.rowCount() == 2, timeout=15_000

@@ -11,15 +11,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
 from console.db import make_engine
 from console.security import Actor
 from console.services.container import Services, build_services
-from console.widgets.main_window import MainWindow
 from console.widgets.sign_in import FirstAdminDialog, SignInDialog
 from console.widgets.worker import DatabaseWorker
+from tests.widgets.windows import open_main_window
 
 PASSWORD = "Night-shift-GK-2026"
 
@@ -101,12 +100,7 @@ def test_idle_lock_hides_every_window_until_the_same_user_signs_in_again(
 ) -> None:
     actor: Actor = services.accounts.sign_in("wangfang", PASSWORD)
     settings = Settings(db_url=str(engine_.url), idle_lock_minutes=0.005)  # 0.3 s, for the test
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     qtbot.waitUntil(lambda: window.locked, timeout=5000)
     assert not window.isVisible()  # nothing with personal data stays on screen
     dialog = window.lock_dialog

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
-from console import app as console_app
 from console.clock import FixedClock
 from console.config import Settings
 from console.demo.seed import seed_demo
@@ -23,6 +22,7 @@ from console.widgets.search import SearchDialog
 from console.widgets.worker import DatabaseWorker
 from console.widgets.workspace import Workspace
 from tests.conftest import DEMO_NOW
+from tests.widgets.windows import open_main_window
 
 
 @pytest.fixture
@@ -46,12 +46,7 @@ def opened(
     # the station's leader sees every operational pane (a role's own panes: test_roles.py)
     actor: Actor = services.users.ensure_user("yang", "杨明", "supervisor")
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     workspace.build_all()  # these tests reach into panes an officer would open first
     qtbot.waitUntil(lambda: workspace.grid_map.view.snapshot() is not None, timeout=15000)
     yield workspace, window
@@ -103,12 +98,7 @@ def test_ctrl_f_in_the_case_list_filters_cases_and_enter_opens_the_dossier_over_
     actor = services.users.ensure_user("li", "李办案", "investigator")
     services.cases.open(actor, category="cable", reported_at=DEMO_NOW, summary="地下室电缆被盗")
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     pane = workspace.ensure_pane("cases")
     assert isinstance(pane, CasesPane)
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0, timeout=10_000)
@@ -165,12 +155,7 @@ def test_ctrl_f_finds_a_case_by_number_imei_or_suspect_and_enter_opens_its_dossi
         actor, case_no=case_no, description="华为手机", category="phone", imei="490154203237518"
     )
     settings = Settings(db_url=str(sqlite_engine.url), sound=False)
-    workspace = console_app.build_workspace(services, actor, settings, db_worker)
-    window = MainWindow(services, actor, settings, workspace.panes, db_worker)
-    workspace.attach(window)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window, workspace = open_main_window(qtbot, db_worker, services, actor, settings)
     window.actions_by_name["search"].trigger()
     dialog = window.findChild(SearchDialog)
     assert dialog is not None
