@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from grid_data import seed_grid
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -43,6 +44,7 @@ from console.services.container import Services, build_services
 from console.services.maps import format_address
 from console.widgets import theme
 from console.widgets.common import ui_language
+from console.widgets.feed_model import COLUMNS
 from console.widgets.main_window import MainWindow
 from console.widgets.worker import DatabaseWorker
 
@@ -352,8 +354,6 @@ def test_the_feed_shows_severity_status_and_what_matched_without_scrolling(
     language: str,
 ) -> None:
     """On a 1920×1080 duty-room screen the overdue mark and the plate or name are in view at once."""
-    from console.widgets.feed_model import COLUMNS
-
     window = open_window(qtbot, db_worker, services, actor, language, sqlite_engine)
     window.setGeometry(window.screen().availableGeometry())
     window.showMaximized()
@@ -387,10 +387,6 @@ def test_a_communitys_count_to_visit_fits_over_it_in_both_languages(
     language: str,
 ) -> None:
     """Over a community 64–104 px wide the red count of households to visit is drawn beside its name."""
-    from PySide6.QtGui import QColor
-
-    from console.widgets import theme
-
     window = open_window(qtbot, db_worker, services, actor, language, sqlite_engine)
     view = window.panes["map"].view  # type: ignore[attr-defined]
     layout = view._layout
