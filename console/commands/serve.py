@@ -7,11 +7,11 @@ serves HTTPS, so the bearer token and residents' data never cross the station ne
 from __future__ import annotations
 
 import argparse
-import contextlib
 import ipaddress
 import signal
 import ssl
 import sys
+import threading
 from pathlib import Path
 
 from console.commands import open_services
@@ -61,10 +61,6 @@ def tls_context(host: str, cert: str | None, key: str | None) -> ssl.SSLContext 
     return context
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def main(args: argparse.Namespace) -> int:
     context = tls_context(args.host, getattr(args, "cert", None), getattr(args, "key", None))
     token = read_token(args.token_file)
@@ -79,9 +75,13 @@ def main(args: argparse.Namespace) -> int:
             ssl_context=context,
         )
         # Ctrl+C is how it is meant to stop, and SIGTERM (a service manager's stop) the same way:
-        # requests in flight are answered, the database is closed, the exit status is 0. Set before
-        # the line saying it listens, which is what a supervisor waits for.
-        signal.signal(signal.SIGTERM, _interrupt)
+        # requests in flight are answered, the database is closed, the exit status is 0. The
+        # handlers only set a flag, so a signal arriving at any moment (even while the line below
+        # is printed) cannot interrupt anything half-way. Set before the line saying it listens,
+        # which is what a supervisor waits for.
+        stopping = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda _signum, _frame: stopping.set())
         try:
             server.start()
         except OSError as exc:
@@ -93,8 +93,11 @@ def main(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+        try:
+            while not stopping.wait(0.5):
+                pass
+        finally:
+            server.stop()
         return 0
     finally:
         engine.dispose()

@@ -129,15 +129,6 @@ class EventServer:
                 self._pool.shutdown(wait=True)
             self._loop = self._thread = self._pool = None
 
-    def serve_forever(self) -> None:
-        """Start and serve until interrupted (Ctrl+C raises KeyboardInterrupt here); then stop."""
-        if self._thread is None:
-            self.start()
-        try:
-            threading.Event().wait()
-        finally:
-            self.stop()
-
     async def _open(self) -> None:
         from aiohttp import web
 
