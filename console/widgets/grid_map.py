@@ -93,6 +93,9 @@ class GridMapView(QWidget):
         self._cells = CellImages(self._bg)
         self._scale, self._ox, self._oy = 1.0, 0.0, 0.0
         self._fitted = False
+        # The view frames the whole level as fit() left it (no zoom or pan since): a resize, such
+        # as the legend wrapping onto a second line on a small screen, frames it again.
+        self._framed = False
         self._highlight = -1
         self._press: QPoint | None = None
         self._dragging = False
@@ -118,6 +121,7 @@ class GridMapView(QWidget):
     def set_snapshot(self, snapshot: GridSnapshot) -> None:
         """Show ``snapshot`` (keeps the current level if it still exists)."""
         previous, kept, marked = self._layout, (self._scale, self._ox, self._oy), self.highlighted()
+        framed = self._framed
         self._snap = snapshot
         self._mask = snapshot.filter_mask(self._filters)
         level, key = self._stack[-1]
@@ -133,6 +137,7 @@ class GridMapView(QWidget):
             and (previous.width, previous.height) == (self._layout.width, self._layout.height)
         ):
             self._scale, self._ox, self._oy = kept
+            self._framed = framed
             self.update()
 
     def snapshot(self) -> GridSnapshot | None:
@@ -234,6 +239,7 @@ class GridMapView(QWidget):
         cx, cy = int(self._layout.x[p]) + 0.5, int(self._layout.y[p]) + 0.5
         scale = max(self._scale, min(24.0, MAX_SCALE))
         self._highlight = index
+        self._framed = False
         self._animate_to(scale, self.width() / 2 - cx * scale, self.height() / 2 - cy * scale)
         return True
 
@@ -247,6 +253,13 @@ class GridMapView(QWidget):
     def scale(self) -> float:
         """Device pixels per cell."""
         return self._scale
+
+    def level_rect(self) -> QRectF:
+        """Where the whole level (every block and its labels) lies in widget coordinates."""
+        if self._layout is None:
+            return QRectF()
+        s = self._scale
+        return QRectF(self._ox, self._oy, self._layout.width * s, self._layout.height * s)
 
     def cell_centre(self, household_id: int) -> QPointF | None:
         """Widget position of a household's cell centre at the current zoom, or None."""
@@ -276,6 +289,7 @@ class GridMapView(QWidget):
         w, h = self._layout.width, self._layout.height
         s = max(MIN_SCALE, min(MAX_SCALE, 0.98 * min(self.width() / w, self.height() / h)))
         target = (s, (self.width() - w * s) / 2, (self.height() - h * s) / 2)
+        self._framed = True
         if animated:
             self._animate_to(*target)
         else:
@@ -293,6 +307,7 @@ class GridMapView(QWidget):
         )
         s = max(MIN_SCALE, min(MAX_SCALE, s0 * factor))
         f = s / s0
+        self._framed = False
         target = (s, a.x() - (a.x() - ox0) * f, a.y() - (a.y() - oy0) * f)
         if animated:
             self._animate_to(*target)
@@ -306,6 +321,7 @@ class GridMapView(QWidget):
         return self._anim.state() == QVariantAnimation.State.Running
 
     def pan_by(self, dx: float, dy: float) -> None:
+        self._framed = False
         self._ox += dx
         self._oy += dy
         self.update()
@@ -561,7 +577,7 @@ class GridMapView(QWidget):
     # --- interaction --------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._layout is not None and not self._fitted:
+        if self._layout is not None and (not self._fitted or self._framed):
             self.fit()
         self._fitted = self._fitted or (self.isVisible() and self._layout is not None)
 
@@ -620,6 +636,7 @@ class GridMapView(QWidget):
             d = event.position() - start
             if self._dragging or abs(d.x()) + abs(d.y()) > 4:
                 self._dragging = True
+                self._framed = False
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
                 self._ox, self._oy = ox + d.x(), oy + d.y()
                 self.update()

@@ -145,6 +145,37 @@ def test_zoom_changes_the_scale_and_fit_restores_it(
     assert view.scale() == pytest.approx(fitted * 2)
 
 
+def test_a_smaller_pane_still_shows_the_whole_level_until_the_officer_zooms(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
+) -> None:
+    """A 1366 screen: the legend wraps after the first fit and the map gets shorter; no row hides."""
+    seed_grid(engine, clock.now(), communities=6, residents=False)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
+    view = pane.view
+
+    def whole_level_in_view() -> bool:
+        level = view.level_rect()
+        return not level.isEmpty() and view.rect().toRectF().adjusted(-1, -1, 1, 1).contains(level)
+
+    pane.resize(1000, 650)  # the window settles: the map is on screen, framed
+    qtbot.waitUntil(lambda: view.height() < 600, timeout=3000)
+    assert whole_level_in_view()
+    pane.resize(1000, 260)
+    qtbot.waitUntil(lambda: view.height() < 200, timeout=3000)
+    assert whole_level_in_view()
+
+    view.zoom_by(2.0)
+    zoomed = view.scale()
+    pane.resize(1000, 500)
+    qtbot.waitUntil(lambda: view.height() > 300, timeout=3000)
+    assert view.scale() == pytest.approx(zoomed)  # the officer's zoom is theirs to keep
+
+
 def test_live_recolour_after_a_visit_changes_the_pixel(
     qtbot: QtBot,
     db_worker: DatabaseWorker,
