@@ -211,6 +211,21 @@ class FlowLayout(QLayout):
         return y + line - rect.y() + m.bottom()
 
 
+def wrapped_minimum_height(layout: QLayout, width: int) -> int:
+    """The least height ``layout`` needs at ``width`` with its wrapping rows (a FlowLayout, a
+    word-wrapped label) on as many lines as they take there, not on the one line Qt's minimum
+    size assumes. A dock sizes itself from minimumSizeHint() alone; without this a narrow
+    pane's wrapped filter bar or legend is drawn over the widget under it."""
+    m = layout.contentsMargins()
+    inner = max(1, width - m.left() - m.right())
+    extra = 0
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is not None and not item.isEmpty() and item.hasHeightForWidth():
+            extra += max(0, item.heightForWidth(inner) - item.minimumSize().height())
+    return layout.minimumSize().height() + extra
+
+
 def labelled(label: str, field: QWidget, parent: QWidget) -> QWidget:
     """A label and its field kept together on one line of a FlowLayout."""
     pair = QWidget(parent)

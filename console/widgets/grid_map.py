@@ -56,6 +56,7 @@ from console.services.maps import (
     GridSnapshot,
     Layout,
     MapFilter,
+    aspect_bucket,
 )
 from console.widgets import theme
 from console.widgets.common import housing_use_text
@@ -81,7 +82,7 @@ class GridMapView(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(240, 180)
+        self.setMinimumSize(240, 110)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._snap: GridSnapshot | None = None
         self._filters = MapFilter()
@@ -254,6 +255,10 @@ class GridMapView(QWidget):
         """Device pixels per cell."""
         return self._scale
 
+    def current_layout(self) -> Layout | None:
+        """Where each household of the level shown sits, in cells (None before the first load)."""
+        return self._layout
+
     def level_rect(self) -> QRectF:
         """Where the whole level (every block and its labels) lies in widget coordinates."""
         if self._layout is None:
@@ -287,8 +292,10 @@ class GridMapView(QWidget):
         if self._layout is None:
             return
         w, h = self._layout.width, self._layout.height
-        s = max(MIN_SCALE, min(MAX_SCALE, 0.98 * min(self.width() / w, self.height() / h)))
-        target = (s, (self.width() - w * s) / 2, (self.height() - h * s) / 2)
+        top = self._names_line()
+        room = max(1.0, self.height() - top)
+        s = max(MIN_SCALE, min(MAX_SCALE, 0.98 * min(self.width() / w, room / h)))
+        target = (s, (self.width() - w * s) / 2, top + (room - h * s) / 2)
         self._framed = True
         if animated:
             self._animate_to(*target)
@@ -296,6 +303,15 @@ class GridMapView(QWidget):
             self._anim.stop()
             self._scale, self._ox, self._oy = target
             self.update()
+
+    def _names_line(self) -> int:
+        """The first row's names stand above their blocks in screen pixels, whatever the zoom:
+        fit() keeps room for their line at the top so that a small view does not cut them off."""
+        return QFontMetrics(self._label_font).height() + 2
+
+    def _aspect(self) -> float:
+        """The shape the district's layout is made for: this view's, below the names' line."""
+        return aspect_bucket(self.width() / max(1, self.height() - self._names_line()))
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None, animated: bool = False) -> None:
         """Zoom by ``factor`` keeping ``anchor`` (default: the centre) where it is."""
@@ -351,11 +367,11 @@ class GridMapView(QWidget):
         self.update()
 
     # --- building the images --------------------------------------------------------------------
-    def _apply_layout(self, fit: bool) -> None:
+    def _apply_layout(self, fit: bool, announce: bool = True) -> None:
         if self._snap is None:
             return
         level, key = self._stack[-1]
-        lay = self._snap.layout(level, key)
+        lay = self._snap.layout(level, key, self._aspect())
         self._layout = lay
         self._pos = np.full(len(self._snap), -1, dtype=np.int32)
         self._pos[lay.indices] = np.arange(len(lay.indices), dtype=np.int32)
@@ -367,7 +383,8 @@ class GridMapView(QWidget):
         self._repaint_all_cells()
         if fit:
             self.fit()
-        self.level_changed.emit(level, key)
+        if announce:
+            self.level_changed.emit(level, key)
 
     def _repaint_all_cells(self) -> None:
         if self._layout is None or self._snap is None:
@@ -578,7 +595,17 @@ class GridMapView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._layout is not None and (not self._fitted or self._framed):
-            self.fit()
+            lay = self._layout
+            reshaped = (
+                lay.level != "community"
+                and self._snap is not None
+                and self._snap.layout(lay.level, lay.key, self._aspect()) is not lay
+            )
+            if reshaped:
+                # Another shape of view: the communities stand in as many columns as fill it.
+                self._apply_layout(fit=True, announce=False)
+            else:
+                self.fit()
         self._fitted = self._fitted or (self.isVisible() and self._layout is not None)
 
     def changeEvent(self, event: QEvent) -> None:

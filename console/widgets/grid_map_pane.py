@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from console.widgets.common import (
     housing_use_text,
     labelled,
     shrinkable_combo,
+    wrapped_minimum_height,
 )
 from console.widgets.grid_map import GridMapView
 from console.widgets.grid_map_cells import glyph_pattern, status_colours
@@ -140,6 +141,7 @@ class GridMapPane(QWidget):
         self.open_dialog_on_click = True
         self._dialogs: list[HouseholdDialog] = []
         self.hint = ""
+        self._crumbs = ("", "")  # the breadcrumb as rich text and as plain text
 
         self.view = GridMapView(self)
         self.legend = Legend(self)
@@ -211,6 +213,20 @@ class GridMapPane(QWidget):
         self.load()
 
     # --- loading ------------------------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """At least the map's own minimum under the filter bar and legend as wrapped at this width."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            hint.setHeight(max(hint.height(), wrapped_minimum_height(layout, self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._place_hint()
+            self.updateGeometry()  # the wrapped bar and legend take another height: tell the dock
+
     def load(self) -> None:
         """(Re)load every household of the district off the GUI thread."""
         if self.view.snapshot() is None:
@@ -335,13 +351,29 @@ class GridMapPane(QWidget):
             if level == "community"
             else self.tr("双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移")
         )
-        self.breadcrumb.setText(" › ".join(parts) + f"&nbsp;&nbsp;&nbsp;<i>{self.hint}</i>")
+        self._crumbs = (" › ".join(parts), " › ".join(label for _l, _k, label in crumbs))
+        self._place_hint()
         box = self.grid_cell_box
         wanted = key if level == "grid_cell" else (None if level == "district" else box.currentData())
         if box.currentData() != wanted:
             box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(wanted)))
             box.blockSignals(False)
+
+    def _place_hint(self) -> None:
+        """The hint follows the breadcrumb where both fit on one line; in a narrow pane (1366×768,
+        English) it moves to the breadcrumb's tooltip so the map keeps the line."""
+        html, plain = self._crumbs
+        italic = QFont(self.breadcrumb.font())
+        italic.setItalic(True)
+        needed = (
+            QFontMetrics(self.breadcrumb.font()).horizontalAdvance(plain + "    ")
+            + QFontMetrics(italic).horizontalAdvance(self.hint)
+        )
+        m = self.layout().contentsMargins()
+        fits = needed <= self.width() - m.left() - m.right() or not self.isVisible()
+        self.breadcrumb.setText(html + (f"&nbsp;&nbsp;&nbsp;<i>{self.hint}</i>" if fits else ""))
+        self.breadcrumb.setToolTip("" if fits else self.hint)
 
     def _on_breadcrumb_link_activated(self, link: str) -> None:
         self.view.go_to_crumb(int(link))

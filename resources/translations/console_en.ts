@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="304"/>
+        <location filename="../../console/widgets/alert_detail.py" line="312"/>
         <source>接警</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="305"/>
+        <location filename="../../console/widgets/alert_detail.py" line="313"/>
         <source>确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="306"/>
+        <location filename="../../console/widgets/alert_detail.py" line="314"/>
         <source>派出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="307"/>
+        <location filename="../../console/widgets/alert_detail.py" line="315"/>
         <source>到场</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="308"/>
+        <location filename="../../console/widgets/alert_detail.py" line="316"/>
         <source>结束</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="318"/>
+        <location filename="../../console/widgets/alert_detail.py" line="326"/>
         <source>响应</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="318"/>
+        <location filename="../../console/widgets/alert_detail.py" line="326"/>
         <source>已过</source>
         <translation>Elapsed</translation>
     </message>
@@ -236,147 +236,147 @@
 <context>
     <name>AlertDetailPanel</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="111"/>
+        <location filename="../../console/widgets/alert_detail.py" line="119"/>
         <source>通知物业的方式</source>
         <translation>How the property manager was told</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="113"/>
+        <location filename="../../console/widgets/alert_detail.py" line="121"/>
         <source>通知物业: 说了什么 (选填), Enter 记录</source>
         <translation>Property manager: what was said (optional), Enter logs it</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="115"/>
+        <location filename="../../console/widgets/alert_detail.py" line="123"/>
         <source>已通知物业 (N)</source>
         <translation>Manager notified (N)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="116"/>
+        <location filename="../../console/widgets/alert_detail.py" line="124"/>
         <source>记录: 谁、何时、以何种方式通知了物业</source>
         <translation>Log who told the property manager, when and how</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="141"/>
+        <location filename="../../console/widgets/alert_detail.py" line="149"/>
         <source>反诈干预卡 (I)</source>
         <translation>Anti-fraud card (I)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="142"/>
+        <location filename="../../console/widgets/alert_detail.py" line="150"/>
         <source>劝阻记录、止付与处置结果</source>
         <translation>Calls, stop-payment and outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="145"/>
+        <location filename="../../console/widgets/alert_detail.py" line="153"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="146"/>
+        <location filename="../../console/widgets/alert_detail.py" line="154"/>
         <source>查看完整身份证号与手机号 (将记入审计日志)</source>
         <translation>Show the full ID and phone numbers (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="150"/>
+        <location filename="../../console/widgets/alert_detail.py" line="158"/>
         <source>复制物业电话</source>
         <translation>Copy property manager&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="154"/>
+        <location filename="../../console/widgets/alert_detail.py" line="162"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="155"/>
+        <location filename="../../console/widgets/alert_detail.py" line="163"/>
         <source>打开布控条目所属案件的卷宗</source>
         <translation>Open the dossier of the watchlist entry&apos;s case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="159"/>
+        <location filename="../../console/widgets/alert_detail.py" line="167"/>
         <source>把这条预警关联到一起案件</source>
         <translation>Link this alert to a case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="208"/>
+        <location filename="../../console/widgets/alert_detail.py" line="216"/>
         <source>当前角色不能关联案件</source>
         <translation>Your role may not link cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="158"/>
+        <location filename="../../console/widgets/alert_detail.py" line="166"/>
         <source>关联案件… (L)</source>
         <translation>Link to case… (L)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="216"/>
+        <location filename="../../console/widgets/alert_detail.py" line="224"/>
         <source>打开案件 {0} (C)</source>
         <translation>Open case {0} (C)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="221"/>
+        <location filename="../../console/widgets/alert_detail.py" line="229"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="234"/>
+        <location filename="../../console/widgets/alert_detail.py" line="242"/>
         <source>选择一条预警查看详情</source>
         <translation>Select an alert to see its details</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="264"/>
+        <location filename="../../console/widgets/alert_detail.py" line="272"/>
         <source>已通知物业</source>
         <translation>Property manager notified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="352"/>
+        <location filename="../../console/widgets/alert_detail.py" line="360"/>
         <source>已复制 {0}</source>
         <translation>Copied {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="397"/>
+        <location filename="../../console/widgets/alert_detail.py" line="405"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="397"/>
+        <location filename="../../console/widgets/alert_detail.py" line="405"/>
         <source>最近</source>
         <translation>Latest</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="398"/>
+        <location filename="../../console/widgets/alert_detail.py" line="406"/>
         <source>共 {0} 次</source>
         <translation>Count: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="406"/>
+        <location filename="../../console/widgets/alert_detail.py" line="414"/>
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="411"/>
+        <location filename="../../console/widgets/alert_detail.py" line="419"/>
         <source>无关联案件</source>
         <translation>No linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="412"/>
+        <location filename="../../console/widgets/alert_detail.py" line="420"/>
         <source>布控条目</source>
         <translation>Watchlist entry</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="412"/>
+        <location filename="../../console/widgets/alert_detail.py" line="420"/>
         <source>关联案件</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="420"/>
+        <location filename="../../console/widgets/alert_detail.py" line="428"/>
         <source>小区与物业</source>
         <translation>Community and property management</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="431"/>
+        <location filename="../../console/widgets/alert_detail.py" line="440"/>
         <source>感知事件</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="438"/>
+        <location filename="../../console/widgets/alert_detail.py" line="447"/>
         <source>轨迹: {0} 最近出现</source>
         <translation>Track: where {0} was seen last</translation>
     </message>
@@ -852,17 +852,17 @@
         <translation>Send (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="184"/>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="192"/>
         <source>本网格</source>
         <translation>Same cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="265"/>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="273"/>
         <source>预警编号须为数字: {0}</source>
         <translation>An alert number is digits: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/dispatch_dialog.py" line="269"/>
+        <location filename="../../console/widgets/dispatch_dialog.py" line="277"/>
         <source>预警 #{0} 就是本次派警的预警</source>
         <translation>Alert #{0} is the one this dispatch is for</translation>
     </message>
@@ -1959,58 +1959,58 @@
 <context>
     <name>FeedPane</name>
     <message>
-        <location filename="../../console/widgets/feed.py" line="190"/>
-        <location filename="../../console/widgets/feed.py" line="343"/>
+        <location filename="../../console/widgets/feed.py" line="192"/>
+        <location filename="../../console/widgets/feed.py" line="348"/>
         <source>暂无预警 — 值班平稳</source>
         <translation>No alerts — a quiet shift</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="190"/>
+        <location filename="../../console/widgets/feed.py" line="192"/>
         <source>新预警会立即出现在这里。</source>
         <translation>New alerts appear here at once.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="341"/>
+        <location filename="../../console/widgets/feed.py" line="346"/>
         <source>没有符合筛选条件的预警</source>
         <translation>No alerts match the filter</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="443"/>
+        <location filename="../../console/widgets/feed.py" line="457"/>
         <source>⚠ 待确认: 紧急 {0} 条 · 高 {1} 条</source>
         <translation>⚠ To acknowledge: {0} critical · {1} high</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="445"/>
+        <location filename="../../console/widgets/feed.py" line="459"/>
         <source> (其中超时 {0} 条)</source>
         <translation> ({0} overdue)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="469"/>
+        <location filename="../../console/widgets/feed.py" line="483"/>
         <source>实时连接中断, 正在重连… 恢复后自动补齐错过的预警</source>
         <translation>Live connection lost, reconnecting… missed alerts are filled in when it is back</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="548"/>
+        <location filename="../../console/widgets/feed.py" line="564"/>
         <source>当前角色不能记录通知物业</source>
         <translation>Your role may not log notifications of the property manager</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="575"/>
+        <location filename="../../console/widgets/feed.py" line="591"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="575"/>
+        <location filename="../../console/widgets/feed.py" line="591"/>
         <source>查看此预警完整号码的事由 (记入审计日志):</source>
         <translation>Reason for seeing this alert&apos;s full numbers (written to the audit log):</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="624"/>
+        <location filename="../../console/widgets/feed.py" line="640"/>
         <source>↑ ↓</source>
         <translation>↑ ↓</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/feed.py" line="624"/>
+        <location filename="../../console/widgets/feed.py" line="640"/>
         <source>在预警列表中移动</source>
         <translation>Move through the alert list</translation>
     </message>
@@ -2440,107 +2440,108 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="158"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="160"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="163"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="165"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="164"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="165"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="167"/>
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="168"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="177"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="179"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
         <source>正在载入实有房屋…</source>
         <translation>Loading households…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="182"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="184"/>
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation>No registry data yet — import the residents first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="183"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="185"/>
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation>Under “File → Import residents”, choose the CSV or XLSX file exported by the grid system.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="239"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="260"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="250"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="270"/>
         <source>全部用途</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="253"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="273"/>
         <source>出租+群租</source>
         <translation>Rented + group rental</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="254"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="274"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="255"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="275"/>
         <source>需核实 (橙+红+从未)</source>
         <translation>Due (orange + red + never)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
         <source>绿 已核实</source>
         <translation>Green: verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="257"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
         <source>红 从未核实</source>
         <translation>Red: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="330"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="350"/>
         <source>单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation>Click a household for its details · Backspace goes up a level · wheel zooms · drag pans</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="332"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="352"/>
         <source>双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移</source>
         <translation>Double-click a community to open it · click a household for its details · wheel zooms · drag pans</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="263"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="283"/>
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="264"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="284"/>
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
@@ -2548,42 +2549,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="184"/>
+        <location filename="../../console/widgets/grid_map.py" line="190"/>
         <source>全区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="187"/>
+        <location filename="../../console/widgets/grid_map.py" line="193"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="189"/>
+        <location filename="../../console/widgets/grid_map.py" line="195"/>
         <source>小区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="443"/>
+        <location filename="../../console/widgets/grid_map.py" line="476"/>
         <source>%1号楼</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="454"/>
+        <location filename="../../console/widgets/grid_map.py" line="492"/>
         <source>逾期 %1</source>
         <translation>%1 due</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="508"/>
+        <location filename="../../console/widgets/grid_map.py" line="545"/>
         <source>%1单元</source>
         <translation>Unit %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="688"/>
+        <location filename="../../console/widgets/grid_map.py" line="736"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="690"/>
+        <location filename="../../console/widgets/grid_map.py" line="738"/>
         <source>距上次核实 %1 天</source>
         <translation>%1 days since verification</translation>
     </message>
@@ -3071,27 +3072,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="82"/>
-        <source>已核实 (1个月内)</source>
-        <translation>Verified (within a month)</translation>
-    </message>
-    <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="83"/>
-        <source>超1个月未核实</source>
-        <translation>Not verified for over a month</translation>
+        <source>已核实 (1个月内)</source>
+        <translation>Verified ≤ 1 month</translation>
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="84"/>
-        <source>超3个月未核实</source>
-        <translation>Not verified for over three months</translation>
+        <source>超1个月未核实</source>
+        <translation>Unverified &gt; 1 month</translation>
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="85"/>
+        <source>超3个月未核实</source>
+        <translation>Unverified &gt; 3 months</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="86"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="107"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="108"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -3127,275 +3128,275 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="139"/>
+        <location filename="../../console/widgets/main_window.py" line="134"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation>Duty Console · Community Police Station Duty Room</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="171"/>
+        <location filename="../../console/widgets/main_window.py" line="166"/>
         <source>预警</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="172"/>
+        <location filename="../../console/widgets/main_window.py" line="167"/>
         <source>网格地图</source>
         <translation>Grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="173"/>
+        <location filename="../../console/widgets/main_window.py" line="168"/>
         <source>辖区地图</source>
         <translation>District map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="174"/>
+        <location filename="../../console/widgets/main_window.py" line="169"/>
         <source>案件卷宗</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="175"/>
+        <location filename="../../console/widgets/main_window.py" line="170"/>
         <source>派警</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="176"/>
+        <location filename="../../console/widgets/main_window.py" line="171"/>
         <source>待领财物</source>
         <translation>Unclaimed property</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="177"/>
+        <location filename="../../console/widgets/main_window.py" line="172"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="178"/>
+        <location filename="../../console/widgets/main_window.py" line="173"/>
         <source>布控名单</source>
         <translation>Watchlist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="179"/>
+        <location filename="../../console/widgets/main_window.py" line="174"/>
         <source>核实任务</source>
         <translation>Verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="180"/>
+        <location filename="../../console/widgets/main_window.py" line="175"/>
         <source>用户账号</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="181"/>
+        <location filename="../../console/widgets/main_window.py" line="176"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="309"/>
+        <location filename="../../console/widgets/main_window.py" line="304"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="310"/>
+        <location filename="../../console/widgets/main_window.py" line="305"/>
         <location filename="../../console/widgets/main_window.py" line="730"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="313"/>
+        <location filename="../../console/widgets/main_window.py" line="308"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="317"/>
+        <location filename="../../console/widgets/main_window.py" line="312"/>
         <source>导入实有人口登记表…</source>
         <translation>Import the household registry…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="323"/>
+        <location filename="../../console/widgets/main_window.py" line="318"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="326"/>
+        <location filename="../../console/widgets/main_window.py" line="321"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="327"/>
+        <location filename="../../console/widgets/main_window.py" line="322"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329"/>
+        <location filename="../../console/widgets/main_window.py" line="324"/>
         <source>夜间 (深色)</source>
         <translation>Night (dark)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329"/>
+        <location filename="../../console/widgets/main_window.py" line="324"/>
         <source>日间 (浅色)</source>
         <translation>Day (light)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="334"/>
+        <location filename="../../console/widgets/main_window.py" line="329"/>
         <source>界面语言 (重启后生效)</source>
         <translation>Language (takes effect on restart)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="344"/>
+        <location filename="../../console/widgets/main_window.py" line="339"/>
         <source>全屏</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="347"/>
+        <location filename="../../console/widgets/main_window.py" line="342"/>
         <source>显示/隐藏窗格</source>
         <translation>Show/hide panes</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="353"/>
+        <location filename="../../console/widgets/main_window.py" line="348"/>
         <source>恢复默认布局</source>
         <translation>Restore default layout</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="355"/>
+        <location filename="../../console/widgets/main_window.py" line="350"/>
         <source>预警(&amp;A)</source>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="360"/>
+        <location filename="../../console/widgets/main_window.py" line="355"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="366"/>
+        <location filename="../../console/widgets/main_window.py" line="361"/>
         <source>登记群众求助…</source>
         <translation>Take a resident&apos;s request…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="372"/>
+        <location filename="../../console/widgets/main_window.py" line="367"/>
         <source>地图(&amp;M)</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="373"/>
+        <location filename="../../console/widgets/main_window.py" line="368"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375"/>
+        <location filename="../../console/widgets/main_window.py" line="370"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="380"/>
+        <location filename="../../console/widgets/main_window.py" line="375"/>
         <source>站点参数…</source>
         <translation>Station parameters…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="388"/>
+        <location filename="../../console/widgets/main_window.py" line="383"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="389"/>
+        <location filename="../../console/widgets/main_window.py" line="384"/>
         <location filename="../../console/widgets/main_window.py" line="597"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="390"/>
+        <location filename="../../console/widgets/main_window.py" line="385"/>
         <location filename="../../console/widgets/main_window.py" line="620"/>
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="412"/>
+        <location filename="../../console/widgets/main_window.py" line="407"/>
         <source>数据库: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="418"/>
+        <location filename="../../console/widgets/main_window.py" line="413"/>
         <source>值班民警</source>
         <translation>Duty officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="419"/>
+        <location filename="../../console/widgets/main_window.py" line="414"/>
         <source>社区民警</source>
         <translation>Community officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="420"/>
+        <location filename="../../console/widgets/main_window.py" line="415"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="421"/>
+        <location filename="../../console/widgets/main_window.py" line="416"/>
         <source>办案民警</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="422"/>
+        <location filename="../../console/widgets/main_window.py" line="417"/>
         <source>所领导</source>
         <translation>Station leadership</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="423"/>
+        <location filename="../../console/widgets/main_window.py" line="418"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="424"/>
+        <location filename="../../console/widgets/main_window.py" line="419"/>
         <source>安全管理员</source>
         <translation>Security administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="425"/>
+        <location filename="../../console/widgets/main_window.py" line="420"/>
         <source>审计管理员</source>
         <translation>Audit administrator</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="426"/>
+        <location filename="../../console/widgets/main_window.py" line="421"/>
         <source>外部系统</source>
         <translation>External system</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="429"/>
+        <location filename="../../console/widgets/main_window.py" line="424"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="465"/>
+        <location filename="../../console/widgets/main_window.py" line="461"/>
         <source>🔇 无提示音</source>
         <translation>🔇 No alert sound</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="467"/>
+        <location filename="../../console/widgets/main_window.py" line="463"/>
         <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
         <translation>Alert sounds cannot play: {0}. Urgent alerts still show in the red banner and as highlighted rows.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="470"/>
+        <location filename="../../console/widgets/main_window.py" line="466"/>
         <source>注意: 预警提示音无法播放 ({0})。</source>
         <translation>Note: alert sounds cannot play ({0}).</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="474"/>
+        <location filename="../../console/widgets/main_window.py" line="470"/>
         <source>{0} 北京时间</source>
         <translation>{0} Beijing time</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="522"/>
+        <location filename="../../console/widgets/main_window.py" line="518"/>
         <source>● 连接检查中</source>
         <translation>● Checking connection</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="524"/>
+        <location filename="../../console/widgets/main_window.py" line="520"/>
         <source>● 已连接</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="526"/>
+        <location filename="../../console/widgets/main_window.py" line="522"/>
         <source>● 连接中断</source>
         <translation>● Connection lost</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="552"/>
+        <location filename="../../console/widgets/main_window.py" line="550"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation>Language saved; it takes effect when the console is restarted.</translation>
     </message>
@@ -3452,57 +3453,57 @@ Database: {1}</translation>
 <context>
     <name>OfficersBoardPane</name>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="104"/>
+        <location filename="../../console/widgets/officers_board.py" line="105"/>
         <source>新增警员 (N)</source>
         <translation>Add officer (N)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="105"/>
+        <location filename="../../console/widgets/officers_board.py" line="106"/>
         <source>设置状态 (S)</source>
         <translation>Set status (S)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="106"/>
+        <location filename="../../console/widgets/officers_board.py" line="107"/>
         <source>派警 (D)</source>
         <translation>Dispatch (D)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="107"/>
+        <location filename="../../console/widgets/officers_board.py" line="108"/>
         <source>到场 (A)</source>
         <translation>Arrived (A)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="108"/>
+        <location filename="../../console/widgets/officers_board.py" line="109"/>
         <source>结束任务 (C)</source>
         <translation>Clear (C)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="109"/>
+        <location filename="../../console/widgets/officers_board.py" line="110"/>
         <source>求助 (Q)</source>
         <translation>Request (Q)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="115"/>
+        <location filename="../../console/widgets/officers_board.py" line="116"/>
         <source>登记群众求助 (失物、寻宠…) 并派警</source>
         <translation>Take a resident&apos;s request (lost item, lost pet…) and dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="193"/>
+        <location filename="../../console/widgets/officers_board.py" line="206"/>
         <source>派警超时未到场: #{0} {1}</source>
         <translation>Dispatch late, not on scene: #{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="195"/>
+        <location filename="../../console/widgets/officers_board.py" line="208"/>
         <source>{0} · {1} · 已过 {2}</source>
         <translation>{0} · {1} · {2} elapsed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="204"/>
+        <location filename="../../console/widgets/officers_board.py" line="217"/>
         <source>共 {0} 人 · 可派 {1} · 出警中 {2}</source>
         <translation>{0} officers · {1} available · {2} on a dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="206"/>
+        <location filename="../../console/widgets/officers_board.py" line="219"/>
         <source> · ⚠ {0} 起超时未到场</source>
         <translation> · ⚠ {0} late, not on scene</translation>
     </message>
@@ -3726,57 +3727,57 @@ Database: {1}</translation>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="456"/>
+        <location filename="../../console/widgets/alert_detail.py" line="465"/>
         <source>处置预警 #{0}</source>
         <translation>Resolve alert #{0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="460"/>
+        <location filename="../../console/widgets/alert_detail.py" line="469"/>
         <source>请选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="463"/>
+        <location filename="../../console/widgets/alert_detail.py" line="472"/>
         <source>处置结论</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="464"/>
+        <location filename="../../console/widgets/alert_detail.py" line="473"/>
         <source>识别正确</source>
         <translation>Read correctly</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="465"/>
+        <location filename="../../console/widgets/alert_detail.py" line="474"/>
         <source>识别错误</source>
         <translation>Misread</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="472"/>
+        <location filename="../../console/widgets/alert_detail.py" line="481"/>
         <source>车牌识别</source>
         <translation>Plate reading</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="480"/>
+        <location filename="../../console/widgets/alert_detail.py" line="489"/>
         <source>挽回金额</source>
         <translation>Amount saved</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="485"/>
+        <location filename="../../console/widgets/alert_detail.py" line="494"/>
         <source>处置经过 (选填)</source>
         <translation>What was done (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="486"/>
+        <location filename="../../console/widgets/alert_detail.py" line="495"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="508"/>
+        <location filename="../../console/widgets/alert_detail.py" line="517"/>
         <source>处置结论: 必填 (outcome is required)</source>
         <translation>Outcome: required</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alert_detail.py" line="514"/>
+        <location filename="../../console/widgets/alert_detail.py" line="523"/>
         <source>车牌识别: 请标明识别是否正确 (say whether the plate was read correctly)</source>
         <translation>Plate reading: say whether the plate was read correctly</translation>
     </message>
@@ -5164,33 +5165,33 @@ Database: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="156"/>
+        <location filename="../../console/app.py" line="160"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="157"/>
+        <location filename="../../console/app.py" line="161"/>
         <source>程序出现内部错误, 已记录日志: {0}</source>
         <translation>An internal error occurred; it was logged to: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="213"/>
-        <location filename="../../console/app.py" line="338"/>
+        <location filename="../../console/app.py" line="217"/>
+        <location filename="../../console/app.py" line="375"/>
         <source>值班台</source>
         <translation>Duty Console</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="225"/>
+        <location filename="../../console/app.py" line="229"/>
         <source>社区派出所值班室</source>
         <translation>Community police station duty room</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="253"/>
+        <location filename="../../console/app.py" line="257"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="254"/>
+        <location filename="../../console/app.py" line="258"/>
         <source>无法打开数据库, 值班台无法启动。
 
 {0}
@@ -5203,12 +5204,12 @@ Database: {1}</translation>
 Please check that the database server is running, the network is up and the URL is right. The URL is given by --db, the DUTY_CONSOLE_DB environment variable or the settings file {1}.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="371"/>
+        <location filename="../../console/app.py" line="407"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="390"/>
+        <location filename="../../console/app.py" line="431"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
@@ -5864,12 +5865,12 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>panes</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="340"/>
+        <location filename="../../console/widgets/workspace.py" line="344"/>
         <source>已关联到案件 {0}</source>
         <translation>Linked to case {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="283"/>
+        <location filename="../../console/widgets/common.py" line="298"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -5943,7 +5944,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>self.board</name>
     <message>
-        <location filename="../../console/widgets/workspace.py" line="379"/>
+        <location filename="../../console/widgets/workspace.py" line="383"/>
         <source>请先在预警列表中选择要派警的预警</source>
         <translation>First select the alert to dispatch to in the alert feed</translation>
     </message>

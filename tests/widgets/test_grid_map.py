@@ -8,6 +8,7 @@ import pytest
 from grid_data import keep_cells_of, seed_grid, set_verified
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -176,6 +177,46 @@ def test_a_smaller_pane_still_shows_the_whole_level_until_the_officer_zooms(
     assert view.scale() == pytest.approx(zoomed)  # the officer's zoom is theirs to keep
 
 
+def test_a_narrow_short_dock_never_draws_the_legend_over_the_map(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
+) -> None:
+    """A 1366×768 screen: the pane's filter bar and legend wrap, and the dock is as short as it may be."""
+    seed_grid(engine, clock.now(), communities=6, residents=False)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    dock = QDockWidget("map", window)
+    dock.setWidget(pane)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(900, 200)  # shorter than the pane needs: the dock gets its minimum
+    window.show()
+    window.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: pane.width() < 360 and pane.legend.height() > 40, timeout=3000)  # wrapped
+
+    view_bottom = pane.view.mapTo(pane, QPoint(0, pane.view.height())).y()
+    legend_top = pane.legend.mapTo(pane, QPoint(0, 0)).y()
+    assert legend_top >= view_bottom, "the legend covers the bottom of the map"
+    assert pane.view.height() >= pane.view.minimumHeight()
+    # The long hint gave its line to the map: it is the breadcrumb's tooltip now.
+    assert "双击小区进入" not in pane.breadcrumb.text() and "双击小区进入" in pane.breadcrumb.toolTip()
+    assert "全区" in pane.breadcrumb.text()
+    # The communities stand in as many columns as fill the short, wide map (in the 16:9 layout of
+    # a large screen they would use a third of it).
+    level = pane.view.level_rect()
+    assert level.width() * level.height() > 0.5 * pane.view.width() * pane.view.height()
+    window.resize(1400, 900)
+    window.resizeDocks([dock], [1000], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: pane.width() > 900, timeout=3000)
+    assert "双击小区进入" in pane.breadcrumb.text() and not pane.breadcrumb.toolTip()
+    pane.setParent(None)  # qtbot closes the pane itself; the window must not delete it first
+
+
 def test_live_recolour_after_a_visit_changes_the_pixel(
     qtbot: QtBot,
     db_worker: DatabaseWorker,
@@ -214,7 +255,8 @@ def test_drill_into_a_community_and_back(
     seed_grid(engine, clock.now(), communities=3, buildings=2, floors=5, units=2, rooms=2, residents=False)
     pane = _pane(qtbot, db_worker, services, duty_officer)
     view = pane.view
-    layout = view.snapshot().layout("district")
+    layout = view.current_layout()
+    assert layout is not None
     block = next(b for b in layout.blocks if b.label == "小区2")
     centre = view.cell_centre(int(view.snapshot().household_id[layout.household_at(block.x, block.y)]))
     assert centre is not None

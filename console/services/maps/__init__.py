@@ -17,6 +17,7 @@ from console.services.maps.snapshot import (
     GridSnapshot,
     Layout,
     MapFilter,
+    aspect_bucket,
     compute_layout,
     format_address,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "OfficerDestination",
     "SeriesPath",
     "SeriesStop",
+    "aspect_bucket",
     "compute_layout",
     "format_address",
     "parse_outline",

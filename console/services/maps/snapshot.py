@@ -27,6 +27,10 @@ RENTAL_USES = frozenset({"出租", "群租"})
 DAY_SECONDS = 86_400
 
 
+WIDE = 16 / 9  # the aspect a layout is made for unless told otherwise
+ASPECTS = (1.0, WIDE, 3.0, 5.0, 8.0)
+
+
 @dataclass(frozen=True)
 class CommunityInfo:
     id: int
@@ -100,7 +104,7 @@ class GridSnapshot:
     red_after: np.ndarray  # int32 per community
     irregular: dict[int, tuple[str, str]] = field(repr=False, default_factory=dict)  # index -> (unit, room)
     _by_id: np.ndarray = field(repr=False, default_factory=_no_ids)
-    _layouts: dict[tuple[str, int | None], Layout] = field(repr=False, default_factory=dict)
+    _layouts: dict[tuple[str, int | None, float], Layout] = field(repr=False, default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.household_id.shape[0])
@@ -176,12 +180,17 @@ class GridSnapshot:
         n = np.bincount(status, minlength=4)
         return {name: int(n[i]) for i, name in enumerate(STATUS_NAMES)}
 
-    def layout(self, level: str = "district", key: int | None = None) -> Layout:
-        """Layout of ``level`` (``key`` = grid cell id or community id); cached per level."""
-        cached = self._layouts.get((level, key))
+    def layout(self, level: str = "district", key: int | None = None, aspect: float = WIDE) -> Layout:
+        """Layout of ``level`` (``key`` = grid cell id or community id); cached per level.
+
+        ``aspect`` is the width / height of the view it is for: the communities of a district or
+        grid cell stand in as many columns as fill it (a short, wide map on a small screen has
+        them in one row). Pass ``aspect_bucket(w / h)`` so that a few sizes share each layout.
+        """
+        cached = self._layouts.get((level, key, aspect))
         if cached is None:
-            cached = compute_layout(self, level, key)
-            self._layouts[(level, key)] = cached
+            cached = compute_layout(self, level, key, aspect)
+            self._layouts[(level, key, aspect)] = cached
         return cached
 
 
@@ -250,12 +259,19 @@ class Layout:
         return int(self.x[hit[0]]), int(self.y[hit[0]])
 
 
-def compute_layout(snap: GridSnapshot, level: str, key: int | None) -> Layout:
+def aspect_bucket(ratio: float) -> float:
+    """The one of ASPECTS nearest to a view's width / height (nearest as a ratio, not a difference)."""
+    if not ratio > 0 or math.isinf(ratio):
+        return WIDE
+    return min(ASPECTS, key=lambda a: abs(math.log(ratio / a)))
+
+
+def compute_layout(snap: GridSnapshot, level: str, key: int | None, aspect: float = WIDE) -> Layout:
     if level == "district":
-        return _blocks_layout(snap, level, None, list(range(len(snap.communities))))
+        return _blocks_layout(snap, level, None, list(range(len(snap.communities))), aspect)
     if level == "grid_cell":
         comms = [i for i, c in enumerate(snap.communities) if c.grid_cell_id == key]
-        return _blocks_layout(snap, level, key, comms)
+        return _blocks_layout(snap, level, key, comms, aspect)
     if level == "community":
         ci = snap.community_index(key if key is not None else -1)
         if ci < 0:
@@ -292,7 +308,7 @@ def _finish(
     )
 
 
-def _blocks_layout(snap: GridSnapshot, level: str, key: int | None, comms: list[int]) -> Layout:
+def _blocks_layout(snap: GridSnapshot, level: str, key: int | None, comms: list[int], aspect: float) -> Layout:
     import numpy as np
 
     if not comms:
@@ -322,7 +338,7 @@ def _blocks_layout(snap: GridSnapshot, level: str, key: int | None, comms: list[
     gx = max(2, round(slot_w * 0.12))
     gy = max(3, round(slot_h * 0.25))  # room above each block for the community's name
     m = len(comms)
-    cols = min(m, max(1, math.ceil(math.sqrt(m * (16 / 9) * (slot_h + gy) / (slot_w + gx)))))
+    cols = min(m, max(1, math.ceil(math.sqrt(m * aspect * (slot_h + gy) / (slot_w + gx)))))
     rows = -(-m // cols)
     k = np.arange(m)
     x0 = 1 + (k % cols) * (slot_w + gx)

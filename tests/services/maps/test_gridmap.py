@@ -15,7 +15,7 @@ from console.clock import FixedClock
 from console.errors import PermissionDenied, ValidationError
 from console.models import AuditLog, Household
 from console.security import Actor, system_actor
-from console.services.maps import GREEN, NEVER, ORANGE, RED, GridMapService, MapFilter
+from console.services.maps import GREEN, NEVER, ORANGE, RED, GridMapService, MapFilter, aspect_bucket
 
 DAY = dt.timedelta(days=1)
 
@@ -151,6 +151,15 @@ def test_district_and_grid_cell_layouts(
     cell = snap.layout("grid_cell", 1)
     assert {b.label for b in cell.blocks} == {"小区1", "小区3", "小区5"}
     assert len(cell.indices) == 36
+    # A short, wide view (a small screen's map dock) has the communities in one row; a square one
+    # in a few rows; every household is placed in each.
+    assert aspect_bucket(600 / 110) == 5.0 and aspect_bucket(400 / 380) == 1.0
+    assert aspect_bucket(0) == aspect_bucket(float("inf")) == aspect_bucket(float("nan")) == 16 / 9
+    wide, square = snap.layout("district", None, 5.0), snap.layout("district", None, 1.0)
+    assert len({b.y for b in wide.blocks}) == 1
+    assert len({b.y for b in square.blocks}) > 1
+    assert len(wide.indices) == len(square.indices) == len(snap)
+    assert snap.layout("district") is district  # cached per shape
 
 
 def test_filters_and_counts(
