@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -370,7 +370,8 @@ class GridMapPane(QWidget):
             QFontMetrics(self.breadcrumb.font()).horizontalAdvance(plain + "    ")
             + QFontMetrics(italic).horizontalAdvance(self.hint)
         )
-        m = self.layout().contentsMargins()
+        layout = self.layout()
+        m = layout.contentsMargins() if layout is not None else QMargins()
         fits = needed <= self.width() - m.left() - m.right() or not self.isVisible()
         self.breadcrumb.setText(html + (f"&nbsp;&nbsp;&nbsp;<i>{self.hint}</i>" if fits else ""))
         self.breadcrumb.setToolTip("" if fits else self.hint)
