@@ -7,6 +7,7 @@ longer than the busy timeout.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.client
 import io
@@ -403,6 +404,36 @@ class HttpSender:
                 break
 
 
+class PipeWriter:
+    """Writes what it is given to a child's stdin from its own thread, in order, then closes it."""
+
+    def __init__(self, child: subprocess.Popen[str]) -> None:
+        assert child.stdin is not None
+        self._stdin = child.stdin
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self.error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def put(self, text: str) -> None:
+        self._queue.put(text)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(120)
+
+    def _run(self) -> None:
+        try:
+            while (text := self._queue.get()) is not None:
+                self._stdin.write(text)
+                self._stdin.flush()
+        except OSError as exc:  # the child ended early; the test says what it printed
+            self.error = exc
+        finally:
+            with contextlib.suppress(OSError):
+                self._stdin.close()
+
+
 class Lines:
     """A child process's output, read line by line all along by a thread (so the child never
     blocks on a full pipe) and taken from here as it comes."""
@@ -504,20 +535,21 @@ def test_three_postgresql_crashes_while_10000_events_arrive_over_http_and_ingest
     for start in range(0, len(over_http), 25):
         chunks.put(over_http[start : start + 25])
     senders = [HttpSender(port, chunks) for _ in range(6)]
-    # ingest reads a pipe fed here in pieces of 500 lines, one piece written while the database is
+    # ingest reads a pipe fed here in pieces of 500 lines, one piece given while the database is
     # down at each crash: however fast the machine, every crash meets lines still to store.
     pieces = [
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in over_ingest[i : i + 500])
         for i in range(0, len(over_ingest), 500)
     ]
     ingest = ingest_process(url, "-", "--retry-for", "60", stdin=subprocess.PIPE)
-    assert ingest.stdin is not None
-    ingest_in = ingest.stdin
+    # A thread writes the pipe: a piece is larger than the pipe holds, and ingest does not read
+    # while it waits for the database, so a write from here could block the very crash() that
+    # brings the database back (ingest would give up after its 60 s, and the test with it).
+    writer = PipeWriter(ingest)
 
     def feed(n: int) -> None:
         for _ in range(min(n, len(pieces))):
-            ingest_in.write(pieces.pop(0))
-        ingest_in.flush()
+            writer.put(pieces.pop(0))
 
     ingest_out, ingest_log = Lines(ingest.stdout), Lines(ingest.stderr)
     kills = 0
@@ -534,7 +566,7 @@ def test_three_postgresql_crashes_while_10000_events_arrive_over_http_and_ingest
             crash(cluster, during=lambda: feed(2))
             feed(1)
         feed(len(pieces))
-        ingest_in.close()
+        writer.close()
         for s in senders:
             s.thread.join(120)
         ingest.wait(120)
@@ -544,6 +576,7 @@ def test_three_postgresql_crashes_while_10000_events_arrive_over_http_and_ingest
         if ingest.poll() is None:
             ingest.kill()
     ingest_err, server_err = "".join(ingest_log.take(wait=10)), "".join(server_log.take(wait=10))
+    assert writer.error is None, f"ingest stopped reading: {writer.error!r}\n{ingest_err}"
     assert ingest.returncode == 0, ingest_err
     assert kills == 3
     print(
