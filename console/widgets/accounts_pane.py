@@ -197,6 +197,7 @@ class AccountsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)  # Ctrl+Shift+U puts the keyboard on the list
         layout.addWidget(self.empty_label)
         layout.addLayout(selected)
         layout.addWidget(self.add_box)

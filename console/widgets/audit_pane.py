@@ -196,6 +196,7 @@ class AuditPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)  # Ctrl+Shift+A puts the keyboard on the list
         layout.addLayout(bottom)
         layout.addWidget(self.status_label)
         self._update_paging(0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QStackedWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -209,6 +210,21 @@ class FlowLayout(QLayout):
                     item.setGeometry(QRect(QPoint(ix, top + (height - hint.height()) // 2), QSize(width, hint.height())))
                 top += height + self._spacing
         return y + line - rect.y() + m.bottom()
+
+
+def keyboard_to_page(pane: QWidget, stack: QStackedWidget, page: QWidget) -> None:
+    """The pane's shortcut (Ctrl+2, Ctrl+8) puts the keyboard on ``page`` whenever ``stack`` shows
+    it; while a loading or empty page shows, the pane keeps it, and hands it on once ``page`` shows."""
+
+    def follow(_index: int) -> None:
+        had_focus = pane.hasFocus()
+        shown = stack.currentWidget() is page
+        pane.setFocusProxy(page if shown else None)  # type: ignore[arg-type]  # None clears it
+        if had_focus and shown:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    stack.currentChanged.connect(follow)
+    follow(stack.currentIndex())
 
 
 def wrapped_minimum_height(layout: QLayout, width: int) -> int:

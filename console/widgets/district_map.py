@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import UserError
 from console.security import Permission
-from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, error_text
+from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, error_text, keyboard_to_page
 from console.widgets.district_layers import officer_items, series_items
 from console.widgets.theme import SEVERITY_COLOURS, VERIFICATION_COLOURS, current_theme, normalise_theme
 
@@ -334,6 +334,7 @@ class DistrictMapPane(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_state)
         layout.addWidget(self.stack, 1)
+        keyboard_to_page(self, self.stack, self.view)  # Ctrl+8: the map's own keys once it shows
 
     def _layer_action(self, text: str, tip: str) -> QAction:
         action = QAction(text, self)

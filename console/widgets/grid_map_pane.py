@@ -30,6 +30,7 @@ from console.widgets.common import (
     FlowLayout,
     error_text,
     housing_use_text,
+    keyboard_to_page,
     labelled,
     shrinkable_combo,
     wrapped_minimum_height,
@@ -199,6 +200,7 @@ class GridMapPane(QWidget):
         layout.addWidget(self.legend)
 
         self._fill_static_boxes()
+        keyboard_to_page(self, self.stack, self.view)  # Ctrl+2: + / - zoom, the arrows pan
         self.view.counts_changed.connect(self.legend.set_counts)
         self.view.level_changed.connect(self._on_view_level_changed)
         self.view.household_clicked.connect(self._on_view_household_clicked)

@@ -144,6 +144,7 @@ class OfficersBoardPane(QWidget):
         self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)  # Ctrl+4 puts the keyboard on the officers' list
         self._update_buttons()
 
     # -- reading -------------------------------------------------------------------------------

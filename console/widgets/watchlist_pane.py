@@ -320,6 +320,7 @@ class WatchlistPane(QWidget):
         one_line_cells(self.view)  # a plate or ID number never splits over two lines
         self.view.doubleClicked.connect(self.edit_selected)
         layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)  # Ctrl+6 puts the keyboard on the list
         self.add_button.clicked.connect(self.add_entry)
         self.edit_button.clicked.connect(self.edit_selected)
         self.expire_button.clicked.connect(self.expire_selected)

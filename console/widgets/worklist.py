@@ -210,6 +210,7 @@ class WorklistPane(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)  # Ctrl+7 puts the keyboard on the list
 
         self.officer_box.currentIndexChanged.connect(self._on_officer_changed)
         self.grid_cell_box.currentIndexChanged.connect(self._on_grid_cell_changed)

@@ -15,9 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from grid_data import seed_grid
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert
 
@@ -121,10 +122,20 @@ def test_window_opens_with_chinese_title_menus_user_and_station_time(
 
 
 def test_every_pane_is_reachable_by_its_shortcut(
-    qtbot: QtBot, db_worker: DatabaseWorker, services: Services, actor: Actor, settings: Settings
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    services: Services,
+    actor: Actor,
+    settings: Settings,
+    sqlite_engine: Engine,
+    clock: FixedClock,
 ) -> None:
+    seed_grid(sqlite_engine, clock.now(), communities=2, residents=False)  # a map to put the keys on
     window = open_window(qtbot, db_worker, services, actor, settings)
     window.docks["cases"].close()  # a pane the user closed comes back with its shortcut too
+    window.focus_pane("map")  # built when first shown; its households load on the worker
+    grid = window.panes["map"]
+    qtbot.waitUntil(lambda: grid.stack.currentWidget() is grid.view, timeout=10_000)  # type: ignore[attr-defined]
     # before each shortcut another pane has the keyboard, the tab-mate of a tabbed pane on top
     rivals = {
         "map": "district_map",
@@ -148,6 +159,13 @@ def test_every_pane_is_reachable_by_its_shortcut(
         qtbot.waitUntil(lambda pane=pane: pane.hasFocus(), timeout=2000)
         assert pane.isVisible(), key
         assert not pane.visibleRegion().isEmpty(), f"{key} is hidden behind another tab"
+        # the keys typed next reach something of the pane's that takes keys (the map's view for
+        # + and -, a list for the arrows), not a pane that ignores them
+        focused = QApplication.focusWidget()
+        assert focused is not None and (focused is pane or pane.isAncestorOf(focused)), key
+        waiting = isinstance(getattr(pane, "stack", None), QStackedWidget) and pane.focusProxy() is None
+        if not waiting:  # a pane still loading (or with nothing to show) keeps the keyboard itself
+            assert focused.focusPolicy() != Qt.FocusPolicy.NoFocus, f"{key}: {type(focused).__name__} takes no keys"
 
 
 def test_search_shortcut_and_help_list_the_keys(
