@@ -215,6 +215,19 @@ class GridMapPane(QWidget):
         self.load()
 
     # --- loading ------------------------------------------------------------------------------
+    def key_heading(self) -> str:
+        """The F1 list's heading over key_rows()."""
+        return self.tr("网格地图: 按 Ctrl+2 后")
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """(key, what it does) of the map's own keys, for the F1 list."""
+        return [
+            ("+ / -", self.tr("放大 / 缩小")),
+            ("← → ↑ ↓", self.tr("平移地图")),
+            ("Ctrl+0", self.tr("显示整个层级")),
+            (self.tr("退格 / Esc"), self.tr("返回上一级 (小区 → 网格 → 全区)")),
+        ]
+
     def minimumSizeHint(self) -> QSize:
         """At least the map's own minimum under the filter bar and legend as wrapped at this width."""
         hint = super().minimumSizeHint()

@@ -8,17 +8,19 @@ from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -582,35 +584,61 @@ class MainWindow(QMainWindow):
         self.service_request_requested.emit()
 
     def pane_key_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """(pane title, [(key, what it does)]) of the panes with keys of their own (the feed's A, D, R…)."""
+        """(heading, [(key, what it does)]) of the panes with keys of their own: the feed's A, D, R…
+        on the selected row, the grid map's zoom and pan. A pane names its heading (key_heading), or
+        it is "<pane>: 选中一行后"."""
         titles = self.pane_titles()
+        in_pane = self.tr("{0}: 选中一行后")
         sections = []
         for key, pane in self.panes.items():
             rows = getattr(pane, "key_rows", None)
             if callable(rows):
-                sections.append((titles.get(key, key), list(rows())))
+                heading = getattr(pane, "key_heading", None)
+                title = heading() if callable(heading) else in_pane.format(titles.get(key, key))
+                sections.append((title, list(rows())))
         return sections
+
+    def shortcuts_html(self) -> str:
+        """The F1 list: the window's shortcuts, then each pane's own keys (a pane built since is in)."""
+        cell = "<tr><td style='padding:2px 18px 2px 0'><b>{0}</b></td><td>{1}</td></tr>"
+        window_rows = "".join(cell.format(escape(k), escape(t)) for k, t in self.shortcut_rows())
+        pane_rows = ""
+        for heading_text, key_rows in self.pane_key_rows():
+            heading = escape(heading_text)
+            pane_rows += f"<tr><td colspan='2' style='padding-top:8px'><b>{heading}</b></td></tr>"
+            pane_rows += "".join(cell.format(escape(k), escape(t)) for k, t in key_rows)
+        # Two columns, the window's keys beside the panes' own, so that the list fits a 768 screen.
+        return (
+            f"<table><tr><td valign='top' style='padding-right:36px'><table>{window_rows}</table></td>"
+            f"<td valign='top'><table>{pane_rows}</table></td></tr></table>"
+        )
 
     def show_shortcuts(self) -> None:
         if self._shortcuts_dialog is None:
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("快捷键"))
-            cell = "<tr><td style='padding:3px 18px 3px 0'><b>{0}</b></td><td>{1}</td></tr>"
-            rows = "".join(cell.format(escape(k), escape(t)) for k, t in self.shortcut_rows())
-            in_pane = self.tr("{0}: 选中一行后")
-            for pane_title, key_rows in self.pane_key_rows():
-                heading = escape(in_pane.format(pane_title))
-                rows += f"<tr><td colspan='2' style='padding-top:8px'><b>{heading}</b></td></tr>"
-                rows += "".join(cell.format(escape(k), escape(t)) for k, t in key_rows)
-            label = QLabel(f"<table>{rows}</table>", dialog)
+            label = QLabel(dialog)
             label.setObjectName("shortcutTable")
+            # Scrolls rather than grow past a small screen (the Close button stays in reach).
+            scroll = QScrollArea(dialog)
+            scroll.setWidget(label)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
             buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
             buttons.rejected.connect(dialog.hide)
             layout = QVBoxLayout(dialog)
-            layout.addWidget(label)
+            layout.addWidget(scroll)
             layout.addWidget(buttons)
             self._shortcuts_dialog = dialog
+        table = self._shortcuts_dialog.findChild(QLabel, "shortcutTable")
+        if table is not None:
+            table.setText(self.shortcuts_html())
+            wanted = table.sizeHint() + QSize(48, 96)  # margins, the Close button
+            screen = self.screen().availableGeometry()
+            self._shortcuts_dialog.resize(
+                min(wanted.width(), screen.width() - 40), min(wanted.height(), screen.height() - 80)
+            )
         self._shortcuts_dialog.show()
         self._shortcuts_dialog.raise_()
 

@@ -170,27 +170,27 @@
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="246"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="247"/>
         <source>已新增账户 {0}</source>
         <translation>Account {0} added</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="260"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="261"/>
         <source>已为 {0} 设置新密码</source>
         <translation>New password set for {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="271"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="272"/>
         <source>已停用账户 {0}</source>
         <translation>Account {0} deactivated</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="282"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="283"/>
         <source>已解锁账户 {0}</source>
         <translation>Account {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/accounts_pane.py" line="289"/>
+        <location filename="../../console/widgets/accounts_pane.py" line="290"/>
         <source>请先在列表中选择一个账户</source>
         <translation>Select an account in the list first</translation>
     </message>
@@ -558,52 +558,52 @@
         <translation>Recompute the hash chain row by row and find the first row changed or deleted</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="234"/>
+        <location filename="../../console/widgets/audit_pane.py" line="235"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="246"/>
+        <location filename="../../console/widgets/audit_pane.py" line="247"/>
         <source>没有符合条件的审计记录。</source>
         <translation>No audit entry matches.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="253"/>
+        <location filename="../../console/widgets/audit_pane.py" line="254"/>
         <source>第 {0} 页 · {1} 条</source>
         <translation>Page {0} · {1} entries</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="261"/>
+        <location filename="../../console/widgets/audit_pane.py" line="262"/>
         <source>导出审计日志</source>
         <translation>Export the audit log</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="261"/>
+        <location filename="../../console/widgets/audit_pane.py" line="262"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="274"/>
+        <location filename="../../console/widgets/audit_pane.py" line="275"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="278"/>
+        <location filename="../../console/widgets/audit_pane.py" line="279"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation>{0} entries exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="282"/>
+        <location filename="../../console/widgets/audit_pane.py" line="283"/>
         <source>正在校验审计链…</source>
         <translation>Verifying the chain…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="287"/>
+        <location filename="../../console/widgets/audit_pane.py" line="288"/>
         <source>审计链完整: 已校验 {0} 条记录。</source>
         <translation>The chain is intact: {0} entries verified.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/audit_pane.py" line="289"/>
+        <location filename="../../console/widgets/audit_pane.py" line="290"/>
         <source>审计链在第 {0} 号记录处断开: 此记录或其前一条记录被改动或删除。</source>
         <translation>The chain breaks at entry {0}: this entry or the one before it was changed or deleted.</translation>
     </message>
@@ -756,7 +756,7 @@
 <context>
     <name>ComingSoonPane</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="120"/>
+        <location filename="../../console/widgets/common.py" line="121"/>
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/district_map.py" line="288"/>
-        <location filename="../../console/widgets/district_map.py" line="589"/>
+        <location filename="../../console/widgets/district_map.py" line="590"/>
         <source>警力去向</source>
         <translation>Officers</translation>
     </message>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/district_map.py" line="290"/>
-        <location filename="../../console/widgets/district_map.py" line="596"/>
+        <location filename="../../console/widgets/district_map.py" line="597"/>
         <source>串案</source>
         <translation>Series</translation>
     </message>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/district_map.py" line="300"/>
-        <location filename="../../console/widgets/district_map.py" line="470"/>
+        <location filename="../../console/widgets/district_map.py" line="471"/>
         <source>全部串案</source>
         <translation>All series</translation>
     </message>
@@ -976,162 +976,162 @@
         <translation>Loading the district map…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="459"/>
+        <location filename="../../console/widgets/district_map.py" line="460"/>
         <source>读取辖区数据失败 (内部错误, 已记录日志)</source>
         <translation>Reading the district failed (internal error, logged)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="460"/>
+        <location filename="../../console/widgets/district_map.py" line="461"/>
         <source>加载失败: {0}</source>
         <translation>Loading failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="462"/>
+        <location filename="../../console/widgets/district_map.py" line="463"/>
         <source>辖区地图加载失败</source>
         <translation>The district map failed to load</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="472"/>
+        <location filename="../../console/widgets/district_map.py" line="473"/>
         <source>{0} ({1} 起)</source>
         <translation>{0} ({1} cases)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="498"/>
+        <location filename="../../console/widgets/district_map.py" line="499"/>
         <source>辖区地图页面加载失败</source>
         <translation>The district map page failed to load</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="508"/>
+        <location filename="../../console/widgets/district_map.py" line="509"/>
         <source>没有可显示的小区</source>
         <translation>No communities to show</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="509"/>
+        <location filename="../../console/widgets/district_map.py" line="510"/>
         <source>还没有小区标注位置 (坐标或轮廓), 辖区地图暂时无法显示。</source>
         <translation>No community has a position yet (coordinates or outline); the district map cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="529"/>
+        <location filename="../../console/widgets/district_map.py" line="530"/>
         <source>共 {0} 条未处置预警</source>
         <translation>{0} open alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="550"/>
+        <location filename="../../console/widgets/district_map.py" line="551"/>
         <source>{0} 个小区 · {1} 户 · 未按期核实 {2}</source>
         <translation>{0} communities · {1} households · {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="554"/>
+        <location filename="../../console/widgets/district_map.py" line="555"/>
         <source> · 未处置预警 {0}</source>
         <translation> · {0} open alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="555"/>
+        <location filename="../../console/widgets/district_map.py" line="556"/>
         <source> · 更新于 {0}</source>
         <translation> · updated {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="568"/>
+        <location filename="../../console/widgets/district_map.py" line="569"/>
         <source>小区 · 未按期核实户占比</source>
         <translation>Communities · share of households overdue</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="570"/>
+        <location filename="../../console/widgets/district_map.py" line="571"/>
         <source>低于20%</source>
         <translation>below 20%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="571"/>
+        <location filename="../../console/widgets/district_map.py" line="572"/>
         <source>20%–50%</source>
         <translation>20%–50%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="572"/>
+        <location filename="../../console/widgets/district_map.py" line="573"/>
         <source>高于50%</source>
         <translation>above 50%</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="573"/>
+        <location filename="../../console/widgets/district_map.py" line="574"/>
         <source>无住户</source>
         <translation>no households</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="577"/>
+        <location filename="../../console/widgets/district_map.py" line="578"/>
         <source>未处置预警</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="591"/>
+        <location filename="../../console/widgets/district_map.py" line="592"/>
         <source>在途 {0} 人 · 已到场 {1} 人</source>
         <translation>{0} en route · {1} on scene</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="598"/>
+        <location filename="../../console/widgets/district_map.py" line="599"/>
         <source>已确认 {0} 个, 按报案先后连线</source>
         <translation>{0} confirmed, joined in report order</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="612"/>
+        <location filename="../../console/widgets/district_map.py" line="613"/>
         <source>住户 {0} 户 · 未按期核实 {1} 户 ({2})</source>
         <translation>{0} households · {1} overdue ({2})</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="615"/>
+        <location filename="../../console/widgets/district_map.py" line="616"/>
         <source>已核实 {0} · 逾期一个月 {1} · 逾期三个月 {2} · 从未核实 {3}</source>
         <translation>verified {0} · over a month {1} · over three months {2} · never {3}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="619"/>
+        <location filename="../../console/widgets/district_map.py" line="620"/>
         <source>物业: {0}</source>
         <translation>Property manager: {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="619"/>
+        <location filename="../../console/widgets/district_map.py" line="620"/>
         <source>未登记</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="620"/>
+        <location filename="../../console/widgets/district_map.py" line="621"/>
         <source>点击在网格地图中打开</source>
         <translation>Click to open on the grid map</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="640"/>
+        <location filename="../../console/widgets/district_map.py" line="641"/>
         <source> (共 {0} 次)</source>
         <translation> ({0} times)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="658"/>
+        <location filename="../../console/widgets/district_map.py" line="659"/>
         <source>紧急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="659"/>
+        <location filename="../../console/widgets/district_map.py" line="660"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="660"/>
+        <location filename="../../console/widgets/district_map.py" line="661"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="661"/>
+        <location filename="../../console/widgets/district_map.py" line="662"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="666"/>
+        <location filename="../../console/widgets/district_map.py" line="667"/>
         <source>待签收</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="666"/>
+        <location filename="../../console/widgets/district_map.py" line="667"/>
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/district_map.py" line="666"/>
+        <location filename="../../console/widgets/district_map.py" line="667"/>
         <source>已派警</source>
         <translation>Dispatched</translation>
     </message>
@@ -2440,108 +2440,138 @@
 <context>
     <name>GridMapPane</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="160"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="161"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="165"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="166"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="167"/>
         <source>民警</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="167"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="168"/>
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="168"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="169"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="179"/>
-        <location filename="../../console/widgets/grid_map_pane.py" line="233"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="180"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="248"/>
         <source>正在载入实有房屋…</source>
         <translation>Loading households…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="184"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="185"/>
         <source>尚无户籍数据 — 请先导入实有人口</source>
         <translation>No registry data yet — import the residents first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="185"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="186"/>
         <source>在“文件 → 导入实有人口”中选择网格系统导出的 CSV 或 XLSX 文件。</source>
         <translation>Under “File → Import residents”, choose the CSV or XLSX file exported by the grid system.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="260"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="220"/>
+        <source>网格地图: 按 Ctrl+2 后</source>
+        <translation>Grid map, after Ctrl+2</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="225"/>
+        <source>放大 / 缩小</source>
+        <translation>Zoom in / out</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="226"/>
+        <source>平移地图</source>
+        <translation>Pan the map</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="227"/>
+        <source>显示整个层级</source>
+        <translation>Show the whole level</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
+        <source>退格 / Esc</source>
+        <translation>Backspace / Esc</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
+        <source>返回上一级 (小区 → 网格 → 全区)</source>
+        <translation>Back up a level (community → grid cell → district)</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="275"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="270"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="285"/>
         <source>全部用途</source>
         <translation>All uses</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="273"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="288"/>
         <source>出租+群租</source>
         <translation>Rented + group rental</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="274"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="289"/>
         <source>全部颜色</source>
         <translation>All colours</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="275"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="290"/>
         <source>需核实 (橙+红+从未)</source>
         <translation>Due (orange + red + never)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
         <source>绿 已核实</source>
         <translation>Green: verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
         <source>橙 超1个月</source>
         <translation>Orange: over a month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
         <source>红 超3个月</source>
         <translation>Red: over three months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
         <source>红 从未核实</source>
         <translation>Red: never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="350"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="365"/>
         <source>单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation>Click a household for its details · Backspace goes up a level · wheel zooms · drag pans</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="352"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="367"/>
         <source>双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移</source>
         <translation>Double-click a community to open it · click a household for its details · wheel zooms · drag pans</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="283"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="298"/>
         <source>全部网格</source>
         <translation>All grid cells</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="284"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="299"/>
         <source>全部民警</source>
         <translation>All officers</translation>
     </message>
@@ -3072,27 +3102,27 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="83"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="84"/>
         <source>已核实 (1个月内)</source>
         <translation>Verified ≤ 1 month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="84"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="85"/>
         <source>超1个月未核实</source>
         <translation>Unverified &gt; 1 month</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="85"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="86"/>
         <source>超3个月未核实</source>
         <translation>Unverified &gt; 3 months</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="86"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="87"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="108"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="109"/>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
     </message>
@@ -3194,7 +3224,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="305"/>
-        <location filename="../../console/widgets/main_window.py" line="730"/>
+        <location filename="../../console/widgets/main_window.py" line="741"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -3295,13 +3325,13 @@
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="384"/>
-        <location filename="../../console/widgets/main_window.py" line="597"/>
+        <location filename="../../console/widgets/main_window.py" line="612"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../console/widgets/main_window.py" line="385"/>
-        <location filename="../../console/widgets/main_window.py" line="620"/>
+        <location filename="../../console/widgets/main_window.py" line="631"/>
         <source>关于值班台</source>
         <translation>About Duty Console</translation>
     </message>
@@ -3411,17 +3441,17 @@
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="600"/>
+        <location filename="../../console/widgets/main_window.py" line="589"/>
         <source>{0}: 选中一行后</source>
         <translation>{0}: on the selected row</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="608"/>
+        <location filename="../../console/widgets/main_window.py" line="616"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="621"/>
+        <location filename="../../console/widgets/main_window.py" line="632"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
@@ -3430,22 +3460,22 @@ Desktop console for a community police station duty room: alerts, grid, dispatch
 Database: {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="686"/>
+        <location filename="../../console/widgets/main_window.py" line="697"/>
         <source>值班台已锁定 — {0}</source>
         <translation>Console locked — {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="722"/>
+        <location filename="../../console/widgets/main_window.py" line="733"/>
         <source>退出值班台</source>
         <translation>Quit the duty console</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="723"/>
+        <location filename="../../console/widgets/main_window.py" line="734"/>
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation>{0} critical/high alerts are still unacknowledged. After quitting, this computer no longer reminds anyone of them. Quit anyway?</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="731"/>
+        <location filename="../../console/widgets/main_window.py" line="742"/>
         <source>继续值班</source>
         <translation>Stay on duty</translation>
     </message>
@@ -3488,22 +3518,22 @@ Database: {1}</translation>
         <translation>Take a resident&apos;s request (lost item, lost pet…) and dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="206"/>
+        <location filename="../../console/widgets/officers_board.py" line="207"/>
         <source>派警超时未到场: #{0} {1}</source>
         <translation>Dispatch late, not on scene: #{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="208"/>
+        <location filename="../../console/widgets/officers_board.py" line="209"/>
         <source>{0} · {1} · 已过 {2}</source>
         <translation>{0} · {1} · {2} elapsed</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="217"/>
+        <location filename="../../console/widgets/officers_board.py" line="218"/>
         <source>共 {0} 人 · 可派 {1} · 出警中 {2}</source>
         <translation>{0} officers · {1} available · {2} on a dispatch</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/officers_board.py" line="219"/>
+        <location filename="../../console/widgets/officers_board.py" line="220"/>
         <source> · ⚠ {0} 起超时未到场</source>
         <translation> · ⚠ {0} late, not on scene</translation>
     </message>
@@ -4881,7 +4911,7 @@ Database: {1}</translation>
     </message>
     <message>
         <location filename="../../console/widgets/watchlist_pane.py" line="299"/>
-        <location filename="../../console/widgets/watchlist_pane.py" line="404"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="405"/>
         <source>解除布控</source>
         <translation>Remove from watchlist</translation>
     </message>
@@ -4891,7 +4921,7 @@ Database: {1}</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/watchlist_pane.py" line="405"/>
+        <location filename="../../console/widgets/watchlist_pane.py" line="406"/>
         <source>解除对 {0} 的布控? 之后的出现不再预警。</source>
         <translation>Remove {0} from the watchlist? Later sightings will not raise alerts.</translation>
     </message>
@@ -5022,142 +5052,142 @@ Database: {1}</translation>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="232"/>
+        <location filename="../../console/widgets/worklist.py" line="233"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="232"/>
+        <location filename="../../console/widgets/worklist.py" line="233"/>
         <source>未分配</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="265"/>
+        <location filename="../../console/widgets/worklist.py" line="266"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="276"/>
+        <location filename="../../console/widgets/worklist.py" line="277"/>
         <source>待核实 %1 户：红 %2 户（超3个月 %5，从未核实 %6），橙（超1个月）%3 户；其中出租/群租 %4 户（● 标记）</source>
         <translation>%1 households to verify: red %2 (over 3 months %5, never verified %6), orange (over 1 month) %3; rentals and group rentals %4 (marked ●)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="288"/>
+        <location filename="../../console/widgets/worklist.py" line="289"/>
         <source>载入失败：%1</source>
         <translation>Loading failed: %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="307"/>
+        <location filename="../../console/widgets/worklist.py" line="308"/>
         <source>记录核实</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="307"/>
+        <location filename="../../console/widgets/worklist.py" line="308"/>
         <source>请先在列表中选择一户</source>
         <translation>Choose a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="339"/>
+        <location filename="../../console/widgets/worklist.py" line="340"/>
         <source>核实任务单 — %1 — %2</source>
         <translation>Verification worklist — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="345"/>
+        <location filename="../../console/widgets/worklist.py" line="346"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="346"/>
+        <location filename="../../console/widgets/worklist.py" line="347"/>
         <source>颜色</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="347"/>
+        <location filename="../../console/widgets/worklist.py" line="348"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="348"/>
+        <location filename="../../console/widgets/worklist.py" line="349"/>
         <source>房屋用途</source>
         <translation>Housing use</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="349"/>
+        <location filename="../../console/widgets/worklist.py" line="350"/>
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="350"/>
+        <location filename="../../console/widgets/worklist.py" line="351"/>
         <source>最近核实</source>
         <translation>Last verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="351"/>
+        <location filename="../../console/widgets/worklist.py" line="352"/>
         <source>逾期(天)</source>
         <translation>Overdue (days)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="352"/>
+        <location filename="../../console/widgets/worklist.py" line="353"/>
         <source>已核实</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="355"/>
+        <location filename="../../console/widgets/worklist.py" line="356"/>
         <source>红</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="355"/>
+        <location filename="../../console/widgets/worklist.py" line="356"/>
         <source>橙</source>
         <translation>Orange</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="361"/>
+        <location filename="../../console/widgets/worklist.py" line="362"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="370"/>
+        <location filename="../../console/widgets/worklist.py" line="371"/>
         <source>核实人签名：</source>
         <translation>Verified by (signature): </translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="370"/>
+        <location filename="../../console/widgets/worklist.py" line="371"/>
         <source>打印时间：</source>
         <translation>Printed: </translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="415"/>
+        <location filename="../../console/widgets/worklist.py" line="416"/>
         <source>打印核实任务单</source>
         <translation>Print the verification worklist</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="421"/>
+        <location filename="../../console/widgets/worklist.py" line="422"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="421"/>
+        <location filename="../../console/widgets/worklist.py" line="422"/>
         <source>核实任务单.pdf</source>
         <translation>verification-worklist.pdf</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="421"/>
+        <location filename="../../console/widgets/worklist.py" line="422"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="428"/>
+        <location filename="../../console/widgets/worklist.py" line="429"/>
         <source>保存 CSV</source>
         <translation>Save CSV</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="428"/>
+        <location filename="../../console/widgets/worklist.py" line="429"/>
         <source>核实任务单.csv</source>
         <translation>verification-worklist.csv</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/worklist.py" line="428"/>
+        <location filename="../../console/widgets/worklist.py" line="429"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -5832,32 +5862,32 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>housing_use</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="66"/>
+        <location filename="../../console/widgets/common.py" line="67"/>
         <source>自住</source>
         <translation>Owner-occupied</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="67"/>
+        <location filename="../../console/widgets/common.py" line="68"/>
         <source>出租</source>
         <translation>Rented</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="68"/>
+        <location filename="../../console/widgets/common.py" line="69"/>
         <source>群租</source>
         <translation>Group rental</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="69"/>
+        <location filename="../../console/widgets/common.py" line="70"/>
         <source>空置</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="70"/>
+        <location filename="../../console/widgets/common.py" line="71"/>
         <source>商用</source>
         <translation>Commercial</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="71"/>
+        <location filename="../../console/widgets/common.py" line="72"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -5870,7 +5900,7 @@ Please check that the database server is running, the network is up and the URL 
         <translation>Linked to case {0}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/common.py" line="298"/>
+        <location filename="../../console/widgets/common.py" line="314"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
@@ -5960,7 +5990,7 @@ Please check that the database server is running, the network is up and the URL 
 <context>
     <name>ui_language</name>
     <message>
-        <location filename="../../console/widgets/common.py" line="44"/>
+        <location filename="../../console/widgets/common.py" line="45"/>
         <source>zh_CN</source>
         <comment>The code of this translation&apos;s language: en for English.</comment>
         <translation>en</translation>

@@ -206,10 +206,18 @@ def test_a_narrow_short_dock_never_draws_the_legend_over_the_map(
     # The long hint gave its line to the map: it is the breadcrumb's tooltip now.
     assert "双击小区进入" not in pane.breadcrumb.text() and "双击小区进入" in pane.breadcrumb.toolTip()
     assert "全区" in pane.breadcrumb.text()
-    # The communities stand in as many columns as fill the short, wide map (in the 16:9 layout of
-    # a large screen they would use a third of it).
-    level = pane.view.level_rect()
-    assert level.width() * level.height() > 0.5 * pane.view.width() * pane.view.height()
+    # The communities stand in as many columns as fill the short, wide map: drawn larger than the
+    # 16:9 layout of a large screen would be in the same view.
+    view = pane.view
+    shaped, wide = view.current_layout(), view.snapshot().layout("district")  # type: ignore[union-attr]
+    assert shaped is not None and shaped is not wide
+    room = view.height() - view.level_rect().top() + 1  # below the first row's names
+
+    def fitted_area(cells_w: int, cells_h: int) -> float:
+        scale = min(view.width() / cells_w, room / cells_h)
+        return cells_w * cells_h * scale * scale
+
+    assert fitted_area(shaped.width, shaped.height) > fitted_area(wide.width, wide.height)
     window.resize(1400, 900)
     window.resizeDocks([dock], [1000], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: pane.width() > 900, timeout=3000)

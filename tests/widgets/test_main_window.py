@@ -18,7 +18,7 @@ import pytest
 from grid_data import seed_grid
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QStackedWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert
 
@@ -429,6 +429,21 @@ def test_f1_lists_the_feeds_keys(
         assert f"<b>{key}</b></td><td>{words}</td>" in text
     for words in ("确认", "派警", "处置…", "查看详情"):
         assert f"<td>{words}</td>" in text
+    # the grid map's own keys, once its pane is built (right after the window's first paint)
+    dialog.hide()
+    window.focus_pane("map")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    text = dialog.findChild(type(window.user_label), "shortcutTable").text()
+    assert "<b>网格地图: 按 Ctrl+2 后</b>" in text
+    assert "<b>Ctrl+0</b></td><td>显示整个层级</td>" in text and "<td>放大 / 缩小</td>" in text
+    # the list fits a 1366×768 screen whole, the window's keys beside the panes' own (one column
+    # ran past the screen's bottom edge, the Close button with it); it scrolls inside if it must
+    label = dialog.findChild(type(window.user_label), "shortcutTable")
+    assert label.sizeHint().height() + 120 <= 768 and label.sizeHint().width() <= 1366
+    screen = window.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.isVisible() and dialog.rect().contains(close.geometry().translated(close.parentWidget().pos()))
 
 
 def _raise_unacknowledged(engine: Engine, now: dt.datetime, *severities: str) -> None:
