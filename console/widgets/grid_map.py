@@ -98,6 +98,7 @@ class GridMapView(QWidget):
         # as the legend wrapping onto a second line on a small screen, frames it again.
         self._framed = False
         self._highlight = -1
+        self._picked = -1  # the block PageDown / PageUp picked (Enter opens it), an index in the layout
         self._press: QPoint | None = None
         self._dragging = False
         self._text_images: dict[tuple[str, str], QImage] = {}
@@ -376,6 +377,7 @@ class GridMapView(QWidget):
         self._pos = np.full(len(self._snap), -1, dtype=np.int32)
         self._pos[lay.indices] = np.arange(len(lay.indices), dtype=np.int32)
         self._block_labels.clear()
+        self._picked = -1
         self._label_cells = [
             min([o.x - b.x - 1 for o in lay.blocks if o.y == b.y and o.x > b.x], default=lay.width - b.x)
             for b in lay.blocks
@@ -421,7 +423,39 @@ class GridMapView(QWidget):
                 p.drawImage(target, self._cells.base_img, QRectF(cx0, cy0, cx1 - cx0, cy1 - cy0))
         self._paint_labels(p, lay)
         self._paint_highlight(p)
+        self._paint_picked(p, lay)
         p.end()
+
+    def _paint_picked(self, p: QPainter, lay: Layout) -> None:
+        """The community picked by keyboard: a frame in the selection colour around its block."""
+        if not 0 <= self._picked < len(lay.blocks):
+            return
+        b, s = lay.blocks[self._picked], self._scale
+        pen = QPen(self.palette().highlight().color(), 3)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(self._ox + b.x * s - 3, self._oy + b.y * s - 3, b.width * s + 6, b.height * s + 6))
+
+    def picked_block(self) -> Block | None:
+        """The community (or building) picked with PageDown / PageUp, if any."""
+        if self._layout is None or not 0 <= self._picked < len(self._layout.blocks):
+            return None
+        return self._layout.blocks[self._picked]
+
+    def pick_next(self, step: int) -> None:
+        """Pick the next (+1) or previous (-1) community in reading order, brought into view."""
+        lay = self._layout
+        if lay is None or lay.level == "community" or not lay.blocks:
+            return
+        order = sorted(range(len(lay.blocks)), key=lambda j: (lay.blocks[j].y, lay.blocks[j].x))
+        at = order.index(self._picked) if self._picked in order else (-1 if step > 0 else 0)
+        self._picked = order[(at + step) % len(order)]
+        b, s = lay.blocks[self._picked], self._scale
+        box = QRectF(self._ox + b.x * s, self._oy + b.y * s, b.width * s, b.height * s)
+        if not QRectF(self.rect()).contains(box):  # bring it into view, zoom kept
+            self._framed = False
+            self._animate_to(s, self.width() / 2 - (b.x + b.width / 2) * s, self.height() / 2 - (b.y + b.height / 2) * s)
+        self.update()
 
     def _paint_labels(self, p: QPainter, lay: Layout) -> None:
         s = self._scale
@@ -641,6 +675,11 @@ class GridMapView(QWidget):
             self.pan_by(0, self.height() * step)
         elif key == Qt.Key.Key_Down:
             self.pan_by(0, -self.height() * step)
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.pick_next(1 if key == Qt.Key.Key_PageDown else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (picked := self.picked_block()) is not None:
+            self.community_activated.emit(picked.id)
+            self.show_community(picked.id)
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
             if not self.go_up():
                 event.ignore()

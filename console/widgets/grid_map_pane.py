@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QMargins, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -225,6 +225,8 @@ class GridMapPane(QWidget):
             ("+ / -", self.tr("放大 / 缩小")),
             ("← → ↑ ↓", self.tr("平移地图")),
             ("Ctrl+0", self.tr("显示整个层级")),
+            (self.tr("PgDn / PgUp"), self.tr("选中下一个 / 上一个小区")),
+            (QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText), self.tr("打开选中的小区")),
             (self.tr("退格 / Esc"), self.tr("返回上一级 (小区 → 网格 → 全区)")),
         ]
 

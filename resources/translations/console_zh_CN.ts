@@ -2465,7 +2465,7 @@
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="180"/>
-        <location filename="../../console/widgets/grid_map_pane.py" line="248"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="250"/>
         <source>正在载入实有房屋…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,76 +2501,91 @@
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
-        <source>退格 / Esc</source>
+        <source>PgDn / PgUp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/widgets/grid_map_pane.py" line="228"/>
+        <source>选中下一个 / 上一个小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="229"/>
+        <source>打开选中的小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="230"/>
+        <source>退格 / Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map_pane.py" line="230"/>
         <source>返回上一级 (小区 → 网格 → 全区)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="275"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="277"/>
         <source>载入失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="285"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="287"/>
         <source>全部用途</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="288"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="290"/>
         <source>出租+群租</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="289"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="291"/>
         <source>全部颜色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="290"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
         <source>需核实 (橙+红+从未)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="294"/>
         <source>绿 已核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="294"/>
         <source>橙 超1个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="294"/>
         <source>红 超3个月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="292"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="294"/>
         <source>红 从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="365"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="367"/>
         <source>单击住户查看详情 · 退格键返回上一级 · 滚轮缩放 · 拖动平移</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="367"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="369"/>
         <source>双击小区进入 · 单击住户查看详情 · 滚轮缩放 · 拖动平移</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="298"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="300"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map_pane.py" line="299"/>
+        <location filename="../../console/widgets/grid_map_pane.py" line="301"/>
         <source>全部民警</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,42 +2593,42 @@
 <context>
     <name>GridMapView</name>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="190"/>
+        <location filename="../../console/widgets/grid_map.py" line="191"/>
         <source>全区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="193"/>
+        <location filename="../../console/widgets/grid_map.py" line="194"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="195"/>
+        <location filename="../../console/widgets/grid_map.py" line="196"/>
         <source>小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="476"/>
+        <location filename="../../console/widgets/grid_map.py" line="510"/>
         <source>%1号楼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="492"/>
+        <location filename="../../console/widgets/grid_map.py" line="526"/>
         <source>逾期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="545"/>
+        <location filename="../../console/widgets/grid_map.py" line="579"/>
         <source>%1单元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="736"/>
+        <location filename="../../console/widgets/grid_map.py" line="777"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="738"/>
+        <location filename="../../console/widgets/grid_map.py" line="779"/>
         <source>距上次核实 %1 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3157,322 +3172,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="134"/>
+        <location filename="../../console/widgets/main_window.py" line="136"/>
         <source>值班台 · 社区派出所值班室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="166"/>
+        <location filename="../../console/widgets/main_window.py" line="168"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="167"/>
+        <location filename="../../console/widgets/main_window.py" line="169"/>
         <source>网格地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="168"/>
+        <location filename="../../console/widgets/main_window.py" line="170"/>
         <source>辖区地图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="169"/>
+        <location filename="../../console/widgets/main_window.py" line="171"/>
         <source>案件卷宗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="170"/>
+        <location filename="../../console/widgets/main_window.py" line="172"/>
         <source>派警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="171"/>
+        <location filename="../../console/widgets/main_window.py" line="173"/>
         <source>待领财物</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="172"/>
+        <location filename="../../console/widgets/main_window.py" line="174"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="173"/>
+        <location filename="../../console/widgets/main_window.py" line="175"/>
         <source>布控名单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="174"/>
+        <location filename="../../console/widgets/main_window.py" line="176"/>
         <source>核实任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="175"/>
+        <location filename="../../console/widgets/main_window.py" line="177"/>
         <source>用户账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="176"/>
+        <location filename="../../console/widgets/main_window.py" line="178"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="304"/>
+        <location filename="../../console/widgets/main_window.py" line="306"/>
         <source>设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="305"/>
-        <location filename="../../console/widgets/main_window.py" line="741"/>
+        <location filename="../../console/widgets/main_window.py" line="307"/>
+        <location filename="../../console/widgets/main_window.py" line="758"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="308"/>
+        <location filename="../../console/widgets/main_window.py" line="310"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="312"/>
+        <location filename="../../console/widgets/main_window.py" line="314"/>
         <source>导入实有人口登记表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="318"/>
+        <location filename="../../console/widgets/main_window.py" line="320"/>
         <source>锁定屏幕</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="321"/>
+        <location filename="../../console/widgets/main_window.py" line="323"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="322"/>
+        <location filename="../../console/widgets/main_window.py" line="324"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="324"/>
+        <location filename="../../console/widgets/main_window.py" line="326"/>
         <source>夜间 (深色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="324"/>
+        <location filename="../../console/widgets/main_window.py" line="326"/>
         <source>日间 (浅色)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="329"/>
+        <location filename="../../console/widgets/main_window.py" line="331"/>
         <source>界面语言 (重启后生效)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="339"/>
+        <location filename="../../console/widgets/main_window.py" line="341"/>
         <source>全屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="342"/>
+        <location filename="../../console/widgets/main_window.py" line="344"/>
         <source>显示/隐藏窗格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="348"/>
+        <location filename="../../console/widgets/main_window.py" line="350"/>
         <source>恢复默认布局</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="350"/>
+        <location filename="../../console/widgets/main_window.py" line="352"/>
         <source>预警(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="355"/>
+        <location filename="../../console/widgets/main_window.py" line="357"/>
         <source>搜索…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="361"/>
+        <location filename="../../console/widgets/main_window.py" line="363"/>
         <source>登记群众求助…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="367"/>
+        <location filename="../../console/widgets/main_window.py" line="369"/>
         <source>地图(&amp;M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="368"/>
+        <location filename="../../console/widgets/main_window.py" line="370"/>
         <source>案件(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="370"/>
+        <location filename="../../console/widgets/main_window.py" line="372"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="375"/>
+        <location filename="../../console/widgets/main_window.py" line="377"/>
         <source>站点参数…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="383"/>
+        <location filename="../../console/widgets/main_window.py" line="385"/>
         <source>帮助(&amp;H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="384"/>
-        <location filename="../../console/widgets/main_window.py" line="612"/>
+        <location filename="../../console/widgets/main_window.py" line="386"/>
+        <location filename="../../console/widgets/main_window.py" line="619"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="385"/>
-        <location filename="../../console/widgets/main_window.py" line="631"/>
+        <location filename="../../console/widgets/main_window.py" line="387"/>
+        <location filename="../../console/widgets/main_window.py" line="648"/>
         <source>关于值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="407"/>
+        <location filename="../../console/widgets/main_window.py" line="409"/>
         <source>数据库: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="413"/>
+        <location filename="../../console/widgets/main_window.py" line="415"/>
         <source>值班民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="414"/>
+        <location filename="../../console/widgets/main_window.py" line="416"/>
         <source>社区民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="415"/>
+        <location filename="../../console/widgets/main_window.py" line="417"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="416"/>
+        <location filename="../../console/widgets/main_window.py" line="418"/>
         <source>办案民警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="417"/>
+        <location filename="../../console/widgets/main_window.py" line="419"/>
         <source>所领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="418"/>
+        <location filename="../../console/widgets/main_window.py" line="420"/>
         <source>系统管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="419"/>
+        <location filename="../../console/widgets/main_window.py" line="421"/>
         <source>安全管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="420"/>
+        <location filename="../../console/widgets/main_window.py" line="422"/>
         <source>审计管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="421"/>
+        <location filename="../../console/widgets/main_window.py" line="423"/>
         <source>外部系统</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="424"/>
+        <location filename="../../console/widgets/main_window.py" line="426"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="461"/>
+        <location filename="../../console/widgets/main_window.py" line="463"/>
         <source>🔇 无提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="463"/>
+        <location filename="../../console/widgets/main_window.py" line="465"/>
         <source>预警提示音无法播放: {0}。紧急预警仍以红色横幅和高亮行显示。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="466"/>
+        <location filename="../../console/widgets/main_window.py" line="468"/>
         <source>注意: 预警提示音无法播放 ({0})。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="470"/>
+        <location filename="../../console/widgets/main_window.py" line="472"/>
         <source>{0} 北京时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="518"/>
+        <location filename="../../console/widgets/main_window.py" line="520"/>
         <source>● 连接检查中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="520"/>
+        <location filename="../../console/widgets/main_window.py" line="522"/>
         <source>● 已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="522"/>
+        <location filename="../../console/widgets/main_window.py" line="524"/>
         <source>● 连接中断</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="550"/>
+        <location filename="../../console/widgets/main_window.py" line="552"/>
         <source>界面语言已保存, 重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="566"/>
+        <location filename="../../console/widgets/main_window.py" line="568"/>
         <source>设置已保存; 数据库和界面语言的更改在重新启动后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="569"/>
+        <location filename="../../console/widgets/main_window.py" line="571"/>
         <source>设置已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="589"/>
+        <location filename="../../console/widgets/main_window.py" line="591"/>
         <source>{0}: 选中一行后</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="616"/>
+        <location filename="../../console/widgets/main_window.py" line="628"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="632"/>
+        <location filename="../../console/widgets/main_window.py" line="649"/>
         <source>值班台 {0}
 社区派出所值班室桌面程序: 预警、网格、派警、案件。
 数据库: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="697"/>
+        <location filename="../../console/widgets/main_window.py" line="714"/>
         <source>值班台已锁定 — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="733"/>
+        <location filename="../../console/widgets/main_window.py" line="750"/>
         <source>退出值班台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="734"/>
+        <location filename="../../console/widgets/main_window.py" line="751"/>
         <source>还有 {0} 条紧急/高等级预警未确认。退出后本机不再提醒这些预警。确定退出?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/main_window.py" line="742"/>
+        <location filename="../../console/widgets/main_window.py" line="759"/>
         <source>继续值班</source>
         <translation type="unfinished"></translation>
     </message>

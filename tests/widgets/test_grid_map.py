@@ -225,6 +225,40 @@ def test_a_narrow_short_dock_never_draws_the_legend_over_the_map(
     pane.setParent(None)  # qtbot closes the pane itself; the window must not delete it first
 
 
+def test_page_down_picks_a_community_and_enter_opens_it(
+    qtbot: QtBot,
+    db_worker: DatabaseWorker,
+    engine: Engine,
+    services: Services,
+    clock: FixedClock,
+    duty_officer: Actor,
+) -> None:
+    """Keyboard only: the communities one after another in reading order, Enter goes in, Esc back."""
+    seed_grid(engine, clock.now(), communities=3, residents=False)
+    pane = _pane(qtbot, db_worker, services, duty_officer)
+    view = pane.view
+    view.setFocus()
+    layout = view.current_layout()
+    assert layout is not None
+    reading = sorted(layout.blocks, key=lambda b: (b.y, b.x))
+    assert view.picked_block() is None
+    before = view.grab().toImage()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.picked_block() == reading[0]
+    assert view.grab().toImage() != before  # the pick is drawn
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)  # round again to the first
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)  # and back to the last
+    assert view.picked_block() == reading[-1]
+    with qtbot.waitSignal(view.community_activated) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [reading[-1].id]
+    assert view.level() == ("community", reading[-1].id)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.level() == ("district", None) and view.picked_block() is None
+
+
 def test_live_recolour_after_a_visit_changes_the_pixel(
     qtbot: QtBot,
     db_worker: DatabaseWorker,
