@@ -452,9 +452,15 @@ class GridMapView(QWidget):
         self._picked = order[(at + step) % len(order)]
         b, s = lay.blocks[self._picked], self._scale
         box = QRectF(self._ox + b.x * s, self._oy + b.y * s, b.width * s, b.height * s)
+        tip = box.bottomLeft()
         if not QRectF(self.rect()).contains(box):  # bring it into view, zoom kept
             self._framed = False
             self._animate_to(s, self.width() / 2 - (b.x + b.width / 2) * s, self.height() / 2 - (b.y + b.height / 2) * s)
+            tip = QPointF(self.width() / 2 - b.width * s / 2, self.height() / 2 + b.height * s / 2)
+        # Its whole name (over a narrow block the label keeps one character) and what is due there.
+        due = int(self._overdue_per_block()[self._picked])
+        text = self.tr("%1 · 逾期 %2 户 · 回车进入").replace("%1", b.label).replace("%2", str(due))
+        QToolTip.showText(self.mapToGlobal(tip.toPoint()), text, self)
         self.update()
 
     def _paint_labels(self, p: QPainter, lay: Layout) -> None:

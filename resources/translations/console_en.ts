@@ -2609,27 +2609,32 @@
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="510"/>
+        <location filename="../../console/widgets/grid_map.py" line="462"/>
+        <source>%1 · 逾期 %2 户 · 回车进入</source>
+        <translation>%1 · %2 households due · Enter opens it</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map.py" line="516"/>
         <source>%1号楼</source>
         <translation>Building %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="526"/>
+        <location filename="../../console/widgets/grid_map.py" line="532"/>
         <source>逾期 %1</source>
         <translation>%1 due</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="579"/>
+        <location filename="../../console/widgets/grid_map.py" line="585"/>
         <source>%1单元</source>
         <translation>Unit %1</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="777"/>
+        <location filename="../../console/widgets/grid_map.py" line="781"/>
         <source>从未核实</source>
         <translation>Never verified</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="779"/>
+        <location filename="../../console/widgets/grid_map.py" line="783"/>
         <source>距上次核实 %1 天</source>
         <translation>%1 days since verification</translation>
     </message>

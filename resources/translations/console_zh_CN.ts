@@ -2608,27 +2608,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="510"/>
+        <location filename="../../console/widgets/grid_map.py" line="462"/>
+        <source>%1 · 逾期 %2 户 · 回车进入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/grid_map.py" line="516"/>
         <source>%1号楼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="526"/>
+        <location filename="../../console/widgets/grid_map.py" line="532"/>
         <source>逾期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="579"/>
+        <location filename="../../console/widgets/grid_map.py" line="585"/>
         <source>%1单元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="777"/>
+        <location filename="../../console/widgets/grid_map.py" line="781"/>
         <source>从未核实</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/widgets/grid_map.py" line="779"/>
+        <location filename="../../console/widgets/grid_map.py" line="783"/>
         <source>距上次核实 %1 天</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 from grid_data import keep_cells_of, seed_grid, set_verified
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -246,6 +246,7 @@ def test_page_down_picks_a_community_and_enter_opens_it(
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert view.picked_block() == reading[0]
     assert view.grab().toImage() != before  # the pick is drawn
+    assert QToolTip.text().startswith(f"{reading[0].label} · 逾期 ")  # its whole name, what is due
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     qtbot.keyClick(view, Qt.Key.Key_PageDown)  # round again to the first
