@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -87,11 +86,10 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
 
-def ingest_through_a_pipe(db_url: str, data_path: Path) -> tuple[list[dict[str, Any]], float, int]:
-    """`ingest -` in a child process reading a pipe: its answers, seconds and peak memory (KiB)."""
+def ingest_through_a_pipe(db_url: str, data_path: Path) -> tuple[list[dict[str, Any]], int]:
+    """`ingest -` in a child process reading a pipe: its answers and peak memory (KiB)."""
     env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])}
     env.pop("DUTY_CONSOLE_DB", None)
-    started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(data_path), "--db", db_url, "ingest", "-"],
         capture_output=True,
@@ -99,13 +97,13 @@ def ingest_through_a_pipe(db_url: str, data_path: Path) -> tuple[list[dict[str, 
         timeout=300,
         check=False,
     )
-    seconds = time.perf_counter() - started
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()[-2000:]
     peak_kib = int(proc.stderr.decode().split()[-1])
-    return answers(proc.stdout.decode()), seconds, peak_kib
+    return answers(proc.stdout.decode()), peak_kib
 
 
-def test_a_pipe_with_a_100_mb_line_is_read_in_linear_time_and_bounded_memory(station_db, tmp_path):
+def test_a_pipe_with_a_100_mb_line_is_read_through_in_bounded_memory(station_db, tmp_path):
+    """Every line after the long one is answered; its speed is bench/bench_ingest_limits.py's."""
     path = tmp_path / "huge.jsonl"
     with path.open("wb") as f:
         f.write(line("first") + b"\n")
@@ -113,10 +111,9 @@ def test_a_pipe_with_a_100_mb_line_is_read_in_linear_time_and_bounded_memory(sta
         for _ in range(10):
             f.write(b'{"note": "' + b"z" * (10 * LIMIT) + b'"}\n')
         f.write(line("last") + b"\n")
-    got, seconds, peak_kib = ingest_through_a_pipe(station_db, path)
+    got, peak_kib = ingest_through_a_pipe(station_db, path)
     assert [a["status"] for a in got] == ["accepted"] + ["rejected"] * 11 + ["accepted"]
     assert got[-1]["line"] == 13
-    assert seconds < 30  # one 100 MB line took 101 s through a pipe before
     assert peak_kib < 250 * 1024  # 40 lines of 10 MB took 993 MB before
 
 
