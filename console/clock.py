@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+# The station's time: Beijing, UTC+8 all year (no daylight saving), whatever the desk computer or
+# the database server is set to. Every date and time an officer reads or types is in it.
+STATION_TZ = dt.timezone(dt.timedelta(hours=8))
+
 
 class Clock(Protocol):
     def now(self) -> dt.datetime:

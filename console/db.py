@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.config import PG_KEEPALIVES, SSLMODES, data_dir, make_private_dir
 from console.credentials import with_stored_password
-from console.errors import DatabaseUnavailable, SchemaTooNew
+from console.errors import UNREACHABLE_CODES, DatabaseUnavailable, SchemaTooNew
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,8 @@ def _on_connection_lost(context: Any) -> None:
 
 
 # DatabaseUnavailable codes that mean "away for now": the same work may be sent again later.
-AWAY_CODES = frozenset({"db.unavailable", "db.unreachable", "db.sqlite.locked"})
+# What may be waited out: a lost server or network, or a SQLite file another program holds.
+AWAY_CODES = UNREACHABLE_CODES | {"db.sqlite.locked"}
 
 
 def database_away(exc: BaseException) -> bool:

@@ -42,6 +42,15 @@ class DatabaseUnavailable(UserError):
 
     default_code = "db.unavailable"
 
+    @property
+    def unreachable(self) -> bool:
+        """A lost server or network (not a malformed URL, a bad SQLite file or a lock)."""
+        return self.code in UNREACHABLE_CODES
+
+
+# The codes of a database server or network that cannot be reached.
+UNREACHABLE_CODES = frozenset({"db.unavailable", "db.unreachable"})
+
 
 class SchemaTooNew(UserError):
     """The database was created by a newer version of the console."""

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
 
+from console.clock import STATION_TZ
 from console.errors import UserError
 from console.widgets.worker import SHUTDOWN_WAIT_MS
 
@@ -35,7 +36,6 @@ log = logging.getLogger(__name__)
 
 HEARTBEAT_MS = 1000
 PATIENCE_S = 1.5  # a ping unanswered this long means the server or the network hangs
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time, as the rest of the UI
 
 
 def station_time(moment: dt.datetime) -> str:

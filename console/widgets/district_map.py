@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import UserError
 from console.security import Permission
 from console.widgets.common import ElidedLabel, EmptyState, FlowLayout, error_text, keyboard_to_page
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # times on the map are Beijing time
 MIN_REFRESH_INTERVAL_MS = 3000  # live changes redraw the map at most this often
 LABEL_MIN_ZOOM = 12  # below this, community names would pile up: tooltips only
 # A community's alerts are drawn one by one round it when it is at least this large on screen

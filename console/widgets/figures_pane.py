@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import UserError
 from console.security import Permission
 from console.services.figures import Bar, DrillDown, DrillRow, Figures, MonthlyBrief, Period, write_csv
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
     from console.widgets.live_bridge import LiveBridge
     from console.widgets.worker import DatabaseWorker
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 # What moves a figure: cases, their property, dispatches, alerts (an intervention closing resolves
 # its alert) and households (coverage).
 LIVE_TOPICS = frozenset({"case", "property", "dispatch", "alert", "household"})

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import ConflictError, UserError, ValidationError
 from console.security import Permission
 from console.services.maps import HouseholdDetail
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from console.services.registry import VerificationService
     from console.widgets.worker import DatabaseWorker
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 _NEW_COLUMNS = ("name", "id_number", "phone", "relation")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import replace
 from html import escape
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import __version__
+from console.clock import STATION_TZ
 from console.config import Settings
 from console.security import Permission
 from console.widgets import notify, theme
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time, whatever the desk computer is set to
 HEALTH_INTERVAL_MS = 5000
 SOUND_CHECK_DELAY_MS = 500
 

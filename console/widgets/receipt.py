@@ -9,10 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from console.clock import STATION_TZ
 from console.services.cases import ReleaseReceipt
 from console.widgets import theme
-
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 
 
 def _when(value: dt.datetime | None) -> str:

@@ -7,7 +7,6 @@ on one timeline, and 在地图上显示 (Ctrl+M) asks for the series on the dist
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import SeriesEntry, SeriesProposal, SeriesView
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from console.services.cases import SeriesService
     from console.widgets.worker import DatabaseWorker
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 # Words of the rules, translated in the panel's context.
 RULE_WORDS = {
     "suspect": QT_TRANSLATE_NOOP("SeriesPanel", "同一嫌疑人"),

@@ -6,7 +6,6 @@ notified ("property found, come and claim it"), and an item handed back gets its
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import UserError
 from console.security import Permission
 from console.services.cases import ReleaseReceipt, UnclaimedRow
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from console.services.cases import PropertyService
     from console.widgets.worker import DatabaseWorker
 
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))
 ModelIndex = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#c62828")
 

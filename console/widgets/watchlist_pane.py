@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.clock import STATION_TZ
 from console.errors import ConflictError, UserError, ValidationError
 from console.security import Actor, Permission
 from console.services.alerts import WatchlistRow
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from console.services.alerts import WatchlistService
     from console.widgets.worker import DatabaseWorker
 
-_LOCAL = dt.timezone(dt.timedelta(hours=8))
 STATION_QTZ = QTimeZone(b"Asia/Shanghai")
 """The station's time zone for Qt's date editors (the tables format times in Beijing time too)."""
 
@@ -129,7 +129,7 @@ class WatchlistModel(QAbstractTableModel):
             r.reason,
             title(SEVERITY_TITLES, r.severity),
             r.case_no or "",
-            r.expires_at.astimezone(_LOCAL).strftime("%Y-%m-%d %H:%M") if r.expires_at else self.tr("长期"),
+            r.expires_at.astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M") if r.expires_at else self.tr("长期"),
             r.added_by_name or r.added_by or "",  # the officer's name, not the user id
         )
         return values[index.column()]

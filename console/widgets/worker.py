@@ -41,9 +41,6 @@ log = logging.getLogger(__name__)
 MAX_THREADS = 4
 SHUTDOWN_WAIT_MS = 6000  # a ping to a dead server gives up after its connect timeout
 
-# The codes a lost server or network produces (console.db), not a bad SQLite file or a lock.
-UNREACHABLE_CODES = frozenset({"db.unavailable", "db.unreachable"})
-
 OnDone = Callable[[Any], None]
 OnFailure = Callable[[BaseException], None]
 OnProgress = Callable[[int, int], None]
@@ -364,7 +361,7 @@ class DatabaseWorker(QObject):
             job.lane._undelivered -= 1
         if isinstance(value, _Cancelled):
             return
-        if not ok and isinstance(value, DatabaseUnavailable) and value.code in UNREACHABLE_CODES:
+        if not ok and isinstance(value, DatabaseUnavailable) and value.unreachable:
             self.database_unavailable.emit()
         if not _alive(job.owner):
             return

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
+from console.clock import STATION_TZ
 from console.errors import ValidationError
-
-STATION_TZ = ZoneInfo("Asia/Shanghai")
 
 # Case categories (cases.md): code -> 中文. Every one is a criminal incident (刑事警情).
 CATEGORIES: dict[str, str] = {

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from console import messages
+from console.clock import STATION_TZ
 from console.errors import ValidationError
 from console.messages import Phrase
 from console.services.registry.file import MAX_CELL, SourceRow, Value
@@ -32,7 +33,6 @@ _HOUSING_CHOICES = Phrase(
     "自住 owner-occupied, 出租 rented, 群租 group rental, 空置 vacant, 商用 commercial",
 )
 _EARLIEST_BIRTH = dt.date(1900, 1, 1)  # as console.validators
-STATION_TZ = dt.timezone(dt.timedelta(hours=8))  # Beijing time: dates in the file are local dates
 _BUILDING = re.compile(r"(\d+)\s*(号楼|号|栋|幢|座|#)?")
 _UNIT = re.compile(r"(\d+)\s*(单元)?")
 _ROOM = re.compile(r"(\d+)\s*(室|房|号)?")
