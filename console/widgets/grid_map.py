@@ -377,6 +377,8 @@ class GridMapView(QWidget):
         self._pos = np.full(len(self._snap), -1, dtype=np.int32)
         self._pos[lay.indices] = np.arange(len(lay.indices), dtype=np.int32)
         self._block_labels.clear()
+        if self._picked >= 0:
+            QToolTip.hideText()  # the picked community's tip does not stay over another level
         self._picked = -1
         self._label_cells = [
             min([o.x - b.x - 1 for o in lay.blocks if o.y == b.y and o.x > b.x], default=lay.width - b.x)

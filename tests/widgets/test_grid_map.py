@@ -256,6 +256,7 @@ def test_page_down_picks_a_community_and_enter_opens_it(
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args == [reading[-1].id]
     assert view.level() == ("community", reading[-1].id)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)  # the tip went with the level it named
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.level() == ("district", None) and view.picked_block() is None
 
